@@ -1,0 +1,53 @@
+# Millwork — every task is a target; `make help` lists them.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+# uv manages the environment from the committed uv.lock; if the machine has no uv, a private
+# copy is installed from PyPI into .tools/ first.
+UV := $(shell command -v uv 2>/dev/null)
+ifeq ($(UV),)
+UV := $(CURDIR)/.tools/bin/uv
+endif
+RUN := $(UV) run --frozen
+CORE := kernel catalog configurator pricing production_export
+
+.PHONY: help install run test lint fmt types arch unit bench clean
+
+help: ## list the targets
+	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+
+$(CURDIR)/.tools/bin/uv:
+	python3 -m venv .tools
+	.tools/bin/pip install --quiet uv
+
+install: $(if $(findstring .tools,$(UV)),$(UV)) ## install the locked Python environment
+	$(UV) sync --frozen
+
+run: install ## start the app on http://127.0.0.1:8000 (health check and catalog API)
+	mkdir -p var
+	$(RUN) millwork serve --host 127.0.0.1 --port 8000
+
+test: install lint types arch unit ## install, then lint, types, architecture and all tests
+
+lint: ## ruff lint and format check
+	$(RUN) ruff check .
+	$(RUN) ruff format --check .
+
+fmt: ## format and fix what ruff can
+	$(RUN) ruff format .
+	$(RUN) ruff check --fix .
+
+types: ## mypy --strict on the core and the edge
+	$(RUN) mypy
+
+arch: ## import-linter contracts (DESIGN.md §2)
+	$(RUN) lint-imports
+
+unit: ## the test suite with branch coverage of the core
+	$(RUN) pytest -q -p no:cacheprovider --cov --cov-report=term --cov-fail-under=90
+
+bench: install ## benchmarks (see BENCHMARKS.md)
+	$(RUN) python -m bench
+
+clean: ## remove caches and the local environment
+	rm -rf .venv .tools .pytest_cache .mypy_cache .ruff_cache .hypothesis .coverage var

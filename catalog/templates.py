@@ -1,0 +1,119 @@
+"""Module templates: what a cabinet of each kind may be, and what it is by default."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+
+from kernel.ids import MaterialCode, TemplateCode
+
+__all__ = [
+    "FrontKind",
+    "IntRange",
+    "LoadClass",
+    "ModuleTemplate",
+    "OptionSpec",
+    "PlinthKind",
+    "SectionPattern",
+]
+
+
+class FrontKind(StrEnum):
+    """What closes the cabinet's front."""
+
+    HINGED = "hinged"
+    SLIDING = "sliding"
+    DRAWERS = "drawers"
+    NONE = "none"
+    PANEL = "panel"  # a filler: one front board, no carcass
+
+
+class PlinthKind(StrEnum):
+    """How the cabinet stands: on the floor behind a plinth board, on legs, or hung."""
+
+    NONE = "none"
+    BOARD = "board"  # sides run to the floor, a plinth board is set back between them
+    LEGS = "legs"  # the carcass stands on adjustable legs with a clip-on kickboard
+
+
+class LoadClass(StrEnum):
+    """Shelf load class for sag (DOMAIN A16), in kg per metre of shelf."""
+
+    LIGHT = "light"
+    CLOTHES = "clothes"
+    BOOKS = "books"
+
+
+class SectionPattern(StrEnum):
+    """Default content of one section of a default interior."""
+
+    HANGING = "hanging"
+    SHELVES = "shelves"
+    DRAWERS = "drawers"
+    EMPTY = "empty"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class IntRange:
+    """Whole millimetres (or a count) from ``min`` to ``max`` inclusive, with a default."""
+
+    min: int
+    max: int
+    default: int
+
+    def contains(self, value: float) -> bool:
+        """Tell whether ``value`` lies in the range.
+
+        Examples
+        --------
+        >>> IntRange(min=400, max=1200, default=800).contains(1200)
+        True
+        """
+        return self.min <= value <= self.max
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class OptionSpec:
+    """One extra parameter of a template: whole numbers in a range, or one of some choices."""
+
+    name: str
+    choices: tuple[str, ...] = ()
+    range: IntRange | None = None
+    default: str | int
+
+    def accepts(self, value: object) -> bool:
+        """Tell whether ``value`` is a valid setting of this option."""
+        if self.range is not None:
+            return (
+                isinstance(value, int)
+                and not isinstance(value, bool)
+                and self.range.contains(value)
+            )
+        return value in self.choices
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ModuleTemplate:
+    """A kind of cabinet: ranges, materials, construction choices and default interior."""
+
+    code: TemplateCode
+    name: str
+    name_zh: str
+    has_carcass: bool
+    fronts: FrontKind
+    plinth: PlinthKind
+    width: IntRange
+    height: IntRange
+    depth: IntRange
+    standard_widths: tuple[int, ...]
+    carcass_materials: tuple[MaterialCode, ...]
+    front_materials: tuple[MaterialCode, ...]
+    load_class: LoadClass
+    section_max_width_mm: int
+    default_sections: tuple[SectionPattern, ...]
+    options: Mapping[str, OptionSpec]
+
+    def option_default(self, name: str) -> str | int:
+        """The default of option ``name``."""
+        return self.options[name].default

@@ -1,0 +1,196 @@
+"""The carcass: sides, top, bottom, back in its grooves, plinth, dividers and their joints."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from catalog.templates import PlinthKind
+from configurator.boards import Blank, PartMaker
+from configurator.frame import Frame, Job
+from configurator.joinery import connector_count, spread
+from configurator.parts import Box, HardwareLine, OpKind, Role
+from kernel.ids import MaterialCode
+
+__all__ = ["Carcass", "build_carcass", "build_dividers", "join"]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Carcass:
+    """The carcass blanks other builders attach to."""
+
+    left: Blank
+    right: Blank
+    top: Blank
+    bottom: Blank
+
+
+def build_carcass(job: Job) -> tuple[Carcass, list[HardwareLine]]:
+    """Sides, top, bottom, back and plinth, with back grooves and cam connectors."""
+    f, maker, mat = job.f, job.maker, job.spec.carcass_material
+    w, h, t, e = f.width, f.height, f.t, f.engagement
+    side_z0 = f.plinth if job.template.plinth is PlinthKind.LEGS else 0.0
+    by0, by1 = f.back_y0, f.back_y0 + f.back_t
+    g = f.k.back_groove_depth_mm
+    left = Blank(
+        suffix="SIDE-L",
+        role=Role.SIDE,
+        name="Left side",
+        material=mat,
+        box=Box((0, f.y0, side_z0), (t, f.y1, h)),
+        length_axis=2,
+        width_axis=1,
+        recesses=(Box((t - g, by0, side_z0), (t, by1, h)),),
+    )
+    right = Blank(
+        suffix="SIDE-R",
+        role=Role.SIDE,
+        name="Right side",
+        material=mat,
+        box=Box((w - t, f.y0, side_z0), (w, f.y1, h)),
+        length_axis=2,
+        width_axis=1,
+        recesses=(Box((w - t, by0, side_z0), (w - t + g, by1, h)),),
+    )
+    top = Blank(
+        suffix="TOP",
+        role=Role.TOP,
+        name="Top",
+        material=mat,
+        box=Box((t, f.y0, h - t), (w - t, f.y1, h)),
+        length_axis=0,
+        width_axis=1,
+        recesses=(Box((t, by0, h - t), (w - t, by1, h - t + g)),),
+    )
+    bottom = Blank(
+        suffix="BOTTOM",
+        role=Role.BOTTOM,
+        name="Bottom",
+        material=mat,
+        box=Box((t, f.y0, f.plinth), (w - t, f.y1, f.zb)),
+        length_axis=0,
+        width_axis=1,
+        recesses=(Box((t, by0, f.zb - g), (w - t, by1, f.zb)),),
+    )
+    for blank, toward in ((left, 1), (right, -1), (top, -1), (bottom, 1)):
+        maker.add(blank)
+        maker.groove(blank, blank.recesses[0], toward=toward)
+    maker.add(
+        Blank(
+            suffix="BACK",
+            role=Role.BACK,
+            name="Back panel",
+            material=MaterialCode(f.k.back_material),
+            box=Box((t - e, by0, f.zb - e), (w - t + e, by1, f.zt + e)),
+            length_axis=2,
+            width_axis=0,
+        )
+    )
+    hardware = [
+        *join(maker, f, end=top, face=left, toward=1),
+        *join(maker, f, end=top, face=right, toward=-1),
+        *join(maker, f, end=bottom, face=left, toward=1),
+        *join(maker, f, end=bottom, face=right, toward=-1),
+        *_plinth(job),
+    ]
+    return Carcass(left=left, right=right, top=top, bottom=bottom), hardware
+
+
+def _plinth(job: Job) -> list[HardwareLine]:
+    f, spec, kind = job.f, job.spec, job.template.plinth
+    if kind is PlinthKind.NONE:
+        return []
+    y = f.y0 + f.k.plinth_setback_mm
+    x0, x1 = (f.t, f.width - f.t) if kind is PlinthKind.BOARD else (0.0, f.width)
+    material = spec.front_material if kind is PlinthKind.LEGS else spec.carcass_material
+    job.maker.add(
+        Blank(
+            suffix="PLINTH",
+            role=Role.PLINTH,
+            name="Plinth",
+            material=material,
+            box=Box((x0, y, 0), (x1, y + f.t, f.plinth)),
+            length_axis=0,
+            width_axis=2,
+        )
+    )
+    if kind is PlinthKind.BOARD:
+        return []
+    legs = 4 if f.width <= 1000 else 6
+    return [
+        HardwareLine(cabinet_id=spec.id, code=f.k.leg, quantity=legs, where="plinth"),
+        HardwareLine(cabinet_id=spec.id, code=f.k.plinth_clip, quantity=legs // 2, where="plinth"),
+    ]
+
+
+def join(maker: PartMaker, f: Frame, *, end: Blank, face: Blank, toward: int) -> list[HardwareLine]:
+    """Cam-connect the end of ``end`` to the face of ``face`` (which faces ``toward``).
+
+    The cam housing (Ø15) is on ``end``'s inner face 34 mm from its end, the bolt hole (Ø8)
+    in its end, the bolt's hole (Ø5) in ``face``; a dowel beside each connector.
+    """
+    y0 = max(end.box.lo[1], face.box.lo[1])
+    y1 = min(end.box.hi[1], face.box.hi[1], f.back_y0)
+    count = connector_count(y1 - y0, spacing_mm=f.k.connector_spacing_mm)
+    for y in spread(count, y0 + 50, y1 - 50):
+        if end.length_axis == 2:  # a divider standing on the bottom or hanging from the top
+            z = face.box.hi[2] if toward > 0 else face.box.lo[2]
+            mid = (end.box.lo[0] + end.box.hi[0]) / 2
+            maker.drill(face, (mid, y, z), toward=toward, diameter=5, depth=12)
+            maker.drill(
+                end,
+                (end.box.hi[0], y, z + 34 * toward),
+                toward=1,
+                diameter=15,
+                depth=12.5,
+                kind=OpKind.CAM,
+            )
+        else:  # a top, bottom or fixed shelf between two upright boards
+            at_x = face.box.hi[0] if toward > 0 else face.box.lo[0]
+            maker.drill(
+                face,
+                (at_x, y, (end.box.lo[2] + end.box.hi[2]) / 2),
+                toward=toward,
+                diameter=5,
+                depth=12,
+            )
+            inner = -1 if end.role is Role.TOP else 1
+            cam_z = end.box.lo[2] if inner < 0 else end.box.hi[2]
+            maker.drill(
+                end,
+                (at_x + 34 * toward, y, cam_z),
+                toward=inner,
+                diameter=15,
+                depth=12.5,
+                kind=OpKind.CAM,
+            )
+        maker.edge_hole(end, at_end=-toward, v=y - end.box.lo[1], diameter=8, depth=34)
+    where = f"{end.name} to {face.name}".lower()
+    return [
+        HardwareLine(cabinet_id=maker.cabinet_id, code=f.k.connector, quantity=count, where=where),
+        HardwareLine(cabinet_id=maker.cabinet_id, code=f.k.dowel, quantity=count, where=where),
+    ]
+
+
+def build_dividers(
+    job: Job, carcass: Carcass, xs: list[float]
+) -> tuple[list[Blank], list[HardwareLine]]:
+    """A divider at each x (its left face), standing on the bottom under the top."""
+    f, maker = job.f, job.maker
+    dividers: list[Blank] = []
+    hardware: list[HardwareLine] = []
+    for i, x in enumerate(xs, start=1):
+        d = maker.add(
+            Blank(
+                suffix=f"DIV{i}",
+                role=Role.DIVIDER,
+                name=f"Divider {i}",
+                material=job.spec.carcass_material,
+                box=Box((x, f.interior_y0, f.zb), (x + f.t, f.back_y0, f.zt)),
+                length_axis=2,
+                width_axis=1,
+            )
+        )
+        dividers.append(d)
+        hardware += join(maker, f, end=d, face=carcass.bottom, toward=1)
+        hardware += join(maker, f, end=d, face=carcass.top, toward=-1)
+    return dividers, hardware

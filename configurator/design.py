@@ -1,0 +1,159 @@
+"""The design model (document format v1, DESIGN.md §4): a room and the cabinets in it.
+
+Values only; parsing is in ``configurator.document``, building in ``configurator.build``.
+Lengths are whole millimetres as the user gave them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+
+from kernel.ids import CabinetId, MaterialCode, TemplateCode
+
+__all__ = [
+    "Cabinet",
+    "Design",
+    "Interior",
+    "Item",
+    "ItemKind",
+    "Obstacle",
+    "Opening",
+    "Position",
+    "Room",
+    "Section",
+    "WallPlacement",
+]
+
+Point = tuple[float, float]
+
+
+class ItemKind(StrEnum):
+    """What can stand in an interior section."""
+
+    SHELF = "shelf"
+    FIXED_SHELF = "fixed_shelf"
+    RAIL = "rail"
+    DRAWER = "drawer"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Item:
+    """An interior item. ``at_mm``: height of a shelf's underside or a rail's top above the
+    carcass' inner bottom. ``height_mm``: a drawer's front height (``None``: shared)."""
+
+    kind: ItemKind
+    at_mm: float | None = None
+    height_mm: float | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Section:
+    """A vertical section between two sides or dividers; ``width_mm`` is its clear inner
+    width, ``None`` to share what the other sections leave."""
+
+    width_mm: float | None
+    items: tuple[Item, ...]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Interior:
+    """Sections from left to right, dividers between them."""
+
+    sections: tuple[Section, ...]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class WallPlacement:
+    """Back against wall ``wall``; ``offset_mm`` from the wall's start to the footprint."""
+
+    wall: int
+    offset_mm: float
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Position:
+    """Free placement: the back-left corner (as seen from the front) at (``x_mm``, ``y_mm``);
+    ``angle_deg`` is the plan direction of the cabinet's back edge from left to right."""
+
+    x_mm: float
+    y_mm: float
+    angle_deg: float
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Cabinet:
+    """One cabinet as the user specified it."""
+
+    id: CabinetId
+    template: TemplateCode
+    placement: WallPlacement | Position
+    width_mm: float
+    height_mm: float
+    depth_mm: float
+    carcass_material: MaterialCode
+    front_material: MaterialCode
+    options: Mapping[str, str | int]
+    interior: Interior | None
+
+
+class OpeningKind(StrEnum):
+    """Openings in a wall."""
+
+    DOOR = "door"
+    WINDOW = "window"
+    PASS_THROUGH = "pass_through"  # noqa: S105 - an opening, not a password
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Opening:
+    """A door, window or pass-through in wall ``wall``, ``offset_mm`` from its start."""
+
+    id: str
+    kind: OpeningKind
+    wall: int
+    offset_mm: float
+    width_mm: float
+    height_mm: float
+    sill_mm: float
+    swing: str
+
+
+class ObstacleKind(StrEnum):
+    """Fixed things in the room a cabinet must avoid."""
+
+    BEAM = "beam"
+    COLUMN = "column"
+    PIPE_BOX = "pipe_box"
+    SKIRTING = "skirting"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Obstacle:
+    """An obstacle's plan outline, from ``bottom_mm`` up to ``top_mm`` above the floor."""
+
+    id: str
+    kind: ObstacleKind
+    outline_mm: tuple[Point, ...]
+    bottom_mm: float
+    top_mm: float | None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Room:
+    """The room's inner wall faces (counter-clockwise), ceiling, openings and obstacles."""
+
+    outline_mm: tuple[Point, ...]
+    ceiling_mm: float
+    openings: tuple[Opening, ...]
+    obstacles: tuple[Obstacle, ...]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Design:
+    """A whole design document."""
+
+    name: str
+    room: Room
+    cabinets: tuple[Cabinet, ...]

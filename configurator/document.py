@@ -1,0 +1,258 @@
+"""Parse a design document v1 (DESIGN.md §4) into the design model.
+
+Structural checks only: types, required and unknown keys, finite and plausible numbers, ids.
+Whether a cabinet fits its template or the room is for ``configurator.checks`` and the
+validation rules; this module rejects what cannot be read as a design at all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from types import MappingProxyType
+
+from configurator.design import (
+    Cabinet,
+    Design,
+    Interior,
+    Item,
+    ItemKind,
+    Obstacle,
+    ObstacleKind,
+    Opening,
+    OpeningKind,
+    Position,
+    Room,
+    Section,
+    WallPlacement,
+)
+from configurator.errors import InvalidDesign
+from kernel.fields import FieldProblem, Reader
+from kernel.ids import CabinetId, MaterialCode, TemplateCode
+
+__all__ = ["SCHEMA_ID", "parse_design"]
+
+SCHEMA_ID = "millwork/design@1"
+MAX_LENGTH_MM = 10_000.0  # nothing in a room is longer than 10 m; larger values are typos
+MAX_PLAN_MM = 100_000.0
+_ID = r"[A-Za-z0-9_\-]{1,16}"
+SWINGS = ("in_left", "in_right", "out_left", "out_right", "none")
+
+
+def parse_design(document: object) -> Design:
+    """Read a design document.
+
+    Raises
+    ------
+    InvalidDesign
+        With every structural problem found, each with the path of the value at fault.
+    """
+    r = Reader()
+    doc = r.mapping(document, "", required=("schema", "room", "cabinets"), optional=("name",))
+    if doc.get("schema") not in (SCHEMA_ID, None) and "schema" in doc:
+        r.fail(
+            FieldProblem.INVALID_VALUE, "schema", value=str(doc.get("schema")), allowed=SCHEMA_ID
+        )
+    name = r.text(doc.get("name", ""), "name") if "name" in doc else ""
+    room = _room(r, doc.get("room"), "room")
+    cabinets = tuple(
+        _cabinet(r, c, f"cabinets[{i}]")
+        for i, c in enumerate(r.sequence(doc.get("cabinets"), "cabinets"))
+    )
+    _unique(r, [c.id for c in cabinets], "cabinets", "id")
+    if r.problems:
+        raise InvalidDesign(r.problems)
+    return Design(name=name, room=room, cabinets=cabinets)
+
+
+def _length(r: Reader, m: Mapping[str, object], key: str, path: str, low: float = 1) -> float:
+    return r.number(m.get(key), f"{path}.{key}", minimum=low, maximum=MAX_LENGTH_MM, whole=True)
+
+
+def _point(r: Reader, value: object, path: str) -> tuple[float, float]:
+    xy = r.sequence(value, path, min_len=2)
+    if len(xy) != 2:
+        if len(xy) > 2:
+            r.fail(FieldProblem.INVALID_VALUE, path, expected="[x, y]")
+        return (0.0, 0.0)
+    x, y = (
+        r.number(v, f"{path}[{i}]", minimum=-MAX_PLAN_MM, maximum=MAX_PLAN_MM)
+        for i, v in enumerate(xy)
+    )
+    return (x, y)
+
+
+def _outline(r: Reader, value: object, path: str) -> tuple[tuple[float, float], ...]:
+    points = r.sequence(value, path, min_len=3)
+    return tuple(_point(r, p, f"{path}[{i}]") for i, p in enumerate(points))
+
+
+def _room(r: Reader, value: object, path: str) -> Room:
+    m = r.mapping(
+        value, path, required=("outline_mm", "ceiling_mm"), optional=("openings", "obstacles")
+    )
+    openings = tuple(
+        _opening(r, o, f"{path}.openings[{i}]")
+        for i, o in enumerate(r.sequence(m.get("openings", []), f"{path}.openings"))
+    )
+    obstacles = tuple(
+        _obstacle(r, o, f"{path}.obstacles[{i}]")
+        for i, o in enumerate(r.sequence(m.get("obstacles", []), f"{path}.obstacles"))
+    )
+    _unique(r, [o.id for o in openings], f"{path}.openings", "id")
+    _unique(r, [o.id for o in obstacles], f"{path}.obstacles", "id")
+    return Room(
+        outline_mm=_outline(r, m.get("outline_mm"), f"{path}.outline_mm"),
+        ceiling_mm=_length(r, m, "ceiling_mm", path, low=1000),
+        openings=openings,
+        obstacles=obstacles,
+    )
+
+
+def _opening(r: Reader, value: object, path: str) -> Opening:
+    m = r.mapping(
+        value,
+        path,
+        required=("id", "kind", "wall", "offset_mm", "width_mm", "height_mm"),
+        optional=("sill_mm", "swing"),
+    )
+    kind = r.text(m.get("kind"), f"{path}.kind", choices=list(OpeningKind))
+    return Opening(
+        id=r.text(m.get("id"), f"{path}.id", pattern=_ID),
+        kind=OpeningKind(kind) if kind in list(OpeningKind) else OpeningKind.DOOR,
+        wall=_wall(r, m.get("wall"), f"{path}.wall"),
+        offset_mm=_length(r, m, "offset_mm", path, low=0),
+        width_mm=_length(r, m, "width_mm", path),
+        height_mm=_length(r, m, "height_mm", path),
+        sill_mm=_length(r, m, "sill_mm", path, low=0) if "sill_mm" in m else 0.0,
+        swing=r.text(m["swing"], f"{path}.swing", choices=SWINGS)
+        if "swing" in m
+        else ("in_left" if kind == OpeningKind.DOOR else "none"),
+    )
+
+
+def _obstacle(r: Reader, value: object, path: str) -> Obstacle:
+    m = r.mapping(
+        value, path, required=("id", "kind", "outline_mm"), optional=("bottom_mm", "top_mm")
+    )
+    kind = r.text(m.get("kind"), f"{path}.kind", choices=list(ObstacleKind))
+    return Obstacle(
+        id=r.text(m.get("id"), f"{path}.id", pattern=_ID),
+        kind=ObstacleKind(kind) if kind in list(ObstacleKind) else ObstacleKind.BEAM,
+        outline_mm=_outline(r, m.get("outline_mm"), f"{path}.outline_mm"),
+        bottom_mm=_length(r, m, "bottom_mm", path, low=0) if "bottom_mm" in m else 0.0,
+        top_mm=_length(r, m, "top_mm", path) if "top_mm" in m else None,
+    )
+
+
+def _wall(r: Reader, value: object, path: str) -> int:
+    return int(r.number(value, path, minimum=0, maximum=999, whole=True))
+
+
+def _placement(r: Reader, m: Mapping[str, object], path: str) -> WallPlacement | Position:
+    if "position" in m:
+        if "wall" in m or "offset_mm" in m:
+            r.fail(
+                FieldProblem.INVALID_VALUE,
+                f"{path}.position",
+                expected="either wall + offset_mm or position, not both",
+            )
+        p = r.mapping(m["position"], f"{path}.position", required=("x_mm", "y_mm", "angle_deg"))
+        x, y = (
+            r.number(p.get(k), f"{path}.position.{k}", minimum=-MAX_PLAN_MM, maximum=MAX_PLAN_MM)
+            for k in ("x_mm", "y_mm")
+        )
+        angle = r.number(
+            p.get("angle_deg"), f"{path}.position.angle_deg", minimum=-360, maximum=360
+        )
+        return Position(x_mm=x, y_mm=y, angle_deg=angle)
+    for key in ("wall", "offset_mm"):
+        if key not in m:
+            r.fail(FieldProblem.MISSING_KEY, f"{path}.{key}", alternative="position")
+    return WallPlacement(
+        wall=_wall(r, m.get("wall", 0), f"{path}.wall"),
+        offset_mm=_length(r, {"o": m.get("offset_mm", 0)}, "o", path, low=0),
+    )
+
+
+def _cabinet(r: Reader, value: object, path: str) -> Cabinet:
+    m = r.mapping(
+        value,
+        path,
+        required=(
+            "id",
+            "template",
+            "width_mm",
+            "height_mm",
+            "depth_mm",
+            "carcass_material",
+            "front_material",
+        ),
+        optional=("wall", "offset_mm", "position", "options", "interior"),
+    )
+    options = r.open_mapping(m.get("options", {}), f"{path}.options")
+    for key, option in options.items():
+        if isinstance(option, bool) or not isinstance(option, str | int):
+            r.fail(
+                FieldProblem.WRONG_TYPE,
+                f"{path}.options.{key}",
+                expected="a string or a whole number",
+                got=type(option).__name__,
+            )
+    interior = m.get("interior")
+    return Cabinet(
+        id=CabinetId(r.text(m.get("id"), f"{path}.id", pattern=_ID)),
+        template=TemplateCode(r.text(m.get("template"), f"{path}.template")),
+        placement=_placement(r, m, path),
+        width_mm=_length(r, m, "width_mm", path),
+        height_mm=_length(r, m, "height_mm", path),
+        depth_mm=_length(r, m, "depth_mm", path),
+        carcass_material=MaterialCode(
+            r.text(m.get("carcass_material"), f"{path}.carcass_material")
+        ),
+        front_material=MaterialCode(r.text(m.get("front_material"), f"{path}.front_material")),
+        options=MappingProxyType({k: v for k, v in options.items() if isinstance(v, str | int)}),
+        interior=None if interior is None else _interior(r, interior, f"{path}.interior"),
+    )
+
+
+def _interior(r: Reader, value: object, path: str) -> Interior:
+    m = r.mapping(value, path, required=("sections",))
+    sections = r.sequence(m.get("sections"), f"{path}.sections", min_len=1)
+    return Interior(
+        sections=tuple(_section(r, s, f"{path}.sections[{i}]") for i, s in enumerate(sections))
+    )
+
+
+def _section(r: Reader, value: object, path: str) -> Section:
+    m = r.mapping(value, path, required=("width_mm",), optional=("items",))
+    width = None if m.get("width_mm") is None else _length(r, m, "width_mm", path)
+    items = r.sequence(m.get("items", []), f"{path}.items")
+    return Section(
+        width_mm=width,
+        items=tuple(_item(r, it, f"{path}.items[{i}]") for i, it in enumerate(items)),
+    )
+
+
+def _item(r: Reader, value: object, path: str) -> Item:
+    head = r.open_mapping(value, path)
+    kind = r.text(head.get("kind"), f"{path}.kind", choices=list(ItemKind))
+    if kind == ItemKind.DRAWER:
+        m = r.mapping(value, path, required=("kind",), optional=("height_mm",))
+        height = m.get("height_mm")
+        return Item(
+            kind=ItemKind.DRAWER,
+            height_mm=None if height is None else _length(r, m, "height_mm", path),
+        )
+    m = r.mapping(value, path, required=("kind", "at_mm"))
+    return Item(
+        kind=ItemKind(kind) if kind in list(ItemKind) else ItemKind.SHELF,
+        at_mm=_length(r, m, "at_mm", path, low=0),
+    )
+
+
+def _unique(r: Reader, ids: list[str], path: str, key: str) -> None:
+    seen: set[str] = set()
+    for i, ident in enumerate(ids):
+        if ident in seen:
+            r.fail("duplicate_id", f"{path}[{i}].{key}", value=ident)
+        seen.add(ident)

@@ -1,0 +1,107 @@
+"""Construction rules as small pure functions (DOMAIN.md A6-A8, A10, A16)."""
+
+from __future__ import annotations
+
+import math
+
+__all__ = [
+    "connector_count",
+    "hinge_count",
+    "pin_row",
+    "share",
+    "spread",
+]
+
+
+def spread(count: int, start: float, end: float) -> list[float]:
+    """``count`` positions from ``start`` to ``end`` inclusive, evenly spaced.
+
+    Examples
+    --------
+    >>> spread(3, 80, 2000)
+    [80.0, 1040.0, 2000.0]
+    >>> spread(1, 0, 10)
+    [5.0]
+    """
+    if count == 1:
+        return [(start + end) / 2]
+    step = (end - start) / (count - 1)
+    return [start + i * step for i in range(count)]
+
+
+def pin_row(start: float, end: float, *, pitch: float, margin: float) -> list[float]:
+    """Positions of a balanced 32 mm system row between ``start`` and ``end``.
+
+    The first hole is as far from ``start`` as the last is from ``end`` (A7 "balanced
+    panel"), and neither is closer than ``margin``.
+
+    Examples
+    --------
+    >>> pin_row(0, 300, pitch=32, margin=64)
+    [70.0, 102.0, 134.0, 166.0, 198.0, 230.0]
+    """
+    span = end - start - 2 * margin
+    if span < 0:
+        return []
+    steps = math.floor(span / pitch)
+    first = start + (end - start - steps * pitch) / 2
+    return [first + i * pitch for i in range(steps + 1)]
+
+
+def hinge_count(height_mm: float, weight_kg: float, width_mm: float) -> int:
+    """Hinges for a door: the larger of the count by height and by weight (A8).
+
+    By height: 2 up to 900 mm, 3 to 1500, 4 to 2000, 5 to 2400, then one per 500 mm more.
+    By weight (Blum): 2 up to 6 kg, 3 up to 12 kg, then one more per started 6 kg.
+    One more for doors wider than 600 mm.
+
+    Examples
+    --------
+    >>> hinge_count(2364, 16.8, 450)
+    5
+    >>> hinge_count(700, 3.4, 400)
+    2
+    >>> hinge_count(700, 3.4, 620)
+    3
+    """
+    by_height = 2
+    for limit in (900, 1500, 2000, 2400):
+        if height_mm > limit:
+            by_height += 1
+    if height_mm > 2400:
+        by_height += math.ceil((height_mm - 2400) / 500)
+    by_weight = (
+        2 if weight_kg <= 6 else 3 if weight_kg <= 12 else 3 + math.ceil((weight_kg - 12) / 6)
+    )
+    return max(by_height, by_weight) + (1 if width_mm > 600 else 0)
+
+
+def connector_count(joint_mm: float, *, spacing_mm: float) -> int:
+    """Cam connectors along a joint: one per started ``spacing_mm``, at least two.
+
+    Examples
+    --------
+    >>> connector_count(560, spacing_mm=250)
+    3
+    >>> connector_count(300, spacing_mm=250)
+    2
+    """
+    return max(2, math.ceil(joint_mm / spacing_mm))
+
+
+def share(total: float, fixed: list[float | None], *, gap: float) -> list[float] | None:
+    """Sizes for a row of pieces separated by ``gap``: fixed ones as given, ``None`` ones
+    sharing the rest equally. ``None`` when the fixed ones leave no room.
+
+    Examples
+    --------
+    >>> share(1564, [800, None], gap=18)
+    [800.0, 746.0]
+    >>> share(1000, [600, 600], gap=0) is None
+    True
+    """
+    free = total - gap * (len(fixed) - 1) - sum(f for f in fixed if f is not None)
+    open_count = sum(1 for f in fixed if f is None)
+    if free < -1e-6 or (open_count and free <= 0) or (not open_count and abs(free) > 0.5):
+        return None
+    return [float(f) if f is not None else free / open_count for f in fixed]

@@ -1,0 +1,166 @@
+"""The 3D scene of a design: every part as a named node, placed in its room.
+
+Each part is one node named by its ``part_id``, so the 3D view and the cut list are the same
+parts. Nodes of the room are named ``room/...``. The scene is in glTF's convention (metres,
++y up): model x stays x, model z (up) becomes y, model y becomes -z. Every node of a material
+instances one unit box scaled to the part's size, which keeps the GLB small and fast.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import shapely
+import trimesh
+from numpy.typing import NDArray
+from shapely.geometry import Polygon
+
+from catalog.catalog import Catalog
+from configurator.build import DesignBuild
+from configurator.design import Room
+from configurator.parts import Box
+from configurator.placement import orientation
+
+__all__ = ["MM_TO_GLTF", "render_glb", "to_scene"]
+
+Matrix = NDArray[np.float64]
+
+MM_TO_GLTF: Matrix = np.array(
+    [[0.001, 0, 0, 0], [0, 0, 0.001, 0], [0, -0.001, 0, 0], [0, 0, 0, 1]], dtype=np.float64
+)
+"""Model frame (mm, z up) to glTF frame (m, y up)."""
+
+WALL_MM = 100.0
+ROOM_COLORS = {
+    "floor": "#d9d4cc",
+    "wall": "#f4f3f0",
+    "door": "#9c7a54",
+    "window": "#a8c8e8",
+    "pass_through": "#e0e0e0",
+    "obstacle": "#c9c2b8",
+}
+
+
+def _rgba(color: str) -> list[int]:
+    text = color.lstrip("#")
+    if len(text) == 3:
+        text = "".join(ch * 2 for ch in text)
+    return [int(text[i : i + 2], 16) for i in (0, 2, 4)] + [255]
+
+
+def _unit_box(color: str) -> trimesh.Trimesh:
+    box = trimesh.creation.box(extents=(1.0, 1.0, 1.0))
+    box.visual = trimesh.visual.TextureVisuals(
+        material=trimesh.visual.material.PBRMaterial(
+            baseColorFactor=_rgba(color), metallicFactor=0.0, roughnessFactor=0.8
+        )
+    )
+    return box
+
+
+def _box_matrix(box: Box) -> Matrix:
+    """Scale a unit box centred on the origin onto ``box``."""
+    m = np.diag([box.size(0), box.size(1), box.size(2), 1.0])
+    m[:3, 3] = [(box.lo[i] + box.hi[i]) / 2 for i in range(3)]
+    return m
+
+
+def _instance(scene: trimesh.Scene, name: str, geometry: str, color: str, matrix: Matrix) -> None:
+    """Add node ``name`` showing the unit box ``geometry`` (made once) under ``matrix``."""
+    if geometry not in scene.geometry:
+        scene.geometry[geometry] = _unit_box(color)
+    scene.graph.update(
+        frame_from=scene.graph.base_frame, frame_to=name, matrix=matrix, geometry=geometry
+    )
+
+
+def to_scene(build: DesignBuild, catalog: Catalog) -> trimesh.Scene:
+    """A scene with one node per part (named by part id) and the room around them."""
+    scene = trimesh.Scene()
+    for placed in build.cabinets:
+        cabinet_matrix = MM_TO_GLTF @ np.array(placed.transform, dtype=np.float64)
+        for part in placed.cabinet.parts:
+            _instance(
+                scene,
+                part.part_id,
+                f"board/{part.material}",
+                catalog.material(part.material).color,
+                cabinet_matrix @ _box_matrix(part.box),
+            )
+    _add_room(scene, build.design.room)
+    return scene
+
+
+def render_glb(build: DesignBuild, catalog: Catalog) -> bytes:
+    """The scene as GLB bytes."""
+    data: bytes = to_scene(build, catalog).export(file_type="glb")
+    return data
+
+
+def _add_room(scene: trimesh.Scene, room: Room) -> None:
+    outline = Polygon(room.outline_mm)
+    if not outline.is_valid or outline.area <= 0:
+        return  # an invalid room is reported by validation; the cabinets still show
+    floor = trimesh.creation.extrude_polygon(outline, 20.0)
+    floor.apply_translation((0, 0, -20.0))
+    floor.visual = _unit_box(ROOM_COLORS["floor"]).visual
+    scene.add_geometry(floor, geom_name="room/floor", node_name="room/floor", transform=MM_TO_GLTF)
+    sign = orientation(room.outline_mm)
+    points = room.outline_mm
+    for i, (start, end) in enumerate(zip(points, points[1:] + points[:1], strict=True)):
+        frame = _wall_frame(start, end, sign)
+        length = math.dist(start, end)
+        _instance(
+            scene,
+            f"room/wall-{i}",
+            "room/wall",
+            ROOM_COLORS["wall"],
+            MM_TO_GLTF @ frame @ _box_matrix(Box((0, -WALL_MM, 0), (length, 0, room.ceiling_mm))),
+        )
+    for opening in room.openings:
+        if opening.wall >= len(points):
+            continue
+        start, end = points[opening.wall], points[(opening.wall + 1) % len(points)]
+        box = Box(
+            (opening.offset_mm, -WALL_MM - 1, opening.sill_mm),
+            (opening.offset_mm + opening.width_mm, 2, opening.sill_mm + opening.height_mm),
+        )
+        _instance(
+            scene,
+            f"room/opening-{opening.id}",
+            f"room/{opening.kind}",
+            ROOM_COLORS[opening.kind],
+            MM_TO_GLTF @ _wall_frame(start, end, sign) @ _box_matrix(box),
+        )
+    for obstacle in room.obstacles:
+        shape = Polygon(obstacle.outline_mm)
+        if not shape.is_valid or shape.area <= 0:
+            continue
+        top = obstacle.top_mm or room.ceiling_mm
+        solid = trimesh.creation.extrude_polygon(
+            shapely.geometry.polygon.orient(shape), max(top - obstacle.bottom_mm, 1.0)
+        )
+        solid.apply_translation((0, 0, obstacle.bottom_mm))
+        solid.visual = _unit_box(ROOM_COLORS["obstacle"]).visual
+        scene.add_geometry(
+            solid,
+            geom_name=f"room/obstacle-{obstacle.id}",
+            node_name=f"room/obstacle-{obstacle.id}",
+            transform=MM_TO_GLTF,
+        )
+
+
+def _wall_frame(start: tuple[float, float], end: tuple[float, float], sign: int) -> Matrix:
+    """A frame with x along the wall, y towards the room, z up, origin at the wall's start.
+
+    On a clockwise outline this frame is mirrored; glTF viewers handle a negative
+    determinant, and a box looks the same either way.
+    """
+    length = math.dist(start, end) or 1.0
+    ux, uy = (end[0] - start[0]) / length, (end[1] - start[1]) / length
+    m = np.eye(4)
+    m[:3, 0] = (ux, uy, 0)
+    m[:3, 1] = (-uy * sign, ux * sign, 0)
+    m[:3, 3] = (start[0], start[1], 0)
+    return m

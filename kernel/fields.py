@@ -1,0 +1,172 @@
+"""Strict reading of plain JSON/TOML data into typed values, collecting every mistake.
+
+Both the catalog files and the design document are plain mappings from outside; this reader
+checks types, finiteness, ranges and unknown keys, and records a ``Problem`` with the path of
+each mistake instead of stopping at the first, so a user sees all of them at once.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Collection, Mapping, Sequence
+from enum import StrEnum
+from types import MappingProxyType
+
+from kernel.problems import Param, Problem
+
+__all__ = ["MISSING", "FieldProblem", "Reader"]
+
+
+class _Missing:
+    """Stands for a required key that is absent, already reported as ``missing_key``."""
+
+    def __repr__(self) -> str:
+        return "MISSING"
+
+
+MISSING = _Missing()
+
+
+class FieldProblem(StrEnum):
+    """Codes of the mistakes the reader finds."""
+
+    WRONG_TYPE = "wrong_type"
+    MISSING_KEY = "missing_key"
+    UNKNOWN_KEY = "unknown_key"
+    NOT_FINITE = "not_finite"
+    OUT_OF_RANGE = "out_of_range"
+    NOT_WHOLE = "not_whole"
+    INVALID_VALUE = "invalid_value"
+
+
+_TYPE_NAMES = {dict: "an object", list: "a list", str: "a string", bool: "true or false"}
+
+
+def _kind(value: object) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true or false"
+    if isinstance(value, int | float):
+        return "a number"
+    return _TYPE_NAMES.get(type(value), type(value).__name__)
+
+
+class Reader:
+    """Collects problems while reading values out of untrusted mappings.
+
+    Every accessor returns a usable fallback after recording a problem, so reading goes on and
+    reports every mistake; callers check ``problems`` at the end.
+    """
+
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+
+    def fail(self, code: str, path: str, **params: Param) -> None:
+        """Record one problem at ``path``."""
+        self.problems.append(Problem(code=code, path=path, params=MappingProxyType(params)))
+
+    def mapping(
+        self,
+        value: object,
+        path: str,
+        *,
+        required: Collection[str] = (),
+        optional: Collection[str] = (),
+    ) -> Mapping[str, object]:
+        """Check that ``value`` is an object with exactly the allowed keys."""
+        if value is MISSING:
+            return {}
+        if not isinstance(value, Mapping):
+            self.fail(FieldProblem.WRONG_TYPE, path, expected="an object", got=_kind(value))
+            return {}
+        for key in value:
+            if key not in required and key not in optional:
+                allowed = ", ".join(sorted([*required, *optional]))
+                self.fail(FieldProblem.UNKNOWN_KEY, _join(path, str(key)), allowed=allowed)
+        absent = [key for key in required if key not in value]
+        for key in absent:
+            self.fail(FieldProblem.MISSING_KEY, _join(path, key))
+        return {**value, **dict.fromkeys(absent, MISSING)} if absent else value
+
+    def open_mapping(self, value: object, path: str) -> Mapping[str, object]:
+        """Check that ``value`` is an object whose keys are names chosen by the data."""
+        if value is MISSING:
+            return {}
+        if not isinstance(value, Mapping):
+            self.fail(FieldProblem.WRONG_TYPE, path, expected="an object", got=_kind(value))
+            return {}
+        return value
+
+    def sequence(self, value: object, path: str, *, min_len: int = 0) -> Sequence[object]:
+        """Check that ``value`` is a list of at least ``min_len`` items."""
+        if value is MISSING:
+            return ()
+        if not isinstance(value, list | tuple):
+            self.fail(FieldProblem.WRONG_TYPE, path, expected="a list", got=_kind(value))
+            return ()
+        if len(value) < min_len:
+            self.fail(FieldProblem.OUT_OF_RANGE, path, min=min_len, value=len(value), unit="items")
+        return value
+
+    def text(
+        self,
+        value: object,
+        path: str,
+        *,
+        pattern: str | None = None,
+        choices: Collection[str] | None = None,
+    ) -> str:
+        """Read a string, optionally matching ``pattern`` or one of ``choices``."""
+        if value is MISSING:
+            return ""
+        if not isinstance(value, str):
+            self.fail(FieldProblem.WRONG_TYPE, path, expected="a string", got=_kind(value))
+            return ""
+        if choices is not None and value not in choices:
+            self.fail(
+                FieldProblem.INVALID_VALUE, path, value=value, allowed=", ".join(sorted(choices))
+            )
+        elif pattern is not None and not re.fullmatch(pattern, value):
+            self.fail(FieldProblem.INVALID_VALUE, path, value=value, pattern=pattern)
+        return value
+
+    def number(
+        self,
+        value: object,
+        path: str,
+        *,
+        minimum: float,
+        maximum: float,
+        whole: bool = False,
+    ) -> float:
+        """Read a finite number in ``[minimum, maximum]``; ``whole`` asks for an integer value."""
+        if value is MISSING:
+            return minimum
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            self.fail(FieldProblem.WRONG_TYPE, path, expected="a number", got=_kind(value))
+            return minimum
+        number = float(value)
+        if not math.isfinite(number):
+            self.fail(FieldProblem.NOT_FINITE, path, value=str(value))
+            return minimum
+        if whole and not number.is_integer():
+            self.fail(FieldProblem.NOT_WHOLE, path, value=number)
+        if not minimum <= number <= maximum:
+            self.fail(FieldProblem.OUT_OF_RANGE, path, value=number, min=minimum, max=maximum)
+            return min(max(number, minimum), maximum)
+        return number
+
+    def flag(self, value: object, path: str) -> bool:
+        """Read ``true`` or ``false``."""
+        if value is MISSING:
+            return False
+        if not isinstance(value, bool):
+            self.fail(FieldProblem.WRONG_TYPE, path, expected="true or false", got=_kind(value))
+            return False
+        return value
+
+
+def _join(path: str, key: str) -> str:
+    return f"{path}.{key}" if path else key

@@ -1,0 +1,60 @@
+"""The web app: health check and catalog API (the browser configurator comes later)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException
+
+from catalog.catalog import Catalog
+from persistence.catalog_files import load_catalog
+from web.views import catalog_view
+
+__all__ = ["create_app"]
+
+
+def error_body(
+    code: str, message: str, problems: list[dict[str, Any]] | None = None
+) -> dict[str, Any]:
+    """The one error shape of the API."""
+    return {"error": {"code": code, "message": message, "problems": problems or []}}
+
+
+def create_app(catalog: Catalog | None = None) -> FastAPI:
+    """Build the app; the catalog is loaded (and checked) once, here."""
+    loaded = catalog or load_catalog()
+    app = FastAPI(title="Millwork", version="0.1.0")
+
+    @app.exception_handler(HTTPException)
+    async def http_error(_: Request, exc: HTTPException) -> JSONResponse:
+        code = {404: "not_found", 405: "method_not_allowed"}.get(exc.status_code, "http_error")
+        return JSONResponse(error_body(code, str(exc.detail)), status_code=exc.status_code)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid_request(_: Request, exc: RequestValidationError) -> JSONResponse:
+        problems = [
+            {
+                "code": "invalid_request",
+                "path": ".".join(map(str, e["loc"])),
+                "params": {},
+                "severity": "error",
+                "message": e["msg"],
+            }
+            for e in exc.errors()
+        ]
+        return JSONResponse(
+            error_body("invalid_request", "the request is not valid", problems), status_code=422
+        )
+
+    @app.get("/health")
+    def health() -> dict[str, str]:
+        return {"status": "ok", "catalog_version": loaded.version}
+
+    @app.get("/api/v1/catalog")
+    def get_catalog() -> dict[str, Any]:
+        return catalog_view(loaded)
+
+    return app

@@ -1,0 +1,83 @@
+"""JSON views of core values for the API."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from catalog.catalog import Catalog
+
+__all__ = ["catalog_view"]
+
+
+def catalog_view(catalog: Catalog) -> dict[str, Any]:
+    """The catalog as the browser needs it: templates, materials, edge bands, hardware."""
+    return {
+        "version": catalog.version,
+        "currency": catalog.currency.value,
+        "templates": [
+            {
+                "code": t.code,
+                "name": t.name,
+                "name_zh": t.name_zh,
+                "fronts": t.fronts.value,
+                "plinth": t.plinth.value,
+                "width_mm": _range(t.width),
+                "height_mm": _range(t.height),
+                "depth_mm": _range(t.depth),
+                "standard_widths_mm": list(t.standard_widths),
+                "carcass_materials": list(t.carcass_materials),
+                "front_materials": list(t.front_materials),
+                "load_class": t.load_class.value,
+                "options": {
+                    name: (
+                        {"range": _range(o.range)}
+                        if o.range
+                        else {"choices": list(o.choices), "default": o.default}
+                    )
+                    for name, o in t.options.items()
+                },
+            }
+            for t in catalog.templates.values()
+        ],
+        "materials": [
+            {
+                "code": m.code,
+                "name": m.name,
+                "name_zh": m.name_zh,
+                "kind": m.kind.value,
+                "thickness_mm": m.thickness_mm,
+                "sheet_mm": [m.sheet_length_mm, m.sheet_width_mm],
+                "grained": m.grained,
+                "color": m.color,
+                "density_kg_m3": m.density_kg_m3,
+                "modulus_mpa": m.modulus_mpa,
+                "bands": {k.value: v for k, v in m.bands.items()},
+            }
+            for m in catalog.materials.values()
+        ],
+        "edge_bands": [
+            {
+                "code": b.code,
+                "name": b.name,
+                "thickness_mm": b.thickness_mm,
+                "width_mm": b.width_mm,
+                "color": b.color,
+            }
+            for b in catalog.edge_bands.values()
+        ],
+        "hardware": [
+            {
+                "code": h.code,
+                "kind": h.kind.value,
+                "name": h.name,
+                "name_zh": h.name_zh,
+                "unit": h.unit.value,
+                "size_mm": h.size_mm,
+            }
+            for h in catalog.hardware.values()
+        ],
+    }
+
+
+def _range(r: Any) -> dict[str, int]:
+    return {"min": r.min, "max": r.max, "default": r.default}
