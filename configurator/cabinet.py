@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from types import MappingProxyType
 
 from catalog.catalog import Catalog
 from catalog.templates import FrontKind, ModuleTemplate, PlinthKind
@@ -35,6 +36,8 @@ from configurator.parts import Box, HardwareLine, Part, Role
 from kernel.problems import Problem, has_errors
 
 __all__ = ["BuiltCabinet", "build_cabinet"]
+
+HANDLE_MARGIN_MM = 30.0  # from a handle's holes to the front's edge
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -89,6 +92,7 @@ def build_cabinet(
         for j, (x0, x1) in enumerate(ranges)
     ]
     plans, plan_problems = _plan(job, sections, interior, path=path)
+    plan_problems += _check_handle(job, sections, plans, path=path)
     if has_errors(plan_problems):
         return None, problems + plan_problems
     hardware += joints + _fill(job, sections, plans) + _anti_tip(job)
@@ -122,6 +126,27 @@ def _plan(
         problems += drawer_problems + check_items(f, section, drawer_top=drawer_top, path=spath)
         plans.append(slots)
     return plans, problems
+
+
+def _check_handle(
+    job: Job, sections: list[SectionBox], plans: list[list[DrawerSlot]], *, path: str
+) -> list[Problem]:
+    """A drawer front must be wider than its handle's hole centres plus a margin."""
+    handle = handle_of(job.spec, job.catalog)
+    if handle is None or job.template.fronts is not FrontKind.DRAWERS:
+        return []
+    centres = job.catalog.item(handle).size_mm or 0.0
+    last = len(sections) - 1
+    narrowest = min((front_span(job.f, s, first=j == 0, last=j == last)
+                     for j, s in enumerate(sections) if plans[j]),
+                    key=lambda span: span[1] - span[0], default=None)
+    if narrowest is None or narrowest[1] - narrowest[0] >= centres + 2 * HANDLE_MARGIN_MM:
+        return []
+    return [Problem(code="handle_too_long", path=f"{path}.options.handle",
+                    params=MappingProxyType({
+                        "value": handle, "centres_mm": centres,
+                        "front_mm": round(narrowest[1] - narrowest[0], 1),
+                        "max_mm": round(narrowest[1] - narrowest[0] - 2 * HANDLE_MARGIN_MM, 1)}))]
 
 
 def _fill(

@@ -48,6 +48,8 @@ def parse_design(document: object) -> Design:
     """
     r = Reader()
     doc = r.mapping(document, "", required=("schema", "room", "cabinets"), optional=("name",))
+    if not isinstance(document, dict):
+        raise InvalidDesign(r.problems)  # nothing else can be read from it
     if doc.get("schema") not in (SCHEMA_ID, None) and "schema" in doc:
         r.fail(
             FieldProblem.INVALID_VALUE, "schema", value=str(doc.get("schema")), allowed=SCHEMA_ID
@@ -235,7 +237,12 @@ def _section(r: Reader, value: object, path: str) -> Section:
 
 def _item(r: Reader, value: object, path: str) -> Item:
     head = r.open_mapping(value, path)
+    if isinstance(value, dict) and "kind" not in value:
+        r.fail(FieldProblem.MISSING_KEY, f"{path}.kind")
+        return Item(kind=ItemKind.SHELF, at_mm=0.0)
     kind = r.text(head.get("kind"), f"{path}.kind", choices=list(ItemKind))
+    if kind not in list(ItemKind):
+        return Item(kind=ItemKind.SHELF, at_mm=0.0)  # reported; its other keys mean nothing
     if kind == ItemKind.DRAWER:
         m = r.mapping(value, path, required=("kind",), optional=("height_mm",))
         height = m.get("height_mm")
@@ -245,7 +252,7 @@ def _item(r: Reader, value: object, path: str) -> Item:
         )
     m = r.mapping(value, path, required=("kind", "at_mm"))
     return Item(
-        kind=ItemKind(kind) if kind in list(ItemKind) else ItemKind.SHELF,
+        kind=ItemKind(kind),
         at_mm=_length(r, m, "at_mm", path, low=0),
     )
 

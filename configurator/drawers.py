@@ -66,7 +66,7 @@ def plan_drawers(
     k = f.k
     gap = k.drawer_gap_mm
     heights = _heights(s, overlay=overlay, front_h=zone[1] - zone[0], gap=gap)
-    box_front = (f.y0 + 2) if overlay else (f.y0 + k.inner_drawer_setback_mm + f.tf + 2)
+    box_front = (f.y0 + 2) if overlay else (f.interior_y0 + k.inner_drawer_setback_mm + f.tf + 2)
     free_depth = f.back_y0 - box_front - k.runner_rear_clearance_mm
     runner = catalog.runner_for(free_depth)
     indices = [i for i, it in enumerate(s.items) if it.kind is ItemKind.DRAWER]
@@ -132,7 +132,7 @@ def build_drawers(
         if span is not None:
             fx0, fx1, fy = span[0], span[1], 0.0
         else:
-            fx0, fx1, fy = s.x0 + 3, s.x1 - 3, f.y0 + k.inner_drawer_setback_mm
+            fx0, fx1, fy = s.x0 + 3, s.x1 - 3, f.interior_y0 + k.inner_drawer_setback_mm
         front = job.maker.add(
             Blank(
                 suffix=f"S{s.index}-DRW{n}-FRONT",

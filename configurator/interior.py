@@ -32,6 +32,7 @@ __all__ = [
 RAIL_HEADROOM_MM = 40.0  # room above a rod for the hanger hooks (A11: rod top 40-60 below)
 HANGING_TOP_SPACE_MM = 330.0  # storage above the hanging zone (A11: quilt space about 300)
 DEFAULT_DRAWER_MM = 200
+MIN_SECTION_MM = 100.0  # narrower sections cannot take a shelf, a rail or a drawer box
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -110,6 +111,14 @@ def layout_sections(
                 )
             ],
         )
+    narrow = [i for i, w in enumerate(widths) if w < MIN_SECTION_MM]
+    if narrow:
+        return [], [], [
+            Problem(code="section_too_narrow", path=f"{path}.sections[{i}].width_mm",
+                    params=MappingProxyType({"value": round(widths[i], 1),
+                                             "min": MIN_SECTION_MM}))
+            for i in narrow
+        ]
     ranges: list[tuple[float, float]] = []
     x = f.t
     for w in widths:

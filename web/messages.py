@@ -65,12 +65,22 @@ MESSAGES: Final[Mapping[str, Mapping[str, str]]] = {
         "zh-CN": "{sections} 个分区的宽度加上 {divider_mm:g} mm 中竖板与内宽 "
         "{inner_width_mm:g} mm 不符；请将一个分区宽度设为 null",
     },
+    "section_too_narrow": {
+        "en": "section is {value:g} mm wide; it must be at least {min:g} mm",
+        "zh-CN": "分区宽 {value:g} mm，至少需要 {min:g} mm",
+    },
     "item_out_of_range": {
         "en": "{value:g} mm is outside the usable height {min:g}–{max:g} mm",
         "zh-CN": "{value:g} mm 超出可用高度 {min:g}–{max:g} mm",
     },
     "items_collide": {"en": "collides with {other}", "zh-CN": "与 {other} 位置冲突"},
     "drawer_fit": {"en": "drawer does not fit ({reason})", "zh-CN": "抽屉无法安装（{reason}）"},
+    "handle_too_long": {
+        "en": "handle {value} ({centres_mm:g} mm centres) is too long for a {front_mm:g} mm "
+              "front; choose one with centres up to {max_mm:g} mm",
+        "zh-CN": "拉手 {value}（孔距 {centres_mm:g} mm）超出 {front_mm:g} mm 宽的抽面；"
+                 "请选择孔距不超过 {max_mm:g} mm 的拉手",
+    },
     "unknown_wall": {
         "en": "wall {value} does not exist (walls 0–{max})",
         "zh-CN": "墙 {value} 不存在（墙编号 0–{max}）",
