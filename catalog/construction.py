@@ -18,8 +18,8 @@ __all__ = ["Construction", "EdgeRule"]
 class EdgeRule:
     """Which band class goes on each edge of a part role (``None``: not banded).
 
-    ``l1``/``l2`` are the two edges along the part's length (l1 the front or left one),
-    ``w1``/``w2`` the two ends (w1 the bottom or left one).
+    ``l1``/``l2`` are the two edges along the part's length, ``w1``/``w2`` its two ends; ``l1``
+    and ``w1`` are at the smaller coordinate (see ``configurator.parts``).
     """
 
     l1: BandClass | None

@@ -137,16 +137,31 @@ def _check_handle(
         return []
     centres = job.catalog.item(handle).size_mm or 0.0
     last = len(sections) - 1
-    narrowest = min((front_span(job.f, s, first=j == 0, last=j == last)
-                     for j, s in enumerate(sections) if plans[j]),
-                    key=lambda span: span[1] - span[0], default=None)
+    narrowest = min(
+        (
+            front_span(job.f, s, first=j == 0, last=j == last)
+            for j, s in enumerate(sections)
+            if plans[j]
+        ),
+        key=lambda span: span[1] - span[0],
+        default=None,
+    )
     if narrowest is None or narrowest[1] - narrowest[0] >= centres + 2 * HANDLE_MARGIN_MM:
         return []
-    return [Problem(code="handle_too_long", path=f"{path}.options.handle",
-                    params=MappingProxyType({
-                        "value": handle, "centres_mm": centres,
-                        "front_mm": round(narrowest[1] - narrowest[0], 1),
-                        "max_mm": round(narrowest[1] - narrowest[0] - 2 * HANDLE_MARGIN_MM, 1)}))]
+    return [
+        Problem(
+            code="handle_too_long",
+            path=f"{path}.options.handle",
+            params=MappingProxyType(
+                {
+                    "value": handle,
+                    "centres_mm": centres,
+                    "front_mm": round(narrowest[1] - narrowest[0], 1),
+                    "max_mm": round(narrowest[1] - narrowest[0] - 2 * HANDLE_MARGIN_MM, 1),
+                }
+            ),
+        )
+    ]
 
 
 def _fill(

@@ -75,7 +75,8 @@ class WallPlacement:
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Position:
     """Free placement: the back-left corner (as seen from the front) at (``x_mm``, ``y_mm``);
-    ``angle_deg`` is the plan direction of the cabinet's back edge from left to right."""
+    ``angle_deg`` is the plan direction of the cabinet's back edge from left to right, and the
+    cabinet faces 90° clockwise from it (angle 0: back edge along +x, facing -y)."""
 
     x_mm: float
     y_mm: float

@@ -113,12 +113,18 @@ def layout_sections(
         )
     narrow = [i for i, w in enumerate(widths) if w < MIN_SECTION_MM]
     if narrow:
-        return [], [], [
-            Problem(code="section_too_narrow", path=f"{path}.sections[{i}].width_mm",
-                    params=MappingProxyType({"value": round(widths[i], 1),
-                                             "min": MIN_SECTION_MM}))
-            for i in narrow
-        ]
+        return (
+            [],
+            [],
+            [
+                Problem(
+                    code="section_too_narrow",
+                    path=f"{path}.sections[{i}].width_mm",
+                    params=MappingProxyType({"value": round(widths[i], 1), "min": MIN_SECTION_MM}),
+                )
+                for i in narrow
+            ],
+        )
     ranges: list[tuple[float, float]] = []
     x = f.t
     for w in widths:

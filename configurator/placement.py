@@ -11,7 +11,9 @@ import math
 
 from configurator.design import Cabinet, Position, Room
 
-__all__ = ["Transform", "orientation", "place", "wall_count"]
+__all__ = ["Point", "Transform", "apply", "footprint", "orientation", "place", "wall_count"]
+
+Point = tuple[float, float]
 
 Transform = tuple[tuple[float, float, float, float], ...]
 """A 4 x 4 row-major affine matrix, mm."""
@@ -58,3 +60,22 @@ def place(cabinet: Cabinet, room: Room, *, overall_depth: float) -> Transform:
         back_left = (sx + ux * along, sy + uy * along)
     ox, oy = back_left[0] - bx * overall_depth, back_left[1] - by * overall_depth
     return ((ax, bx, 0.0, ox), (ay, by, 0.0, oy), (0.0, 0.0, 1.0, 0.0), (0.0, 0.0, 0.0, 1.0))
+
+
+def apply(transform: Transform, x: float, y: float, z: float = 0.0) -> tuple[float, float, float]:
+    """Map a point of a cabinet's frame into the room.
+
+    Examples
+    --------
+    >>> apply(((1, 0, 0, 5), (0, 1, 0, 0), (0, 0, 1, 0), (0, 0, 0, 1)), 1, 2, 3)
+    (6, 2, 3)
+    """
+    row = [t[0] * x + t[1] * y + t[2] * z + t[3] for t in transform[:3]]
+    return row[0], row[1], row[2]
+
+
+def footprint(transform: Transform, *, width: float, depth: float) -> tuple[Point, ...]:
+    """The plan corners of a cabinet's envelope: front-left, front-right, back-right,
+    back-left (counter-clockwise in the room when the frame is right-handed)."""
+    corners = ((0.0, 0.0), (width, 0.0), (width, depth), (0.0, depth))
+    return tuple(apply(transform, x, y)[:2] for x, y in corners)

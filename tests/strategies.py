@@ -24,11 +24,17 @@ def cabinets(draw: st.DrawFn, template_code: str | None = None) -> dict[str, Any
     depth = draw(st.integers(t.depth.min, t.depth.max))
     options = draw(_options(t))
     cabinet: dict[str, Any] = {
-        "id": "C1", "template": code, "wall": 0, "offset_mm": 0,
-        "width_mm": width, "height_mm": height, "depth_mm": depth,
+        "id": "C1",
+        "template": code,
+        "wall": 0,
+        "offset_mm": 0,
+        "width_mm": width,
+        "height_mm": height,
+        "depth_mm": depth,
         "carcass_material": draw(st.sampled_from(t.carcass_materials)),
         "front_material": draw(st.sampled_from(t.front_materials)),
-        "options": options, "interior": None,
+        "options": options,
+        "interior": None,
     }
     if t.has_carcass and draw(st.booleans()):
         cabinet["interior"] = draw(_interior(t, cabinet))
@@ -43,8 +49,11 @@ def _options(draw: st.DrawFn, t: ModuleTemplate) -> dict[str, Any]:
     chosen: dict[str, Any] = {}
     for name, spec in t.options.items():
         if draw(st.booleans()):
-            chosen[name] = (draw(st.integers(spec.range.min, spec.range.max)) if spec.range
-                            else draw(st.sampled_from(spec.choices)))
+            chosen[name] = (
+                draw(st.integers(spec.range.min, spec.range.max))
+                if spec.range
+                else draw(st.sampled_from(spec.choices))
+            )
     return chosen
 
 
@@ -67,14 +76,14 @@ def _interior(draw: st.DrawFn, t: ModuleTemplate, cabinet: dict[str, Any]) -> di
     for i in range(count):
         fixed = i < count - 1 and draw(st.booleans())
         width = int(share) if fixed else None
-        sections.append({"width_mm": width,
-                         "items": draw(_items(t, cabinet, inner_h=inner_h))})
+        sections.append({"width_mm": width, "items": draw(_items(t, cabinet, inner_h=inner_h))})
     return {"sections": sections}
 
 
 @st.composite
-def _items(draw: st.DrawFn, t: ModuleTemplate, cabinet: dict[str, Any], *,
-           inner_h: float) -> list[dict[str, Any]]:
+def _items(
+    draw: st.DrawFn, t: ModuleTemplate, cabinet: dict[str, Any], *, inner_h: float
+) -> list[dict[str, Any]]:
     items: list[dict[str, Any]] = []
     stack = 0.0
     if cabinet["depth_mm"] >= 400:
@@ -88,8 +97,9 @@ def _items(draw: st.DrawFn, t: ModuleTemplate, cabinet: dict[str, Any], *,
             items.append({"kind": "drawer", "height_mm": height})
             stack += height + 3
     slots = list(range(int(stack) + 100, int(inner_h) - 80, 100))
-    for at in sorted(draw(st.lists(st.sampled_from(slots), unique=True, max_size=6))
-                     if slots else []):
+    for at in sorted(
+        draw(st.lists(st.sampled_from(slots), unique=True, max_size=6)) if slots else []
+    ):
         kind = draw(st.sampled_from(["shelf", "fixed_shelf", "rail"]))
         items.append({"kind": kind, "at_mm": at})
     return items

@@ -77,9 +77,9 @@ MESSAGES: Final[Mapping[str, Mapping[str, str]]] = {
     "drawer_fit": {"en": "drawer does not fit ({reason})", "zh-CN": "抽屉无法安装（{reason}）"},
     "handle_too_long": {
         "en": "handle {value} ({centres_mm:g} mm centres) is too long for a {front_mm:g} mm "
-              "front; choose one with centres up to {max_mm:g} mm",
+        "front; choose one with centres up to {max_mm:g} mm",
         "zh-CN": "拉手 {value}（孔距 {centres_mm:g} mm）超出 {front_mm:g} mm 宽的抽面；"
-                 "请选择孔距不超过 {max_mm:g} mm 的拉手",
+        "请选择孔距不超过 {max_mm:g} mm 的拉手",
     },
     "unknown_wall": {
         "en": "wall {value} does not exist (walls 0–{max})",

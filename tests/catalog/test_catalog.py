@@ -13,8 +13,16 @@ from catalog.hardware import HardwareKind
 from catalog.parsing import CATALOG_FILES, parse_catalog
 from persistence.catalog_files import DEFAULT_CATALOG_DIR, load_catalog
 
-REQUIRED_TEMPLATES = {"wardrobe_hinged", "wardrobe_sliding", "shelving_open", "drawer_unit",
-                      "base_cabinet", "wall_cabinet", "top_box", "filler"}
+REQUIRED_TEMPLATES = {
+    "wardrobe_hinged",
+    "wardrobe_sliding",
+    "shelving_open",
+    "drawer_unit",
+    "base_cabinet",
+    "wall_cabinet",
+    "top_box",
+    "filler",
+}
 
 
 @pytest.fixture
@@ -29,7 +37,8 @@ def paths(exc: pytest.ExceptionInfo[InvalidCatalog]) -> list[str]:
 def test_demo_catalog_has_the_templates_and_materials_the_product_needs(catalog: Catalog) -> None:
     assert set(catalog.templates) == REQUIRED_TEMPLATES
     assert {"PB18_WHITE", "PB18_OAK", "PB18_WALNUT", "MDF18_GREY", "PLY18_BIRCH"} <= set(
-        catalog.materials)
+        catalog.materials
+    )
     back = catalog.back_material()
     assert back.thickness_mm == 9
     assert catalog.material("PB18_OAK").grained and not catalog.material("PB18_WHITE").grained
@@ -64,7 +73,8 @@ def test_a_missing_key_is_reported_once(files: dict[str, Any]) -> None:
     with pytest.raises(InvalidCatalog) as exc:
         parse_catalog(files)
     assert [(p.code, p.path) for p in exc.value.problems] == [
-        ("missing_key", "templates.toml:templates.filler.name")]
+        ("missing_key", "templates.toml:templates.filler.name")
+    ]
 
 
 def test_dangling_references_are_found(files: dict[str, Any]) -> None:
@@ -72,15 +82,18 @@ def test_dangling_references_are_found(files: dict[str, Any]) -> None:
     files["materials.toml"]["materials"]["PB18_OAK"]["bands"]["front"] = "ABS99"
     files["catalog.toml"]["construction"]["hinge"] = "RUNNER_300"
     files["templates.toml"]["templates"]["base_cabinet"]["options"]["handle"]["choices"].append(
-        "HINGE_110_FO")
+        "HINGE_110_FO"
+    )
     with pytest.raises(InvalidCatalog) as exc:
         parse_catalog(files)
-    assert sorted(paths(exc)) == sorted([
-        "templates.toml:templates.top_box.front_materials[5]",
-        "materials.toml:materials.PB18_OAK.bands.front",
-        "catalog.toml:construction.hinge",
-        "templates.toml:templates.base_cabinet.options.handle",
-    ])
+    assert sorted(paths(exc)) == sorted(
+        [
+            "templates.toml:templates.top_box.front_materials[5]",
+            "materials.toml:materials.PB18_OAK.bands.front",
+            "catalog.toml:construction.hinge",
+            "templates.toml:templates.base_cabinet.options.handle",
+        ]
+    )
 
 
 def test_a_range_whose_default_lies_outside_is_refused(files: dict[str, Any]) -> None:
@@ -88,8 +101,10 @@ def test_a_range_whose_default_lies_outside_is_refused(files: dict[str, Any]) ->
     files["templates.toml"]["templates"]["top_box"]["depth"] = [300, 650]
     with pytest.raises(InvalidCatalog) as exc:
         parse_catalog(files)
-    assert set(paths(exc)) == {"templates.toml:templates.top_box.width",
-                               "templates.toml:templates.top_box.depth"}
+    assert set(paths(exc)) == {
+        "templates.toml:templates.top_box.width",
+        "templates.toml:templates.top_box.depth",
+    }
 
 
 def test_a_missing_file_and_bad_enum_values_are_reported(files: dict[str, Any]) -> None:

@@ -28,37 +28,97 @@ def hardware(build: DesignBuild, catalog: Catalog, kind: HardwareKind) -> int:
     return sum(h.quantity for h in build.hardware if catalog.item(h.code).kind is kind)
 
 
-@pytest.mark.parametrize(("change", "expected"), [
-    ({"template": "sofa"}, ("unknown_template", "cabinets[0].template")),
-    ({"carcass_material": "GOLD"}, ("unknown_material", "cabinets[0].carcass_material")),
-    ({"front_material": "HDF9_WHITE"}, ("material_not_allowed", "cabinets[0].front_material")),
-    ({"width_mm": 2500}, ("dimension_out_of_range", "cabinets[0].width_mm")),
-    ({"height_mm": 1599}, ("dimension_out_of_range", "cabinets[0].height_mm")),
-    ({"depth_mm": 700}, ("dimension_out_of_range", "cabinets[0].depth_mm")),
-    ({"options": {"handle": "HANDLE_999"}}, ("invalid_option", "cabinets[0].options.handle")),
-    ({"options": {"plinth_mm": 10}}, ("invalid_option", "cabinets[0].options.plinth_mm")),
-    ({"options": {"door_count": 3}}, ("unknown_option", "cabinets[0].options.door_count")),
-    ({"wall": 7}, ("unknown_wall", "cabinets[0].wall")),
-    ({"interior": {"sections": [{"width_mm": 500, "items": []}, {"width_mm": 500, "items": []}]}},
-     ("interior_width_mismatch", "cabinets[0].interior.sections")),
-    ({"interior": {"sections": [{"width_mm": 1050, "items": []}, {"width_mm": None,
-                                                                  "items": []}]}},
-     ("section_too_narrow", "cabinets[0].interior.sections[1].width_mm")),
-    ({"interior": {"sections": [{"width_mm": None, "items": [{"kind": "shelf", "at_mm": 2280}]}]}},
-     ("item_out_of_range", "cabinets[0].interior.sections[0].items[0].at_mm")),
-    ({"interior": {"sections": [{"width_mm": None, "items": [
-        {"kind": "shelf", "at_mm": 900}, {"kind": "rail", "at_mm": 930}]}]}},
-     ("items_collide", "cabinets[0].interior.sections[0].items[1]")),
-    ({"interior": {"sections": [{"width_mm": None, "items": [
-        {"kind": "drawer", "height_mm": 300}, {"kind": "shelf", "at_mm": 200}]}]}},
-     ("items_collide", "cabinets[0].interior.sections[0].items[1]")),
-    ({"interior": {"sections": [{"width_mm": None, "items": [
-        {"kind": "drawer", "height_mm": 100}]}]}},
-     ("drawer_fit", "cabinets[0].interior.sections[0].items[0].height_mm")),
-    ({"interior": {"sections": [{"width_mm": None, "items": [
-        {"kind": "drawer", "height_mm": 2300}]}]}},
-     ("drawer_fit", "cabinets[0].interior.sections[0].items[0]")),
-])
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        ({"template": "sofa"}, ("unknown_template", "cabinets[0].template")),
+        ({"carcass_material": "GOLD"}, ("unknown_material", "cabinets[0].carcass_material")),
+        ({"front_material": "HDF9_WHITE"}, ("material_not_allowed", "cabinets[0].front_material")),
+        ({"width_mm": 2500}, ("dimension_out_of_range", "cabinets[0].width_mm")),
+        ({"height_mm": 1599}, ("dimension_out_of_range", "cabinets[0].height_mm")),
+        ({"depth_mm": 700}, ("dimension_out_of_range", "cabinets[0].depth_mm")),
+        ({"options": {"handle": "HANDLE_999"}}, ("invalid_option", "cabinets[0].options.handle")),
+        ({"options": {"plinth_mm": 10}}, ("invalid_option", "cabinets[0].options.plinth_mm")),
+        ({"options": {"door_count": 3}}, ("unknown_option", "cabinets[0].options.door_count")),
+        ({"wall": 7}, ("unknown_wall", "cabinets[0].wall")),
+        (
+            {
+                "interior": {
+                    "sections": [{"width_mm": 500, "items": []}, {"width_mm": 500, "items": []}]
+                }
+            },
+            ("interior_width_mismatch", "cabinets[0].interior.sections"),
+        ),
+        (
+            {
+                "interior": {
+                    "sections": [{"width_mm": 1050, "items": []}, {"width_mm": None, "items": []}]
+                }
+            },
+            ("section_too_narrow", "cabinets[0].interior.sections[1].width_mm"),
+        ),
+        (
+            {
+                "interior": {
+                    "sections": [{"width_mm": None, "items": [{"kind": "shelf", "at_mm": 2280}]}]
+                }
+            },
+            ("item_out_of_range", "cabinets[0].interior.sections[0].items[0].at_mm"),
+        ),
+        (
+            {
+                "interior": {
+                    "sections": [
+                        {
+                            "width_mm": None,
+                            "items": [
+                                {"kind": "shelf", "at_mm": 900},
+                                {"kind": "rail", "at_mm": 930},
+                            ],
+                        }
+                    ]
+                }
+            },
+            ("items_collide", "cabinets[0].interior.sections[0].items[1]"),
+        ),
+        (
+            {
+                "interior": {
+                    "sections": [
+                        {
+                            "width_mm": None,
+                            "items": [
+                                {"kind": "drawer", "height_mm": 300},
+                                {"kind": "shelf", "at_mm": 200},
+                            ],
+                        }
+                    ]
+                }
+            },
+            ("items_collide", "cabinets[0].interior.sections[0].items[1]"),
+        ),
+        (
+            {
+                "interior": {
+                    "sections": [
+                        {"width_mm": None, "items": [{"kind": "drawer", "height_mm": 100}]}
+                    ]
+                }
+            },
+            ("drawer_fit", "cabinets[0].interior.sections[0].items[0].height_mm"),
+        ),
+        (
+            {
+                "interior": {
+                    "sections": [
+                        {"width_mm": None, "items": [{"kind": "drawer", "height_mm": 2300}]}
+                    ]
+                }
+            },
+            ("drawer_fit", "cabinets[0].interior.sections[0].items[0]"),
+        ),
+    ],
+)
 def test_a_cabinet_that_cannot_be_built_gives_its_problem_and_no_parts(
     catalog: Catalog, change: dict[str, Any], expected: tuple[str, str]
 ) -> None:
@@ -68,17 +128,28 @@ def test_a_cabinet_that_cannot_be_built_gives_its_problem_and_no_parts(
 
 
 def test_a_drawer_too_shallow_for_any_runner(catalog: Catalog) -> None:
-    cab = a_cabinet(template="wall_cabinet", width_mm=600, height_mm=720, depth_mm=300,
-                    interior={"sections": [{"width_mm": None,
-                                            "items": [{"kind": "drawer", "height_mm": 150}]}]})
+    cab = a_cabinet(
+        template="wall_cabinet",
+        width_mm=600,
+        height_mm=720,
+        depth_mm=300,
+        interior={
+            "sections": [{"width_mm": None, "items": [{"kind": "drawer", "height_mm": 150}]}]
+        },
+    )
     build = a_build(catalog, cab)
     assert errors(build) == [("drawer_fit", "cabinets[0].interior.sections[0].items[0]")]
     assert build.problems[0].params["reason"] == "too_shallow"
 
 
 def test_a_long_handle_on_a_narrow_drawer_front(catalog: Catalog) -> None:
-    cab = a_cabinet(template="drawer_unit", width_mm=300, height_mm=600, depth_mm=500,
-                    options={"handle": "HANDLE_320"})
+    cab = a_cabinet(
+        template="drawer_unit",
+        width_mm=300,
+        height_mm=600,
+        depth_mm=500,
+        options={"handle": "HANDLE_320"},
+    )
     assert errors(a_build(catalog, cab)) == [("handle_too_long", "cabinets[0].options.handle")]
 
 
@@ -106,8 +177,9 @@ def test_default_hinged_wardrobe(catalog: Catalog) -> None:
 
 def test_sliding_wardrobe_leaves_overlap_in_two_lanes(catalog: Catalog) -> None:
     """Inner width 2400 - 36 = 2364; 3 leaves: (2364 + 2 x 30) / 3 = 808 mm each."""
-    build = a_build(catalog, a_cabinet(template="wardrobe_sliding", width_mm=2400,
-                                       height_mm=2400, depth_mm=620))
+    build = a_build(
+        catalog, a_cabinet(template="wardrobe_sliding", width_mm=2400, height_mm=2400, depth_mm=620)
+    )
     doors = sorted((p for p in build.parts if p.role is Role.DOOR), key=lambda p: p.box.lo[0])
     assert [round(d.width_mm, 3) for d in doors] == [808.0] * 3
     assert doors[0].box.hi[0] - doors[1].box.lo[0] == pytest.approx(30)
@@ -118,8 +190,9 @@ def test_sliding_wardrobe_leaves_overlap_in_two_lanes(catalog: Catalog) -> None:
 def test_drawer_unit_fronts_share_the_front_height(catalog: Catalog) -> None:
     """Front zone 800 - 60 plinth - 2 x 1.5 = 737; default 4 drawers (704 / 200 ≈ 3.5 → 4),
     each (737 - 3 x 3) / 4 = 182 mm."""
-    build = a_build(catalog, a_cabinet(template="drawer_unit", width_mm=600, height_mm=800,
-                                       depth_mm=500))
+    build = a_build(
+        catalog, a_cabinet(template="drawer_unit", width_mm=600, height_mm=800, depth_mm=500)
+    )
     fronts = [p for p in build.parts if p.role is Role.DRAWER_FRONT]
     assert [round(f.width_mm, 3) for f in fronts] == [182.0] * 4
     assert hardware(build, catalog, HardwareKind.RUNNER) == 4
@@ -128,8 +201,9 @@ def test_drawer_unit_fronts_share_the_front_height(catalog: Catalog) -> None:
 
 
 def test_base_cabinet_stands_on_legs_behind_a_kickboard(catalog: Catalog) -> None:
-    build = a_build(catalog, a_cabinet(template="base_cabinet", width_mm=1200, height_mm=820,
-                                       depth_mm=560))
+    build = a_build(
+        catalog, a_cabinet(template="base_cabinet", width_mm=1200, height_mm=820, depth_mm=560)
+    )
     assert hardware(build, catalog, HardwareKind.LEG) == 6
     plinth = next(p for p in build.parts if p.role is Role.PLINTH)
     assert plinth.length_mm == 1200 and plinth.width_mm == 100
@@ -138,23 +212,38 @@ def test_base_cabinet_stands_on_legs_behind_a_kickboard(catalog: Catalog) -> Non
 
 
 def test_wall_cabinet_has_no_plinth_and_no_anti_tip(catalog: Catalog) -> None:
-    build = a_build(catalog, a_cabinet(template="wall_cabinet", width_mm=600, height_mm=720,
-                                       depth_mm=350))
+    build = a_build(
+        catalog, a_cabinet(template="wall_cabinet", width_mm=600, height_mm=720, depth_mm=350)
+    )
     assert Role.PLINTH not in roles(build)
     assert hardware(build, catalog, HardwareKind.WALL_FIXING) == 0
 
 
 def test_filler_is_a_front_strip_with_a_return(catalog: Catalog) -> None:
-    build = a_build(catalog, a_cabinet(template="filler", width_mm=80, height_mm=2400,
-                                       depth_mm=100))
+    build = a_build(
+        catalog, a_cabinet(template="filler", width_mm=80, height_mm=2400, depth_mm=100)
+    )
     assert [p.role for p in build.parts] == [Role.FILLER, Role.FILLER_RETURN]
     assert build.hardware == ()
 
 
 def test_internal_drawers_sit_behind_the_doors_with_shelves_above(catalog: Catalog) -> None:
-    cab = a_cabinet(width_mm=600, interior={"sections": [{"width_mm": None, "items": [
-        {"kind": "drawer", "height_mm": 200}, {"kind": "drawer", "height_mm": 200},
-        {"kind": "shelf", "at_mm": 700}, {"kind": "rail", "at_mm": 1800}]}]})
+    cab = a_cabinet(
+        width_mm=600,
+        interior={
+            "sections": [
+                {
+                    "width_mm": None,
+                    "items": [
+                        {"kind": "drawer", "height_mm": 200},
+                        {"kind": "drawer", "height_mm": 200},
+                        {"kind": "shelf", "at_mm": 700},
+                        {"kind": "rail", "at_mm": 1800},
+                    ],
+                }
+            ]
+        },
+    )
     build = a_build(catalog, cab)
     fronts = [p for p in build.parts if p.role is Role.DRAWER_FRONT]
     door = next(p for p in build.parts if p.role is Role.DOOR)
@@ -165,9 +254,15 @@ def test_internal_drawers_sit_behind_the_doors_with_shelves_above(catalog: Catal
 
 
 def test_a_divider_is_never_drilled_through_from_both_faces(catalog: Catalog) -> None:
-    cab = a_cabinet(width_mm=1600, interior={"sections": [
-        {"width_mm": None, "items": [{"kind": "shelf", "at_mm": 800}]},
-        {"width_mm": None, "items": [{"kind": "shelf", "at_mm": 800}]}]})
+    cab = a_cabinet(
+        width_mm=1600,
+        interior={
+            "sections": [
+                {"width_mm": None, "items": [{"kind": "shelf", "at_mm": 800}]},
+                {"width_mm": None, "items": [{"kind": "shelf", "at_mm": 800}]},
+            ]
+        },
+    )
     divider = next(p for p in a_build(catalog, cab).parts if p.role is Role.DIVIDER)
     face_a = {(op.u, op.v) for op in divider.operations if op.face == "A"}
     face_b = {(op.u, op.v) for op in divider.operations if op.face == "B"}

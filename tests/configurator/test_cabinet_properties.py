@@ -20,7 +20,7 @@ from catalog.catalog import Catalog
 from catalog.hardware import HardwareKind
 from configurator.build import DesignBuild
 from configurator.mesh import render_glb
-from configurator.parts import OpKind, Part, Role
+from configurator.parts import Face, OpKind, Part, Role
 from kernel.units import ABS_TOL_MM, isclose_mm
 from production_export.cut_list import render_cut_list_csv
 from tests.builders import a_build
@@ -66,8 +66,11 @@ def test_every_part_lies_inside_the_envelope_of_the_requested_size(
     # the envelope is width x height as requested; depth is the carcass depth plus the
     # fronts that stand in front of it (README, "Cabinet depth")
     assert env.lo == (0, 0, 0)
-    assert env.hi == (cabinet["width_mm"], cabinet["depth_mm"] + (front if overlay else 0),
-                      cabinet["height_mm"])
+    assert env.hi == (
+        cabinet["width_mm"],
+        cabinet["depth_mm"] + (front if overlay else 0),
+        cabinet["height_mm"],
+    )
     for part in placed.parts:
         assert env.contains(part.box, ABS_TOL_MM), part.part_id
     lo = np.min([p.box.lo for p in placed.parts], axis=0)
@@ -102,8 +105,9 @@ def test_glb_and_cut_list_hold_the_same_parts_with_the_same_sizes(
     assert sorted(nodes) == sorted(r["part_id"] for r in rows)
     assert sum(int(r["quantity"]) for r in rows) == len(nodes) == len(build.parts)
     for row in rows:
-        finished = sorted(float(row[k]) for k in
-                          ("finished_length_mm", "finished_width_mm", "thickness_mm"))
+        finished = sorted(
+            float(row[k]) for k in ("finished_length_mm", "finished_width_mm", "thickness_mm")
+        )
         assert np.allclose(nodes[row["part_id"]], finished, atol=0.051), row["part_id"]
 
 
@@ -111,8 +115,10 @@ def test_glb_and_cut_list_hold_the_same_parts_with_the_same_sizes(
 @given(data=st.data())
 def test_cut_size_is_finished_size_less_the_bands(template: str, data: st.DataObject) -> None:
     for part in built(data.draw(cabinets(template))).parts:
+
         def band(code: str | None) -> float:
             return CATALOG.edge_band(code).thickness_mm if code else 0.0
+
         e = part.edges
         assert isclose_mm(part.cut_length_mm, part.length_mm - band(e.w1) - band(e.w2))
         assert isclose_mm(part.cut_width_mm, part.width_mm - band(e.l1) - band(e.l2))
@@ -141,7 +147,12 @@ def test_hardware_quantities_add_up_to_the_parts_that_need_them(
     assert kinds[HardwareKind.RAIL_SUPPORT] == 2 * kinds[HardwareKind.RAIL]
     assert kinds[HardwareKind.CONNECTOR] == kinds[HardwareKind.DOWEL]
     assert kinds[HardwareKind.CONNECTOR] == sum(
-        1 for p in build.parts for op in p.operations if op.kind is OpKind.CAM)
+        1 for p in build.parts for op in p.operations if op.kind is OpKind.CAM
+    )
+
+
+def within(centre: float, radius: float, limit: float) -> bool:
+    return centre - radius >= -ABS_TOL_MM and centre + radius <= limit + ABS_TOL_MM
 
 
 @pytest.mark.parametrize("template", TEMPLATES)
@@ -149,9 +160,10 @@ def test_hardware_quantities_add_up_to_the_parts_that_need_them(
 def test_every_operation_lies_on_its_part(template: str, data: st.DataObject) -> None:
     for part in built(data.draw(cabinets(template))).parts:
         for op in part.operations:
-            radius = op.diameter_mm / 2
-            assert -ABS_TOL_MM <= op.u - radius and op.u + radius <= part.length_mm + ABS_TOL_MM \
-                or op.face.value in ("W1", "W2"), (part.part_id, op)
-            assert -ABS_TOL_MM <= op.v - radius and op.v + radius <= part.width_mm + ABS_TOL_MM \
-                or op.face.value in ("L1", "L2"), (part.part_id, op)
-            assert op.depth_mm <= part.thickness_mm + ABS_TOL_MM or op.face.value not in "AB"
+            r = op.diameter_mm / 2
+            on_end = op.face in (Face.W1, Face.W2)  # drilled into an end: along u by depth
+            on_edge = op.face in (Face.L1, Face.L2)
+            assert on_end or within(op.u, r, part.length_mm), (part.part_id, op)
+            assert on_edge or within(op.v, r, part.width_mm), (part.part_id, op)
+            if op.face in (Face.A, Face.B):
+                assert op.depth_mm <= part.thickness_mm + ABS_TOL_MM, (part.part_id, op)

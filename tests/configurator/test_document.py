@@ -18,14 +18,41 @@ def problems(doc: Any) -> list[tuple[str, str]]:
 
 
 def test_the_design_example_of_design_md_parses() -> None:
-    doc = a_document(a_cabinet(interior={"sections": [
-        {"width_mm": 800, "items": [{"kind": "rail", "at_mm": 1700},
-                                    {"kind": "drawer", "height_mm": 200}]},
-        {"width_mm": None, "items": [{"kind": "drawer"}]}]}))
-    doc["room"]["openings"] = [{"id": "d1", "kind": "door", "wall": 3, "offset_mm": 200,
-                                "width_mm": 900, "height_mm": 2100, "sill_mm": 0}]
-    doc["room"]["obstacles"] = [{"id": "b1", "kind": "beam", "bottom_mm": 2350,
-                                 "outline_mm": [[0, 2700], [3600, 2700], [3600, 3000]]}]
+    doc = a_document(
+        a_cabinet(
+            interior={
+                "sections": [
+                    {
+                        "width_mm": 800,
+                        "items": [
+                            {"kind": "rail", "at_mm": 1700},
+                            {"kind": "drawer", "height_mm": 200},
+                        ],
+                    },
+                    {"width_mm": None, "items": [{"kind": "drawer"}]},
+                ]
+            }
+        )
+    )
+    doc["room"]["openings"] = [
+        {
+            "id": "d1",
+            "kind": "door",
+            "wall": 3,
+            "offset_mm": 200,
+            "width_mm": 900,
+            "height_mm": 2100,
+            "sill_mm": 0,
+        }
+    ]
+    doc["room"]["obstacles"] = [
+        {
+            "id": "b1",
+            "kind": "beam",
+            "bottom_mm": 2350,
+            "outline_mm": [[0, 2700], [3600, 2700], [3600, 3000]],
+        }
+    ]
     design = parse_design(doc)
     cabinet = design.cabinets[0]
     assert cabinet.placement == WallPlacement(wall=0, offset_mm=0)
@@ -45,32 +72,48 @@ def test_a_free_position_is_read() -> None:
     assert design.cabinets[0].placement == Position(x_mm=100, y_mm=50, angle_deg=90)
 
 
-@pytest.mark.parametrize(("change", "expected"), [
-    ({"width_mm": -600}, ("out_of_range", "cabinets[0].width_mm")),
-    ({"width_mm": 0}, ("out_of_range", "cabinets[0].width_mm")),
-    ({"width_mm": 1e9}, ("out_of_range", "cabinets[0].width_mm")),
-    ({"width_mm": math.nan}, ("not_finite", "cabinets[0].width_mm")),
-    ({"width_mm": math.inf}, ("not_finite", "cabinets[0].width_mm")),
-    ({"width_mm": 600.5}, ("not_whole", "cabinets[0].width_mm")),
-    ({"width_mm": "600"}, ("wrong_type", "cabinets[0].width_mm")),
-    ({"height_mm": True}, ("wrong_type", "cabinets[0].height_mm")),
-    ({"colour": "red"}, ("unknown_key", "cabinets[0].colour")),
-    ({"id": "has space"}, ("invalid_value", "cabinets[0].id")),
-    ({"options": {"handle": 1.5}}, ("wrong_type", "cabinets[0].options.handle")),
-    ({"options": []}, ("wrong_type", "cabinets[0].options")),
-    ({"interior": {"sections": []}}, ("out_of_range", "cabinets[0].interior.sections")),
-    ({"interior": {"sections": [{"width_mm": None, "items": [{"kind": "basket"}]}]}},
-     ("invalid_value", "cabinets[0].interior.sections[0].items[0].kind")),
-    ({"interior": {"sections": [{"width_mm": None, "items": [{"kind": "shelf"}]}]}},
-     ("missing_key", "cabinets[0].interior.sections[0].items[0].at_mm")),
-    ({"interior": {"sections": [{"width_mm": None,
-                                 "items": [{"kind": "drawer", "at_mm": 5}]}]}},
-     ("unknown_key", "cabinets[0].interior.sections[0].items[0].at_mm")),
-    ({"interior": {"sections": [{"width_mm": None, "items": [{"at_mm": 5}]}]}},
-     ("missing_key", "cabinets[0].interior.sections[0].items[0].kind")),
-    ({"interior": {"sections": [{"items": []}]}},
-     ("missing_key", "cabinets[0].interior.sections[0].width_mm")),
-])
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        ({"width_mm": -600}, ("out_of_range", "cabinets[0].width_mm")),
+        ({"width_mm": 0}, ("out_of_range", "cabinets[0].width_mm")),
+        ({"width_mm": 1e9}, ("out_of_range", "cabinets[0].width_mm")),
+        ({"width_mm": math.nan}, ("not_finite", "cabinets[0].width_mm")),
+        ({"width_mm": math.inf}, ("not_finite", "cabinets[0].width_mm")),
+        ({"width_mm": 600.5}, ("not_whole", "cabinets[0].width_mm")),
+        ({"width_mm": "600"}, ("wrong_type", "cabinets[0].width_mm")),
+        ({"height_mm": True}, ("wrong_type", "cabinets[0].height_mm")),
+        ({"colour": "red"}, ("unknown_key", "cabinets[0].colour")),
+        ({"id": "has space"}, ("invalid_value", "cabinets[0].id")),
+        ({"options": {"handle": 1.5}}, ("wrong_type", "cabinets[0].options.handle")),
+        ({"options": []}, ("wrong_type", "cabinets[0].options")),
+        ({"interior": {"sections": []}}, ("out_of_range", "cabinets[0].interior.sections")),
+        (
+            {"interior": {"sections": [{"width_mm": None, "items": [{"kind": "basket"}]}]}},
+            ("invalid_value", "cabinets[0].interior.sections[0].items[0].kind"),
+        ),
+        (
+            {"interior": {"sections": [{"width_mm": None, "items": [{"kind": "shelf"}]}]}},
+            ("missing_key", "cabinets[0].interior.sections[0].items[0].at_mm"),
+        ),
+        (
+            {
+                "interior": {
+                    "sections": [{"width_mm": None, "items": [{"kind": "drawer", "at_mm": 5}]}]
+                }
+            },
+            ("unknown_key", "cabinets[0].interior.sections[0].items[0].at_mm"),
+        ),
+        (
+            {"interior": {"sections": [{"width_mm": None, "items": [{"at_mm": 5}]}]}},
+            ("missing_key", "cabinets[0].interior.sections[0].items[0].kind"),
+        ),
+        (
+            {"interior": {"sections": [{"items": []}]}},
+            ("missing_key", "cabinets[0].interior.sections[0].width_mm"),
+        ),
+    ],
+)
 def test_impossible_cabinet_values_are_rejected_with_their_path(
     change: dict[str, Any], expected: tuple[str, str]
 ) -> None:
@@ -93,10 +136,22 @@ def test_document_level_mistakes() -> None:
 
 def test_room_mistakes_name_their_path() -> None:
     doc = a_document()
-    doc["room"] = {"outline_mm": [[0, 0], [1, 2, 3], "x"], "ceiling_mm": 200,
-                   "openings": [{"id": "d1", "kind": "hatch", "wall": 0, "offset_mm": 0,
-                                 "width_mm": 800, "height_mm": 2000, "swing": "up"}],
-                   "obstacles": [{"id": "c", "kind": "column", "outline_mm": [[0, 0]]}]}
+    doc["room"] = {
+        "outline_mm": [[0, 0], [1, 2, 3], "x"],
+        "ceiling_mm": 200,
+        "openings": [
+            {
+                "id": "d1",
+                "kind": "hatch",
+                "wall": 0,
+                "offset_mm": 0,
+                "width_mm": 800,
+                "height_mm": 2000,
+                "swing": "up",
+            }
+        ],
+        "obstacles": [{"id": "c", "kind": "column", "outline_mm": [[0, 0]]}],
+    }
     assert problems(doc) == [
         ("invalid_value", "room.openings[0].kind"),
         ("invalid_value", "room.openings[0].swing"),

@@ -22,8 +22,12 @@ def test_number_rejects_bool_string_nan_and_infinity() -> None:
     r = Reader()
     for value in (True, "12", math.nan, math.inf):
         r.number(value, "n", minimum=0, maximum=10)
-    assert [p.code for p in r.problems] == [FieldProblem.WRONG_TYPE, FieldProblem.WRONG_TYPE,
-                                            FieldProblem.NOT_FINITE, FieldProblem.NOT_FINITE]
+    assert [p.code for p in r.problems] == [
+        FieldProblem.WRONG_TYPE,
+        FieldProblem.WRONG_TYPE,
+        FieldProblem.NOT_FINITE,
+        FieldProblem.NOT_FINITE,
+    ]
 
 
 def test_number_checks_range_and_wholeness() -> None:
@@ -37,8 +41,11 @@ def test_text_checks_choices_and_pattern() -> None:
     r.text("x", "a", choices=["y"])
     r.text("a b", "b", pattern=r"\w+")
     r.text(3, "c")
-    assert [p.code for p in r.problems] == [FieldProblem.INVALID_VALUE,
-                                            FieldProblem.INVALID_VALUE, FieldProblem.WRONG_TYPE]
+    assert [p.code for p in r.problems] == [
+        FieldProblem.INVALID_VALUE,
+        FieldProblem.INVALID_VALUE,
+        FieldProblem.WRONG_TYPE,
+    ]
 
 
 def test_sequence_and_flag_types() -> None:
@@ -48,6 +55,10 @@ def test_sequence_and_flag_types() -> None:
     assert r.flag("yes", "f") is False
     assert r.open_mapping([], "o") == {}
     assert r.mapping(None, "m") == {}
-    assert [p.code for p in r.problems] == [FieldProblem.WRONG_TYPE, FieldProblem.OUT_OF_RANGE,
-                                            FieldProblem.WRONG_TYPE, FieldProblem.WRONG_TYPE,
-                                            FieldProblem.WRONG_TYPE]
+    assert [p.code for p in r.problems] == [
+        FieldProblem.WRONG_TYPE,
+        FieldProblem.OUT_OF_RANGE,
+        FieldProblem.WRONG_TYPE,
+        FieldProblem.WRONG_TYPE,
+        FieldProblem.WRONG_TYPE,
+    ]

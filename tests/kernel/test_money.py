@@ -9,8 +9,9 @@ from hypothesis import strategies as st
 from kernel.money import Currency, Money, allocate, quantize
 
 amounts = st.decimals(min_value=Decimal("-100000"), max_value=Decimal("100000"), places=2)
-weights = st.lists(st.decimals(min_value=Decimal(0), max_value=Decimal(1000), places=3),
-                   min_size=1, max_size=12).filter(lambda w: sum(w) > 0)
+weights = st.lists(
+    st.decimals(min_value=Decimal(0), max_value=Decimal(1000), places=3), min_size=1, max_size=12
+).filter(lambda w: sum(w) > 0)
 
 
 def test_money_rejects_a_float_amount() -> None:
@@ -37,9 +38,15 @@ def test_money_multiplies_by_decimal_or_int_only() -> None:
         Money(Decimal(1)) * True
 
 
-@pytest.mark.parametrize(("amount", "expected"), [
-    ("2.345", "2.35"), ("2.344", "2.34"), ("-2.345", "-2.35"), ("0.005", "0.01"),
-])
+@pytest.mark.parametrize(
+    ("amount", "expected"),
+    [
+        ("2.345", "2.35"),
+        ("2.344", "2.34"),
+        ("-2.345", "-2.35"),
+        ("0.005", "0.01"),
+    ],
+)
 def test_quantize_rounds_half_up_to_the_cent(amount: str, expected: str) -> None:
     assert quantize(Money(Decimal(amount))).amount == Decimal(expected)
 

@@ -11,9 +11,16 @@ from kernel.problems import Problem, Severity, has_errors
 from kernel.units import format_mm, round_mm
 
 
-@pytest.mark.parametrize(("value", "expected"), [
-    (0.05, "0.1"), (2398.4, "2398.4"), (2398.45, "2398.5"), (-0.05, "-0.1"), (600.0, "600.0"),
-])
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (0.05, "0.1"),
+        (2398.4, "2398.4"),
+        (2398.45, "2398.5"),
+        (-0.05, "-0.1"),
+        (600.0, "600.0"),
+    ],
+)
 def test_round_mm_rounds_halves_away_from_zero(value: float, expected: str) -> None:
     assert round_mm(value) == Decimal(expected)
 
