@@ -10,8 +10,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from catalog.catalog import Catalog
-from configurator.parts import Box, Edges, Face, Operation, OpKind, Part, Role
-from kernel.ids import CabinetId, EdgeBandCode, MaterialCode, PartId
+from configurator.parts import Box, Drill, Edges, Face, Operation, OpKind, Part, Role
+from kernel.ids import CabinetId, MaterialCode, PartId
 
 __all__ = ["Blank", "PartMaker"]
 
@@ -43,6 +43,9 @@ class PartMaker:
     cabinet_id: CabinetId
     blanks: list[Blank] = field(default_factory=list)
     ops: dict[str, list[Operation]] = field(default_factory=lambda: defaultdict(list))
+    edge_cache: dict[tuple[Role, str], tuple[Edges, tuple[float, ...]]] = field(
+        default_factory=dict
+    )
 
     def add(self, blank: Blank) -> Blank:
         """Register a blank; returns it for chaining."""
@@ -55,40 +58,38 @@ class PartMaker:
         point: tuple[float, float, float],
         *,
         toward: int,
-        diameter: float,
-        depth: float,
-        kind: OpKind = OpKind.HOLE,
+        tool: Drill,
+        repeat: int = 1,
+        pitch: float = 0.0,
     ) -> None:
-        """Add a hole at ``point`` (cabinet frame) entering the face on side ``toward`` (+1/-1)
-        of the blank's thickness axis."""
-        u = point[blank.length_axis] - blank.box.lo[blank.length_axis]
-        v = point[blank.width_axis] - blank.box.lo[blank.width_axis]
-        face = Face.A if toward > 0 else Face.B
+        """Drill at ``point`` (cabinet frame) into the face on side ``toward`` (+1/-1) of the
+        blank's thickness axis; ``repeat`` holes every ``pitch`` along the blank's length."""
+        la, wa = blank.length_axis, blank.width_axis
         self.ops[blank.suffix].append(
             Operation(
-                kind=kind,
-                face=face,
-                u=round(u, 3),
-                v=round(v, 3),
-                diameter_mm=diameter,
-                depth_mm=depth,
+                kind=tool.kind,
+                face=Face.A if toward > 0 else Face.B,
+                u=point[la] - blank.box.lo[la],
+                v=point[wa] - blank.box.lo[wa],
+                diameter_mm=tool.diameter_mm,
+                depth_mm=tool.depth_mm,
+                repeat=repeat,
+                pitch_mm=pitch,
             )
         )
 
-    def edge_hole(
-        self, blank: Blank, *, at_end: int, v: float, diameter: float, depth: float
-    ) -> None:
-        """Add a hole into an end of the blank (``at_end`` -1: w1, +1: w2) at ``v``."""
+    def edge_hole(self, blank: Blank, *, at_end: int, v: float, tool: Drill) -> None:
+        """Drill into an end of the blank (``at_end`` -1: w1, +1: w2) at ``v``."""
         u = 0.0 if at_end < 0 else blank.box.size(blank.length_axis)
         face = Face.W1 if at_end < 0 else Face.W2
         self.ops[blank.suffix].append(
             Operation(
-                kind=OpKind.HOLE,
+                kind=tool.kind,
                 face=face,
                 u=u,
-                v=round(v, 3),
-                diameter_mm=diameter,
-                depth_mm=depth,
+                v=v,
+                diameter_mm=tool.diameter_mm,
+                depth_mm=tool.depth_mm,
             )
         )
 
@@ -116,16 +117,23 @@ class PartMaker:
         """Every part, in the order the blanks were added."""
         return tuple(self._part(b) for b in self.blanks)
 
+    def _edges(self, role: Role, material: MaterialCode) -> tuple[Edges, tuple[float, ...]]:
+        """The bands on a part of ``role`` in ``material``, and their thicknesses (l1, l2, w1,
+        w2); the same for every such part, so worked out once per maker."""
+        key = (role, material)
+        if key not in self.edge_cache:
+            bands = self.catalog.material(material).bands
+            rule = self.catalog.construction.edge_rules.get(role.value)
+            classes = (rule.l1, rule.l2, rule.w1, rule.w2) if rule else (None,) * 4
+            codes = [bands[c] if c else None for c in classes]
+            thick = tuple(self.catalog.edge_band(c).thickness_mm if c else 0.0 for c in codes)
+            edges = Edges(l1=codes[0], l2=codes[1], w1=codes[2], w2=codes[3])
+            self.edge_cache[key] = (edges, thick)
+        return self.edge_cache[key]
+
     def _part(self, b: Blank) -> Part:
-        material = self.catalog.material(b.material)
-        rule = self.catalog.construction.edge_rules.get(b.role.value)
-        codes: dict[str, EdgeBandCode | None] = {}
-        for edge in ("l1", "l2", "w1", "w2"):
-            cls = getattr(rule, edge) if rule else None
-            codes[edge] = material.bands[cls] if cls else None
-        band = {e: self.catalog.edge_band(c).thickness_mm if c else 0.0 for e, c in codes.items()}
+        edges, (l1, l2, w1, w2) = self._edges(b.role, b.material)
         length, width = b.box.size(b.length_axis), b.box.size(b.width_axis)
-        unique_ops = tuple(dict.fromkeys(self.ops.get(b.suffix, ())))
         return Part(
             part_id=PartId(f"{self.cabinet_id}-{b.suffix}"),
             cabinet_id=self.cabinet_id,
@@ -135,13 +143,13 @@ class PartMaker:
             thickness_mm=b.box.size(b.thickness_axis),
             length_mm=length,
             width_mm=width,
-            cut_length_mm=length - band["w1"] - band["w2"],
-            cut_width_mm=width - band["l1"] - band["l2"],
-            grained=material.grained,
-            edges=Edges(**codes),
+            cut_length_mm=length - w1 - w2,
+            cut_width_mm=width - l1 - l2,
+            grained=self.catalog.material(b.material).grained,
+            edges=edges,
             box=b.box,
             length_axis=b.length_axis,
             width_axis=b.width_axis,
-            operations=unique_ops,
+            operations=tuple(self.ops.get(b.suffix, ())),
             recesses=b.recesses,
         )

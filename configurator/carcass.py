@@ -8,7 +8,7 @@ from catalog.templates import PlinthKind
 from configurator.boards import Blank, PartMaker
 from configurator.frame import Frame, Job
 from configurator.joinery import connector_count, spread
-from configurator.parts import Box, HardwareLine, OpKind, Role
+from configurator.parts import Box, Drill, HardwareLine, OpKind, Role
 from kernel.ids import MaterialCode
 
 __all__ = ["Carcass", "build_carcass", "build_dividers", "join"]
@@ -135,14 +135,12 @@ def join(maker: PartMaker, f: Frame, *, end: Blank, face: Blank, toward: int) ->
         if end.length_axis == 2:  # a divider standing on the bottom or hanging from the top
             z = face.box.hi[2] if toward > 0 else face.box.lo[2]
             mid = (end.box.lo[0] + end.box.hi[0]) / 2
-            maker.drill(face, (mid, y, z), toward=toward, diameter=5, depth=12)
+            maker.drill(face, (mid, y, z), toward=toward, tool=Drill(5, 12))
             maker.drill(
                 end,
                 (end.box.hi[0], y, z + 34 * toward),
                 toward=1,
-                diameter=15,
-                depth=12.5,
-                kind=OpKind.CAM,
+                tool=Drill(15, 12.5, OpKind.CAM),
             )
         else:  # a top, bottom or fixed shelf between two upright boards
             at_x = face.box.hi[0] if toward > 0 else face.box.lo[0]
@@ -150,8 +148,7 @@ def join(maker: PartMaker, f: Frame, *, end: Blank, face: Blank, toward: int) ->
                 face,
                 (at_x, y, (end.box.lo[2] + end.box.hi[2]) / 2),
                 toward=toward,
-                diameter=5,
-                depth=12,
+                tool=Drill(5, 12),
             )
             inner = -1 if end.role is Role.TOP else 1
             cam_z = end.box.lo[2] if inner < 0 else end.box.hi[2]
@@ -159,11 +156,9 @@ def join(maker: PartMaker, f: Frame, *, end: Blank, face: Blank, toward: int) ->
                 end,
                 (at_x + 34 * toward, y, cam_z),
                 toward=inner,
-                diameter=15,
-                depth=12.5,
-                kind=OpKind.CAM,
+                tool=Drill(15, 12.5, OpKind.CAM),
             )
-        maker.edge_hole(end, at_end=-toward, v=y - end.box.lo[1], diameter=8, depth=34)
+        maker.edge_hole(end, at_end=-toward, v=y - end.box.lo[1], tool=Drill(8, 34))
     where = f"{end.name} to {face.name}".lower()
     return [
         HardwareLine(cabinet_id=maker.cabinet_id, code=f.k.connector, quantity=count, where=where),

@@ -122,7 +122,9 @@ def _opening(r: Reader, value: object, path: str) -> Opening:
         id=r.text(m.get("id"), f"{path}.id", pattern=_ID),
         kind=OpeningKind(kind) if kind in list(OpeningKind) else OpeningKind.DOOR,
         wall=_wall(r, m.get("wall"), f"{path}.wall"),
-        offset_mm=_length(r, m, "offset_mm", path, low=0),
+        offset_mm=r.number(
+            m.get("offset_mm"), f"{path}.offset_mm", minimum=0, maximum=MAX_PLAN_MM, whole=True
+        ),
         width_mm=_length(r, m, "width_mm", path),
         height_mm=_length(r, m, "height_mm", path),
         sill_mm=_length(r, m, "sill_mm", path, low=0) if "sill_mm" in m else 0.0,
@@ -170,10 +172,10 @@ def _placement(r: Reader, m: Mapping[str, object], path: str) -> WallPlacement |
     for key in ("wall", "offset_mm"):
         if key not in m:
             r.fail(FieldProblem.MISSING_KEY, f"{path}.{key}", alternative="position")
-    return WallPlacement(
-        wall=_wall(r, m.get("wall", 0), f"{path}.wall"),
-        offset_mm=_length(r, {"o": m.get("offset_mm", 0)}, "o", path, low=0),
+    offset = r.number(
+        m.get("offset_mm", 0), f"{path}.offset_mm", minimum=0, maximum=MAX_PLAN_MM, whole=True
     )
+    return WallPlacement(wall=_wall(r, m.get("wall", 0), f"{path}.wall"), offset_mm=offset)
 
 
 def _cabinet(r: Reader, value: object, path: str) -> Cabinet:

@@ -15,7 +15,7 @@ from configurator.boards import Blank
 from configurator.design import ItemKind
 from configurator.frame import Frame, Job
 from configurator.interior import DEFAULT_DRAWER_MM, SectionBox
-from configurator.parts import Box, HardwareLine, Role
+from configurator.parts import Box, Drill, HardwareLine, Role
 from kernel.ids import HardwareCode, MaterialCode
 from kernel.problems import Param, Problem
 
@@ -149,7 +149,7 @@ def build_drawers(
             zc = slot.z0 + slot.height / 2
             for dx in (-handle_mm / 2, handle_mm / 2):
                 job.maker.drill(
-                    front, ((fx0 + fx1) / 2 + dx, f.tf, zc), toward=1, diameter=5, depth=f.tf
+                    front, ((fx0 + fx1) / 2 + dx, f.tf, zc), toward=1, tool=Drill(5, f.tf)
                 )
             hardware.append(
                 HardwareLine(cabinet_id=spec.id, code=handle, quantity=1, where=_label(s, n))
@@ -231,6 +231,5 @@ def _box(job: Job, s: SectionBox, slot: DrawerSlot, n: int, *, y0: float) -> Non
                 board,
                 (x, y, b + 20),
                 toward=toward,
-                diameter=k.system_hole_diameter_mm,
-                depth=k.system_hole_depth_mm,
+                tool=Drill(k.system_hole_diameter_mm, k.system_hole_depth_mm),
             )

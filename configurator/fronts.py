@@ -13,7 +13,7 @@ from configurator.design import Cabinet
 from configurator.frame import Frame, Job
 from configurator.interior import SectionBox, system_grid
 from configurator.joinery import hinge_count, spread
-from configurator.parts import Box, HardwareLine, OpKind, Role
+from configurator.parts import Box, Drill, HardwareLine, OpKind, Role
 from kernel.ids import HardwareCode
 
 __all__ = [
@@ -114,17 +114,14 @@ def _hinges(job: Job, door: Blank, s: SectionBox, *, left_hinged: bool) -> list[
             door,
             (cup_x, f.tf, zc),
             toward=1,
-            diameter=k.hinge_cup_diameter_mm,
-            depth=k.hinge_cup_depth_mm,
-            kind=OpKind.CUP,
+            tool=Drill(k.hinge_cup_diameter_mm, k.hinge_cup_depth_mm, OpKind.CUP),
         )
         for dz in (-k.system_pitch_mm / 2, k.system_pitch_mm / 2):
             job.maker.drill(
                 board,
                 (face_x, f.y0 + k.system_row_setback_mm, zc + dz),
                 toward=toward,
-                diameter=k.system_hole_diameter_mm,
-                depth=k.system_hole_depth_mm,
+                tool=Drill(k.system_hole_diameter_mm, k.system_hole_depth_mm),
             )
     where, cabinet = door.name.lower(), job.spec.id
     return [
@@ -149,7 +146,7 @@ def _handle_holes(job: Job, door: Blank, handle: HardwareCode, *, left_hinged: b
     zc = min(max(HANDLE_HEIGHT_MM, low), high) if low <= high else (z0 + z1) / 2
     x = door.box.hi[0] - HANDLE_EDGE_MM if left_hinged else door.box.lo[0] + HANDLE_EDGE_MM
     for dz in (-centres / 2, centres / 2):
-        job.maker.drill(door, (x, job.f.tf, zc + dz), toward=1, diameter=5, depth=job.f.tf)
+        job.maker.drill(door, (x, job.f.tf, zc + dz), toward=1, tool=Drill(5, job.f.tf))
 
 
 def build_sliding_doors(job: Job) -> list[HardwareLine]:

@@ -17,7 +17,7 @@ from configurator.carcass import join
 from configurator.design import Cabinet, Interior, Item, ItemKind, Section
 from configurator.frame import Frame, Job
 from configurator.joinery import pin_row, share
-from configurator.parts import Box, HardwareLine, Role
+from configurator.parts import Box, Drill, HardwareLine, Role
 from kernel.problems import Problem
 
 __all__ = [
@@ -268,11 +268,12 @@ def _pin_rows(f: Frame, s: SectionBox, maker: PartMaker, *, z_from: float) -> No
     for board, toward, x in ((s.left, 1, s.x0), (s.right, -1, s.x1)):
         shift = k.system_pitch_mm / 2 if board.role is Role.DIVIDER and toward > 0 else 0.0
         for y in (front + shift, back - shift):
-            for z in zs:
+            if zs:
                 maker.drill(
                     board,
-                    (x, y, z),
+                    (x, y, zs[0]),
                     toward=toward,
-                    diameter=k.system_hole_diameter_mm,
-                    depth=k.system_hole_depth_mm,
+                    tool=Drill(k.system_hole_diameter_mm, k.system_hole_depth_mm),
+                    repeat=len(zs),
+                    pitch=k.system_pitch_mm,
                 )

@@ -17,11 +17,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import NamedTuple
 
 from kernel.ids import CabinetId, EdgeBandCode, HardwareCode, MaterialCode, PartId
 
 __all__ = [
     "Box",
+    "Drill",
     "Edges",
     "Face",
     "HardwareLine",
@@ -72,9 +74,12 @@ class Face(StrEnum):
     W2 = "W2"
 
 
-@dataclass(frozen=True, slots=True)
-class Box:
-    """Axis-aligned box in a cabinet's frame, mm: ``lo`` and ``hi`` corners (x, y, z)."""
+class Box(NamedTuple):
+    """Axis-aligned box in a cabinet's frame, mm: ``lo`` and ``hi`` corners (x, y, z).
+
+    A named tuple rather than a frozen dataclass: the engine makes hundreds per design and
+    tuples are the cheapest immutable value to build.
+    """
 
     lo: tuple[float, float, float]
     hi: tuple[float, float, float]
@@ -112,12 +117,20 @@ class Edges:
     w2: EdgeBandCode | None = None
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Operation:
+class Drill(NamedTuple):
+    """A drilling tool as an operation needs it: diameter, depth and what it makes."""
+
+    diameter_mm: float
+    depth_mm: float
+    kind: OpKind = OpKind.HOLE
+
+
+class Operation(NamedTuple):
     """One machining operation in part coordinates (see the module docstring).
 
     A groove runs from (``u``, ``v``) to (``u_end``, ``v_end``) along its centre line and is
-    ``width_mm`` wide; holes, cups and cams have a ``diameter_mm``.
+    ``width_mm`` wide; holes, cups and cams have a ``diameter_mm``. A row of equal
+    holes (32 mm system) repeats every ``pitch_mm`` along ``u``: ``repeat`` holes in all.
     """
 
     kind: OpKind
@@ -129,6 +142,12 @@ class Operation:
     u_end: float = 0.0
     v_end: float = 0.0
     width_mm: float = 0.0
+    repeat: int = 1
+    pitch_mm: float = 0.0
+
+    def positions(self) -> list[tuple[float, float]]:
+        """Every (u, v) this operation drills at: one, or each hole of a row."""
+        return [(self.u + i * self.pitch_mm, self.v) for i in range(self.repeat)]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

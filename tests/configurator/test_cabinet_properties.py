@@ -163,7 +163,8 @@ def test_every_operation_lies_on_its_part(template: str, data: st.DataObject) ->
             r = op.diameter_mm / 2
             on_end = op.face in (Face.W1, Face.W2)  # drilled into an end: along u by depth
             on_edge = op.face in (Face.L1, Face.L2)
-            assert on_end or within(op.u, r, part.length_mm), (part.part_id, op)
-            assert on_edge or within(op.v, r, part.width_mm), (part.part_id, op)
+            for u, v in op.positions():
+                assert on_end or within(u, r, part.length_mm), (part.part_id, op)
+                assert on_edge or within(v, r, part.width_mm), (part.part_id, op)
             if op.face in (Face.A, Face.B):
                 assert op.depth_mm <= part.thickness_mm + ABS_TOL_MM, (part.part_id, op)

@@ -84,6 +84,8 @@ def test_a_free_position_is_read() -> None:
         ({"width_mm": "600"}, ("wrong_type", "cabinets[0].width_mm")),
         ({"height_mm": True}, ("wrong_type", "cabinets[0].height_mm")),
         ({"colour": "red"}, ("unknown_key", "cabinets[0].colour")),
+        ({"offset_mm": -1}, ("out_of_range", "cabinets[0].offset_mm")),
+        ({"offset_mm": 2e5}, ("out_of_range", "cabinets[0].offset_mm")),
         ({"id": "has space"}, ("invalid_value", "cabinets[0].id")),
         ({"options": {"handle": 1.5}}, ("wrong_type", "cabinets[0].options.handle")),
         ({"options": []}, ("wrong_type", "cabinets[0].options")),

@@ -1,0 +1,71 @@
+"""``make bench``: median timings of the engine on a 30-cabinet design.
+
+Each figure is the median of many runs after a warm-up; see BENCHMARKS.md for the figures
+measured and the machine.
+"""
+
+from __future__ import annotations
+
+import platform
+import statistics
+import sys
+import time
+from collections.abc import Callable
+
+from bench.designs import showroom
+from configurator.build import build_design
+from configurator.document import parse_design
+from configurator.mesh import render_glb
+from persistence.catalog_files import load_catalog
+from production_export.cut_list import render_cut_list_csv
+
+TARGETS_MS = {"build": 10.0, "glb": 50.0}
+
+
+def median_ms(action: Callable[[], object], *, runs: int) -> float:
+    action()  # warm-up
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        action()
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times)
+
+
+def main() -> int:
+    catalog = load_catalog()
+    document = showroom(30)
+    design = parse_design(document)
+    build = build_design(design, catalog)
+    assert not build.problems, build.problems
+    runs = int(sys.argv[1]) if len(sys.argv) > 1 else 50
+    rows = [
+        ("parse design document", median_ms(lambda: parse_design(document), runs=runs), None),
+        (
+            "build (30 cabinets)",
+            median_ms(lambda: build_design(design, catalog), runs=runs),
+            TARGETS_MS["build"],
+        ),
+        ("cut list CSV", median_ms(lambda: render_cut_list_csv(build.parts), runs=runs), None),
+        ("GLB export", median_ms(lambda: render_glb(build, catalog), runs=runs), TARGETS_MS["glb"]),
+    ]
+    print(
+        f"millwork bench — {platform.python_implementation()} {platform.python_version()}, "
+        f"{platform.machine()}, {runs} runs, median"
+    )
+    print(
+        f"design: {len(design.cabinets)} cabinets, {len(build.parts)} parts, "
+        f"{sum(len(o.positions()) for p in build.parts for o in p.operations)} holes and cuts"
+    )
+    for name, ms, target in rows:
+        verdict = (
+            ""
+            if target is None
+            else f"  (target < {target:g} ms: {'met' if ms < target else 'NOT met'})"
+        )
+        print(f"  {name:<24} {ms:8.2f} ms{verdict}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
