@@ -234,7 +234,7 @@ def _template(r: Reader, code: str, value: object, path: str) -> ModuleTemplate:
             "section_max_width_mm",
             "default_sections",
         ),
-        optional=("options",),
+        optional=("options", "elevation_mm"),
     )
     options = r.open_mapping(m.get("options", {}), f"{path}.options")
     patterns = [
@@ -263,6 +263,15 @@ def _template(r: Reader, code: str, value: object, path: str) -> ModuleTemplate:
         ),
         load_class=_enum(r, LoadClass, m.get("load_class"), f"{path}.load_class"),
         section_max_width_mm=int(_size(r, m, "section_max_width_mm", path, 100)),
+        elevation_mm=int(
+            r.number(
+                m.get("elevation_mm", 0),
+                f"{path}.elevation_mm",
+                minimum=0,
+                maximum=5000,
+                whole=True,
+            )
+        ),
         default_sections=tuple(SectionPattern(p) for p in patterns if p in list(SectionPattern)),
         options=MappingProxyType(
             {

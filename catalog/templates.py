@@ -112,6 +112,7 @@ class ModuleTemplate:
     load_class: LoadClass
     section_max_width_mm: int
     default_sections: tuple[SectionPattern, ...]
+    elevation_mm: int  # default height of the cabinet's underside above the floor
     options: Mapping[str, OptionSpec]
 
     def option_default(self, name: str) -> str | int:

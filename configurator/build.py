@@ -65,6 +65,13 @@ def build_design(design: Design, catalog: Catalog) -> DesignBuild:
         built, found = build_cabinet(spec, catalog, path=path)
         problems += found
         if built is not None:
-            transform = place(spec, design.room, overall_depth=built.envelope.hi[1])
+            elevation = (
+                spec.elevation_mm
+                if spec.elevation_mm is not None
+                else float(built.template.elevation_mm)
+            )
+            transform = place(
+                spec, design.room, overall_depth=built.envelope.hi[1], elevation=elevation
+            )
             placed.append(PlacedCabinet(cabinet=built, transform=transform))
     return DesignBuild(design=design, cabinets=tuple(placed), problems=tuple(problems))

@@ -97,6 +97,7 @@ class Cabinet:
     front_material: MaterialCode
     options: Mapping[str, str | int]
     interior: Interior | None
+    elevation_mm: float | None = None  # underside above the floor; None: template default
 
 
 class OpeningKind(StrEnum):

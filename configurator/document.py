@@ -191,7 +191,7 @@ def _cabinet(r: Reader, value: object, path: str) -> Cabinet:
             "carcass_material",
             "front_material",
         ),
-        optional=("wall", "offset_mm", "position", "options", "interior"),
+        optional=("wall", "offset_mm", "position", "options", "interior", "elevation_mm"),
     )
     options = r.open_mapping(m.get("options", {}), f"{path}.options")
     for key, option in options.items():
@@ -216,6 +216,7 @@ def _cabinet(r: Reader, value: object, path: str) -> Cabinet:
         front_material=MaterialCode(r.text(m.get("front_material"), f"{path}.front_material")),
         options=MappingProxyType({k: v for k, v in options.items() if isinstance(v, str | int)}),
         interior=None if interior is None else _interior(r, interior, f"{path}.interior"),
+        elevation_mm=_length(r, m, "elevation_mm", path, low=0) if "elevation_mm" in m else None,
     )
 
 

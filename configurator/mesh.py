@@ -1,14 +1,17 @@
 """The 3D scene of a design: every part as a named node, placed in its room.
 
 Each part is one node named by its ``part_id``, so the 3D view and the cut list are the same
-parts. Nodes of the room are named ``room/...``. The scene is in glTF's convention (metres,
-+y up): model x stays x, model z (up) becomes y, model y becomes -z. Every node of a material
+parts. The node tree: ``cabinets`` holds a group ``cabinet:<id>`` per cabinet (carrying its
+placement) whose children are its parts; ``room`` holds ``room:floor``, ``room:wall-<i>``,
+``room:opening-<id>`` and ``room:obstacle-<id>``. The scene is in glTF's convention (metres,
++y up): model x stays x, model z (up) becomes y, model y becomes -z. Every part of a material
 instances one unit box scaled to the part's size, which keeps the GLB small and fast.
 """
 
 from __future__ import annotations
 
 import math
+from collections.abc import Hashable
 
 import numpy as np
 import shapely
@@ -66,27 +69,35 @@ def _box_matrix(box: Box) -> Matrix:
     return m
 
 
-def _instance(scene: trimesh.Scene, name: str, geometry: str, color: str, matrix: Matrix) -> None:
-    """Add node ``name`` showing the unit box ``geometry`` (made once) under ``matrix``."""
+def _group(scene: trimesh.Scene, name: str, parent: Hashable, matrix: Matrix) -> None:
+    """Add an empty node ``name`` under ``parent``."""
+    scene.graph.update(frame_from=parent, frame_to=name, matrix=matrix)
+
+
+def _instance(
+    scene: trimesh.Scene, name: str, geometry: str, color: str, matrix: Matrix, *, parent: str
+) -> None:
+    """Add node ``name`` under ``parent`` showing the unit box ``geometry`` (made once)."""
     if geometry not in scene.geometry:
         scene.geometry[geometry] = _unit_box(color)
-    scene.graph.update(
-        frame_from=scene.graph.base_frame, frame_to=name, matrix=matrix, geometry=geometry
-    )
+    scene.graph.update(frame_from=parent, frame_to=name, matrix=matrix, geometry=geometry)
 
 
 def to_scene(build: DesignBuild, catalog: Catalog) -> trimesh.Scene:
     """A scene with one node per part (named by part id) and the room around them."""
     scene = trimesh.Scene()
+    _group(scene, "cabinets", scene.graph.base_frame, MM_TO_GLTF)
     for placed in build.cabinets:
-        cabinet_matrix = MM_TO_GLTF @ np.array(placed.transform, dtype=np.float64)
+        group = f"cabinet:{placed.cabinet.spec.id}"
+        _group(scene, group, "cabinets", np.array(placed.transform, dtype=np.float64))
         for part in placed.cabinet.parts:
             _instance(
                 scene,
                 part.part_id,
                 f"board/{part.material}",
                 catalog.material(part.material).color,
-                cabinet_matrix @ _box_matrix(part.box),
+                _box_matrix(part.box),
+                parent=group,
             )
     _add_room(scene, build.design.room)
     return scene
@@ -102,21 +113,21 @@ def _add_room(scene: trimesh.Scene, room: Room) -> None:
     outline = Polygon(room.outline_mm)
     if not outline.is_valid or outline.area <= 0:
         return  # an invalid room is reported by validation; the cabinets still show
+    _group(scene, "room", scene.graph.base_frame, MM_TO_GLTF)
     floor = trimesh.creation.extrude_polygon(outline, 20.0)
     floor.apply_translation((0, 0, -20.0))
-    floor.visual = _unit_box(ROOM_COLORS["floor"]).visual
-    scene.add_geometry(floor, geom_name="room/floor", node_name="room/floor", transform=MM_TO_GLTF)
+    _solid(scene, "room:floor", floor, ROOM_COLORS["floor"])
     sign = orientation(room.outline_mm)
     points = room.outline_mm
     for i, (start, end) in enumerate(zip(points, points[1:] + points[:1], strict=True)):
-        frame = _wall_frame(start, end, sign)
-        length = math.dist(start, end)
+        wall = Box((0, -WALL_MM, 0), (math.dist(start, end), 0, room.ceiling_mm))
         _instance(
             scene,
-            f"room/wall-{i}",
-            "room/wall",
+            f"room:wall-{i}",
+            "room:wall",
             ROOM_COLORS["wall"],
-            MM_TO_GLTF @ frame @ _box_matrix(Box((0, -WALL_MM, 0), (length, 0, room.ceiling_mm))),
+            _wall_frame(start, end, sign) @ _box_matrix(wall),
+            parent="room",
         )
     for opening in room.openings:
         if opening.wall >= len(points):
@@ -128,10 +139,11 @@ def _add_room(scene: trimesh.Scene, room: Room) -> None:
         )
         _instance(
             scene,
-            f"room/opening-{opening.id}",
-            f"room/{opening.kind}",
+            f"room:opening-{opening.id}",
+            f"room:{opening.kind}",
             ROOM_COLORS[opening.kind],
-            MM_TO_GLTF @ _wall_frame(start, end, sign) @ _box_matrix(box),
+            _wall_frame(start, end, sign) @ _box_matrix(box),
+            parent="room",
         )
     for obstacle in room.obstacles:
         shape = Polygon(obstacle.outline_mm)
@@ -142,13 +154,13 @@ def _add_room(scene: trimesh.Scene, room: Room) -> None:
             shapely.geometry.polygon.orient(shape), max(top - obstacle.bottom_mm, 1.0)
         )
         solid.apply_translation((0, 0, obstacle.bottom_mm))
-        solid.visual = _unit_box(ROOM_COLORS["obstacle"]).visual
-        scene.add_geometry(
-            solid,
-            geom_name=f"room/obstacle-{obstacle.id}",
-            node_name=f"room/obstacle-{obstacle.id}",
-            transform=MM_TO_GLTF,
-        )
+        _solid(scene, f"room:obstacle-{obstacle.id}", solid, ROOM_COLORS["obstacle"])
+
+
+def _solid(scene: trimesh.Scene, name: str, mesh: trimesh.Trimesh, color: str) -> None:
+    mesh.visual = _unit_box(color).visual
+    scene.geometry[name] = mesh
+    scene.graph.update(frame_from="room", frame_to=name, matrix=np.eye(4), geometry=name)
 
 
 def _wall_frame(start: tuple[float, float], end: tuple[float, float], sign: int) -> Matrix:

@@ -39,8 +39,9 @@ def wall_count(room: Room) -> int:
     return len(room.outline_mm)
 
 
-def place(cabinet: Cabinet, room: Room, *, overall_depth: float) -> Transform:
-    """The transform of ``cabinet`` into the room; its wall must exist."""
+def place(cabinet: Cabinet, room: Room, *, overall_depth: float, elevation: float) -> Transform:
+    """The transform of ``cabinet`` into the room, its underside ``elevation`` mm above the
+    floor; its wall must exist."""
     if isinstance(cabinet.placement, Position):
         p = cabinet.placement
         angle = math.radians(p.angle_deg)
@@ -59,7 +60,12 @@ def place(cabinet: Cabinet, room: Room, *, overall_depth: float) -> Transform:
         along = cabinet.placement.offset_mm + (cabinet.width_mm if sign > 0 else 0.0)
         back_left = (sx + ux * along, sy + uy * along)
     ox, oy = back_left[0] - bx * overall_depth, back_left[1] - by * overall_depth
-    return ((ax, bx, 0.0, ox), (ay, by, 0.0, oy), (0.0, 0.0, 1.0, 0.0), (0.0, 0.0, 0.0, 1.0))
+    return (
+        (ax, bx, 0.0, ox),
+        (ay, by, 0.0, oy),
+        (0.0, 0.0, 1.0, elevation),
+        (0.0, 0.0, 0.0, 1.0),
+    )
 
 
 def apply(transform: Transform, x: float, y: float, z: float = 0.0) -> tuple[float, float, float]:

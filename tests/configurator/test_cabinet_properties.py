@@ -85,7 +85,7 @@ def glb_parts(build: DesignBuild) -> dict[str, list[float]]:
     scene = trimesh.load(io.BytesIO(render_glb(build, CATALOG)), file_type="glb")
     out = {}
     for node in scene.graph.nodes_geometry:
-        if node.startswith("room/"):
+        if node.startswith("room:"):
             continue
         matrix, geometry = scene.graph[node]
         extents = scene.geometry[geometry].extents

@@ -81,6 +81,7 @@ def test_a_free_position_is_read() -> None:
         ({"width_mm": math.nan}, ("not_finite", "cabinets[0].width_mm")),
         ({"width_mm": math.inf}, ("not_finite", "cabinets[0].width_mm")),
         ({"width_mm": 600.5}, ("not_whole", "cabinets[0].width_mm")),
+        ({"elevation_mm": -5}, ("out_of_range", "cabinets[0].elevation_mm")),
         ({"width_mm": "600"}, ("wrong_type", "cabinets[0].width_mm")),
         ({"height_mm": True}, ("wrong_type", "cabinets[0].height_mm")),
         ({"colour": "red"}, ("unknown_key", "cabinets[0].colour")),

@@ -69,3 +69,20 @@ def test_a_free_position_puts_the_back_left_corner_there(catalog: Catalog) -> No
     # the back edge runs from (1000, 1000) along +y, so the cabinet faces +x (its front is to
     # the right of the back edge's direction)
     assert plan_box(build) == (1000, 1000, 1000 + 598, 2000)
+
+
+def test_wall_cabinets_hang_at_their_template_elevation_unless_the_design_says(
+    catalog: Catalog,
+) -> None:
+    wall_cabinet: dict[str, Any] = {
+        "template": "wall_cabinet",
+        "width_mm": 600,
+        "height_mm": 720,
+        "depth_mm": 350,
+    }
+    default = placed(catalog, SQUARE_CCW, **wall_cabinet).cabinets[0].transform
+    assert default[2][3] == 1450
+    given = placed(catalog, SQUARE_CCW, elevation_mm=1600, **wall_cabinet).cabinets[0].transform
+    assert given[2][3] == 1600
+    wardrobe = placed(catalog, SQUARE_CCW).cabinets[0].transform
+    assert wardrobe[2][3] == 0

@@ -52,8 +52,8 @@ def test_model_writes_a_glb_with_a_node_per_part(
     code, _, err = run(capsys, "model", str(EXAMPLE), "--out", str(out_file))
     assert code == 0 and "parts" in err
     scene = trimesh.load(out_file, file_type="glb")
-    parts = [n for n in scene.graph.nodes_geometry if not n.startswith("room/")]
-    assert "W1-DOOR1" in parts and "room/floor" in scene.graph.nodes_geometry
+    parts = [n for n in scene.graph.nodes_geometry if not n.startswith("room:")]
+    assert "W1-DOOR1" in parts and "room:floor" in scene.graph.nodes_geometry
 
 
 def test_model_cannot_write(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
