@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import TypeVar
 
 from catalog.construction import Construction
 from catalog.errors import UnknownCode
@@ -14,6 +15,8 @@ from kernel.ids import EdgeBandCode, HardwareCode, MaterialCode
 from kernel.money import Currency
 
 __all__ = ["Catalog"]
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -30,31 +33,19 @@ class Catalog:
 
     def material(self, code: str) -> Material:
         """The material ``code``; raises ``UnknownCode``."""
-        try:
-            return self.materials[code]
-        except KeyError:
-            raise UnknownCode("material", code) from None
+        return _get(self.materials, "material", code)
 
     def edge_band(self, code: EdgeBandCode) -> EdgeBand:
         """The edge band ``code``; raises ``UnknownCode``."""
-        try:
-            return self.edge_bands[code]
-        except KeyError:
-            raise UnknownCode("edge band", code) from None
+        return _get(self.edge_bands, "edge band", code)
 
     def item(self, code: HardwareCode) -> HardwareItem:
         """The hardware item ``code``; raises ``UnknownCode``."""
-        try:
-            return self.hardware[code]
-        except KeyError:
-            raise UnknownCode("hardware item", code) from None
+        return _get(self.hardware, "hardware item", code)
 
     def template(self, code: str) -> ModuleTemplate:
         """The module template ``code``; raises ``UnknownCode``."""
-        try:
-            return self.templates[code]
-        except KeyError:
-            raise UnknownCode("template", code) from None
+        return _get(self.templates, "template", code)
 
     def items_of(self, kind: HardwareKind) -> tuple[HardwareItem, ...]:
         """Every item of ``kind``, smallest ``size_mm`` first."""
@@ -69,3 +60,10 @@ class Catalog:
     def back_material(self) -> Material:
         """The board backs are cut from."""
         return self.material(MaterialCode(self.construction.back_material))
+
+
+def _get(table: Mapping[str, T], kind: str, code: str) -> T:
+    try:
+        return table[code]
+    except KeyError:
+        raise UnknownCode(kind, code) from None
