@@ -10,6 +10,7 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
 
 from catalog.catalog import Catalog
+from configurator.schema import design_schema
 from persistence.catalog_files import load_catalog
 from web.views import catalog_view
 
@@ -52,6 +53,10 @@ def create_app(catalog: Catalog | None = None) -> FastAPI:
     @app.get("/health")
     def health() -> dict[str, str]:
         return {"status": "ok", "catalog_version": loaded.version}
+
+    @app.get("/api/v1/schema/design")
+    def get_design_schema() -> dict[str, Any]:
+        return design_schema()
 
     @app.get("/api/v1/catalog")
     def get_catalog() -> dict[str, Any]:

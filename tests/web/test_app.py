@@ -35,3 +35,9 @@ def test_errors_are_json_with_a_code_and_a_message(catalog: Catalog) -> None:
     response = client(catalog).post("/health")
     assert response.status_code == 405
     assert response.json()["error"]["code"] == "method_not_allowed"
+
+
+def test_the_design_schema_is_published(catalog: Catalog) -> None:
+    body = client(catalog).get("/api/v1/schema/design").json()
+    assert body["$id"] == "millwork/design@1"
+    assert "cabinets" in body["required"]

@@ -1,0 +1,198 @@
+"""The JSON Schema of the design document v1, as the server publishes it.
+
+``configurator.document.parse_design`` is the authority (it also checks what a schema cannot,
+such as unique ids); this schema describes the same shape for editors and integrators, and the
+tests keep the two in agreement.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from configurator.design import ItemKind, ObstacleKind, OpeningKind
+from configurator.document import MAX_LENGTH_MM, MAX_PLAN_MM, SCHEMA_ID, SWINGS
+
+__all__ = ["design_schema"]
+
+_ID = {"type": "string", "pattern": r"^[A-Za-z0-9_\-]{1,16}$"}
+
+
+def _mm(description: str, low: float = 1) -> dict[str, Any]:
+    return {
+        "type": "integer",
+        "minimum": low,
+        "maximum": MAX_LENGTH_MM,
+        "description": f"{description} (whole mm)",
+    }
+
+
+def _obj(properties: dict[str, Any], required: list[str], description: str = "") -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "type": "object",
+        "properties": properties,
+        "required": required,
+        "additionalProperties": False,
+    }
+    if description:
+        out["description"] = description
+    return out
+
+
+_POINT = {
+    "type": "array",
+    "items": {"type": "number", "minimum": -MAX_PLAN_MM, "maximum": MAX_PLAN_MM},
+    "minItems": 2,
+    "maxItems": 2,
+}
+_OUTLINE = {"type": "array", "items": _POINT, "minItems": 3}
+
+
+def _item() -> dict[str, Any]:
+    placed = _obj(
+        {
+            "kind": {"enum": [k.value for k in ItemKind if k is not ItemKind.DRAWER]},
+            "at_mm": _mm(
+                "height of a shelf's underside or a rail's top above the carcass' inner bottom", 0
+            ),
+        },
+        ["kind", "at_mm"],
+    )
+    drawer = _obj(
+        {
+            "kind": {"const": ItemKind.DRAWER.value},
+            "height_mm": {
+                "anyOf": [_mm("drawer front height"), {"type": "null"}],
+                "description": "null: share the front height (drawer units) "
+                "or 200 mm (internal drawers)",
+            },
+        },
+        ["kind"],
+        "drawers stack from the bottom in list order",
+    )
+    return {"oneOf": [placed, drawer]}
+
+
+def _cabinet() -> dict[str, Any]:
+    section = _obj(
+        {
+            "width_mm": {
+                "anyOf": [_mm("clear inner width"), {"type": "null"}],
+                "description": "null: share what the other sections leave",
+            },
+            "items": {"type": "array", "items": _item()},
+        },
+        ["width_mm"],
+    )
+    properties = {
+        "id": _ID,
+        "template": {"type": "string"},
+        "wall": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "wall index: from outline vertex i to vertex i+1",
+        },
+        "offset_mm": {
+            "type": "integer",
+            "minimum": 0,
+            "maximum": MAX_PLAN_MM,
+            "description": "from the wall's start to the nearest side (whole mm)",
+        },
+        "position": _obj(
+            {
+                "x_mm": {"type": "number"},
+                "y_mm": {"type": "number"},
+                "angle_deg": {"type": "number", "minimum": -360, "maximum": 360},
+            },
+            ["x_mm", "y_mm", "angle_deg"],
+            "back-left corner; angle: direction of the back edge, left to right",
+        ),
+        "width_mm": _mm("overall width"),
+        "height_mm": _mm("overall height, plinth included"),
+        "depth_mm": _mm("carcass depth; overlay fronts add their thickness"),
+        "elevation_mm": _mm("underside above the floor; default by template", 0),
+        "carcass_material": {"type": "string"},
+        "front_material": {"type": "string"},
+        "options": {
+            "type": "object",
+            "additionalProperties": {"type": ["string", "integer"]},
+            "description": "template options: plinth_mm, handle, hinge_side, "
+            "door_count (GET /api/v1/catalog lists each template's)",
+        },
+        "interior": {
+            "anyOf": [
+                {"type": "null"},
+                _obj(
+                    {"sections": {"type": "array", "items": section, "minItems": 1}}, ["sections"]
+                ),
+            ],
+            "description": "null: the template's default interior",
+        },
+    }
+    required = [
+        "id",
+        "template",
+        "width_mm",
+        "height_mm",
+        "depth_mm",
+        "carcass_material",
+        "front_material",
+    ]
+    cabinet = _obj(properties, required)
+    cabinet["oneOf"] = [
+        {"required": ["wall", "offset_mm"], "not": {"required": ["position"]}},
+        {
+            "required": ["position"],
+            "not": {"anyOf": [{"required": ["wall"]}, {"required": ["offset_mm"]}]},
+        },
+    ]
+    return cabinet
+
+
+def design_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of the design document v1; lengths in mm."""
+    opening = _obj(
+        {
+            "id": _ID,
+            "kind": {"enum": [k.value for k in OpeningKind]},
+            "wall": {"type": "integer", "minimum": 0},
+            "offset_mm": {"type": "integer", "minimum": 0, "maximum": MAX_PLAN_MM},
+            "width_mm": _mm("width"),
+            "height_mm": _mm("height"),
+            "sill_mm": _mm("sill height above the floor", 0),
+            "swing": {"enum": list(SWINGS)},
+        },
+        ["id", "kind", "wall", "offset_mm", "width_mm", "height_mm"],
+    )
+    obstacle = _obj(
+        {
+            "id": _ID,
+            "kind": {"enum": [k.value for k in ObstacleKind]},
+            "outline_mm": _OUTLINE,
+            "bottom_mm": _mm("underside above the floor", 0),
+            "top_mm": _mm("top above the floor"),
+        },
+        ["id", "kind", "outline_mm"],
+    )
+    room = _obj(
+        {
+            "outline_mm": {**_OUTLINE, "description": "inner wall faces, a simple polygon"},
+            "ceiling_mm": _mm("ceiling height", 1000),
+            "openings": {"type": "array", "items": opening},
+            "obstacles": {"type": "array", "items": obstacle},
+        },
+        ["outline_mm", "ceiling_mm"],
+    )
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": SCHEMA_ID,
+        "title": "Millwork design document v1",
+        **_obj(
+            {
+                "schema": {"const": SCHEMA_ID},
+                "name": {"type": "string"},
+                "room": room,
+                "cabinets": {"type": "array", "items": _cabinet()},
+            },
+            ["schema", "room", "cabinets"],
+        ),
+    }
