@@ -64,6 +64,7 @@ class Construction:
     anti_tip_height_mm: float
     min_part_length_mm: float
     min_part_width_mm: float
+    sheet_trim_mm: float
     hinge: HardwareCode
     hinge_plate: HardwareCode
     shelf_support: HardwareCode

@@ -13,7 +13,7 @@ from types import MappingProxyType
 from catalog.catalog import Catalog
 from catalog.templates import FrontKind, ModuleTemplate, PlinthKind
 from configurator.boards import Blank, PartMaker
-from configurator.carcass import build_carcass, build_dividers
+from configurator.carcass import build_backs, build_carcass, build_dividers
 from configurator.checks import check_cabinet
 from configurator.design import Cabinet, Interior
 from configurator.drawers import DrawerSlot, build_drawers, plan_drawers
@@ -79,6 +79,7 @@ def build_cabinet(
     if layout_problems:
         return None, problems + layout_problems
     dividers, joints = build_dividers(job, carcass, xs)
+    build_backs(job, xs)
     boards = [carcass.left, *dividers, carcass.right]
     sections = [
         SectionBox(

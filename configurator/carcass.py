@@ -11,7 +11,7 @@ from configurator.joinery import connector_count, spread
 from configurator.parts import Box, Drill, HardwareLine, OpKind, Role
 from kernel.ids import MaterialCode
 
-__all__ = ["Carcass", "build_carcass", "build_dividers", "join"]
+__all__ = ["Carcass", "build_backs", "build_carcass", "build_dividers", "join"]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -74,17 +74,6 @@ def build_carcass(job: Job) -> tuple[Carcass, list[HardwareLine]]:
     for blank, toward in ((left, 1), (right, -1), (top, -1), (bottom, 1)):
         maker.add(blank)
         maker.groove(blank, blank.recesses[0], toward=toward)
-    maker.add(
-        Blank(
-            suffix="BACK",
-            role=Role.BACK,
-            name="Back panel",
-            material=MaterialCode(f.k.back_material),
-            box=Box((t - e, by0, f.zb - e), (w - t + e, by1, f.zt + e)),
-            length_axis=2,
-            width_axis=0,
-        )
-    )
     hardware = [
         *join(maker, f, end=top, face=left, toward=1),
         *join(maker, f, end=top, face=right, toward=-1),
@@ -164,6 +153,33 @@ def join(maker: PartMaker, f: Frame, *, end: Blank, face: Blank, toward: int) ->
         HardwareLine(cabinet_id=maker.cabinet_id, code=f.k.connector, quantity=count, where=where),
         HardwareLine(cabinet_id=maker.cabinet_id, code=f.k.dowel, quantity=count, where=where),
     ]
+
+
+BACK_JOINT_GAP_MM = 1.0  # between two back pieces meeting on a divider's back edge
+
+
+def build_backs(job: Job, xs: list[float]) -> None:
+    """One back panel per section, so that each fits a sheet: the outer pieces run into the
+    sides' grooves, pieces meet on a divider's centre line and are screwed to its back edge.
+    A single piece is ``BACK``; several are ``BACK1``... from the left."""
+    f = job.f
+    e, half = f.engagement, f.t / 2
+    cuts = [x + half for x in xs]  # divider centre lines
+    lefts = [f.t - e] + [c + BACK_JOINT_GAP_MM / 2 for c in cuts]
+    rights = [c - BACK_JOINT_GAP_MM / 2 for c in cuts] + [f.width - f.t + e]
+    for i, (x0, x1) in enumerate(zip(lefts, rights, strict=True), start=1):
+        single = len(lefts) == 1
+        job.maker.add(
+            Blank(
+                suffix="BACK" if single else f"BACK{i}",
+                role=Role.BACK,
+                name="Back panel" if single else f"Back panel {i}",
+                material=MaterialCode(f.k.back_material),
+                box=Box((x0, f.back_y0, f.zb - e), (x1, f.back_y0 + f.back_t, f.zt + e)),
+                length_axis=2,
+                width_axis=0,
+            )
+        )
 
 
 def build_dividers(

@@ -32,6 +32,19 @@ class Problem:
     path: str = ""
     params: Mapping[str, Param] = field(default_factory=lambda: MappingProxyType({}))
 
+    @classmethod
+    def of(
+        cls, code: str, path: str, severity: Severity = Severity.ERROR, **params: Param
+    ) -> Problem:
+        """A problem with ``params`` given as keywords.
+
+        Examples
+        --------
+        >>> Problem.of("ceiling_height", "cabinets[0]", max_mm=2580).params["max_mm"]
+        2580
+        """
+        return cls(code=code, severity=severity, path=path, params=MappingProxyType(params))
+
     def as_dict(self) -> dict[str, object]:
         """Plain JSON-ready form, keys in a fixed order."""
         return {

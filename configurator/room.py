@@ -1,0 +1,173 @@
+"""The room as geometry (shapely): its floor polygon, walls, openings, door swings, obstacles,
+and the plan footprint of each placed cabinet.
+
+A clockwise outline is accepted as it is (walls keep their indices; the room is always the
+outline's inside); a self-intersecting or degenerate outline is a problem, not a crash.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from types import MappingProxyType
+
+from shapely import Polygon, box
+from shapely.affinity import rotate, translate
+from shapely.geometry import Point as ShapelyPoint
+from shapely.validation import explain_validity
+
+from configurator.build import PlacedCabinet
+from configurator.design import Opening, OpeningKind, Room
+from configurator.placement import Point, footprint, orientation
+from kernel.problems import Problem
+
+__all__ = [
+    "WALL_STRIP_MM",
+    "Wall",
+    "check_room",
+    "door_swing",
+    "floor_polygon",
+    "footprint_polygon",
+    "opening_strip",
+    "walls",
+]
+
+WALL_STRIP_MM = 50.0  # a cabinet this close to a wall counts as standing against it
+MIN_WALL_MM = 10.0
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Wall:
+    """Wall ``index`` from ``start`` to ``end``; ``normal`` points into the room."""
+
+    index: int
+    start: Point
+    end: Point
+    length: float
+    direction: Point
+    normal: Point
+
+    def at(self, along: float, inward: float = 0.0) -> Point:
+        """The plan point ``along`` the wall from its start and ``inward`` into the room."""
+        return (
+            self.start[0] + self.direction[0] * along + self.normal[0] * inward,
+            self.start[1] + self.direction[1] * along + self.normal[1] * inward,
+        )
+
+
+def walls(room: Room) -> list[Wall]:
+    """The room's walls in outline order."""
+    sign = orientation(room.outline_mm)
+    out = []
+    points = room.outline_mm
+    for i, start in enumerate(points):
+        end = points[(i + 1) % len(points)]
+        length = math.dist(start, end)
+        ux, uy = (
+            ((end[0] - start[0]) / length, (end[1] - start[1]) / length) if length else (1.0, 0.0)
+        )
+        out.append(
+            Wall(
+                index=i,
+                start=start,
+                end=end,
+                length=length,
+                direction=(ux, uy),
+                normal=(-uy * sign, ux * sign),
+            )
+        )
+    return out
+
+
+def floor_polygon(room: Room) -> Polygon:
+    """The room's floor as a polygon (possibly invalid: see ``check_room``)."""
+    return Polygon(room.outline_mm)
+
+
+def check_room(room: Room) -> list[Problem]:
+    """Problems that make the room unusable: too few corners, no area, crossing walls."""
+
+    def problem(reason: str, path: str = "room.outline_mm", **more: str | float) -> Problem:
+        return Problem(
+            code="invalid_room", path=path, params=MappingProxyType({"reason": reason, **more})
+        )
+
+    polygon = floor_polygon(room)
+    short = [w.index for w in walls(room) if w.length < MIN_WALL_MM]
+    if short:
+        return [
+            problem("short_wall", f"room.outline_mm[{short[0]}]", wall=short[0], min=MIN_WALL_MM)
+        ]
+    if not polygon.is_valid:
+        return [problem("self_intersecting", detail=explain_validity(polygon))]
+    if polygon.area < 1e6:  # under one square metre: degenerate or a typo in units
+        return [problem("too_small", area_m2=round(polygon.area / 1e6, 3))]
+    problems = []
+    count = len(room.outline_mm)
+    for i, opening in enumerate(room.openings):
+        if opening.wall >= count:
+            problems.append(
+                problem(
+                    "unknown_wall", f"room.openings[{i}].wall", value=opening.wall, max=count - 1
+                )
+            )
+    return problems
+
+
+def footprint_polygon(placed: PlacedCabinet) -> Polygon:
+    """The plan footprint of a placed cabinet's envelope."""
+    env = placed.cabinet.envelope
+    return Polygon(footprint(placed.transform, width=env.hi[0], depth=env.hi[1]))
+
+
+def opening_strip(wall: Wall, opening: Opening, depth: float = WALL_STRIP_MM) -> Polygon:
+    """The floor strip ``depth`` deep in front of an opening."""
+    a = wall.at(opening.offset_mm)
+    b = wall.at(opening.offset_mm + opening.width_mm)
+    c = wall.at(opening.offset_mm + opening.width_mm, depth)
+    d = wall.at(opening.offset_mm, depth)
+    return Polygon([a, b, c, d])
+
+
+def door_swing(wall: Wall, opening: Opening) -> Polygon | None:
+    """The quarter circle an inward-opening door sweeps, or ``None``.
+
+    ``in_left``: seen from inside the room, the door is hinged on its left (at the end of the
+    opening further along the wall when the room is on the wall's left).
+    """
+    if opening.kind is not OpeningKind.DOOR or not opening.swing.startswith("in_"):
+        return None
+    r = opening.width_mm
+    sweep = Polygon(
+        [
+            (0, 0),
+            *[
+                (r * math.cos(math.radians(a)), r * math.sin(math.radians(a)))
+                for a in range(0, 91, 5)
+            ],
+        ]
+    )
+    # local frame: x along the wall, y into the room; hinge at the origin
+    hinge_left = opening.swing == "in_left"
+    if hinge_left:  # hinge at the far end, leaf sweeping back towards the near end
+        sweep = rotate(sweep, 90, origin=(0, 0))
+        hinge_along = opening.offset_mm + opening.width_mm
+    else:
+        hinge_along = opening.offset_mm
+    angle = math.degrees(math.atan2(wall.direction[1], wall.direction[0]))
+    mirrored = wall.normal != (-wall.direction[1], wall.direction[0])
+    if mirrored:  # clockwise outline: the room is on the wall's right
+        sweep = Polygon([(x, -y) for x, y in sweep.exterior.coords])
+    placed = rotate(sweep, angle, origin=(0, 0))
+    hx, hy = wall.at(hinge_along)
+    return translate(placed, hx, hy)
+
+
+def point(xy: Point) -> ShapelyPoint:
+    """A shapely point."""
+    return ShapelyPoint(xy)
+
+
+def rectangle(x0: float, y0: float, x1: float, y1: float) -> Polygon:
+    """An axis-aligned rectangle."""
+    return box(x0, y0, x1, y1)

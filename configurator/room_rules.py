@@ -1,0 +1,281 @@
+"""Rules about the cabinets in their room: inside it, apart from each other, clear of
+openings and obstacles, under the ceiling, able to be stood up and opened (DOMAIN.md A15)."""
+
+from __future__ import annotations
+
+import itertools
+import math
+
+from shapely import Polygon
+
+from catalog.templates import FrontKind
+from configurator.design import ObstacleKind, OpeningKind, WallPlacement
+from configurator.parts import Role
+from configurator.placement import footprint
+from configurator.room import door_swing, opening_strip
+from configurator.validation import Context, Placed
+from kernel.problems import Problem, Severity
+
+__all__ = [
+    "check_ceiling",
+    "check_front_clearance",
+    "check_obstacles",
+    "check_openings",
+    "check_outside_room",
+    "check_overlaps",
+]
+
+ROOM_TOL_MM = 1.0  # a footprint may stand this far past a wall face (drawing precision)
+OVERLAP_TOL_MM = 1.0  # two cabinets may touch; overlapping deeper than this is a clash
+DOOR_PASSAGE_MM = 600.0  # keep this much floor in front of a door or pass-through free
+TILT_MARGIN_MM = 15.0  # A15: 10-20 mm for uneven floors and ceilings
+
+
+def _shrunk(polygon: Polygon) -> Polygon:
+    return polygon.buffer(-OVERLAP_TOL_MM / 2, join_style="mitre")
+
+
+def _spans_overlap(a0: float, a1: float, b0: float, b1: float) -> bool:
+    return min(a1, b1) - max(a0, b0) > OVERLAP_TOL_MM
+
+
+def check_outside_room(ctx: Context) -> list[Problem]:
+    """``outside_room``: every footprint lies inside the room outline."""
+    if not ctx.room_ok:
+        return []
+    room = ctx.floor.buffer(ROOM_TOL_MM, join_style="mitre")
+    problems = []
+    for p in ctx.placed:
+        if room.contains(p.footprint):
+            continue
+        params: dict[str, str | float] = {
+            "outside_mm2": round(p.footprint.difference(ctx.floor).area)
+        }
+        spec = p.cabinet.cabinet.spec
+        if isinstance(spec.placement, WallPlacement):
+            wall = ctx.walls[spec.placement.wall]
+            params |= {
+                "wall": wall.index,
+                "wall_mm": round(wall.length),
+                "max_offset_mm": max(0, math.floor(wall.length - spec.width_mm)),
+            }
+        problems.append(Problem.of("outside_room", p.path, **params))
+    return problems
+
+
+def check_overlaps(ctx: Context) -> list[Problem]:
+    """``cabinet_overlap``: no two cabinets share space (a wall cabinet over a base is fine)."""
+    problems = []
+    for a, b in itertools.combinations(ctx.placed, 2):
+        if not _spans_overlap(a.bottom, a.top, b.bottom, b.top):
+            continue
+        common = _shrunk(a.footprint).intersection(_shrunk(b.footprint))
+        if common.is_empty or common.area <= 0:
+            continue
+        x0, y0, x1, y1 = common.bounds
+        problems.append(
+            Problem.of(
+                "cabinet_overlap",
+                b.path,
+                other=a.cabinet.cabinet.spec.id,
+                cabinet=b.cabinet.cabinet.spec.id,
+                overlap_mm=round(min(x1 - x0, y1 - y0) + OVERLAP_TOL_MM),
+            )
+        )
+    return problems
+
+
+def check_openings(ctx: Context) -> list[Problem]:
+    """``blocks_opening``: a cabinet in front of a door, pass-through or (where taller than the
+    sill) window, or inside a door's swing."""
+    if not ctx.room_ok:
+        return []
+    problems = []
+    for opening in ctx.design.room.openings:
+        wall = ctx.walls[opening.wall]
+        is_window = opening.kind is OpeningKind.WINDOW
+        zone = opening_strip(wall, opening, depth=50.0 if is_window else DOOR_PASSAGE_MM)
+        swing = door_swing(wall, opening)
+        for p in ctx.placed:
+            common = {
+                "opening": opening.id,
+                "kind": opening.kind.value,
+                "cabinet": p.cabinet.cabinet.spec.id,
+            }
+            low, high = (opening.sill_mm, opening.sill_mm + opening.height_mm)
+            if _spans_overlap(p.bottom, p.top, low, high) and _hits(p.footprint, zone):
+                reason = "window" if is_window else "passage"
+                problems.append(
+                    Problem.of(
+                        "blocks_opening",
+                        p.path,
+                        reason=reason,
+                        sill_mm=opening.sill_mm,
+                        max_height_mm=round(opening.sill_mm - p.bottom),
+                        **common,
+                    )
+                )
+            elif swing is not None and p.bottom < opening.height_mm and _hits(p.footprint, swing):
+                problems.append(
+                    Problem.of(
+                        "blocks_opening",
+                        p.path,
+                        reason="swing",
+                        radius_mm=opening.width_mm,
+                        **common,
+                    )
+                )
+    return problems
+
+
+def _hits(a: Polygon, b: Polygon) -> bool:
+    return not _shrunk(a).intersection(b).is_empty
+
+
+def check_obstacles(ctx: Context) -> list[Problem]:
+    """``obstacle_conflict``: beams (lowering the usable height locally), columns, pipe boxes
+    and skirting in a cabinet's way."""
+    problems = []
+    for i, obstacle in enumerate(ctx.design.room.obstacles):
+        shape = Polygon(obstacle.outline_mm)
+        if not shape.is_valid:
+            problems.append(
+                Problem.of(
+                    "invalid_room", f"room.obstacles[{i}].outline_mm", reason="self_intersecting"
+                )
+            )
+            continue
+        top = obstacle.top_mm or ctx.design.room.ceiling_mm
+        for p in ctx.placed:
+            if not _spans_overlap(p.bottom, p.top, obstacle.bottom_mm, top) or not _hits(
+                p.footprint, shape
+            ):
+                continue
+            severity = (
+                Severity.WARNING if obstacle.kind is ObstacleKind.SKIRTING else Severity.ERROR
+            )
+            problems.append(
+                Problem.of(
+                    "obstacle_conflict",
+                    p.path,
+                    severity,
+                    obstacle=obstacle.id,
+                    kind=obstacle.kind.value,
+                    cabinet=p.cabinet.cabinet.spec.id,
+                    max_height_mm=round(obstacle.bottom_mm - p.bottom),
+                    lowered=obstacle.bottom_mm > p.bottom,
+                )
+            )
+    return problems
+
+
+def check_ceiling(ctx: Context) -> list[Problem]:
+    """``ceiling_height`` and ``tilt_up_clearance``: fits under the ceiling, and a carcass
+    assembled on its back can be stood up: sqrt(H² + D²) < ceiling - margin (A15)."""
+    ceiling = ctx.design.room.ceiling_mm
+    problems = []
+    for p in ctx.placed:
+        built = p.cabinet.cabinet
+        if p.top > ceiling:
+            problems.append(
+                Problem.of(
+                    "ceiling_height",
+                    p.path,
+                    height_mm=round(p.top),
+                    ceiling_mm=ceiling,
+                    max_mm=round(ceiling - p.bottom),
+                )
+            )
+            continue
+        if not built.template.has_carcass or p.bottom > 0:
+            continue
+        sides = [part for part in built.parts if part.role is Role.SIDE]
+        height, depth = sides[0].length_mm, sides[0].width_mm
+        room = ceiling - TILT_MARGIN_MM
+        if math.hypot(height, depth) >= room:
+            problems.append(
+                Problem.of(
+                    "tilt_up_clearance",
+                    p.path,
+                    diagonal_mm=round(math.hypot(height, depth)),
+                    ceiling_mm=ceiling,
+                    margin_mm=TILT_MARGIN_MM,
+                    max_mm=math.floor(
+                        math.sqrt(room**2 - depth**2) + built.spec.height_mm - height
+                    ),
+                )
+            )
+    return problems
+
+
+def check_front_clearance(ctx: Context) -> list[Problem]:
+    """``front_clearance``: doors and drawers can open fully, clear of walls, other cabinets,
+    obstacles and door swings."""
+    if not ctx.room_ok:
+        return []
+    room = ctx.floor.buffer(ROOM_TOL_MM, join_style="mitre")
+    swings = [
+        s for o in ctx.design.room.openings if (s := door_swing(ctx.walls[o.wall], o)) is not None
+    ]
+    problems = []
+    for p in ctx.placed:
+        zone = _front_zone(p)
+        if zone is None:
+            continue
+        cabinet = p.cabinet.cabinet.spec.id
+        if not room.contains(zone):
+            problems.append(
+                Problem.of(
+                    "front_clearance",
+                    p.path,
+                    reason="wall",
+                    cabinet=cabinet,
+                    needed_mm=round(_reach(p)),
+                )
+            )
+        for other in ctx.placed:
+            if (
+                other is not p
+                and _spans_overlap(p.bottom, p.top, other.bottom, other.top)
+                and _hits(zone, other.footprint)
+            ):
+                problems.append(
+                    Problem.of(
+                        "front_clearance",
+                        p.path,
+                        reason="cabinet",
+                        cabinet=cabinet,
+                        other=other.cabinet.cabinet.spec.id,
+                        needed_mm=round(_reach(p)),
+                    )
+                )
+        if any(_hits(zone, s) for s in swings):
+            problems.append(
+                Problem.of(
+                    "front_clearance",
+                    p.path,
+                    reason="opening",
+                    cabinet=cabinet,
+                    needed_mm=round(_reach(p)),
+                )
+            )
+    return problems
+
+
+def _reach(p: Placed) -> float:
+    """How far the fronts reach into the room when open: the widest hinged door, or the
+    longest drawer pulled out."""
+    built = p.cabinet.cabinet
+    if built.template.fronts is FrontKind.HINGED:
+        return max((part.width_mm for part in built.parts if part.role is Role.DOOR), default=0.0)
+    drawers = [part.length_mm for part in built.parts if part.role is Role.DRAWER_SIDE]
+    return max(drawers, default=0.0) + built.front_depth_mm
+
+
+def _front_zone(p: Placed) -> Polygon | None:
+    reach = _reach(p)
+    if reach <= 0:
+        return None
+    width = p.cabinet.cabinet.envelope.hi[0]
+    corners = footprint(p.cabinet.transform, width=width, depth=-reach)
+    return Polygon(corners)

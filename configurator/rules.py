@@ -1,0 +1,34 @@
+"""The registry of validation rules, in the order their problems are reported."""
+
+from __future__ import annotations
+
+from configurator.room_rules import (
+    check_ceiling,
+    check_front_clearance,
+    check_obstacles,
+    check_openings,
+    check_outside_room,
+    check_overlaps,
+)
+from configurator.structure_rules import (
+    check_doors,
+    check_hanging_space,
+    check_part_sizes,
+    check_shelf_sag,
+)
+from configurator.validation import Rule
+
+__all__ = ["RULES"]
+
+RULES: tuple[Rule, ...] = (
+    check_part_sizes,
+    check_shelf_sag,
+    check_doors,
+    check_hanging_space,
+    check_outside_room,
+    check_overlaps,
+    check_openings,
+    check_obstacles,
+    check_ceiling,
+    check_front_clearance,
+)

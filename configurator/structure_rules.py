@@ -1,0 +1,261 @@
+"""Rules about what the factory can make and what will hold: sheet size, smallest part, shelf
+sag, hinges and door size, hanging space (DOMAIN.md A2, A3, A8, A11, A16)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from catalog.templates import FrontKind
+from configurator.design import Item, ItemKind
+from configurator.frame import make_frame
+from configurator.interior import DEFAULT_DRAWER_MM
+from configurator.joinery import hinge_count
+from configurator.parts import OpKind, Part, Role
+from configurator.sag import LOAD_KG_PER_M, SagVerdict, long_term_sag_mm, max_span_mm, sag_verdict
+from configurator.validation import Context, Placed
+from kernel.problems import Problem, Severity
+
+__all__ = [
+    "check_doors",
+    "check_hanging_space",
+    "check_part_sizes",
+    "check_shelf_sag",
+]
+
+MAX_DOOR_WIDTH_MM = 650.0  # A8: reject wider doors (600-650 only with an extra hinge)
+MAX_DOOR_HEIGHT_MM = 2400.0  # taller 18 mm doors warp; split with a top box
+MAX_DOOR_WEIGHT_KG = 25.0
+MAX_HINGES = 5  # hinge charts stop at five
+MIN_HANGING_DEPTH_MM = 530.0  # GB/T 3327-1997
+LONG_GARMENTS_MM = 1400.0  # GB/T 3327-1997, from the top of the rod
+SHORT_GARMENTS_MM = 900.0
+FOLDED_TROUSERS_MM = 650.0  # below this nothing hangs
+
+
+def _parts(ctx: Context) -> Iterator[tuple[Placed, Part]]:
+    for placed in ctx.placed:
+        for part in placed.cabinet.cabinet.parts:
+            yield placed, part
+
+
+def check_part_sizes(ctx: Context) -> list[Problem]:
+    """``part_exceeds_sheet`` and ``part_too_small``: the saw's limits."""
+    k = ctx.catalog.construction
+    problems = []
+    for placed, part in _parts(ctx):
+        material = ctx.catalog.material(part.material)
+        usable_l = material.sheet_length_mm - 2 * k.sheet_trim_mm
+        usable_w = material.sheet_width_mm - 2 * k.sheet_trim_mm
+        length, width = part.cut_length_mm, part.cut_width_mm
+        fits = length <= usable_l and width <= usable_w
+        if not part.grained:
+            fits = fits or (width <= usable_l and length <= usable_w)
+        if not fits:
+            problems.append(
+                Problem.of(
+                    "part_exceeds_sheet",
+                    placed.path,
+                    part_id=part.part_id,
+                    length_mm=round(length, 1),
+                    width_mm=round(width, 1),
+                    sheet_mm=f"{usable_l:g} x {usable_w:g}",
+                    material=part.material,
+                    grained=part.grained,
+                    max_mm=usable_l,
+                )
+            )
+        if length < k.min_part_length_mm or width < k.min_part_width_mm:
+            problems.append(
+                Problem.of(
+                    "part_too_small",
+                    placed.path,
+                    part_id=part.part_id,
+                    length_mm=round(length, 1),
+                    width_mm=round(width, 1),
+                    min_length_mm=k.min_part_length_mm,
+                    min_width_mm=k.min_part_width_mm,
+                )
+            )
+    return problems
+
+
+def check_shelf_sag(ctx: Context) -> list[Problem]:
+    """``shelf_sag``: long-term sag of every shelf under its template's load class."""
+    problems = []
+    for placed, part in _parts(ctx):
+        if part.role not in (Role.SHELF, Role.FIXED_SHELF):
+            continue
+        material = ctx.catalog.material(part.material)
+        load_class = placed.cabinet.cabinet.template.load_class
+        load = LOAD_KG_PER_M[load_class]
+        sizes = {
+            "depth_mm": part.width_mm,
+            "thickness_mm": part.thickness_mm,
+            "modulus_mpa": material.modulus_mpa,
+            "load_kg_per_m": load,
+        }
+        sag = long_term_sag_mm(span_mm=part.length_mm, **sizes)
+        verdict = sag_verdict(sag, part.length_mm)
+        if verdict is SagVerdict.PASS:
+            continue
+        problems.append(
+            Problem.of(
+                "shelf_sag",
+                placed.path,
+                Severity.ERROR if verdict is SagVerdict.FAIL else Severity.WARNING,
+                part_id=part.part_id,
+                span_mm=round(part.length_mm),
+                sag_mm=round(sag, 2),
+                limit_mm=round(part.length_mm / 240, 2),
+                load=load_class.value,
+                load_kg_per_m=load,
+                max_span_mm=int(max_span_mm(**sizes)),
+            )
+        )
+    return problems
+
+
+def check_doors(ctx: Context) -> list[Problem]:
+    """``hinge_count`` and ``door_too_large`` for every hinged door (A8)."""
+    problems = []
+    for placed, part in _parts(ctx):
+        if (
+            part.role is not Role.DOOR
+            or placed.cabinet.cabinet.template.fronts is not FrontKind.HINGED
+        ):
+            continue
+        weight = ctx.catalog.material(part.material).weight_kg(part.length_mm, part.width_mm)
+        needed = hinge_count(part.length_mm, weight, part.width_mm)
+        placed_hinges = sum(1 for op in part.operations if op.kind is OpKind.CUP)
+        common = {
+            "part_id": part.part_id,
+            "width_mm": round(part.width_mm, 1),
+            "height_mm": round(part.length_mm, 1),
+            "weight_kg": round(weight, 1),
+        }
+        if placed_hinges < needed:
+            problems.append(
+                Problem.of(
+                    "hinge_count", placed.path, needed=needed, placed=placed_hinges, **common
+                )
+            )
+        elif needed > MAX_HINGES:
+            problems.append(
+                Problem.of(
+                    "hinge_count",
+                    placed.path,
+                    Severity.WARNING,
+                    needed=needed,
+                    placed=placed_hinges,
+                    **common,
+                )
+            )
+        problems += _door_size(placed, part, common)
+    return problems
+
+
+def _door_size(placed: Placed, part: Part, common: dict[str, str | float]) -> list[Problem]:
+    found = []
+    if part.width_mm > MAX_DOOR_WIDTH_MM or float(common["weight_kg"]) > MAX_DOOR_WEIGHT_KG:
+        found.append(
+            Problem.of(
+                "door_too_large",
+                placed.path,
+                reason="width_or_weight",
+                max_width_mm=MAX_DOOR_WIDTH_MM,
+                max_weight_kg=MAX_DOOR_WEIGHT_KG,
+                **common,
+            )
+        )
+    elif part.length_mm > MAX_DOOR_HEIGHT_MM:
+        found.append(
+            Problem.of(
+                "door_too_large",
+                placed.path,
+                Severity.WARNING,
+                reason="height",
+                max_height_mm=MAX_DOOR_HEIGHT_MM,
+                **common,
+            )
+        )
+    return found
+
+
+def check_hanging_space(ctx: Context) -> list[Problem]:
+    """``hanging_space``: depth and height of every hanging rail's zone (GB/T 3327)."""
+    problems = []
+    for placed in ctx.placed:
+        built = placed.cabinet.cabinet
+        if built.interior is None:
+            continue
+        f = make_frame(built.spec, built.template, ctx.catalog)
+        depth = f.back_y0 - f.interior_y0
+        for s, section in enumerate(built.interior.sections):
+            below = _tops(section.items, f.t)
+            for i, item in enumerate(section.items):
+                if item.kind is not ItemKind.RAIL or item.at_mm is None:
+                    continue
+                path = f"{placed.path}.interior.sections[{s}].items[{i}]"
+                floor = max((top for top in below if top <= item.at_mm - 25), default=0.0)
+                problems += _hanging(path, depth=depth, height=item.at_mm - floor)
+    return problems
+
+
+def _tops(items: tuple[Item, ...], t: float) -> list[float]:
+    """Heights (above the inner bottom) of the tops of shelves and of the drawer stack."""
+    tops = [
+        i.at_mm + t
+        for i in items
+        if i.kind in (ItemKind.SHELF, ItemKind.FIXED_SHELF) and i.at_mm is not None
+    ]
+    drawers = sum(
+        (i.height_mm or DEFAULT_DRAWER_MM) + 3 for i in items if i.kind is ItemKind.DRAWER
+    )
+    return [*tops, drawers] if drawers else tops
+
+
+def _hanging(path: str, *, depth: float, height: float) -> list[Problem]:
+    found = []
+    if depth < MIN_HANGING_DEPTH_MM:
+        found.append(
+            Problem.of(
+                "hanging_space",
+                path,
+                reason="depth",
+                depth_mm=round(depth),
+                min_mm=MIN_HANGING_DEPTH_MM,
+            )
+        )
+    if height < FOLDED_TROUSERS_MM:
+        found.append(
+            Problem.of(
+                "hanging_space",
+                path,
+                reason="height",
+                height_mm=round(height),
+                min_mm=FOLDED_TROUSERS_MM,
+            )
+        )
+    elif height < SHORT_GARMENTS_MM:
+        found.append(
+            Problem.of(
+                "hanging_space",
+                path,
+                Severity.WARNING,
+                reason="trousers",
+                height_mm=round(height),
+                min_mm=SHORT_GARMENTS_MM,
+            )
+        )
+    elif height < LONG_GARMENTS_MM:
+        found.append(
+            Problem.of(
+                "hanging_space",
+                path,
+                Severity.INFO,
+                reason="short",
+                height_mm=round(height),
+                min_mm=LONG_GARMENTS_MM,
+            )
+        )
+    return found
