@@ -27,7 +27,7 @@ class Carcass:
 def build_carcass(job: Job) -> tuple[Carcass, list[HardwareLine]]:
     """Sides, top, bottom, back and plinth, with back grooves and cam connectors."""
     f, maker, mat = job.f, job.maker, job.spec.carcass_material
-    w, h, t, e = f.width, f.height, f.t, f.engagement
+    w, h, t = f.width, f.height, f.t
     side_z0 = f.plinth if job.template.plinth is PlinthKind.LEGS else 0.0
     by0, by1 = f.back_y0, f.back_y0 + f.back_t
     g = f.k.back_groove_depth_mm

@@ -7,10 +7,12 @@ back ``inner_drawer_setback_mm`` and a null height means ``DEFAULT_DRAWER_MM``.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from types import MappingProxyType
 
 from catalog.catalog import Catalog
+from catalog.hardware import HardwareKind
 from configurator.boards import Blank
 from configurator.design import ItemKind
 from configurator.frame import Frame, Job
@@ -94,11 +96,18 @@ def plan_drawers(
                     reason="stack_too_tall",
                     top_mm=round(z + height - f.zb, 1),
                     max_mm=round(top_limit - f.zb, 1),
+                    excess_mm=round(z + height - top_limit, 1),
                 )
             )
         if runner is None:
+            shortest = catalog.items_of(HardwareKind.RUNNER)[0].size_mm or 0.0
             problems.append(
-                _problem(item_path, reason="too_shallow", depth_mm=round(free_depth, 1))
+                _problem(
+                    item_path,
+                    reason="too_shallow",
+                    depth_mm=round(free_depth, 1),
+                    need_mm=math.ceil(f.depth + shortest - free_depth),
+                )
             )
         else:
             slots.append(

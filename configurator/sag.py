@@ -23,7 +23,7 @@ LOAD_KG_PER_M = {LoadClass.LIGHT: 10.0, LoadClass.CLOTHES: 20.0, LoadClass.BOOKS
 class SagVerdict(StrEnum):
     """Outcome of the sag check."""
 
-    PASS = "pass"
+    PASS = "pass"  # noqa: S105 - a verdict, not a password
     WARN = "warn"
     FAIL = "fail"
 
@@ -82,4 +82,4 @@ def max_span_mm(
         )
         / 1000
     )
-    return 1000 * ((1 / PASS_RATIO) / ratio_at_1m) ** (1 / 3)
+    return float(1000 * ((1 / PASS_RATIO) / ratio_at_1m) ** (1 / 3))

@@ -13,7 +13,7 @@ from configurator.joinery import hinge_count
 from configurator.parts import OpKind, Part, Role
 from configurator.sag import LOAD_KG_PER_M, SagVerdict, long_term_sag_mm, max_span_mm, sag_verdict
 from configurator.validation import Context, Placed
-from kernel.problems import Problem, Severity
+from kernel.problems import Param, Problem, Severity
 
 __all__ = [
     "check_doors",
@@ -127,7 +127,7 @@ def check_doors(ctx: Context) -> list[Problem]:
         weight = ctx.catalog.material(part.material).weight_kg(part.length_mm, part.width_mm)
         needed = hinge_count(part.length_mm, weight, part.width_mm)
         placed_hinges = sum(1 for op in part.operations if op.kind is OpKind.CUP)
-        common = {
+        common: dict[str, Param] = {
             "part_id": part.part_id,
             "width_mm": round(part.width_mm, 1),
             "height_mm": round(part.length_mm, 1),
@@ -150,13 +150,15 @@ def check_doors(ctx: Context) -> list[Problem]:
                     **common,
                 )
             )
-        problems += _door_size(placed, part, common)
+        problems += _door_size(placed, part, weight, common)
     return problems
 
 
-def _door_size(placed: Placed, part: Part, common: dict[str, str | float]) -> list[Problem]:
+def _door_size(
+    placed: Placed, part: Part, weight: float, common: dict[str, Param]
+) -> list[Problem]:
     found = []
-    if part.width_mm > MAX_DOOR_WIDTH_MM or float(common["weight_kg"]) > MAX_DOOR_WEIGHT_KG:
+    if part.width_mm > MAX_DOOR_WIDTH_MM or weight > MAX_DOOR_WEIGHT_KG:
         found.append(
             Problem.of(
                 "door_too_large",

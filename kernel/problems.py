@@ -34,7 +34,7 @@ class Problem:
 
     @classmethod
     def of(
-        cls, code: str, path: str, severity: Severity = Severity.ERROR, **params: Param
+        cls, code: str, path: str, severity: Severity = Severity.ERROR, /, **params: Param
     ) -> Problem:
         """A problem with ``params`` given as keywords.
 

@@ -14,15 +14,17 @@ from pathlib import Path
 
 from catalog.catalog import Catalog
 from catalog.errors import InvalidCatalog
+from configurator.bom import summarize
 from configurator.build import DesignBuild, build_design
 from configurator.design import Design
 from configurator.document import parse_design
 from configurator.errors import InvalidDesign
 from configurator.mesh import render_glb
+from configurator.validation import evaluate
 from kernel.problems import Problem, has_errors
 from persistence.catalog_files import load_catalog
 from production_export.cut_list import render_cut_list_csv, render_cut_list_json
-from web.messages import render_problem
+from web.messages import LANGUAGES, problem_view, render_problem
 
 __all__ = ["main"]
 
@@ -93,6 +95,15 @@ def _model(args: argparse.Namespace, catalog: Catalog) -> None:
     print(f"wrote {args.out}: {len(build.parts)} parts, {len(data)} bytes", file=sys.stderr)
 
 
+def _evaluate(args: argparse.Namespace, catalog: Catalog) -> None:
+    evaluation = evaluate(read_design(args.design), catalog)
+    report = {
+        "problems": [problem_view(p, args.lang) for p in evaluation.problems],
+        "parts_summary": summarize(evaluation.build, catalog).as_dict(),
+    }
+    sys.stdout.write(json.dumps(report, ensure_ascii=False, indent=2) + "\n")
+
+
 def _serve(args: argparse.Namespace, catalog: Catalog) -> None:
     import uvicorn
 
@@ -112,6 +123,14 @@ def _parser() -> argparse.ArgumentParser:
     model.add_argument("design", help="design document (JSON)")
     model.add_argument("--out", required=True, help="GLB file to write")
     model.set_defaults(run=_model)
+    check = commands.add_parser(
+        "evaluate",
+        help="print the design's problems and parts summary as JSON (exit 0 even "
+        "when the design has problems)",
+    )
+    check.add_argument("design", help="design document (JSON)")
+    check.add_argument("--lang", choices=LANGUAGES, default="en")
+    check.set_defaults(run=_evaluate)
     serve = commands.add_parser("serve", help="run the web app")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)

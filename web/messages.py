@@ -10,7 +10,7 @@ from typing import Final
 
 from kernel.problems import Problem
 
-__all__ = ["LANGUAGES", "MESSAGES", "render_problem"]
+__all__ = ["FIXES", "LANGUAGES", "MESSAGES", "fix", "message", "problem_view", "render_problem"]
 
 LANGUAGES: Final = ("en", "zh-CN")
 
@@ -75,6 +75,60 @@ MESSAGES: Final[Mapping[str, Mapping[str, str]]] = {
     },
     "items_collide": {"en": "collides with {other}", "zh-CN": "与 {other} 位置冲突"},
     "drawer_fit": {"en": "drawer does not fit ({reason})", "zh-CN": "抽屉无法安装（{reason}）"},
+    "invalid_room": {"en": "the room cannot be used ({reason})", "zh-CN": "房间无效（{reason}）"},
+    "part_exceeds_sheet": {
+        "en": "{part_id} ({length_mm:g} x {width_mm:g} mm) is larger than a "
+        "{material} sheet ({sheet_mm} usable)",
+        "zh-CN": "{part_id}（{length_mm:g} x {width_mm:g} mm）超出 {material} "
+        "大板可用尺寸 {sheet_mm}",
+    },
+    "part_too_small": {
+        "en": "{part_id} ({length_mm:g} x {width_mm:g} mm) is too small to machine",
+        "zh-CN": "{part_id}（{length_mm:g} x {width_mm:g} mm）太小，无法加工",
+    },
+    "shelf_sag": {
+        "en": "{part_id} will sag {sag_mm:g} mm over its {span_mm} mm span with "
+        "{load} ({load_kg_per_m:g} kg/m); limit {limit_mm:g} mm",
+        "zh-CN": "{part_id} 跨度 {span_mm} mm，按{load}负载（{load_kg_per_m:g} kg/m）"
+        "长期下垂 {sag_mm:g} mm，限值 {limit_mm:g} mm",
+    },
+    "hinge_count": {
+        "en": "door {part_id} ({height_mm:g} mm, {weight_kg:g} kg) needs {needed} "
+        "hinges; {placed} fit",
+        "zh-CN": "门板 {part_id}（{height_mm:g} mm，{weight_kg:g} kg）需要 {needed} 个"
+        "铰链，只能装 {placed} 个",
+    },
+    "door_too_large": {"en": "door {part_id} is too large", "zh-CN": "门板 {part_id} 过大"},
+    "hanging_space": {
+        "en": "hanging space problem ({reason})",
+        "zh-CN": "挂衣空间不足（{reason}）",
+    },
+    "outside_room": {
+        "en": "the cabinet stands outside the room ({outside_mm2} mm² outside)",
+        "zh-CN": "柜体超出房间范围（{outside_mm2} mm²）",
+    },
+    "cabinet_overlap": {
+        "en": "{cabinet} overlaps {other} by {overlap_mm} mm",
+        "zh-CN": "{cabinet} 与 {other} 重叠 {overlap_mm} mm",
+    },
+    "blocks_opening": {"en": "{cabinet} blocks {opening}", "zh-CN": "{cabinet} 挡住 {opening}"},
+    "obstacle_conflict": {
+        "en": "{cabinet} runs into {kind} {obstacle}",
+        "zh-CN": "{cabinet} 与 {obstacle}（{kind}）冲突",
+    },
+    "ceiling_height": {
+        "en": "{height_mm} mm is taller than the {ceiling_mm:g} mm ceiling",
+        "zh-CN": "高 {height_mm} mm，超过 {ceiling_mm:g} mm 的层高",
+    },
+    "tilt_up_clearance": {
+        "en": "its diagonal {diagonal_mm} mm is too long to stand it up under "
+        "the {ceiling_mm:g} mm ceiling",
+        "zh-CN": "对角线 {diagonal_mm} mm，在 {ceiling_mm:g} mm 层高下无法立起",
+    },
+    "front_clearance": {
+        "en": "the fronts cannot open fully ({reason})",
+        "zh-CN": "门/抽屉无法完全打开（{reason}）",
+    },
     "handle_too_long": {
         "en": "handle {value} ({centres_mm:g} mm centres) is too long for a {front_mm:g} mm "
         "front; choose one with centres up to {max_mm:g} mm",
@@ -95,20 +149,255 @@ MESSAGES: Final[Mapping[str, Mapping[str, str]]] = {
 }
 
 
+# Reason-specific wording: "code.reason" wins over "code".
+MESSAGES_BY_REASON: Final[Mapping[str, Mapping[str, str]]] = {
+    "invalid_room.short_wall": {
+        "en": "wall {wall} is shorter than {min:g} mm",
+        "zh-CN": "墙 {wall} 短于 {min:g} mm",
+    },
+    "invalid_room.self_intersecting": {
+        "en": "the room outline crosses itself ({detail})",
+        "zh-CN": "房间轮廓自相交（{detail}）",
+    },
+    "invalid_room.too_small": {
+        "en": "the room is only {area_m2} m²: check the outline's units (mm)",
+        "zh-CN": "房间面积仅 {area_m2} m²，请检查轮廓单位（毫米）",
+    },
+    "invalid_room.unknown_wall": {
+        "en": "wall {value} does not exist (walls 0–{max})",
+        "zh-CN": "墙 {value} 不存在（墙编号 0–{max}）",
+    },
+    "drawer_fit.too_low": {
+        "en": "a {value:g} mm drawer front leaves no room for a drawer box",
+        "zh-CN": "{value:g} mm 高的抽面放不下抽屉箱体",
+    },
+    "drawer_fit.stack_too_tall": {
+        "en": "the drawers reach {top_mm:g} mm, above the {max_mm:g} mm available",
+        "zh-CN": "抽屉叠放高度 {top_mm:g} mm，超过可用的 {max_mm:g} mm",
+    },
+    "drawer_fit.too_shallow": {
+        "en": "only {depth_mm:g} mm of depth: no runner fits (shortest 250 mm)",
+        "zh-CN": "仅有 {depth_mm:g} mm 深度，装不下任何滑轨（最短 250 mm）",
+    },
+    "door_too_large.width_or_weight": {
+        "en": "door {part_id} is {width_mm:g} mm wide and {weight_kg:g} kg (limits "
+        "{max_width_mm:g} mm, {max_weight_kg:g} kg)",
+        "zh-CN": "门板 {part_id} 宽 {width_mm:g} mm、重 {weight_kg:g} kg（上限 {max_width_mm:g} mm、"
+        "{max_weight_kg:g} kg）",
+    },
+    "door_too_large.height": {
+        "en": "door {part_id} is {height_mm:g} mm tall; doors over {max_height_mm:g} mm may warp",
+        "zh-CN": "门板 {part_id} 高 {height_mm:g} mm，超过 {max_height_mm:g} mm 易变形",
+    },
+    "hanging_space.depth": {
+        "en": "hanging depth {depth_mm:g} mm is under the {min_mm:g} mm GB/T 3327 asks for",
+        "zh-CN": "挂衣深度 {depth_mm:g} mm，低于 GB/T 3327 要求的 {min_mm:g} mm",
+    },
+    "hanging_space.height": {
+        "en": "only {height_mm:g} mm below the rail: nothing can hang",
+        "zh-CN": "挂衣杆下仅 {height_mm:g} mm，无法挂衣",
+    },
+    "hanging_space.trousers": {
+        "en": "{height_mm:g} mm below the rail: folded trousers only",
+        "zh-CN": "挂衣杆下 {height_mm:g} mm，仅适合对折挂裤",
+    },
+    "hanging_space.short": {
+        "en": "{height_mm:g} mm below the rail: short garments only "
+        "(long coats need {min_mm:g} mm)",
+        "zh-CN": "挂衣杆下 {height_mm:g} mm，仅适合短衣（长大衣需 {min_mm:g} mm）",
+    },
+    "blocks_opening.window": {
+        "en": "{cabinet} stands in front of window {opening} above its {sill_mm:g} mm sill",
+        "zh-CN": "{cabinet} 挡住窗户 {opening}（高于 {sill_mm:g} mm 窗台）",
+    },
+    "blocks_opening.passage": {
+        "en": "{cabinet} stands in front of {kind} {opening}",
+        "zh-CN": "{cabinet} 挡住了 {opening}（{kind}）的通行",
+    },
+    "blocks_opening.swing": {
+        "en": "{cabinet} stands where door {opening} swings open",
+        "zh-CN": "{cabinet} 位于门 {opening} 的开启范围内",
+    },
+    "front_clearance.wall": {
+        "en": "the fronts of {cabinet} need {needed_mm:g} mm to open and hit a wall",
+        "zh-CN": "{cabinet} 的门/抽屉需要 {needed_mm:g} mm 开启空间，会碰到墙",
+    },
+    "front_clearance.cabinet": {
+        "en": "the fronts of {cabinet} hit {other} when they open ({needed_mm:g} mm needed)",
+        "zh-CN": "{cabinet} 的门/抽屉开启时会碰到 {other}（需要 {needed_mm:g} mm）",
+    },
+    "front_clearance.opening": {
+        "en": "the fronts of {cabinet} open into a door's swing",
+        "zh-CN": "{cabinet} 的门/抽屉开启时与房门开启范围冲突",
+    },
+}
+
+FIXES: Final[Mapping[str, Mapping[str, str]]] = {
+    "unknown_template": {"en": "choose one of: {allowed}", "zh-CN": "请选择：{allowed}"},
+    "unknown_material": {"en": "choose one of: {allowed}", "zh-CN": "请选择：{allowed}"},
+    "material_not_allowed": {"en": "choose one of: {allowed}", "zh-CN": "请选择：{allowed}"},
+    "dimension_out_of_range": {
+        "en": "set it between {min} and {max} mm",
+        "zh-CN": "请设为 {min}–{max} mm",
+    },
+    "invalid_option": {"en": "use one of: {allowed}", "zh-CN": "请使用：{allowed}"},
+    "interior_width_mismatch": {
+        "en": "set one section's width_mm to null",
+        "zh-CN": "将一个分区的 width_mm 设为 null",
+    },
+    "section_too_narrow": {
+        "en": "make it at least {min:g} mm or remove a section",
+        "zh-CN": "加宽至至少 {min:g} mm，或减少分区",
+    },
+    "item_out_of_range": {
+        "en": "place it between {min:g} and {max:g} mm",
+        "zh-CN": "请放在 {min:g}–{max:g} mm 之间",
+    },
+    "items_collide": {
+        "en": "move it at least 70 mm away from {other}",
+        "zh-CN": "与 {other} 至少间隔 70 mm",
+    },
+    "drawer_fit.too_low": {
+        "en": "make the front at least {min:g} mm high",
+        "zh-CN": "抽面高度至少 {min:g} mm",
+    },
+    "drawer_fit.stack_too_tall": {
+        "en": "lower the drawers by {excess_mm:g} mm or remove one",
+        "zh-CN": "降低抽屉总高 {excess_mm:g} mm 或减少一个抽屉",
+    },
+    "drawer_fit.too_shallow": {
+        "en": "make the cabinet deeper (at least {need_mm:g} mm) or use shelves",
+        "zh-CN": "加深柜体（至少 {need_mm:g} mm）或改用层板",
+    },
+    "handle_too_long": {
+        "en": "choose a handle with centres up to {max_mm:g} mm",
+        "zh-CN": "请选择孔距不超过 {max_mm:g} mm 的拉手",
+    },
+    "part_exceeds_sheet": {
+        "en": "split {part_id} with a divider or a top box, or reduce it to {max_mm:g} mm",
+        "zh-CN": "用中竖板或顶柜拆分 {part_id}，或缩小到 {max_mm:g} mm 以内",
+    },
+    "part_too_small": {
+        "en": "make {part_id} at least {min_length_mm:g} x {min_width_mm:g} mm",
+        "zh-CN": "{part_id} 至少 {min_length_mm:g} x {min_width_mm:g} mm",
+    },
+    "shelf_sag": {
+        "en": "add a divider so the span is at most {max_span_mm} mm, or use a stiffer board",
+        "zh-CN": "加中竖板使跨度不超过 {max_span_mm} mm，或改用更硬的板材",
+    },
+    "hinge_count": {
+        "en": "make door {part_id} shorter or lighter, or split it in two",
+        "zh-CN": "缩短或减轻门板 {part_id}，或拆成两扇",
+    },
+    "door_too_large.width_or_weight": {
+        "en": "add a divider so each door is at most {max_width_mm:g} mm wide",
+        "zh-CN": "加中竖板使每扇门宽不超过 {max_width_mm:g} mm",
+    },
+    "door_too_large.height": {
+        "en": "lower the wardrobe to {max_height_mm:g} mm and add a top box",
+        "zh-CN": "柜体降至 {max_height_mm:g} mm 并加顶柜",
+    },
+    "hanging_space.depth": {
+        "en": "make the cabinet deeper so the hanging zone is {min_mm:g} mm",
+        "zh-CN": "加深柜体，使挂衣区深度达到 {min_mm:g} mm",
+    },
+    "hanging_space.height": {
+        "en": "raise the rail or remove what is below it",
+        "zh-CN": "抬高挂衣杆或移除下方物品",
+    },
+    "hanging_space.trousers": {
+        "en": "raise the rail to have {min_mm:g} mm for jackets",
+        "zh-CN": "抬高挂衣杆，留出 {min_mm:g} mm 挂上衣",
+    },
+    "hanging_space.short": {
+        "en": "raise the rail to have {min_mm:g} mm for long coats",
+        "zh-CN": "抬高挂衣杆，留出 {min_mm:g} mm 挂长衣",
+    },
+    "outside_room": {
+        "en": "on wall {wall} ({wall_mm} mm) set offset_mm to at most {max_offset_mm} mm",
+        "zh-CN": "在墙 {wall}（长 {wall_mm} mm）上，offset_mm 不超过 {max_offset_mm} mm",
+    },
+    "cabinet_overlap": {
+        "en": "move {cabinet} by {overlap_mm} mm or make it narrower",
+        "zh-CN": "将 {cabinet} 移开 {overlap_mm} mm 或减小宽度",
+    },
+    "blocks_opening.window": {
+        "en": "lower {cabinet} to {max_height_mm} mm or move it",
+        "zh-CN": "将 {cabinet} 降至 {max_height_mm} mm 或移开",
+    },
+    "blocks_opening.passage": {
+        "en": "move {cabinet} away from {opening}",
+        "zh-CN": "将 {cabinet} 移离 {opening}",
+    },
+    "blocks_opening.swing": {
+        "en": "move {cabinet} out of the {radius_mm:g} mm swing, or hinge "
+        "the door on the other side",
+        "zh-CN": "将 {cabinet} 移出 {radius_mm:g} mm 的开门范围，或改变门的开向",
+    },
+    "obstacle_conflict": {
+        "en": "lower {cabinet} to {max_height_mm} mm or cut it out around {obstacle}",
+        "zh-CN": "将 {cabinet} 降至 {max_height_mm} mm，或在 {obstacle} 处开缺口",
+    },
+    "ceiling_height": {"en": "lower it to {max_mm} mm", "zh-CN": "降低至 {max_mm} mm"},
+    "tilt_up_clearance": {
+        "en": "lower it to {max_mm} mm or split it into a carcass and a top box",
+        "zh-CN": "降低至 {max_mm} mm，或拆分为柜体加顶柜",
+    },
+    "front_clearance.wall": {
+        "en": "move {cabinet} or use sliding doors",
+        "zh-CN": "移动 {cabinet} 或改用推拉门",
+    },
+    "front_clearance.cabinet": {
+        "en": "leave {needed_mm:g} mm in front of {cabinet} or add a filler",
+        "zh-CN": "在 {cabinet} 前留出 {needed_mm:g} mm，或加收口条",
+    },
+    "front_clearance.opening": {
+        "en": "move {cabinet} away from the door",
+        "zh-CN": "将 {cabinet} 移离房门",
+    },
+}
+
+
 class _Params(dict[str, object]):
     def __missing__(self, key: str) -> str:
         return "?"
 
 
+def _pick(table: Mapping[str, Mapping[str, str]], problem: Problem) -> Mapping[str, str] | None:
+    reason = problem.params.get("reason")
+    return table.get(f"{problem.code}.{reason}") or table.get(problem.code)
+
+
+def _fill(texts: Mapping[str, str] | None, problem: Problem, language: str) -> str | None:
+    if texts is None:
+        return None
+    try:
+        return texts.get(language, texts["en"]).format_map(_Params(problem.params))
+    except (ValueError, TypeError, KeyError):
+        return None
+
+
+def message(problem: Problem, language: str = "en") -> str:
+    """The problem in words, without its path."""
+    texts = _pick({**MESSAGES, **MESSAGES_BY_REASON}, problem)
+    return _fill(texts, problem, language) or f"{problem.code} {dict(problem.params)}"
+
+
+def fix(problem: Problem, language: str = "en") -> str:
+    """A concrete suggestion, or an empty string."""
+    return _fill(_pick(FIXES, problem), problem, language) or ""
+
+
+def problem_view(problem: Problem, language: str = "en") -> dict[str, object]:
+    """The problem as the API and CLI show it: data plus message and fix."""
+    return {
+        **problem.as_dict(),
+        "message": message(problem, language),
+        "fix": fix(problem, language),
+    }
+
+
 def render_problem(problem: Problem, language: str = "en") -> str:
     """``path: message`` for a problem, in ``language`` (falls back to English)."""
-    texts = MESSAGES.get(problem.code)
-    if texts is None:
-        text = f"{problem.code} {dict(problem.params)}"
-    else:
-        template = texts.get(language, texts["en"])
-        try:
-            text = template.format_map(_Params(problem.params))
-        except (ValueError, TypeError):
-            text = f"{problem.code} {dict(problem.params)}"
+    text = message(problem, language)
     return f"{problem.path}: {text}" if problem.path else text
