@@ -101,7 +101,7 @@ def test_shelf_sag_hand_calculation(catalog: Catalog) -> None:
     params = one(sagging(catalog, 900), "shelf_sag")
     assert params["sag_mm"] == pytest.approx(4.36, abs=0.005)
     assert params["limit_mm"] == pytest.approx(3.74, abs=0.01)
-    warn = [p for p in sagging(catalog, 900).problems if p.code == "shelf_sag"][0]
+    warn = next(p for p in sagging(catalog, 900).problems if p.code == "shelf_sag")
     assert warn.severity == "warning"
 
 
