@@ -18,8 +18,12 @@ from configurator.bom import summarize
 from configurator.build import DesignBuild, build_design
 from configurator.design import Design
 from configurator.document import parse_design
+from configurator.elevation import render_elevation_svg
 from configurator.errors import InvalidDesign
+from configurator.fill import free_spans, propose_fill
 from configurator.mesh import render_glb
+from configurator.plan import render_plan_svg
+from configurator.room import check_room
 from configurator.validation import evaluate
 from kernel.problems import Problem, has_errors
 from persistence.catalog_files import load_catalog
@@ -88,10 +92,7 @@ def _cutlist(args: argparse.Namespace, catalog: Catalog) -> None:
 def _model(args: argparse.Namespace, catalog: Catalog) -> None:
     build = build_or_fail(args.design, catalog)
     data = render_glb(build, catalog)
-    try:
-        Path(args.out).write_bytes(data)
-    except OSError as exc:
-        raise CliError([f"{args.out}: cannot write ({exc.strerror})"]) from None
+    _write(args.out, data)
     print(f"wrote {args.out}: {len(build.parts)} parts, {len(data)} bytes", file=sys.stderr)
 
 
@@ -102,6 +103,77 @@ def _evaluate(args: argparse.Namespace, catalog: Catalog) -> None:
         "parts_summary": summarize(evaluation.build, catalog).as_dict(),
     }
     sys.stdout.write(json.dumps(report, ensure_ascii=False, indent=2) + "\n")
+
+
+def _write(path: str, data: bytes | str) -> None:
+    try:
+        if isinstance(data, str):
+            Path(path).write_text(data, encoding="utf-8")
+        else:
+            Path(path).write_bytes(data)
+    except OSError as exc:
+        raise CliError([f"{path}: cannot write ({exc.strerror})"]) from None
+
+
+def _readable_build(path: str, catalog: Catalog) -> DesignBuild:
+    """Build for a drawing: cabinets that cannot be built are left out, as in the 3D view."""
+    return build_design(read_design(path), catalog)
+
+
+def _plan(args: argparse.Namespace, catalog: Catalog) -> None:
+    build = _readable_build(args.design, catalog)
+    _check_room(args.design, build)
+    _write(args.out, render_plan_svg(build))
+    print(f"wrote {args.out}", file=sys.stderr)
+
+
+def _elevation(args: argparse.Namespace, catalog: Catalog) -> None:
+    build = _readable_build(args.design, catalog)
+    _check_room(args.design, build)
+    count = len(build.design.room.outline_mm)
+    if not 0 <= args.wall < count:
+        raise CliError([f"{args.design}: wall {args.wall} does not exist (walls 0-{count - 1})"])
+    _write(args.out, render_elevation_svg(build, catalog, wall=args.wall))
+    print(f"wrote {args.out}", file=sys.stderr)
+
+
+def _check_room(path: str, build: DesignBuild) -> None:
+    problems = check_room(build.design.room)
+    if problems:
+        raise _problems(path, problems)
+
+
+def _fill(args: argparse.Namespace, catalog: Catalog) -> None:
+    build = _readable_build(args.design, catalog)
+    _check_room(args.design, build)
+    count = len(build.design.room.outline_mm)
+    if not 0 <= args.wall < count:
+        raise CliError([f"{args.design}: wall {args.wall} does not exist (walls 0-{count - 1})"])
+    if args.template not in catalog.templates:
+        raise CliError(
+            [
+                f"unknown template {args.template!r} "
+                f"(available: {', '.join(sorted(catalog.templates))})"
+            ]
+        )
+    spans = []
+    for start, end in free_spans(build, args.wall):
+        proposal = propose_fill(end - start, args.template, catalog)
+        spans.append(
+            {
+                "start_mm": round(start, 1),
+                "end_mm": round(end, 1),
+                "proposal": None
+                if proposal is None
+                else {
+                    "template": proposal.template,
+                    "widths_mm": list(proposal.widths),
+                    "filler_mm": proposal.filler_mm,
+                    "standard": proposal.standard,
+                },
+            }
+        )
+    sys.stdout.write(json.dumps({"wall": args.wall, "spans": spans}, indent=2) + "\n")
 
 
 def _serve(args: argparse.Namespace, catalog: Catalog) -> None:
@@ -131,6 +203,20 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("design", help="design document (JSON)")
     check.add_argument("--lang", choices=LANGUAGES, default="en")
     check.set_defaults(run=_evaluate)
+    plan = commands.add_parser("plan", help="write the plan view as SVG")
+    plan.add_argument("design", help="design document (JSON)")
+    plan.add_argument("--out", required=True, help="SVG file to write")
+    plan.set_defaults(run=_plan)
+    elevation = commands.add_parser("elevation", help="write one wall's elevation as SVG")
+    elevation.add_argument("design", help="design document (JSON)")
+    elevation.add_argument("--wall", type=int, required=True, help="wall index")
+    elevation.add_argument("--out", required=True, help="SVG file to write")
+    elevation.set_defaults(run=_elevation)
+    fill = commands.add_parser("fill", help="propose cabinets and a filler for a wall's free spans")
+    fill.add_argument("design", help="design document (JSON)")
+    fill.add_argument("--wall", type=int, required=True, help="wall index")
+    fill.add_argument("--template", default="wardrobe_hinged")
+    fill.set_defaults(run=_fill)
     serve = commands.add_parser("serve", help="run the web app")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)

@@ -114,3 +114,55 @@ def test_the_installed_command_never_shows_a_traceback(tmp_path: Path) -> None:
         [sys.executable, "-m", "web.cli", "cutlist"], capture_output=True, text=True, check=False
     )
     assert usage.returncode == 2 and "usage: millwork" in usage.stderr
+
+
+L_SHAPED = Path(__file__).parents[2] / "examples" / "l-shaped-bedroom.json"
+
+
+def test_evaluate_prints_problems_and_summary_and_exits_0(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    code, out, _ = run(capsys, "evaluate", str(L_SHAPED))
+    report = json.loads(out)
+    assert code == 0 and report["parts_summary"]["cabinets"] == 4
+    doc = json.loads(L_SHAPED.read_text())
+    doc["cabinets"][0]["template"] = "sofa"
+    doc["cabinets"][1]["height_mm"] = 1000
+    code, out, _ = run(capsys, "evaluate", design_file(tmp_path, doc), "--lang", "zh-CN")
+    report = json.loads(out)
+    assert code == 0
+    assert {p["code"] for p in report["problems"]} == {"unknown_template", "blocks_opening"}
+    blocked = next(p for p in report["problems"] if p["code"] == "blocks_opening")
+    assert "窗" in blocked["message"] and blocked["fix"]
+
+
+def test_evaluate_fails_only_when_the_input_cannot_be_read(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    code, out, err = run(capsys, "evaluate", design_file(tmp_path, "[1, 2"))
+    assert code == 1 and out == "" and "not valid JSON" in err
+
+
+def test_plan_and_elevation_write_svg(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    plan, wall = tmp_path / "plan.svg", tmp_path / "wall.svg"
+    assert run(capsys, "plan", str(L_SHAPED), "--out", str(plan))[0] == 0
+    assert run(capsys, "elevation", str(L_SHAPED), "--wall", "0", "--out", str(wall))[0] == 0
+    assert plan.read_text().startswith("<svg") and wall.read_text().startswith("<svg")
+    code, _, err = run(capsys, "elevation", str(L_SHAPED), "--wall", "6", "--out", str(wall))
+    assert code == 1 and "wall 6 does not exist (walls 0-5)" in err
+
+
+def test_a_broken_room_cannot_be_drawn(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    doc = json.loads(L_SHAPED.read_text())
+    doc["room"]["outline_mm"] = [[0, 0], [4000, 3000], [4000, 0], [0, 3000]]
+    code, _, err = run(capsys, "plan", design_file(tmp_path, doc), "--out", str(tmp_path / "p"))
+    assert code == 1 and "crosses itself" in err
+
+
+def test_fill_proposes_for_each_free_span(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "fill", str(L_SHAPED), "--wall", "0")
+    spans = json.loads(out)["spans"]
+    assert code == 0 and spans[1]["proposal"]["widths_mm"] == [1200]
+    assert spans[1]["proposal"]["filler_mm"] == 200
+    code, _, err = run(capsys, "fill", str(L_SHAPED), "--wall", "0", "--template", "sofa")
+    assert code == 1 and "unknown template" in err

@@ -1,0 +1,129 @@
+"""The plan view: room, walls, openings with door swings, obstacles, cabinets with their ids
+and overall sizes, and the walls' lengths; on A4 at a standard scale."""
+
+from __future__ import annotations
+
+import math
+
+from shapely import Polygon, unary_union
+
+from configurator.build import DesignBuild
+from configurator.design import ObstacleKind, OpeningKind
+from configurator.room import Wall, door_swing, footprint_polygon, walls
+from configurator.svg import Sheet, pick_scale
+
+__all__ = ["render_plan_svg"]
+
+WALL_MM = 120.0
+DRAWING_BOX = (250.0, 150.0)  # paper mm left for the drawing on A4 landscape
+CABINET_STYLE = "fill:#f3ead9;stroke:#000;stroke-width:0.35"
+WALL_STYLE = "fill:#9a9a9a;stroke:#000;stroke-width:0.3;fill-rule:evenodd"
+
+
+class _View:
+    """Model plan mm (y up) to paper mm (y down) at scale 1:n."""
+
+    def __init__(self, bounds: tuple[float, float, float, float], n: int) -> None:
+        x0, y0, x1, y1 = bounds
+        self.n = n
+        self.x0 = 18 + (DRAWING_BOX[0] - (x1 - x0) / n) / 2 - x0 / n
+        self.y1 = y1
+        self.top = 14 + (DRAWING_BOX[1] - (y1 - y0) / n) / 2
+
+    def p(self, x: float, y: float) -> tuple[float, float]:
+        return (self.x0 + x / self.n, self.top + (self.y1 - y) / self.n)
+
+    def poly(self, polygon: Polygon) -> list[tuple[float, float]]:
+        return [self.p(x, y) for x, y in polygon.exterior.coords]
+
+
+def render_plan_svg(build: DesignBuild) -> str:
+    """The plan of ``build``'s room and cabinets as an SVG document (A4 landscape)."""
+    room = build.design.room
+    floor = Polygon(room.outline_mm)
+    outer = floor.buffer(WALL_MM, join_style="mitre")
+    x0, y0, x1, y1 = outer.bounds
+    n = pick_scale(x1 - x0 + 1600, y1 - y0 + 1600, DRAWING_BOX)
+    view = _View((x0 - 800, y0 - 800, x1 + 800, y1 + 800), n)
+    sheet = Sheet(build.design.name or "Design", f"Plan 平面图  1:{n}  (mm)")
+    ring = " ".join(
+        f"M{' L'.join(f'{a:.2f},{b:.2f}' for a, b in view.poly(poly))} Z" for poly in (outer, floor)
+    )
+    sheet.path(ring, style=WALL_STYLE)
+    room_walls = walls(room)
+    _openings(sheet, view, build, room_walls)
+    _cabinets(sheet, view, build)
+    _obstacles(sheet, view, build)  # over the cabinets: beams are overhead, drawn dashed
+    for wall in room_walls:
+        a, b = view.p(*wall.start), view.p(*wall.end)
+        # walls run with the room on their left; dimension lines go outside, on the right
+        sheet.dimension(b, a, f"{wall.length:.0f}", offset=WALL_MM / n + 6)
+    return sheet.render()
+
+
+def _obstacles(sheet: Sheet, view: _View, build: DesignBuild) -> None:
+    for obstacle in build.design.room.obstacles:
+        beam = obstacle.kind is ObstacleKind.BEAM
+        style = (
+            "fill:none;stroke:#444;stroke-width:0.3;stroke-dasharray:2 1"
+            if beam
+            else "fill:#cfcfcf;stroke:#333;stroke-width:0.3"
+        )
+        shape = Polygon(obstacle.outline_mm)
+        if not shape.is_valid:
+            continue
+        sheet.polygon(view.poly(shape), style=style)
+        free = shape.difference(unary_union([footprint_polygon(p) for p in build.cabinets]))
+        anchor = free.representative_point() if not free.is_empty else shape.centroid
+        cx, cy = view.p(anchor.x, anchor.y)
+        label = f"{obstacle.id} ▽{obstacle.bottom_mm:g}" if beam else obstacle.id
+        sheet.text(cx, cy, label, size=2.0)
+
+
+def _cabinets(sheet: Sheet, view: _View, build: DesignBuild) -> None:
+    for placed in build.cabinets:
+        shape = footprint_polygon(placed)
+        corners = view.poly(shape)
+        sheet.polygon(corners[:4], style=CABINET_STYLE)
+        sheet.line(corners[0], corners[1], style="stroke:#000;stroke-width:0.7")  # the front
+        cx, cy = view.p(*shape.centroid.coords[0])
+        spec = placed.cabinet.spec
+        env = placed.cabinet.envelope
+        sheet.text(cx, cy - 1.6, spec.id, size=2.6, weight="bold")
+        small = min(_side(corners[0], corners[1]), _side(corners[1], corners[2]))
+        if small > 9:
+            sheet.text(cx, cy + 1.6, f"{env.hi[0]:g}×{env.hi[1]:g}", size=1.8)
+
+
+def _side(a: tuple[float, float], b: tuple[float, float]) -> float:
+    return math.dist(a, b)
+
+
+def _openings(sheet: Sheet, view: _View, build: DesignBuild, room_walls: list[Wall]) -> None:
+    for opening in build.design.room.openings:
+        if opening.wall >= len(room_walls):
+            continue
+        wall = room_walls[opening.wall]
+        start, end = opening.offset_mm, opening.offset_mm + opening.width_mm
+        gap = [
+            view.p(*wall.at(start, 1)),
+            view.p(*wall.at(end, 1)),
+            view.p(*wall.at(end, -WALL_MM - 1)),
+            view.p(*wall.at(start, -WALL_MM - 1)),
+        ]
+        sheet.polygon(gap, style="fill:#fff;stroke:none")
+        if opening.kind is OpeningKind.WINDOW:
+            for depth in (-WALL_MM * 0.35, -WALL_MM * 0.65):
+                sheet.line(
+                    view.p(*wall.at(start, depth)),
+                    view.p(*wall.at(end, depth)),
+                    style="stroke:#2a6fb0;stroke-width:0.35",
+                )
+        swing = door_swing(wall, opening)
+        if swing is not None:
+            sheet.polygon(
+                view.poly(swing),
+                style="fill:none;stroke:#555;stroke-width:0.25;stroke-dasharray:1 0.8",
+            )
+        mx, my = view.p(*wall.at((start + end) / 2, 260))
+        sheet.text(mx, my, opening.id, size=2.0)
