@@ -16,10 +16,11 @@ from bench.designs import showroom
 from configurator.build import build_design
 from configurator.document import parse_design
 from configurator.mesh import render_glb
+from configurator.validation import evaluate
 from persistence.catalog_files import load_catalog
 from production_export.cut_list import render_cut_list_csv
 
-TARGETS_MS = {"build": 10.0, "glb": 50.0}
+TARGETS_MS = {"build": 10.0, "glb": 50.0, "evaluate": 16.0}
 
 
 def median_ms(action: Callable[[], object], *, runs: int) -> float:
@@ -38,6 +39,7 @@ def main() -> int:
     design = parse_design(document)
     build = build_design(design, catalog)
     assert not build.problems, build.problems
+    problems = evaluate(design, catalog).problems
     runs = int(sys.argv[1]) if len(sys.argv) > 1 else 50
     rows = [
         ("parse design document", median_ms(lambda: parse_design(document), runs=runs), None),
@@ -48,6 +50,11 @@ def main() -> int:
         ),
         ("cut list CSV", median_ms(lambda: render_cut_list_csv(build.parts), runs=runs), None),
         ("GLB export", median_ms(lambda: render_glb(build, catalog), runs=runs), TARGETS_MS["glb"]),
+        (
+            "evaluate (build + rules)",
+            median_ms(lambda: evaluate(design, catalog), runs=runs),
+            TARGETS_MS["evaluate"],
+        ),
     ]
     print(
         f"millwork bench — {platform.python_implementation()} {platform.python_version()}, "
@@ -56,6 +63,9 @@ def main() -> int:
     print(
         f"design: {len(design.cabinets)} cabinets, {len(build.parts)} parts, "
         f"{sum(len(o.positions()) for p in build.parts for o in p.operations)} holes and cuts"
+    )
+    print(
+        f"evaluate finds {len(problems)} problems: {sorted({p.code for p in problems}) or 'none'}"
     )
     for name, ms, target in rows:
         verdict = (

@@ -6,7 +6,7 @@ from typing import Any
 
 TEMPLATES = [
     ("wardrobe_hinged", 1600, 2400, 580),
-    ("wardrobe_sliding", 1800, 2400, 620),
+    ("wardrobe_sliding", 1800, 2400, 660),
     ("shelving_open", 800, 2000, 350),
     ("drawer_unit", 600, 800, 500),
     ("base_cabinet", 600, 820, 560),

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from catalog.catalog import Catalog
 from configurator.parts import Box, Drill, Edges, Face, Operation, OpKind, Part, Role
@@ -16,8 +17,7 @@ from kernel.ids import CabinetId, MaterialCode, PartId
 __all__ = ["Blank", "PartMaker"]
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Blank:
+class Blank(NamedTuple):
     """A part before machining: where it is and what it is."""
 
     suffix: str

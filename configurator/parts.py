@@ -7,6 +7,9 @@ the grain axis given by its role (vertical for sides, doors, dividers and backs,
 span for tops, bottoms, shelves, drawer fronts and plinths), its *width* along the other face
 axis, its thickness along the third.
 
+Values. Parts, operations, boxes and hardware lines are named tuples: immutable, typed, and
+the cheapest values Python builds, which matters at hundreds per design.
+
 Part coordinates. Operations are given in the part's own plane: ``u`` along the length from
 the w1 end, ``v`` along the width from the l1 edge (l1 is the edge at the smaller coordinate
 of the width axis: the front edge of carcass parts, the left edge of doors). Face ``A`` is the
@@ -15,7 +18,6 @@ face at the larger coordinate of the thickness axis, ``B`` the other one.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import StrEnum
 from typing import NamedTuple
 
@@ -107,8 +109,7 @@ class Box(NamedTuple):
         )
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Edges:
+class Edges(NamedTuple):
     """The edge band on each edge (``None``: not banded)."""
 
     l1: EdgeBandCode | None = None
@@ -150,8 +151,7 @@ class Operation(NamedTuple):
         return [(self.u + i * self.pitch_mm, self.v) for i in range(self.repeat)]
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Part:
+class Part(NamedTuple):
     """One board part, as the factory cuts it and as the 3D view shows it.
 
     ``length_mm``/``width_mm`` are the finished sizes (with edge band); ``cut_length_mm``/
@@ -184,8 +184,7 @@ class Part:
         return 3 - self.length_axis - self.width_axis
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class HardwareLine:
+class HardwareLine(NamedTuple):
     """Hardware used in a cabinet: ``quantity`` of ``code``; cut-to-length items give
     ``length_mm`` per piece."""
 

@@ -13,8 +13,8 @@ from configurator.design import ObstacleKind, OpeningKind, WallPlacement
 from configurator.parts import Role
 from configurator.placement import footprint
 from configurator.room import door_swing, opening_strip
-from configurator.validation import Context, Placed
-from kernel.problems import Problem, Severity
+from configurator.validation import TOUCH_TOL_MM, Context, Placed, near, shrunk
+from kernel.problems import Param, Problem, Severity
 
 __all__ = [
     "check_ceiling",
@@ -26,17 +26,12 @@ __all__ = [
 ]
 
 ROOM_TOL_MM = 1.0  # a footprint may stand this far past a wall face (drawing precision)
-OVERLAP_TOL_MM = 1.0  # two cabinets may touch; overlapping deeper than this is a clash
 DOOR_PASSAGE_MM = 600.0  # keep this much floor in front of a door or pass-through free
 TILT_MARGIN_MM = 15.0  # A15: 10-20 mm for uneven floors and ceilings
 
 
-def _shrunk(polygon: Polygon) -> Polygon:
-    return polygon.buffer(-OVERLAP_TOL_MM / 2, join_style="mitre")
-
-
 def _spans_overlap(a0: float, a1: float, b0: float, b1: float) -> bool:
-    return min(a1, b1) - max(a0, b0) > OVERLAP_TOL_MM
+    return min(a1, b1) - max(a0, b0) > TOUCH_TOL_MM
 
 
 def check_outside_room(ctx: Context) -> list[Problem]:
@@ -67,9 +62,9 @@ def check_overlaps(ctx: Context) -> list[Problem]:
     """``cabinet_overlap``: no two cabinets share space (a wall cabinet over a base is fine)."""
     problems = []
     for a, b in itertools.combinations(ctx.placed, 2):
-        if not _spans_overlap(a.bottom, a.top, b.bottom, b.top):
+        if not _spans_overlap(a.bottom, a.top, b.bottom, b.top) or not near(a.bounds, b.bounds):
             continue
-        common = _shrunk(a.footprint).intersection(_shrunk(b.footprint))
+        common = a.core.intersection(b.core)
         if common.is_empty or common.area <= 0:
             continue
         x0, y0, x1, y1 = common.bounds
@@ -79,7 +74,7 @@ def check_overlaps(ctx: Context) -> list[Problem]:
                 b.path,
                 other=a.cabinet.cabinet.spec.id,
                 cabinet=b.cabinet.cabinet.spec.id,
-                overlap_mm=round(min(x1 - x0, y1 - y0) + OVERLAP_TOL_MM),
+                overlap_mm=round(min(x1 - x0, y1 - y0) + TOUCH_TOL_MM),
             )
         )
     return problems
@@ -103,7 +98,7 @@ def check_openings(ctx: Context) -> list[Problem]:
                 "cabinet": p.cabinet.cabinet.spec.id,
             }
             low, high = (opening.sill_mm, opening.sill_mm + opening.height_mm)
-            if _spans_overlap(p.bottom, p.top, low, high) and _hits(p.footprint, zone):
+            if _spans_overlap(p.bottom, p.top, low, high) and _hits(p.core, zone):
                 reason = "window" if is_window else "passage"
                 problems.append(
                     Problem.of(
@@ -115,7 +110,7 @@ def check_openings(ctx: Context) -> list[Problem]:
                         **common,
                     )
                 )
-            elif swing is not None and p.bottom < opening.height_mm and _hits(p.footprint, swing):
+            elif swing is not None and p.bottom < opening.height_mm and _hits(p.core, swing):
                 problems.append(
                     Problem.of(
                         "blocks_opening",
@@ -128,8 +123,9 @@ def check_openings(ctx: Context) -> list[Problem]:
     return problems
 
 
-def _hits(a: Polygon, b: Polygon) -> bool:
-    return not _shrunk(a).intersection(b).is_empty
+def _hits(core: Polygon, other: Polygon) -> bool:
+    """Whether ``other`` reaches into ``core`` (a shrunk shape)."""
+    return bool(core.intersects(other))
 
 
 def check_obstacles(ctx: Context) -> list[Problem]:
@@ -214,51 +210,48 @@ def check_front_clearance(ctx: Context) -> list[Problem]:
     if not ctx.room_ok:
         return []
     room = ctx.floor.buffer(ROOM_TOL_MM, join_style="mitre")
-    swings = [
-        s for o in ctx.design.room.openings if (s := door_swing(ctx.walls[o.wall], o)) is not None
+    blockers = [
+        ("opening", s, 0.0, math.inf)
+        for o in ctx.design.room.openings
+        if (s := door_swing(ctx.walls[o.wall], o)) is not None
+    ]
+    blockers += [
+        ("obstacle", Polygon(o.outline_mm), o.bottom_mm, o.top_mm or ctx.design.room.ceiling_mm)
+        for o in ctx.design.room.obstacles
+        if o.kind is not ObstacleKind.SKIRTING
     ]
     problems = []
     for p in ctx.placed:
         zone = _front_zone(p)
         if zone is None:
             continue
-        cabinet = p.cabinet.cabinet.spec.id
+        zone, reach = shrunk(zone), zone.bounds
+        common: dict[str, Param] = {
+            "cabinet": p.cabinet.cabinet.spec.id,
+            "needed_mm": round(_reach(p)),
+        }
         if not room.contains(zone):
-            problems.append(
-                Problem.of(
-                    "front_clearance",
-                    p.path,
-                    reason="wall",
-                    cabinet=cabinet,
-                    needed_mm=round(_reach(p)),
-                )
-            )
+            problems.append(Problem.of("front_clearance", p.path, reason="wall", **common))
         for other in ctx.placed:
             if (
                 other is not p
                 and _spans_overlap(p.bottom, p.top, other.bottom, other.top)
-                and _hits(zone, other.footprint)
+                and near(reach, other.bounds)
+                and zone.intersects(other.footprint)
             ):
                 problems.append(
                     Problem.of(
                         "front_clearance",
                         p.path,
                         reason="cabinet",
-                        cabinet=cabinet,
                         other=other.cabinet.cabinet.spec.id,
-                        needed_mm=round(_reach(p)),
+                        **common,
                     )
                 )
-        if any(_hits(zone, s) for s in swings):
-            problems.append(
-                Problem.of(
-                    "front_clearance",
-                    p.path,
-                    reason="opening",
-                    cabinet=cabinet,
-                    needed_mm=round(_reach(p)),
-                )
-            )
+        for reason, shape, low, high in blockers:
+            if _spans_overlap(p.bottom, p.top, low, high) and zone.intersects(shape):
+                problems.append(Problem.of("front_clearance", p.path, reason=reason, **common))
+                break
     return problems
 
 

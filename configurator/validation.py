@@ -18,7 +18,10 @@ from configurator.design import Design
 from configurator.room import Wall, check_room, floor_polygon, footprint_polygon, walls
 from kernel.problems import Problem, has_errors
 
-__all__ = ["Context", "Evaluation", "Rule", "evaluate"]
+__all__ = ["TOUCH_TOL_MM", "Context", "Evaluation", "Placed", "Rule", "evaluate", "near", "shrunk"]
+
+
+Bounds = tuple[float, float, float, float]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -28,6 +31,8 @@ class Placed:
     index: int
     cabinet: PlacedCabinet
     footprint: Polygon
+    core: Polygon  # the footprint less the touching tolerance: what another thing may not hit
+    bounds: Bounds  # of the footprint, for quick rejection
     bottom: float
     top: float
 
@@ -66,6 +71,19 @@ class Evaluation:
         return has_errors(self.problems)
 
 
+TOUCH_TOL_MM = 1.0  # two things may touch; overlapping deeper than this is a clash
+
+
+def shrunk(polygon: Polygon) -> Polygon:
+    """``polygon`` less half the touching tolerance all round."""
+    return polygon.buffer(-TOUCH_TOL_MM / 2, join_style="mitre")
+
+
+def near(a: Bounds, b: Bounds) -> bool:
+    """Whether two bounding boxes (x0, y0, x1, y1) meet: a cheap test before shapely's."""
+    return a[0] <= b[2] and b[0] <= a[2] and a[1] <= b[3] and b[1] <= a[3]
+
+
 def _placed(build: DesignBuild, design: Design) -> tuple[Placed, ...]:
     index = {c.id: i for i, c in enumerate(design.cabinets)}
     out = []
@@ -75,7 +93,9 @@ def _placed(build: DesignBuild, design: Design) -> tuple[Placed, ...]:
             Placed(
                 index=index[pc.cabinet.spec.id],
                 cabinet=pc,
-                footprint=footprint_polygon(pc),
+                footprint=(shape := footprint_polygon(pc)),
+                core=shrunk(shape),
+                bounds=shape.bounds,
                 bottom=bottom,
                 top=bottom + pc.cabinet.envelope.hi[2],
             )

@@ -226,6 +226,10 @@ MESSAGES_BY_REASON: Final[Mapping[str, Mapping[str, str]]] = {
         "en": "the fronts of {cabinet} hit {other} when they open ({needed_mm:g} mm needed)",
         "zh-CN": "{cabinet} 的门/抽屉开启时会碰到 {other}（需要 {needed_mm:g} mm）",
     },
+    "front_clearance.obstacle": {
+        "en": "the fronts of {cabinet} hit an obstacle when they open ({needed_mm:g} mm needed)",
+        "zh-CN": "{cabinet} 的门/抽屉开启时会碰到障碍物（需要 {needed_mm:g} mm）",
+    },
     "front_clearance.opening": {
         "en": "the fronts of {cabinet} open into a door's swing",
         "zh-CN": "{cabinet} 的门/抽屉开启时与房门开启范围冲突",
@@ -354,6 +358,10 @@ FIXES: Final[Mapping[str, Mapping[str, str]]] = {
     "front_clearance.opening": {
         "en": "move {cabinet} away from the door",
         "zh-CN": "将 {cabinet} 移离房门",
+    },
+    "front_clearance.obstacle": {
+        "en": "move {cabinet} or use sliding doors",
+        "zh-CN": "移动 {cabinet}，或改用推拉门",
     },
 }
 

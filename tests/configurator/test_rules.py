@@ -354,3 +354,20 @@ def test_a_broken_room_is_one_clear_problem(catalog: Catalog) -> None:
     assert codes(bowtie) == ["invalid_room"]
     tiny = run(catalog, a_cabinet(), outline_mm=[[0, 0], [4, 0], [4, 3]])
     assert "invalid_room" in codes(tiny)
+
+
+def test_front_clearance_against_a_column(catalog: Catalog) -> None:
+    """A column 800 mm in front of wall 0: the 397 mm doors of a 598 deep wardrobe reach
+    y = 995; a column from y = 900 is in their way, one from y = 1000 is not."""
+
+    def column(y: int) -> dict[str, Any]:
+        return {
+            "id": "c1",
+            "kind": "column",
+            "outline_mm": [[400, y], [700, y], [700, y + 300], [400, y + 300]],
+        }
+
+    wardrobe = a_cabinet(width_mm=1600)
+    hit = run(catalog, wardrobe, obstacles=[column(900)])
+    assert one(hit, "front_clearance")["reason"] == "obstacle"
+    assert "front_clearance" not in codes(run(catalog, wardrobe, obstacles=[column(1000)]))
