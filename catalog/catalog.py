@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
-from typing import TypeVar
+from dataclasses import dataclass, field, replace
+from types import MappingProxyType
+from typing import NamedTuple, TypeVar
 
 from catalog.construction import Construction
 from catalog.errors import UnknownCode
@@ -14,9 +15,16 @@ from catalog.templates import ModuleTemplate
 from kernel.ids import EdgeBandCode, HardwareCode, MaterialCode
 from kernel.money import Currency
 
-__all__ = ["Catalog"]
+__all__ = ["Catalog", "EdgeSpec"]
 
 T = TypeVar("T")
+
+
+class EdgeSpec(NamedTuple):
+    """Edge-band codes on (l1, l2, w1, w2) and their thicknesses in mm (0 where bare)."""
+
+    codes: tuple[EdgeBandCode | None, ...]
+    thickness_mm: tuple[float, ...]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -30,6 +38,22 @@ class Catalog:
     hardware: Mapping[str, HardwareItem]
     templates: Mapping[str, ModuleTemplate]
     construction: Construction
+    edge_specs: Mapping[tuple[str, str], EdgeSpec] = field(default_factory=dict)
+
+    def edges_for(self, role: str, material: str) -> EdgeSpec:
+        """The bands (l1, l2, w1, w2) on a part of ``role`` in ``material`` and their
+        thicknesses; precomputed when the catalog is parsed (see ``with_edge_specs``)."""
+        spec = self.edge_specs.get((role, material))
+        return spec if spec is not None else _edge_spec(self, role, material)
+
+    def with_edge_specs(self) -> Catalog:
+        """This catalog with every role's and material's edge bands worked out once."""
+        specs = {
+            (role, code): _edge_spec(self, role, code)
+            for role in self.construction.edge_rules
+            for code in self.materials
+        }
+        return replace(self, edge_specs=MappingProxyType(specs))
 
     def material(self, code: str) -> Material:
         """The material ``code``; raises ``UnknownCode``."""
@@ -67,3 +91,14 @@ def _get(table: Mapping[str, T], kind: str, code: str) -> T:
         return table[code]
     except KeyError:
         raise UnknownCode(kind, code) from None
+
+
+def _edge_spec(catalog: Catalog, role: str, material: str) -> EdgeSpec:
+    bands = catalog.material(material).bands
+    rule = catalog.construction.edge_rules.get(role)
+    classes = (rule.l1, rule.l2, rule.w1, rule.w2) if rule else (None, None, None, None)
+    codes = tuple(bands[c] if c else None for c in classes)
+    return EdgeSpec(
+        codes=codes,
+        thickness_mm=tuple(catalog.edge_band(c).thickness_mm if c else 0.0 for c in codes),
+    )

@@ -83,7 +83,7 @@ def parse_catalog(files: Mapping[str, Mapping[str, object]]) -> Catalog:
         _cross_check(r, catalog)
     if r.problems:
         raise InvalidCatalog(r.problems)
-    return catalog
+    return catalog.with_edge_specs()
 
 
 def _each(

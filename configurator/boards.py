@@ -43,9 +43,6 @@ class PartMaker:
     cabinet_id: CabinetId
     blanks: list[Blank] = field(default_factory=list)
     ops: dict[str, list[Operation]] = field(default_factory=lambda: defaultdict(list))
-    edge_cache: dict[tuple[Role, str], tuple[Edges, tuple[float, ...]]] = field(
-        default_factory=dict
-    )
 
     def add(self, blank: Blank) -> Blank:
         """Register a blank; returns it for chaining."""
@@ -117,22 +114,8 @@ class PartMaker:
         """Every part, in the order the blanks were added."""
         return tuple(self._part(b) for b in self.blanks)
 
-    def _edges(self, role: Role, material: MaterialCode) -> tuple[Edges, tuple[float, ...]]:
-        """The bands on a part of ``role`` in ``material``, and their thicknesses (l1, l2, w1,
-        w2); the same for every such part, so worked out once per maker."""
-        key = (role, material)
-        if key not in self.edge_cache:
-            bands = self.catalog.material(material).bands
-            rule = self.catalog.construction.edge_rules.get(role.value)
-            classes = (rule.l1, rule.l2, rule.w1, rule.w2) if rule else (None,) * 4
-            codes = [bands[c] if c else None for c in classes]
-            thick = tuple(self.catalog.edge_band(c).thickness_mm if c else 0.0 for c in codes)
-            edges = Edges(l1=codes[0], l2=codes[1], w1=codes[2], w2=codes[3])
-            self.edge_cache[key] = (edges, thick)
-        return self.edge_cache[key]
-
     def _part(self, b: Blank) -> Part:
-        edges, (l1, l2, w1, w2) = self._edges(b.role, b.material)
+        codes, (l1, l2, w1, w2) = self.catalog.edges_for(b.role.value, b.material)
         length, width = b.box.size(b.length_axis), b.box.size(b.width_axis)
         return Part(
             part_id=PartId(f"{self.cabinet_id}-{b.suffix}"),
@@ -146,7 +129,7 @@ class PartMaker:
             cut_length_mm=length - w1 - w2,
             cut_width_mm=width - l1 - l2,
             grained=self.catalog.material(b.material).grained,
-            edges=edges,
+            edges=Edges(*codes),
             box=b.box,
             length_axis=b.length_axis,
             width_axis=b.width_axis,

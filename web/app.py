@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -10,11 +11,20 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
 
 from catalog.catalog import Catalog
+from configurator.bom import summarize
+from configurator.document import parse_design
+from configurator.errors import InvalidDesign
 from configurator.schema import design_schema
+from configurator.validation import evaluate
 from persistence.catalog_files import load_catalog
+from web.messages import problem_view, render_problem
 from web.views import catalog_view
 
 __all__ = ["create_app"]
+
+
+def _reject_constant(name: str) -> float:
+    raise ValueError(f"{name} is not a number a design may contain")
 
 
 def error_body(
@@ -53,6 +63,29 @@ def create_app(catalog: Catalog | None = None) -> FastAPI:
     @app.get("/health")
     def health() -> dict[str, str]:
         return {"status": "ok", "catalog_version": loaded.version}
+
+    @app.post("/api/v1/evaluate")
+    async def post_evaluate(request: Request, lang: str = "en") -> JSONResponse:
+        """Design document in; problems, parts summary out. Stateless, for live editing."""
+        try:
+            document = json.loads(await request.body(), parse_constant=_reject_constant)
+        except ValueError as exc:
+            return JSONResponse(
+                error_body("invalid_json", f"the body is not JSON: {exc}"), status_code=400
+            )
+        try:
+            design = parse_design(document)
+        except InvalidDesign as exc:
+            first = render_problem(exc.problems[0], lang) if exc.problems else "invalid design"
+            views = [problem_view(p, lang) for p in exc.problems]
+            return JSONResponse(error_body("invalid_design", first, views), status_code=422)
+        evaluation = evaluate(design, loaded)
+        return JSONResponse(
+            {
+                "problems": [problem_view(p, lang) for p in evaluation.problems],
+                "parts_summary": summarize(evaluation.build, loaded).as_dict(),
+            }
+        )
 
     @app.get("/api/v1/schema/design")
     def get_design_schema() -> dict[str, Any]:

@@ -41,3 +41,31 @@ def test_the_design_schema_is_published(catalog: Catalog) -> None:
     body = client(catalog).get("/api/v1/schema/design").json()
     assert body["$id"] == "millwork/design@1"
     assert "cabinets" in body["required"]
+
+
+def test_evaluate_returns_problems_with_messages(catalog: Catalog) -> None:
+    import json
+    from pathlib import Path
+
+    doc = json.loads((Path(__file__).parents[2] / "examples" / "l-shaped-bedroom.json").read_text())
+    doc["cabinets"][1]["height_mm"] = 1000
+    response = client(catalog).post("/api/v1/evaluate?lang=zh-CN", json=doc)
+    assert response.status_code == 200
+    problems = response.json()["problems"]
+    assert [p["code"] for p in problems] == ["blocks_opening"]
+    assert problems[0]["message"] and problems[0]["fix"]
+
+
+def test_evaluate_refuses_what_is_not_a_design(catalog: Catalog) -> None:
+    c = client(catalog)
+    bad_json = c.post("/api/v1/evaluate", content=b"{nope")
+    assert bad_json.status_code == 400 and bad_json.json()["error"]["code"] == "invalid_json"
+    nan = c.post("/api/v1/evaluate", content=b'{"width": NaN}')
+    assert nan.status_code == 400
+    wrong = c.post(
+        "/api/v1/evaluate",
+        json={"schema": "millwork/design@1", "room": {}, "cabinets": [{"id": "A"}]},
+    )
+    assert wrong.status_code == 422
+    body = wrong.json()["error"]
+    assert body["code"] == "invalid_design" and body["problems"][0]["path"]
