@@ -11,6 +11,7 @@ import statistics
 import sys
 import time
 from collections.abc import Callable
+from datetime import UTC, datetime
 
 from bench.designs import showroom
 from configurator.build import build_design
@@ -18,8 +19,13 @@ from configurator.document import parse_design
 from configurator.mesh import render_glb
 from configurator.validation import evaluate
 from persistence.catalog_files import load_catalog
+from persistence.price_files import load_price_list, load_promotions
+from pricing.price import PriceBook, price_design
+from pricing.promotions import Customer
 from production_export.cut_list import render_cut_list_csv
 
+AT = datetime(2026, 11, 24, 12, tzinfo=UTC)  # inside every demo promotion's window
+CUSTOMER = Customer(member=True, coupon="WELCOME300")
 TARGETS_MS = {"build": 10.0, "glb": 50.0, "evaluate": 16.0}
 
 
@@ -40,6 +46,8 @@ def main() -> int:
     build = build_design(design, catalog)
     assert not build.problems, build.problems
     problems = evaluate(design, catalog).problems
+    book = PriceBook(price_list=load_price_list(catalog), promotions=load_promotions())
+    price = price_design(build, catalog, book, now=AT, customer=CUSTOMER)
     runs = int(sys.argv[1]) if len(sys.argv) > 1 else 50
     rows = [
         ("parse design document", median_ms(lambda: parse_design(document), runs=runs), None),
@@ -55,6 +63,16 @@ def main() -> int:
             median_ms(lambda: evaluate(design, catalog), runs=runs),
             TARGETS_MS["evaluate"],
         ),
+        (
+            "evaluate + price, 6 promos",
+            median_ms(
+                lambda: price_design(
+                    evaluate(design, catalog).build, catalog, book, now=AT, customer=CUSTOMER
+                ),
+                runs=runs,
+            ),
+            TARGETS_MS["evaluate"],
+        ),
     ]
     print(
         f"millwork bench — {platform.python_implementation()} {platform.python_version()}, "
@@ -66,6 +84,10 @@ def main() -> int:
     )
     print(
         f"evaluate finds {len(problems)} problems: {sorted({p.code for p in problems}) or 'none'}"
+    )
+    print(
+        f"price: {len(price.lines)} lines, total {price.total} {price.currency}, "
+        f"{len(price.applied)} promotions applied: {[a.id for a in price.applied]}"
     )
     for name, ms, target in rows:
         verdict = (

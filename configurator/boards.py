@@ -115,7 +115,7 @@ class PartMaker:
         return tuple(self._part(b) for b in self.blanks)
 
     def _part(self, b: Blank) -> Part:
-        codes, (l1, l2, w1, w2) = self.catalog.edges_for(b.role.value, b.material)
+        codes, (l1, l2, w1, w2) = self.catalog.edges_for(b.role, b.material)
         length, width = b.box.size(b.length_axis), b.box.size(b.width_axis)
         return Part(
             part_id=PartId(f"{self.cabinet_id}-{b.suffix}"),

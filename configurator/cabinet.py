@@ -6,7 +6,6 @@ either a ``BuiltCabinet`` or the problems that stop it from being built.
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 from types import MappingProxyType
 
@@ -240,19 +239,11 @@ def _filler(spec: Cabinet, template: ModuleTemplate, maker: PartMaker) -> BuiltC
 
 def _merge(lines: list[HardwareLine]) -> tuple[HardwareLine, ...]:
     """Add up lines of the same item, place and cut length, keeping first-seen order."""
-    totals: Counter[tuple[str, str, float | None]] = Counter()
-    first: dict[tuple[str, str, float | None], HardwareLine] = {}
+    merged: dict[tuple[str, str, float | None], HardwareLine] = {}
     for line in lines:
         key = (line.code, line.where, line.length_mm)
-        totals[key] += line.quantity
-        first.setdefault(key, line)
-    return tuple(
-        HardwareLine(
-            cabinet_id=first[key].cabinet_id,
-            code=first[key].code,
-            quantity=totals[key],
-            where=first[key].where,
-            length_mm=first[key].length_mm,
+        seen = merged.get(key)
+        merged[key] = (
+            line if seen is None else seen._replace(quantity=seen.quantity + line.quantity)
         )
-        for key in first
-    )
+    return tuple(merged.values())

@@ -11,7 +11,16 @@ import math
 
 from configurator.design import Cabinet, Position, Room
 
-__all__ = ["Point", "Transform", "apply", "footprint", "orientation", "place", "wall_count"]
+__all__ = [
+    "Point",
+    "Transform",
+    "apply",
+    "footprint",
+    "orientation",
+    "place",
+    "plan_rectangle",
+    "wall_count",
+]
 
 Point = tuple[float, float]
 
@@ -83,5 +92,12 @@ def apply(transform: Transform, x: float, y: float, z: float = 0.0) -> tuple[flo
 def footprint(transform: Transform, *, width: float, depth: float) -> tuple[Point, ...]:
     """The plan corners of a cabinet's envelope: front-left, front-right, back-right,
     back-left (counter-clockwise in the room when the frame is right-handed)."""
-    corners = ((0.0, 0.0), (width, 0.0), (width, depth), (0.0, depth))
-    return tuple(apply(transform, x, y)[:2] for x, y in corners)
+    return plan_rectangle(transform, (0.0, 0.0, width, depth))
+
+
+def plan_rectangle(
+    transform: Transform, bounds: tuple[float, float, float, float]
+) -> tuple[Point, ...]:
+    """The plan corners of the rectangle ``(x0, y0, x1, y1)`` of a cabinet's frame."""
+    x0, y0, x1, y1 = bounds
+    return tuple(apply(transform, x, y)[:2] for x, y in ((x0, y0), (x1, y0), (x1, y1), (x0, y1)))

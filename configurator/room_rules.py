@@ -11,9 +11,9 @@ from shapely import Polygon
 from catalog.templates import FrontKind
 from configurator.design import ObstacleKind, OpeningKind, WallPlacement
 from configurator.parts import Role
-from configurator.placement import footprint
+from configurator.placement import plan_rectangle
 from configurator.room import door_swing, opening_strip
-from configurator.validation import TOUCH_TOL_MM, Context, Placed, near, shrunk
+from configurator.validation import TOUCH_TOL_MM, Context, Placed, near
 from kernel.problems import Param, Problem, Severity
 
 __all__ = [
@@ -225,7 +225,7 @@ def check_front_clearance(ctx: Context) -> list[Problem]:
         zone = _front_zone(p)
         if zone is None:
             continue
-        zone, reach = shrunk(zone), zone.bounds
+        reach = zone.bounds
         common: dict[str, Param] = {
             "cabinet": p.cabinet.cabinet.spec.id,
             "needed_mm": round(_reach(p)),
@@ -266,9 +266,10 @@ def _reach(p: Placed) -> float:
 
 
 def _front_zone(p: Placed) -> Polygon | None:
+    """The floor the open fronts sweep, less half the touching tolerance all round."""
     reach = _reach(p)
     if reach <= 0:
         return None
+    half = TOUCH_TOL_MM / 2
     width = p.cabinet.cabinet.envelope.hi[0]
-    corners = footprint(p.cabinet.transform, width=width, depth=-reach)
-    return Polygon(corners)
+    return Polygon(plan_rectangle(p.cabinet.transform, (half, half - reach, width - half, -half)))

@@ -15,6 +15,7 @@ from shapely import Polygon
 from catalog.catalog import Catalog
 from configurator.build import DesignBuild, PlacedCabinet, build_design
 from configurator.design import Design
+from configurator.placement import plan_rectangle
 from configurator.room import Wall, check_room, floor_polygon, footprint_polygon, walls
 from kernel.problems import Problem, has_errors
 
@@ -84,6 +85,19 @@ def near(a: Bounds, b: Bounds) -> bool:
     return a[0] <= b[2] and b[0] <= a[2] and a[1] <= b[3] and b[1] <= a[3]
 
 
+def _bounds(shape: Polygon) -> Bounds:
+    xs, ys = shape.exterior.xy
+    return (min(xs), min(ys), max(xs), max(ys))
+
+
+def _inset(pc: PlacedCabinet) -> Polygon:
+    """The footprint less half the touching tolerance all round (no shapely buffer: the
+    footprint is a rectangle in the cabinet's own frame)."""
+    half = TOUCH_TOL_MM / 2
+    width, depth = pc.cabinet.envelope.hi[0], pc.cabinet.envelope.hi[1]
+    return Polygon(plan_rectangle(pc.transform, (half, half, width - half, depth - half)))
+
+
 def _placed(build: DesignBuild, design: Design) -> tuple[Placed, ...]:
     index = {c.id: i for i, c in enumerate(design.cabinets)}
     out = []
@@ -94,8 +108,8 @@ def _placed(build: DesignBuild, design: Design) -> tuple[Placed, ...]:
                 index=index[pc.cabinet.spec.id],
                 cabinet=pc,
                 footprint=(shape := footprint_polygon(pc)),
-                core=shrunk(shape),
-                bounds=shape.bounds,
+                core=_inset(pc),
+                bounds=_bounds(shape),
                 bottom=bottom,
                 top=bottom + pc.cabinet.envelope.hi[2],
             )

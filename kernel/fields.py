@@ -10,6 +10,8 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Collection, Mapping, Sequence
+from datetime import UTC, date, datetime
+from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 from types import MappingProxyType
 
@@ -157,6 +159,68 @@ class Reader:
             self.fail(FieldProblem.OUT_OF_RANGE, path, value=number, min=minimum, max=maximum)
             return min(max(number, minimum), maximum)
         return number
+
+    def decimal(
+        self,
+        value: object,
+        path: str,
+        *,
+        minimum: Decimal = Decimal(0),
+        maximum: Decimal | None = None,
+    ) -> Decimal:
+        """Read an exact decimal given as a string (``"165.00"``) or a whole number; floats
+        are refused because they cannot hold money exactly."""
+        if value is MISSING:
+            return minimum
+        if isinstance(value, bool) or not isinstance(value, str | int):
+            self.fail(
+                FieldProblem.WRONG_TYPE,
+                path,
+                expected='a decimal string like "12.50"',
+                got=_kind(value),
+            )
+            return minimum
+        try:
+            number = Decimal(value)
+        except InvalidOperation:
+            self.fail(FieldProblem.INVALID_VALUE, path, value=str(value), allowed="a decimal")
+            return minimum
+        if not number.is_finite():
+            self.fail(FieldProblem.NOT_FINITE, path, value=str(value))
+            return minimum
+        if number < minimum or (maximum is not None and number > maximum):
+            self.fail(
+                FieldProblem.OUT_OF_RANGE,
+                path,
+                value=str(number),
+                min=str(minimum),
+                max=str(maximum) if maximum is not None else "any",
+            )
+            return minimum
+        return number
+
+    def moment(self, value: object, path: str) -> datetime:
+        """Read a timezone-aware date and time (TOML offset date-time)."""
+        if value is MISSING:
+            return datetime.min.replace(tzinfo=UTC)
+        if not isinstance(value, datetime) or value.tzinfo is None:
+            self.fail(
+                FieldProblem.WRONG_TYPE,
+                path,
+                expected="a date-time with a time zone",
+                got=_kind(value),
+            )
+            return datetime.min.replace(tzinfo=UTC)
+        return value
+
+    def day(self, value: object, path: str) -> date:
+        """Read a calendar date."""
+        if value is MISSING:
+            return date.min
+        if isinstance(value, datetime) or not isinstance(value, date):
+            self.fail(FieldProblem.WRONG_TYPE, path, expected="a date", got=_kind(value))
+            return date.min
+        return value
 
     def flag(self, value: object, path: str) -> bool:
         """Read ``true`` or ``false``."""

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from enum import StrEnum
 
-__all__ = ["Currency", "Money", "allocate", "quantize"]
+__all__ = ["Currency", "Money", "allocate", "allocate_amounts", "quantize", "round_amount"]
 
 
 class Currency(StrEnum):
@@ -73,7 +73,18 @@ def quantize(money: Money) -> Money:
     >>> quantize(Money(Decimal("2.345"))).amount
     Decimal('2.35')
     """
-    return Money(money.amount.quantize(_MINOR_UNIT, rounding=ROUND_HALF_UP), money.currency)
+    return Money(round_amount(money.amount), money.currency)
+
+
+def round_amount(amount: Decimal) -> Decimal:
+    """``quantize`` on a bare amount, for hot loops that build ``Money`` later.
+
+    Examples
+    --------
+    >>> round_amount(Decimal("-2.345"))
+    Decimal('-2.35')
+    """
+    return amount.quantize(_MINOR_UNIT, rounding=ROUND_HALF_UP)
 
 
 def allocate(total: Money, weights: Sequence[Decimal]) -> list[Money]:
@@ -87,17 +98,22 @@ def allocate(total: Money, weights: Sequence[Decimal]) -> list[Money]:
     >>> [m.amount for m in allocate(Money(Decimal("1.00")), [Decimal(1)] * 3)]
     [Decimal('0.34'), Decimal('0.33'), Decimal('0.33')]
     """
+    return [Money(amount, total.currency) for amount in allocate_amounts(total.amount, weights)]
+
+
+def allocate_amounts(total: Decimal, weights: Sequence[Decimal]) -> list[Decimal]:
+    """``allocate`` on a bare amount: the one implementation, for hot loops."""
     if not weights:
         raise ValueError("allocate needs at least one weight")
     if any(w < 0 for w in weights) or sum(weights) == 0:
         raise ValueError(f"weights must be non-negative with a positive sum: {list(weights)}")
-    whole = quantize(total).amount
-    weight_sum = sum(weights, Decimal(0))
-    exact = [whole * w / weight_sum for w in weights]
+    whole = round_amount(total)
+    ratio = whole / sum(weights, Decimal(0))
+    exact = [w * ratio for w in weights]
     floored = [e.quantize(_MINOR_UNIT, rounding=ROUND_DOWN) for e in exact]
     leftover = int((whole - sum(floored, Decimal(0))) / _MINOR_UNIT)
     step = _MINOR_UNIT if leftover >= 0 else -_MINOR_UNIT
     order = sorted(range(len(weights)), key=lambda i: (-abs(exact[i] - floored[i]), i))
     for i in order[: abs(leftover)]:
         floored[i] += step
-    return [Money(amount, total.currency) for amount in floored]
+    return floored

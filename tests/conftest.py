@@ -6,7 +6,10 @@ import pytest
 from hypothesis import HealthCheck, settings
 
 from catalog.catalog import Catalog
+from catalog.price_list import PriceList
 from persistence.catalog_files import load_catalog
+from persistence.price_files import load_price_list, load_promotions
+from pricing.promotions import Promotions
 
 settings.register_profile(
     "default", max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow]
@@ -25,3 +28,13 @@ settings.load_profile(
 @pytest.fixture(scope="session")
 def catalog() -> Catalog:
     return load_catalog()
+
+
+@pytest.fixture(scope="session")
+def price_list(catalog: Catalog) -> PriceList:
+    return load_price_list(catalog)
+
+
+@pytest.fixture(scope="session")
+def promotions() -> Promotions:
+    return load_promotions()

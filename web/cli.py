@@ -10,13 +10,16 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
+from typing import Any
 
 from catalog.catalog import Catalog
 from catalog.errors import InvalidCatalog
+from catalog.price_list import Method
 from configurator.bom import summarize
 from configurator.build import DesignBuild, build_design
-from configurator.design import Design
+from configurator.design import Design, WallPlacement
 from configurator.document import parse_design
 from configurator.elevation import render_elevation_svg
 from configurator.errors import InvalidDesign
@@ -27,10 +30,17 @@ from configurator.room import check_room
 from configurator.validation import evaluate
 from kernel.problems import Problem, has_errors
 from persistence.catalog_files import load_catalog
+from persistence.price_files import QuoteFiles, load_price_list, load_promotions
+from pricing.price import PriceBook, price_design
+from pricing.promotions import Customer
+from pricing.quote import issue_quote, price_to_dict
 from production_export.cut_list import render_cut_list_csv, render_cut_list_json
 from web.messages import LANGUAGES, problem_view, render_problem
+from web.quote_docs import render_quote_html, render_quote_pdf
 
 __all__ = ["main"]
+
+CHINA = timezone(timedelta(hours=8), "CST")
 
 
 class CliError(Exception):
@@ -47,6 +57,18 @@ def _problems(source: str, problems: Sequence[Problem]) -> CliError:
 
 def read_design(path: str) -> Design:
     """Read and parse a design file, or raise ``CliError``."""
+    return _parse(path, _document(path))
+
+
+def _parse(path: str, document: object) -> Design:
+    try:
+        return parse_design(document)
+    except InvalidDesign as exc:
+        raise _problems(path, exc.problems) from None
+
+
+def _document(path: str) -> Any:
+    """Read a design file's JSON, or raise ``CliError``."""
     try:
         text = Path(path).read_text(encoding="utf-8")
     except FileNotFoundError:
@@ -63,10 +85,7 @@ def read_design(path: str) -> Design:
         ) from None
     except ValueError as exc:
         raise CliError([f"{path}: {exc}"]) from None
-    try:
-        return parse_design(document)
-    except InvalidDesign as exc:
-        raise _problems(path, exc.problems) from None
+    return document
 
 
 def _reject_constant(name: str) -> float:
@@ -96,13 +115,89 @@ def _model(args: argparse.Namespace, catalog: Catalog) -> None:
     print(f"wrote {args.out}: {len(build.parts)} parts, {len(data)} bytes", file=sys.stderr)
 
 
+def _moment(text: str | None) -> datetime:
+    """``--at``: an ISO date or date-time (dates at noon, China time); now by default."""
+    if text is None:
+        return datetime.now(UTC)
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        raise CliError([f"--at {text!r} is not an ISO date like 2026-11-24"]) from None
+    if len(text) == 10:
+        moment = moment.replace(hour=12)
+    return moment if moment.tzinfo else moment.replace(tzinfo=CHINA)
+
+
+def _customer(args: argparse.Namespace) -> Customer:
+    return Customer(member=args.member, coupon=args.coupon, region=args.region)
+
+
+def _priced(args: argparse.Namespace, catalog: Catalog) -> tuple[dict[str, Any], Any]:
+    document = _document(args.design)
+    evaluation = evaluate(_parse(args.design, document), catalog)
+    book = PriceBook(price_list=load_price_list(catalog), promotions=load_promotions())
+    if args.region and args.region not in book.price_list.installation:
+        raise CliError(
+            [
+                f"unknown region {args.region!r} (known: "
+                f"{', '.join(sorted(book.price_list.installation))})"
+            ]
+        )
+    price = price_design(
+        evaluation.build,
+        catalog,
+        book,
+        now=_moment(args.at),
+        customer=_customer(args),
+        method=Method(args.method) if args.method else None,
+    )
+    return document, (evaluation, price)
+
+
 def _evaluate(args: argparse.Namespace, catalog: Catalog) -> None:
-    evaluation = evaluate(read_design(args.design), catalog)
+    _, (evaluation, price) = _priced(args, catalog)
     report = {
-        "problems": [problem_view(p, args.lang) for p in evaluation.problems],
+        "problems": [problem_view(p, args.lang) for p in (*evaluation.problems, *price.problems)],
         "parts_summary": summarize(evaluation.build, catalog).as_dict(),
+        "price": price_to_dict(price),
     }
     sys.stdout.write(json.dumps(report, ensure_ascii=False, indent=2) + "\n")
+
+
+def _quote(args: argparse.Namespace, catalog: Catalog) -> None:
+    document, (evaluation, price) = _priced(args, catalog)
+    errors = [p for p in evaluation.problems if p.severity == "error"]
+    if errors:
+        raise _problems(args.design, errors)  # no quote for what cannot be made
+    issued = _moment(args.at)
+    store = QuoteFiles(Path(args.store))
+    drawings = {"plan": render_plan_svg(evaluation.build)}
+    walls_used = sorted(
+        {
+            c.placement.wall
+            for c in evaluation.build.design.cabinets
+            if isinstance(c.placement, WallPlacement)
+        }
+    )
+    for wall in walls_used:
+        drawings[f"wall {wall}"] = render_elevation_svg(evaluation.build, catalog, wall=wall)
+    quote = issue_quote(
+        document,
+        price,
+        number=store.next_number(issued.year),
+        issued_at=issued,
+        validity_days=load_price_list(catalog).quote_validity_days,
+        drawings=drawings,
+    )
+    saved = store.save(quote)
+    _write(args.out, render_quote_pdf(quote, args.lang))
+    if args.html:
+        _write(args.html, render_quote_html(quote, args.lang))
+    print(
+        f"issued {quote.number} total {price.total} {price.currency}: wrote {args.out}, "
+        f"kept {saved}",
+        file=sys.stderr,
+    )
 
 
 def _write(path: str, data: bytes | str) -> None:
@@ -184,6 +279,18 @@ def _serve(args: argparse.Namespace, catalog: Catalog) -> None:
     uvicorn.run(create_app(catalog=catalog), host=args.host, port=args.port)
 
 
+def _price_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--coupon", help="coupon code the customer entered")
+    parser.add_argument("--member", action="store_true", help="the customer is a member")
+    parser.add_argument("--region", help="installation and delivery region")
+    parser.add_argument(
+        "--method",
+        choices=[m.value for m in Method],
+        help="board pricing method (default: the price list's)",
+    )
+    parser.add_argument("--at", help="price as of this ISO date or date-time (default: now)")
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="millwork", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -202,7 +309,16 @@ def _parser() -> argparse.ArgumentParser:
     )
     check.add_argument("design", help="design document (JSON)")
     check.add_argument("--lang", choices=LANGUAGES, default="en")
+    _price_options(check)
     check.set_defaults(run=_evaluate)
+    quote = commands.add_parser("quote", help="issue a quote: PDF (and HTML), kept as JSON")
+    quote.add_argument("design", help="design document (JSON)")
+    quote.add_argument("--out", required=True, help="PDF file to write")
+    quote.add_argument("--html", help="also write the quote as HTML")
+    quote.add_argument("--lang", choices=LANGUAGES, default="zh-CN")
+    quote.add_argument("--store", default="var/quotes", help="folder of issued quotes")
+    _price_options(quote)
+    quote.set_defaults(run=_quote)
     plan = commands.add_parser("plan", help="write the plan view as SVG")
     plan.add_argument("design", help="design document (JSON)")
     plan.add_argument("--out", required=True, help="SVG file to write")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -12,6 +13,7 @@ from typing import Any
 
 import pytest
 import trimesh
+from pypdf import PdfReader
 
 from tests.builders import a_cabinet, a_document
 from web.cli import main
@@ -166,3 +168,69 @@ def test_fill_proposes_for_each_free_span(capsys: pytest.CaptureFixture[str]) ->
     assert spans[1]["proposal"]["filler_mm"] == 200
     code, _, err = run(capsys, "fill", str(L_SHAPED), "--wall", "0", "--template", "sofa")
     assert code == 1 and "unknown template" in err
+
+
+def test_evaluate_prices_with_coupon_and_membership(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(
+        capsys,
+        "evaluate",
+        str(L_SHAPED),
+        "--at",
+        "2026-11-24",
+        "--member",
+        "--coupon",
+        "welcome300",
+    )
+    price = json.loads(out)["price"]
+    assert code == 0 and price["currency"] == "CNY"
+    assert {a["id"] for a in price["promotions"]["applied"]} >= {"WELCOME300", "MEMBER-5"}
+    for key in ("subtotal", "discount", "tax_included", "total", "deposit", "balance"):
+        assert re.fullmatch(r"-?\d+\.\d\d", price[key]), key
+    code, _, err = run(capsys, "evaluate", str(L_SHAPED), "--region", "mars")
+    assert code == 1 and "unknown region" in err
+
+
+def test_quote_writes_pdf_and_html_and_keeps_the_snapshot(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    pdf, html, store = tmp_path / "q.pdf", tmp_path / "q.html", tmp_path / "quotes"
+    code, _, err = run(
+        capsys,
+        "quote",
+        str(L_SHAPED),
+        "--out",
+        str(pdf),
+        "--html",
+        str(html),
+        "--store",
+        str(store),
+        "--lang",
+        "en",
+        "--at",
+        "2026-11-24",
+    )
+    assert code == 0 and "Q-2026-000001" in err
+    assert pdf.read_bytes().startswith(b"%PDF")
+    text = "".join(page.extract_text() for page in PdfReader(pdf).pages)
+    assert "Q-2026-000001" in text and "Total (tax included)" in text
+    page = html.read_text()
+    assert "Q-2026-000001" in page and "<svg" in page
+    saved = json.loads((store / "Q-2026-000001.json").read_text())
+    assert saved["price"]["total"] in text.replace(",", "")
+
+
+def test_no_quote_for_a_design_that_cannot_be_made(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    doc = json.loads(L_SHAPED.read_text())
+    doc["cabinets"][1]["height_mm"] = 1000  # blocks the window
+    code, _, err = run(
+        capsys,
+        "quote",
+        design_file(tmp_path, doc),
+        "--out",
+        str(tmp_path / "q.pdf"),
+        "--store",
+        str(tmp_path / "s"),
+    )
+    assert code == 1 and "window" in err and not (tmp_path / "q.pdf").exists()

@@ -1,0 +1,68 @@
+"""Read the price list and promotions files; store issued quotes as JSON files."""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from pathlib import Path
+
+from catalog.catalog import Catalog
+from catalog.errors import InvalidCatalog
+from catalog.price_list import PriceList, parse_price_list
+from persistence.catalog_files import DEFAULT_CATALOG_DIR
+from pricing.promotions import Promotions, parse_promotions
+from pricing.quote import Quote, quote_from_dict, quote_number, quote_to_dict
+
+__all__ = ["QuoteFiles", "load_price_list", "load_promotions"]
+
+
+def _toml(path: Path) -> dict[str, object]:
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        from kernel.problems import Problem
+
+        raise InvalidCatalog([Problem.of("invalid_toml", f"{path}: {exc}")]) from None
+
+
+def load_price_list(catalog: Catalog, directory: Path = DEFAULT_CATALOG_DIR) -> PriceList:
+    """The price list in ``directory``; ``InvalidCatalog`` names each key at fault."""
+    price_list, problems = parse_price_list(_toml(directory / "prices.toml"), catalog)
+    if price_list is None:
+        raise InvalidCatalog(problems)
+    return price_list
+
+
+def load_promotions(directory: Path = DEFAULT_CATALOG_DIR) -> Promotions:
+    """The promotions in ``directory``; ``InvalidCatalog`` names each key at fault."""
+    promotions, problems = parse_promotions(_toml(directory / "promotions.toml"))
+    if problems:
+        raise InvalidCatalog(problems)
+    return promotions
+
+
+class QuoteFiles:
+    """Issued quotes as ``<number>.json`` files under a folder (until the database exists)."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    def next_number(self, year: int) -> str:
+        """The next free number of ``year``."""
+        taken = sorted(self.folder.glob(f"Q-{year}-*.json")) if self.folder.exists() else []
+        last = int(taken[-1].stem.rsplit("-", 1)[1]) if taken else 0
+        return quote_number(year, last + 1)
+
+    def save(self, quote: Quote) -> Path:
+        """Write a new quote; an existing number is never overwritten."""
+        self.folder.mkdir(parents=True, exist_ok=True)
+        path = self.folder / f"{quote.number}.json"
+        with path.open("x", encoding="utf-8") as handle:
+            json.dump(quote_to_dict(quote), handle, ensure_ascii=False, indent=2)
+        return path
+
+    def load(self, number: str) -> Quote:
+        """Read an issued quote back."""
+        data = json.loads((self.folder / f"{number}.json").read_text(encoding="utf-8"))
+        return quote_from_dict(data)

@@ -1,0 +1,365 @@
+"""Costing: a built design and a price list in, quote lines out (DOMAIN.md A17).
+
+Methods: ``unfolded`` (every part's area x its material's rate, plus edge band, hardware and
+machining), ``projected`` (front elevation x the product line's rate, extras on top; templates
+without a product line fall back to unfolded), ``sheets`` (raw sheets consumed, estimated as
+area / (usable sheet area x yield), plus the rest as unfolded). Quantities are rounded at one
+named point each: areas to 0.001 m², lengths to 0.01 m.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from decimal import ROUND_HALF_UP, Decimal
+
+from catalog.catalog import Catalog
+from catalog.price_list import Method, PriceList
+from configurator.build import DesignBuild, PlacedCabinet
+from configurator.parts import OpKind, Part, Role
+from kernel.ids import HardwareCode
+from pricing.errors import MissingRate
+from pricing.lines import Category, QuoteLine, fmt_money, fmt_qty, line
+
+__all__ = ["cost_design"]
+
+AREA_STEP = Decimal("0.001")
+LENGTH_STEP = Decimal("0.01")
+
+
+def _area(parts: Sequence[Part]) -> Decimal:
+    total = sum(p.length_mm * p.width_mm for p in parts) / 1e6
+    return Decimal(repr(total)).quantize(AREA_STEP, rounding=ROUND_HALF_UP)
+
+
+def _rate(table: Mapping[str, Decimal], code: str, what: str, version: str) -> Decimal:
+    rate = table.get(code)
+    if rate is None:
+        raise MissingRate(what, code, version)
+    return rate
+
+
+def cost_design(
+    build: DesignBuild,
+    catalog: Catalog,
+    price_list: PriceList,
+    *,
+    method: Method | None = None,
+    region: str | None = None,
+) -> list[QuoteLine]:
+    """Every line of a design's price, cabinet by cabinet, then the order-level lines."""
+    chosen = method or price_list.method
+    lines: list[QuoteLine] = []
+    unfolded_parts: list[Part] = []
+    for placed in build.cabinets:
+        cabinet_lines, board_parts = _cabinet(placed, catalog, price_list, chosen)
+        lines += cabinet_lines
+        unfolded_parts += board_parts
+    if chosen is Method.SHEETS:
+        lines += _sheets(unfolded_parts, catalog, price_list)
+    lines += _order(
+        build, price_list, region or price_list.region, sum((x.amount for x in lines), Decimal(0))
+    )
+    return lines
+
+
+def _cabinet(
+    placed: PlacedCabinet, catalog: Catalog, pl: PriceList, method: Method
+) -> tuple[list[QuoteLine], list[Part]]:
+    built = placed.cabinet
+    cid = built.spec.id
+    product = pl.projected.get(built.template.code) if method is Method.PROJECTED else None
+    if product is not None:
+        made = _projected(placed, pl)
+        rest: list[QuoteLine] = []
+        board_parts: list[Part] = []
+    else:
+        board_parts = list(built.parts)
+        made = [] if method is Method.SHEETS else _board(cid, built.parts, pl)
+        rest = (
+            _edges(cid, built.parts, pl)
+            + _hardware(placed, catalog, pl)
+            + _machining(cid, built.parts, pl)
+        )
+    if built.spec.width_mm not in built.template.standard_widths and made:
+        base = sum((x.amount for x in made), Decimal(0))
+        coefficient = pl.nonstandard_coefficient - 1
+        made.append(
+            line(
+                f"{cid}/nonstandard",
+                cabinet=cid,
+                category=Category.NONSTANDARD,
+                item="nonstandard",
+                names=(
+                    f"Non-standard width {built.spec.width_mm:g} mm "
+                    f"(x{pl.nonstandard_coefficient})",
+                    f"非标宽度 {built.spec.width_mm:g} mm（系数 {pl.nonstandard_coefficient}）",
+                ),
+                quantity=coefficient,
+                unit="×",
+                rate=base,
+            )
+        )
+        made[-1] = made[-1]._replace(
+            note=f"{fmt_money(base)} × {fmt_qty(coefficient)} (x{pl.nonstandard_coefficient} - 1)"
+        )
+    return made + rest, board_parts
+
+
+def _board(cid: str, parts: Sequence[Part], pl: PriceList) -> list[QuoteLine]:
+    by_material: dict[str, list[Part]] = defaultdict(list)
+    for p in parts:
+        by_material[p.material].append(p)
+    return [
+        line(
+            f"{cid}/board/{m}",
+            cabinet=cid,
+            category=Category.BOARD,
+            item=m,
+            names=(f"Board {m} (unfolded area)", f"板材 {m}（展开面积）"),
+            quantity=_area(ps),
+            unit="m²",
+            rate=_rate(pl.board, m, "board", pl.version),
+        )
+        for m, ps in sorted(by_material.items())
+    ]
+
+
+def _projected(placed: PlacedCabinet, pl: PriceList) -> list[QuoteLine]:
+    built = placed.cabinet
+    cid, spec = built.spec.id, built.spec
+    product = pl.projected[built.template.code]
+    area = Decimal(repr(spec.width_mm * spec.height_mm / 1e6)).quantize(AREA_STEP)
+    out = [
+        line(
+            f"{cid}/product",
+            cabinet=cid,
+            category=Category.PRODUCT,
+            item=built.template.code,
+            names=(
+                f"{built.template.name} {spec.width_mm:g}×{spec.height_mm:g} (projected area)",
+                f"{built.template.name_zh} {spec.width_mm:g}×{spec.height_mm:g}（投影面积）",
+            ),
+            quantity=area,
+            unit="m²",
+            rate=product.rate,
+        )
+    ]
+    shelves = sum(1 for p in built.parts if p.role in (Role.SHELF, Role.FIXED_SHELF))
+    included = math.floor(product.shelves_per_m * spec.width_mm / 1000)
+    if shelves > included:
+        out.append(
+            line(
+                f"{cid}/extra/shelf",
+                cabinet=cid,
+                category=Category.EXTRA,
+                item="shelf",
+                names=(
+                    f"Extra shelves beyond {included} included",
+                    f"超出赠送 {included} 块的层板",
+                ),
+                quantity=Decimal(shelves - included),
+                unit="pcs",
+                rate=product.extra_shelf,
+            )
+        )
+    drawers = sum(1 for p in built.parts if p.role is Role.DRAWER_FRONT)
+    if drawers:
+        out.append(
+            line(
+                f"{cid}/extra/drawer",
+                cabinet=cid,
+                category=Category.EXTRA,
+                item="drawer",
+                names=("Drawers", "抽屉"),
+                quantity=Decimal(drawers),
+                unit="pcs",
+                rate=product.drawer,
+            )
+        )
+    return out
+
+
+def _edges(cid: str, parts: Sequence[Part], pl: PriceList) -> list[QuoteLine]:
+    metres: dict[str, float] = defaultdict(float)
+    for p in parts:
+        for code, along in (
+            (p.edges.l1, p.length_mm),
+            (p.edges.l2, p.length_mm),
+            (p.edges.w1, p.width_mm),
+            (p.edges.w2, p.width_mm),
+        ):
+            if code:
+                metres[code] += (along + pl.edge_overlength_mm) / 1000
+    return [
+        line(
+            f"{cid}/edge/{code}",
+            cabinet=cid,
+            category=Category.EDGE_BAND,
+            item=code,
+            names=(
+                f"Edge band {code} (+{pl.edge_overlength_mm} mm per edge)",
+                f"封边 {code}（每边加长 {pl.edge_overlength_mm} mm）",
+            ),
+            quantity=Decimal(repr(m)).quantize(LENGTH_STEP, rounding=ROUND_HALF_UP),
+            unit="m",
+            rate=_rate(pl.edge_band, code, "edge band", pl.version),
+        )
+        for code, m in sorted(metres.items())
+    ]
+
+
+def _hardware(placed: PlacedCabinet, catalog: Catalog, pl: PriceList) -> list[QuoteLine]:
+    cid = placed.cabinet.spec.id
+    amounts: dict[str, Decimal] = defaultdict(Decimal)
+    for h in placed.cabinet.hardware:
+        cut = catalog.item(h.code).unit == "m"
+        per_piece = (
+            Decimal(repr((h.length_mm or 0) / 1000)).quantize(LENGTH_STEP) if cut else Decimal(1)
+        )
+        amounts[h.code] += h.quantity * per_piece
+    out = []
+    for code, quantity in amounts.items():
+        item = catalog.item(HardwareCode(code))
+        out.append(
+            line(
+                f"{cid}/hw/{code}",
+                cabinet=cid,
+                category=Category.HARDWARE,
+                item=code,
+                names=(item.name, item.name_zh),
+                quantity=quantity,
+                unit=item.unit.value,
+                rate=_rate(pl.hardware, code, "hardware", pl.version),
+            )
+        )
+    return out
+
+
+def _machining(cid: str, parts: Sequence[Part], pl: PriceList) -> list[QuoteLine]:
+    counts = {OpKind.HOLE: 0, OpKind.CUP: 0, OpKind.CAM: 0, OpKind.GROOVE: 0}
+    groove = 0.0
+    groove_kind = OpKind.GROOVE
+    for p in parts:
+        for op in p.operations:
+            kind = op.kind
+            if kind is groove_kind:
+                groove += abs(op.u_end - op.u) + abs(op.v_end - op.v)
+            else:
+                counts[kind] += op.repeat
+    names = {
+        OpKind.HOLE: ("hole", "Drilling", "钻孔"),
+        OpKind.CUP: ("cup", "Hinge cups", "铰链杯孔"),
+        OpKind.CAM: ("cam", "Cam housings", "偏心件孔"),
+    }
+    out = [
+        line(
+            f"{cid}/machining/{key}",
+            cabinet=cid,
+            category=Category.MACHINING,
+            item=key,
+            names=(en, zh),
+            quantity=Decimal(counts[kind]),
+            unit="pcs",
+            rate=pl.machining[key],
+        )
+        for kind, (key, en, zh) in names.items()
+        if counts[kind]
+    ]
+    if groove:
+        out.append(
+            line(
+                f"{cid}/machining/groove",
+                cabinet=cid,
+                category=Category.MACHINING,
+                item="groove",
+                names=("Back-panel grooves", "背板槽"),
+                quantity=Decimal(repr(groove / 1000)).quantize(LENGTH_STEP),
+                unit="m",
+                rate=pl.machining["groove_m"],
+            )
+        )
+    return out
+
+
+def _sheets(parts: Sequence[Part], catalog: Catalog, pl: PriceList) -> list[QuoteLine]:
+    by_material: dict[str, list[Part]] = defaultdict(list)
+    for p in parts:
+        by_material[p.material].append(p)
+    out = []
+    trim = catalog.construction.sheet_trim_mm
+    for code, ps in sorted(by_material.items()):
+        m = catalog.material(code)
+        usable = Decimal(repr((m.sheet_length_mm - 2 * trim) * (m.sheet_width_mm - 2 * trim) / 1e6))
+        sheets = math.ceil(_area(ps) / (usable * pl.sheet_yield))
+        out.append(
+            line(
+                f"sheets/{code}",
+                cabinet=None,
+                category=Category.BOARD,
+                item=code,
+                names=(
+                    f"Sheets of {code} ({_area(ps)} m² at {pl.sheet_yield:%} yield)",
+                    f"{code} 大板（{_area(ps)} m²，出材率 {pl.sheet_yield:%}）",
+                ),
+                quantity=Decimal(sheets),
+                unit="sheet",
+                rate=_rate(pl.sheet, code, "sheet", pl.version),
+            )
+        )
+    return out
+
+
+def _order(build: DesignBuild, pl: PriceList, region: str, subtotal: Decimal) -> list[QuoteLine]:
+    area = sum(
+        (
+            Decimal(repr(p.cabinet.spec.width_mm * p.cabinet.spec.height_mm / 1e6))
+            for p in build.cabinets
+        ),
+        Decimal(0),
+    ).quantize(AREA_STEP)
+    out = []
+    if build.cabinets:
+        out.append(
+            line(
+                "order/installation",
+                cabinet=None,
+                category=Category.INSTALLATION,
+                item=region,
+                names=(f"Installation ({region}, projected area)", f"安装费（{region}，投影面积）"),
+                quantity=area,
+                unit="m²",
+                rate=_rate(pl.installation, region, "installation", pl.version),
+            )
+        )
+        out.append(
+            line(
+                "order/delivery",
+                cabinet=None,
+                category=Category.DELIVERY,
+                item=region,
+                names=(f"Delivery ({region})", f"配送费（{region}）"),
+                quantity=Decimal(1),
+                unit="order",
+                rate=_rate(pl.delivery, region, "delivery", pl.version),
+            )
+        )
+    total = subtotal + sum((x.amount for x in out), Decimal(0))
+    if build.cabinets and total < pl.min_order:
+        out.append(
+            line(
+                "order/minimum",
+                cabinet=None,
+                category=Category.MINIMUM,
+                item="minimum",
+                names=(
+                    f"Minimum order {fmt_money(pl.min_order)}",
+                    f"最低订单金额 {fmt_money(pl.min_order)}",
+                ),
+                quantity=Decimal(1),
+                unit="order",
+                rate=pl.min_order - total,
+            )
+        )
+    return out

@@ -1,0 +1,121 @@
+"""Costing by every method, against totals worked out by hand from the demo price list."""
+
+from __future__ import annotations
+
+import math
+from decimal import Decimal
+from typing import Any
+
+from catalog.catalog import Catalog
+from catalog.price_list import Method, PriceList
+from pricing.costing import cost_design
+from pricing.lines import QuoteLine
+from tests.builders import a_build, a_cabinet
+
+
+def amounts(lines: list[QuoteLine]) -> dict[str, Decimal]:
+    return {x.key: x.amount for x in lines}
+
+
+def cost(
+    catalog: Catalog, price_list: PriceList, method: Method, **cabinet: Any
+) -> dict[str, Decimal]:
+    return amounts(
+        cost_design(a_build(catalog, a_cabinet(**cabinet)), catalog, price_list, method=method)
+    )
+
+
+def test_unfolded_filler_by_hand(catalog: Catalog, price_list: PriceList) -> None:
+    """Filler 100 x 2400, 100 deep: oak strip 100 x 2400 = 0.240 m² x 195 = 46.80; white return
+    (100 - 18 = 82) x 2400 = 0.197 m² x 165 = 32.505 -> 32.51. Bands (+50 mm per edge): strip
+    ABS20_OAK 2 x 2.45 + 2 x 0.15 = 5.20 m x 4.50 = 23.40; return ABS08_WHITE 2.45 + 2 x 0.132
+    = 2.714 -> 2.71 m x 1.80 = 4.878 -> 4.88. Installation 0.24 m² x 45 = 10.80, delivery 200.
+    Sum 318.39, under the 3000 minimum: a 2681.61 top-up."""
+    got = cost(
+        catalog,
+        price_list,
+        Method.UNFOLDED,
+        template="filler",
+        width_mm=100,
+        height_mm=2400,
+        depth_mm=100,
+    )
+    assert got == {
+        "W1/board/PB18_OAK": Decimal("46.80"),
+        "W1/board/PB18_WHITE": Decimal("32.51"),
+        "W1/edge/ABS08_WHITE": Decimal("4.88"),
+        "W1/edge/ABS20_OAK": Decimal("23.40"),
+        "order/installation": Decimal("10.80"),
+        "order/delivery": Decimal("200.00"),
+        "order/minimum": Decimal("2681.61"),
+    }
+    assert sum(got.values()) == Decimal("3000.00")
+
+
+SHELVES = {
+    "sections": [
+        {"width_mm": None, "items": [{"kind": "shelf", "at_mm": 300 * i} for i in range(1, 7)]}
+    ]
+}
+
+
+def test_projected_wardrobe_by_hand(catalog: Catalog, price_list: PriceList) -> None:
+    """1000 x 2400 hinged wardrobe: 2.400 m² x 899 = 2157.60; six shelves, four included per
+    metre: two extra x 60 = 120.00; hardware, bands and machining are included."""
+    got = cost(catalog, price_list, Method.PROJECTED, width_mm=1000, interior=SHELVES)
+    assert got["W1/product"] == Decimal("2157.60")
+    assert got["W1/extra/shelf"] == Decimal("120.00")
+    assert not any(k.startswith(("W1/hw", "W1/edge", "W1/board")) for k in got)
+
+
+def test_non_standard_width_pays_the_coefficient(catalog: Catalog, price_list: PriceList) -> None:
+    """1050 is not a standard width: 1.05 x 2.4 = 2.520 m² x 899 = 2265.48; plus 2 extra shelves
+    120.00 = 2385.48 made to measure; x (1.15 - 1) = 357.822 -> 357.82."""
+    got = cost(catalog, price_list, Method.PROJECTED, width_mm=1050, interior=SHELVES)
+    assert got["W1/product"] == Decimal("2265.48")
+    assert got["W1/nonstandard"] == Decimal("357.82")
+
+
+def test_projected_falls_back_to_unfolded_without_a_product_line(
+    catalog: Catalog, price_list: PriceList
+) -> None:
+    got = cost(
+        catalog,
+        price_list,
+        Method.PROJECTED,
+        template="drawer_unit",
+        width_mm=600,
+        height_mm=800,
+        depth_mm=500,
+    )
+    assert "W1/board/PB18_WHITE" in got and "W1/product" not in got
+
+
+def test_sheets_are_counted_per_material_for_the_order(
+    catalog: Catalog, price_list: PriceList
+) -> None:
+    """Usable PB sheet (2440 - 20) x (1220 - 20) = 2.904 m² at 85 % yield = 2.4684 m² each."""
+    lines = cost_design(
+        a_build(catalog, a_cabinet(width_mm=1600)), catalog, price_list, method=Method.SHEETS
+    )
+    white = next(x for x in lines if x.key == "sheets/PB18_WHITE")
+    unfolded = next(
+        x
+        for x in cost_design(a_build(catalog, a_cabinet(width_mm=1600)), catalog, price_list)
+        if x.key == "W1/board/PB18_WHITE"
+    )
+    assert white.quantity == math.ceil(unfolded.quantity / Decimal("2.4684"))  # 8.875 -> 4
+    assert white.amount == white.quantity * Decimal("360.00")
+
+
+def test_every_line_explains_itself(catalog: Catalog, price_list: PriceList) -> None:
+    for x in cost_design(a_build(catalog, a_cabinet()), catalog, price_list):
+        assert "×" in x.formula and x.description and x.description_zh
+        assert x.amount == x.amount.quantize(Decimal("0.01"))
+
+
+def test_regions_price_installation_and_delivery(catalog: Catalog, price_list: PriceList) -> None:
+    build = a_build(catalog, a_cabinet(width_mm=1000))
+    beijing = amounts(cost_design(build, catalog, price_list, region="beijing"))
+    assert beijing["order/delivery"] == Decimal("300.00")
+    assert beijing["order/installation"] == Decimal("120.00")  # 2.4 m² x 50

@@ -1,0 +1,288 @@
+"""Every promotion type, table-driven with totals worked out by hand, and bad data."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from decimal import Decimal
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from pricing.lines import Category, QuoteLine
+from pricing.promotions import Customer, Promotion, Promotions, apply_promotions, parse_promotions
+
+NOW = datetime(2026, 11, 24, 12, tzinfo=UTC)
+SPAN = {
+    "valid_from": datetime(2026, 1, 1, tzinfo=UTC),
+    "valid_until": datetime(2026, 12, 31, tzinfo=UTC),
+}
+
+
+def a_line(
+    key: str,
+    amount: str,
+    category: Category = Category.BOARD,
+    *,
+    item: str = "X",
+    quantity: str = "1",
+) -> QuoteLine:
+    q = Decimal(quantity)
+    return QuoteLine(
+        key=key,
+        cabinet="C",
+        category=category,
+        item=item,
+        description=key,
+        description_zh=key,
+        quantity=q,
+        unit="pcs",
+        rate=Decimal(amount) / q,
+        amount=Decimal(amount),
+    )
+
+
+def promo(kind: str, **fields: Any) -> Promotion:
+    return Promotion(
+        id=fields.pop("id", kind.upper()), kind=kind, name=kind, name_zh=kind, **{**SPAN, **fields}
+    )
+
+
+def offer(*items: Promotion) -> Promotions:
+    return Promotions(
+        stacking=("flash", "category", "threshold", "coupon", "member", "gift"), items=items
+    )
+
+
+LINES = [
+    a_line("board", "9000.00"),
+    a_line("hw", "1000.00", Category.HARDWARE),
+    a_line("handles", "180.00", Category.HARDWARE, item="HANDLE_320", quantity="4"),
+]
+STEPS = promo(
+    "threshold",
+    group="order",
+    tiers=((Decimal(5000), Decimal(300)), (Decimal(10000), Decimal(800))),
+)
+COUPON = promo(
+    "coupon",
+    group="order",
+    code="SAVE100",
+    amount=Decimal(100),
+    min_spend=Decimal(5000),
+    max_uses=10,
+    per_customer=1,
+)
+
+
+@pytest.mark.parametrize(
+    ("promotions", "customer", "discount", "applied"),
+    [
+        pytest.param([STEPS], None, "800.00", ["THRESHOLD"], id="steps-10180-gets-800"),
+        pytest.param(
+            [promo("category", category="hardware", percent=Decimal("0.1"))],
+            None,
+            "118.00",
+            ["CATEGORY"],
+            id="10pct-of-1180-hardware",
+        ),
+        pytest.param(
+            [promo("flash", item="HANDLE_320", price=Decimal(29))],
+            None,
+            "64.00",
+            ["FLASH"],
+            id="flash-4-handles-45-to-29",
+        ),
+        pytest.param(
+            [promo("member", percent=Decimal("0.05"))],
+            Customer(member=True),
+            "509.00",
+            ["MEMBER"],
+            id="member-5pct-of-10180",
+        ),
+        pytest.param(
+            [promo("member", percent=Decimal("0.05"))], None, "0.00", [], id="member-not-a-member"
+        ),
+        pytest.param(
+            [
+                promo("category", category="hardware", percent=Decimal("0.1")),
+                promo("member", percent=Decimal("0.05")),
+            ],
+            Customer(member=True),
+            "621.10",
+            ["CATEGORY", "MEMBER"],
+            id="member-on-sale-price: 118 + 5% of 10062 = 503.10",
+        ),
+        pytest.param(
+            [COUPON], Customer(coupon="save100"), "100.00", ["COUPON"], id="coupon-code-any-case"
+        ),
+        pytest.param(
+            [STEPS, COUPON],
+            Customer(coupon="SAVE100"),
+            "800.00",
+            ["THRESHOLD"],
+            id="coupon-not-combinable-with-threshold",
+        ),
+        pytest.param(
+            [promo("gift", threshold=Decimal(10000), item="HANDLE_160", quantity=4)],
+            None,
+            "0.00",
+            ["GIFT"],
+            id="gift-adds-no-discount",
+        ),
+    ],
+)
+def test_promotion_types(
+    promotions: list[Promotion], customer: Customer | None, discount: str, applied: list[str]
+) -> None:
+    outcome = apply_promotions(LINES, offer(*promotions), now=NOW, customer=customer)
+    assert outcome.discount == Decimal(discount)
+    assert [a.id for a in outcome.applied] == applied
+    assert sum(outcome.line_discounts.values()) == outcome.discount
+
+
+def reasons(
+    lines: list[QuoteLine], *items: Promotion, customer: Customer | None = None
+) -> list[tuple[str, str, dict[str, Any]]]:
+    outcome = apply_promotions(lines, offer(*items), now=NOW, customer=customer)
+    return [(n.id, n.reason, dict(n.params)) for n in outcome.not_applied]
+
+
+def test_what_did_not_apply_and_why() -> None:
+    small = [a_line("board", "4680.00")]
+    assert reasons(small, STEPS) == [("THRESHOLD", "spend_more", {"more": "320.00", "off": "300"})]
+    assert reasons(LINES, STEPS) == []  # the top step reached: nothing further to say
+    mid = [a_line("board", "6000.00")]
+    assert reasons(mid, STEPS) == [("THRESHOLD", "next_tier", {"more": "4000.00", "off": "800"})]
+    assert reasons(LINES, STEPS, COUPON, customer=Customer(coupon="SAVE100")) == [
+        ("COUPON", "not_combinable", {"other": "THRESHOLD"})
+    ]
+    assert reasons(small, COUPON, customer=Customer(coupon="SAVE100")) == [
+        ("COUPON", "spend_more", {"more": "320.00", "off": "100"})
+    ]
+    used = Customer(coupon="SAVE100", coupon_uses={"SAVE100": 10})
+    assert reasons(LINES, COUPON, customer=used)[0][1] == "used_up"
+    mine = Customer(coupon="SAVE100", customer_uses={"SAVE100": 1})
+    assert reasons(LINES, COUPON, customer=mine)[0][1] == "already_used"
+
+
+def test_an_expired_or_unknown_coupon_is_a_clear_problem() -> None:
+    old = promo(
+        "coupon",
+        code="OLD",
+        amount=Decimal(50),
+        valid_from=datetime(2025, 1, 1, tzinfo=UTC),
+        valid_until=datetime(2025, 12, 31, tzinfo=UTC),
+    )
+    outcome = apply_promotions(LINES, offer(old), now=NOW, customer=Customer(coupon="old"))
+    assert [p.code for p in outcome.problems] == ["coupon_expired"]
+    assert outcome.not_applied[0].reason == "expired" and outcome.discount == 0
+    unknown = apply_promotions(LINES, offer(old), now=NOW, customer=Customer(coupon="NOPE"))
+    assert [p.code for p in unknown.problems] == ["unknown_coupon"]
+
+
+def test_expired_promotions_do_not_apply() -> None:
+    gone = promo("member", percent=Decimal("0.5"), valid_until=datetime(2026, 6, 1, tzinfo=UTC))
+    outcome = apply_promotions(LINES, offer(gone), now=NOW, customer=Customer(member=True))
+    assert outcome.discount == 0 and outcome.not_applied[0].reason == "expired"
+
+
+def test_a_discount_never_exceeds_what_is_left() -> None:
+    huge = promo("coupon", code="ALL", amount=Decimal(999999))
+    outcome = apply_promotions(LINES, offer(huge), now=NOW, customer=Customer(coupon="ALL"))
+    assert outcome.discount == Decimal("10180.00")
+
+
+amount = st.decimals(min_value=Decimal("0.01"), max_value=Decimal("50000"), places=2)
+
+
+@given(
+    values=st.lists(amount, min_size=1, max_size=8),
+    member=st.booleans(),
+    coupon=st.sampled_from([None, "SAVE100"]),
+)
+def test_promotions_never_raise_a_total_and_shares_add_up(
+    values: list[Decimal], member: bool, coupon: str | None
+) -> None:
+    lines = [
+        a_line(f"l{i}", str(v), Category.HARDWARE if i % 2 else Category.BOARD)
+        for i, v in enumerate(values)
+    ]
+    everything = offer(
+        STEPS,
+        COUPON,
+        promo("category", category="hardware", percent=Decimal("0.15")),
+        promo("member", percent=Decimal("0.05")),
+    )
+    outcome = apply_promotions(
+        lines, everything, now=NOW, customer=Customer(member=member, coupon=coupon)
+    )
+    subtotal = sum(values, Decimal(0))
+    assert Decimal(0) <= outcome.discount <= subtotal
+    assert sum(outcome.line_discounts.values()) == outcome.discount
+    for x in lines:
+        assert Decimal(0) <= outcome.line_discounts[x.key] <= x.amount
+
+
+BASE: dict[str, Any] = {
+    "id": "P",
+    "kind": "member",
+    "name": "n",
+    "name_zh": "n",
+    "valid_from": SPAN["valid_from"],
+    "valid_until": SPAN["valid_until"],
+    "percent": "0.05",
+}
+
+
+@pytest.mark.parametrize(
+    ("change", "code", "path"),
+    [
+        ({"percent": "-0.05"}, "out_of_range", "promotion[0].percent"),
+        ({"percent": "1.5"}, "out_of_range", "promotion[0].percent"),
+        ({"percent": 0.05}, "wrong_type", "promotion[0].percent"),
+        ({"kind": "bogo"}, "invalid_value", "promotion[0].kind"),
+        ({"kind": "coupon", "code": "X", "amount": "-5"}, "out_of_range", "promotion[0].amount"),
+        (
+            {"kind": "threshold", "tiers": [["5000", "300"], ["1000", "100"]]},
+            "invalid_value",
+            "promotion[0].tiers",
+        ),
+        (
+            {"valid_until": datetime(2025, 1, 1, tzinfo=UTC)},
+            "out_of_range",
+            "promotion[0].valid_until",
+        ),
+        ({"valid_from": datetime(2026, 1, 1)}, "wrong_type", "promotion[0].valid_from"),  # noqa: DTZ001
+    ],
+)
+def test_bad_promotion_data_is_a_problem_naming_the_key(
+    change: dict[str, Any], code: str, path: str
+) -> None:
+    _, problems = parse_promotions({"stacking": ["member"], "promotion": [{**BASE, **change}]})
+    assert [(p.code, p.path.split(":", 1)[1]) for p in problems][:1] == [(code, path)]
+
+
+def test_overlapping_exclusive_promotions_are_refused() -> None:
+    a = {**BASE, "exclusive": True}
+    b = {**BASE, "id": "Q", "exclusive": True}
+    _, problems = parse_promotions({"stacking": ["member"], "promotion": [a, b]})
+    assert [p.code for p in problems] == ["overlapping_exclusive"]
+    apart = {
+        **b,
+        "valid_from": datetime(2027, 1, 1, tzinfo=UTC),
+        "valid_until": datetime(2027, 2, 1, tzinfo=UTC),
+    }
+    assert parse_promotions({"stacking": ["member"], "promotion": [a, apart]})[1] == []
+
+
+def test_the_demo_promotions_parse(promotions: Promotions) -> None:
+    assert {p.kind for p in promotions.items} == {
+        "flash",
+        "category",
+        "threshold",
+        "coupon",
+        "member",
+        "gift",
+    }

@@ -1,0 +1,361 @@
+"""Quote documents: HTML (Jinja2) and PDF (reportlab), in zh-CN (default) and en.
+
+Both read only the frozen quote, so a document printed today and next year say the same.
+Chinese text in the PDF uses reportlab's built-in CID font STSong-Light: no font file needed.
+"""
+
+from __future__ import annotations
+
+import io
+from decimal import Decimal
+from typing import Any
+from xml.sax.saxutils import escape as xml_escape
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Frame,
+    KeepTogether,
+    NextPageTemplate,
+    PageBreak,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+from svglib.svglib import svg2rlg
+
+from pricing.quote import Quote
+
+__all__ = ["TEXTS", "render_quote_html", "render_quote_pdf"]
+
+FONT = "STSong-Light"
+pdfmetrics.registerFont(UnicodeCIDFont(FONT))
+
+TEXTS: dict[str, dict[str, str]] = {
+    "en": {
+        "quote": "Quote",
+        "number": "Number",
+        "issued": "Issued",
+        "valid": "Valid until",
+        "design": "Design",
+        "versions": "Catalog / price list",
+        "item": "Item",
+        "formula": "Calculation",
+        "amount": "Amount",
+        "discount": "Discount",
+        "subtotal": "Subtotal",
+        "promotions": "Promotions applied",
+        "not_applied": "Not applied",
+        "total": "Total (tax included)",
+        "vat": "of which VAT",
+        "deposit": "Deposit",
+        "balance": "Balance",
+        "gifts": "Gifts",
+        "drawings": "Drawings",
+        "order": "Order",
+        "terms": "Prices include VAT. This quote is valid until the date above; "
+        "re-quoting makes a new quote.",
+        "cabinet": "Cabinet",
+    },
+    "zh-CN": {
+        "quote": "报价单",
+        "number": "编号",
+        "issued": "报价日期",
+        "valid": "有效期至",
+        "design": "设计方案",
+        "versions": "产品目录 / 价目表",
+        "item": "项目",
+        "formula": "计算方式",
+        "amount": "金额",
+        "discount": "优惠",
+        "subtotal": "小计",
+        "promotions": "已享优惠",
+        "not_applied": "未享优惠",
+        "total": "合计（含税）",
+        "vat": "其中增值税",
+        "deposit": "定金",
+        "balance": "尾款",
+        "gifts": "赠品",
+        "drawings": "图纸",
+        "order": "整单",
+        "terms": "价格含增值税。本报价单在有效期内有效；重新报价将生成新的报价单。",
+        "cabinet": "柜体",
+    },
+}
+REASONS: dict[str, dict[str, str]] = {
+    "en": {
+        "spend_more": "spend ¥{more} more to get ¥{off} off",
+        "next_tier": "spend ¥{more} more to get ¥{off} off",
+        "spend_more_gift": "spend ¥{more} more to get {quantity} x {item} free",
+        "members_only": "members only",
+        "expired": "expired on {date}",
+        "not_started": "starts on {date}",
+        "not_combinable": "not combinable with {other}",
+        "used_up": "all {max} coupons are used",
+        "already_used": "already used",
+        "no_item": "nothing in the order qualifies",
+    },
+    "zh-CN": {
+        "spend_more": "再买 ¥{more} 可减 ¥{off}",
+        "next_tier": "再买 ¥{more} 可减 ¥{off}",
+        "spend_more_gift": "再买 ¥{more} 可获赠 {item} x {quantity}",
+        "members_only": "仅限会员",
+        "expired": "已于 {date} 过期",
+        "not_started": "{date} 开始",
+        "not_combinable": "不可与 {other} 同享",
+        "used_up": "{max} 张优惠券已领完",
+        "already_used": "您已使用过",
+        "no_item": "订单中没有适用的商品",
+    },
+}
+
+
+def reason_text(entry: dict[str, Any], language: str) -> str:
+    """Why a promotion did not apply, in words."""
+    template = str(REASONS[language].get(entry["reason"], entry["reason"]))
+    try:
+        return template.format(**entry["params"])
+    except (KeyError, ValueError):
+        return template
+
+
+# Glyphs STSong-Light lacks, and what the PDF prints instead (Paragraph markup).
+_PDF_GLYPHS = {
+    "m²": "m<super>2</super>",
+    "²": "<super>2</super>",
+    "Ø": "Φ",
+    "·": "-",
+    "✓": "√",
+    "🎁": "",
+}
+
+
+def _pdf(text: str) -> str:
+    """Escape ``text`` for a reportlab Paragraph and swap glyphs the CJK font lacks."""
+    out = xml_escape(text)
+    for glyph, instead in _PDF_GLYPHS.items():
+        out = out.replace(glyph, instead)
+    return out
+
+
+def _money(text: str) -> str:
+    return f"¥{Decimal(text):,.2f}"
+
+
+def _view(quote: Quote, language: str) -> dict[str, Any]:
+    price = quote.price
+    zh = language == "zh-CN"
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for x in price["lines"]:
+        groups.setdefault(x["cabinet"] or "", []).append(
+            {
+                **x,
+                "label": x["description_zh"] if zh else x["description"],
+                "amount_text": _money(x["amount"]),
+                "discount_text": _money(x["discount"]) if Decimal(x["discount"]) else "",
+            }
+        )
+    promotions = price["promotions"]
+    return {
+        "t": TEXTS[language],
+        "lang": language,
+        "quote": quote,
+        "groups": groups,
+        "money": _money,
+        "applied": [
+            {**a, "label": a["name_zh"] if zh else a["name"], "amount_text": _money(a["discount"])}
+            for a in promotions["applied"]
+        ],
+        "not_applied": [
+            {**n, "label": n["name_zh"] if zh else n["name"], "why": reason_text(n, language)}
+            for n in promotions["not_applied"]
+        ],
+        "gifts": price["gifts"],
+        "totals": [(k, _money(price[k])) for k in ("subtotal", "discount", "total")],
+        "vat": _money(price["tax_included"]),
+        "deposit": _money(price["deposit"]),
+        "balance": _money(price["balance"]),
+    }
+
+
+_ENV = Environment(loader=PackageLoader("web", "templates"), autoescape=select_autoescape(["html"]))
+
+
+def render_quote_html(quote: Quote, language: str = "zh-CN") -> str:
+    """The quote as a standalone HTML page (drawings inline)."""
+    html: str = _ENV.get_template("quote.html").render(**_view(quote, language))
+    return html
+
+
+def _para(text: str, style: ParagraphStyle, *, bold: bool = False) -> Paragraph:
+    """A Paragraph of plain ``text`` (escaped; glyphs the CJK font lacks swapped)."""
+    markup = _pdf(text)
+    return Paragraph(f"<b>{markup}</b>" if bold else markup, style)
+
+
+def render_quote_pdf(quote: Quote, language: str = "zh-CN") -> bytes:
+    """The quote as an A4 PDF: header, drawings, lines per cabinet, promotions, totals."""
+    v = _view(quote, language)
+    t = v["t"]
+    style = ParagraphStyle("body", fontName=FONT, fontSize=8.5, leading=11)
+    small = ParagraphStyle(
+        "small", parent=style, fontSize=7.5, leading=9.5, textColor=colors.HexColor("#444444")
+    )
+    title = ParagraphStyle("title", parent=style, fontSize=18, leading=22)
+    head = ParagraphStyle("head", parent=style, fontSize=11, leading=14, spaceBefore=6)
+    story: list[Any] = [
+        _para(f"{t['quote']} {quote.number}", title),
+        _meta(quote, t, style),
+        Spacer(1, 4 * mm),
+    ]
+    story += _lines(v, style, small)
+    story += _promotions(v, head, style)
+    story += [Spacer(1, 3 * mm), _totals(v, style), Spacer(1, 3 * mm), _para(t["terms"], small)]
+    for name, svg in quote.drawings.items():
+        story += [
+            NextPageTemplate("landscape"),
+            PageBreak(),
+            _para(f"{t['drawings']} - {name}", head),
+            _drawing(svg),
+        ]
+    out = io.BytesIO()
+    doc = BaseDocTemplate(out, pagesize=A4, title=f"{t['quote']} {quote.number}", author="Millwork")
+    margin = 14 * mm
+    doc.addPageTemplates(
+        [
+            PageTemplate(
+                "portrait",
+                [Frame(margin, margin, A4[0] - 2 * margin, A4[1] - 2 * margin)],
+                pagesize=A4,
+            ),
+            PageTemplate(
+                "landscape",
+                [Frame(margin, margin, A4[1] - 2 * margin, A4[0] - 2 * margin)],
+                pagesize=landscape(A4),
+            ),
+        ]
+    )
+    doc.build(story)
+    return out.getvalue()
+
+
+def _meta(quote: Quote, t: dict[str, str], style: ParagraphStyle) -> Table:
+    price = quote.price
+    rows = [
+        [t["number"], quote.number, t["issued"], quote.issued_at.strftime("%Y-%m-%d %H:%M")],
+        [t["design"], quote.design_name, t["valid"], quote.valid_until.strftime("%Y-%m-%d")],
+        [t["versions"], f"{price['catalog_version']} / {price['price_list_version']}", "", ""],
+    ]
+    table = Table(
+        [[_para(str(c), style) for c in r] for r in rows],
+        colWidths=[28 * mm, 62 * mm, 28 * mm, 62 * mm],
+    )
+    table.setStyle(
+        TableStyle(
+            [
+                ("TEXTCOLOR", (0, 0), (0, -1), colors.grey),
+                ("TEXTCOLOR", (2, 0), (2, -1), colors.grey),
+            ]
+        )
+    )
+    return table
+
+
+def _lines(v: dict[str, Any], style: ParagraphStyle, small: ParagraphStyle) -> list[Any]:
+    t = v["t"]
+    rows: list[list[Any]] = [
+        [_para(t[k], style) for k in ("item", "formula", "discount", "amount")]
+    ]
+    spans = []
+    for cabinet, lines in v["groups"].items():
+        spans.append(len(rows))
+        label = f"{t['cabinet']} {cabinet}" if cabinet else t["order"]
+        rows.append([_para(label, style, bold=True), "", "", ""])
+        rows += [
+            [
+                _para(x["label"], style),
+                _para(x["formula"], small),
+                _para(x["discount_text"], style),
+                _para(x["amount_text"], style),
+            ]
+            for x in lines
+        ]
+    table = Table(rows, colWidths=[72 * mm, 62 * mm, 22 * mm, 26 * mm], repeatRows=1)
+    commands: list[Any] = [
+        ("LINEBELOW", (0, 0), (-1, 0), 0.6, colors.black),
+        ("ALIGN", (2, 0), (-1, -1), "RIGHT"),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+    ]
+    commands += [("BACKGROUND", (0, r), (-1, r), colors.HexColor("#f1ede6")) for r in spans]
+    commands += [("SPAN", (0, r), (-1, r)) for r in spans]
+    table.setStyle(TableStyle(commands))
+    return [table]
+
+
+def _promotions(v: dict[str, Any], head: ParagraphStyle, style: ParagraphStyle) -> list[Any]:
+    t = v["t"]
+    out: list[Any] = []
+    if v["applied"]:
+        out.append(_para(t["promotions"], head))
+        out += [
+            _para(f"√ {a['label']}: -{a['amount_text']} ({a['detail']})", style)
+            for a in v["applied"]
+        ]
+    if v["not_applied"]:
+        out.append(_para(t["not_applied"], head))
+        out += [_para(f"- {n['label']}: {n['why']}", style) for n in v["not_applied"]]
+    if v["gifts"]:
+        out.append(_para(t["gifts"], head))
+        out += [
+            _para(f"🎁 {g['description_zh'] if v['lang'] == 'zh-CN' else g['description']}", style)
+            for g in v["gifts"]
+        ]
+    return out
+
+
+def _totals(v: dict[str, Any], style: ParagraphStyle) -> KeepTogether:
+    t = v["t"]
+    rows = [[_para(t[k], style), _para(text, style)] for k, text in v["totals"]]
+    rows += [
+        [_para(t["vat"], style), _para(v["vat"], style)],
+        [_para(t["deposit"], style), _para(v["deposit"], style)],
+        [_para(t["balance"], style), _para(v["balance"], style)],
+    ]
+    table = Table(rows, colWidths=[40 * mm, 36 * mm], hAlign="RIGHT")
+    table.setStyle(
+        TableStyle(
+            [
+                ("ALIGN", (1, 0), (1, -1), "RIGHT"),
+                ("LINEABOVE", (0, 2), (-1, 2), 0.8, colors.black),
+                ("FONTSIZE", (0, 2), (-1, 2), 11),
+            ]
+        )
+    )
+    return KeepTogether(table)
+
+
+def _drawing(svg: str) -> Any:
+    drawing = svg2rlg(io.BytesIO(svg.encode("utf-8")))
+    if drawing is None:
+        return _para("(drawing could not be rendered)", ParagraphStyle("x", fontName=FONT))
+    _cjk(drawing)
+    scale = min((265 * mm) / drawing.width, (165 * mm) / drawing.height)
+    drawing.width, drawing.height = drawing.width * scale, drawing.height * scale
+    drawing.scale(scale, scale)
+    return drawing
+
+
+def _cjk(node: Any) -> None:
+    """Give every string in a converted drawing the CJK font, so Chinese labels render."""
+    if hasattr(node, "fontName"):
+        node.fontName = FONT
+    for child in getattr(node, "contents", []):
+        _cjk(child)
