@@ -48,6 +48,7 @@ unit: ## the test suite with branch coverage of the core
 
 bench: install ## benchmarks (see BENCHMARKS.md)
 	$(RUN) python -m bench
+	$(RUN) python -m bench.nesting
 
 clean: ## remove caches and the local environment
 	rm -rf .venv .tools .pytest_cache .mypy_cache .ruff_cache .hypothesis .coverage var

@@ -35,6 +35,8 @@ from pricing.price import PriceBook, price_design
 from pricing.promotions import Customer
 from pricing.quote import issue_quote, price_to_dict
 from production_export.cut_list import render_cut_list_csv, render_cut_list_json
+from production_export.nest_input import parse_parts_csv
+from production_export.nesting import Stock, nest
 from web.messages import LANGUAGES, problem_view, render_problem
 from web.quote_docs import render_quote_html, render_quote_pdf
 
@@ -271,6 +273,87 @@ def _fill(args: argparse.Namespace, catalog: Catalog) -> None:
     sys.stdout.write(json.dumps({"wall": args.wall, "spans": spans}, indent=2) + "\n")
 
 
+def _sheet_size(text: str | None) -> tuple[float, float] | None:
+    if text is None:
+        return None
+    try:
+        length, width = (float(v) for v in text.lower().split("x"))
+    except ValueError:
+        raise CliError([f"--sheet {text!r} is not LENGTHxWIDTH, e.g. 2440x1220"]) from None
+    if min(length, width) <= 0:
+        raise CliError([f"--sheet {text!r} must be positive"])
+    return length, width
+
+
+def _nest(args: argparse.Namespace, catalog: Catalog) -> None:
+    try:
+        text = Path(args.parts).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise CliError([f"{args.parts}: cannot read ({exc})"]) from None
+    groups, problems = parse_parts_csv(text)
+    if problems:
+        raise _problems(args.parts, problems)
+    if args.kerf < 0 or args.trim < 0:
+        raise CliError(["--kerf and --trim must not be negative"])
+    size = _sheet_size(args.sheet)
+    report: list[dict[str, Any]] = []
+    for (material, thickness), parts in sorted(groups.items()):
+        sheet = size
+        if sheet is None and material in catalog.materials:
+            m = catalog.material(material)
+            sheet = (m.sheet_length_mm, m.sheet_width_mm)
+        if sheet is None:
+            raise CliError(
+                [
+                    f"{args.parts}: material {material!r} is not in the catalog: "
+                    "give --sheet LENGTHxWIDTH"
+                ]
+            )
+        stock = Stock(length=sheet[0], width=sheet[1], kerf=args.kerf, trim=args.trim)
+        try:
+            layouts = nest(parts, stock, seed=0)
+        except ValueError as exc:
+            raise CliError([f"{args.parts}: {material}: {exc}"]) from None
+        report += [
+            {
+                "material": material,
+                "thickness_mm": thickness,
+                "sheet_length": sheet[0],
+                "sheet_width": sheet[1],
+                "yield": round(layout.yield_, 4),
+                "placements": [
+                    {
+                        "part_id": p.part_id,
+                        "x": p.x,
+                        "y": p.y,
+                        "length": p.length,
+                        "width": p.width,
+                        "rotated": p.rotated,
+                    }
+                    for p in layout.placements
+                ],
+            }
+            for layout in layouts
+        ]
+    area = sum(s["sheet_length"] * s["sheet_width"] for s in report)
+    used = sum(p["length"] * p["width"] for s in report for p in s["placements"])
+    summary = {
+        "sheets": report,
+        "sheet_count": len(report),
+        "yield": round(used / area, 4) if area else 0.0,
+    }
+    if args.json:
+        sys.stdout.write(json.dumps(summary, indent=2) + "\n")
+        return
+    for n, s in enumerate(report, start=1):
+        print(
+            f"sheet {n}: {s['material']} {s['thickness_mm']:g} mm, "
+            f"{s['sheet_length']:g} x {s['sheet_width']:g}, {len(s['placements'])} parts, "
+            f"yield {s['yield']:.1%}"
+        )
+    print(f"{summary['sheet_count']} sheets, yield {summary['yield']:.1%}")
+
+
 def _serve(args: argparse.Namespace, catalog: Catalog) -> None:
     import uvicorn
 
@@ -333,6 +416,17 @@ def _parser() -> argparse.ArgumentParser:
     fill.add_argument("--wall", type=int, required=True, help="wall index")
     fill.add_argument("--template", default="wardrobe_hinged")
     fill.set_defaults(run=_fill)
+    nesting = commands.add_parser("nest", help="nest cut-list parts onto sheets")
+    nesting.add_argument("parts", help="CSV with the cut-list columns (DESIGN.md §5)")
+    nesting.add_argument(
+        "--sheet",
+        help="LENGTHxWIDTH, grain along LENGTH (default: the "
+        "catalog's sheet for catalog materials)",
+    )
+    nesting.add_argument("--kerf", type=float, default=4.0, help="saw kerf, mm")
+    nesting.add_argument("--trim", type=float, default=10.0, help="trim on each edge, mm")
+    nesting.add_argument("--json", action="store_true", help="print the layouts as JSON")
+    nesting.set_defaults(run=_nest)
     serve = commands.add_parser("serve", help="run the web app")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)

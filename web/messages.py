@@ -144,6 +144,7 @@ MESSAGES: Final[Mapping[str, Mapping[str, str]]] = {
         "en": "unknown or wrong hardware {value!r}",
         "zh-CN": "未知或类型错误的五金 {value!r}",
     },
+    "missing_columns": {"en": "missing columns: {value}", "zh-CN": "缺少列：{value}"},
     "missing_file": {"en": "file is missing", "zh-CN": "文件缺失"},
     "invalid_toml": {"en": "is not valid TOML", "zh-CN": "不是有效的 TOML"},
 }

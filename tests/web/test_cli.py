@@ -234,3 +234,77 @@ def test_no_quote_for_a_design_that_cannot_be_made(
         str(tmp_path / "s"),
     )
     assert code == 1 and "window" in err and not (tmp_path / "q.pdf").exists()
+
+
+def test_nest_reads_the_cut_list_and_lays_out_each_material(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    _, csv_text, _ = run(capsys, "cutlist", str(EXAMPLE))
+    parts = tmp_path / "parts.csv"
+    parts.write_text(csv_text)
+    code, out, _ = run(capsys, "nest", str(parts), "--json", "--kerf", "4", "--trim", "10")
+    plan = json.loads(out)
+    assert code == 0 and plan["sheet_count"] == len(plan["sheets"]) > 0
+    placed = sorted(p["part_id"] for s in plan["sheets"] for p in s["placements"])
+    assert placed == sorted(r["part_id"] for r in csv.DictReader(io.StringIO(csv_text)))
+    assert {s["material"] for s in plan["sheets"]} == {"PB18_WHITE", "PB18_OAK", "HDF9_WHITE"}
+    assert min(p["x"] for s in plan["sheets"] for p in s["placements"]) == 10
+    code, out, _ = run(capsys, "nest", str(parts))
+    assert code == 0 and "sheets, yield" in out
+
+
+@pytest.mark.parametrize(
+    ("content", "args", "message"),
+    [
+        ("part_id,material\nA,X\n", [], "missing columns: thickness_mm, length_mm"),
+        (
+            "part_id,material,thickness_mm,length_mm,width_mm,quantity,grain\n"
+            "A,BIRCH_LOCAL,18,500,300,2,none\n",
+            [],
+            "give --sheet",
+        ),
+        (
+            "part_id,material,thickness_mm,length_mm,width_mm,quantity,grain\n"
+            "A,X,18,500,abc,1,none\n",
+            ["--sheet", "2440x1220"],
+            "line 2.width_mm",
+        ),
+        (
+            "part_id,material,thickness_mm,length_mm,width_mm,quantity,grain\n"
+            "A,X,18,3000,300,1,length\n",
+            ["--sheet", "2440x1220"],
+            "does not fit",
+        ),
+        (
+            "part_id,material,thickness_mm,length_mm,width_mm,quantity,grain\n"
+            "A,X,18,300,300,1,diagonal\n",
+            ["--sheet", "2440x1220"],
+            "line 2.grain",
+        ),
+        (
+            "part_id,material,thickness_mm,length_mm,width_mm,quantity,grain\n"
+            "A,X,18,300,300,1,none\n",
+            ["--sheet", "big"],
+            "LENGTHxWIDTH",
+        ),
+    ],
+)
+def test_nest_bad_input(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, content: str, args: list[str], message: str
+) -> None:
+    parts = tmp_path / "parts.csv"
+    parts.write_text(content)
+    code, _, err = run(capsys, "nest", str(parts), *args)
+    assert code == 1 and message in err and "Traceback" not in err
+
+
+def test_nest_several_copies_get_numbered_ids(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    parts = tmp_path / "parts.csv"
+    parts.write_text(
+        "part_id,material,thickness_mm,length_mm,width_mm,quantity,grain\nA,X,18,500,300,3,none\n"
+    )
+    code, out, _ = run(capsys, "nest", str(parts), "--sheet", "2440x1220", "--json")
+    ids = sorted(p["part_id"] for s in json.loads(out)["sheets"] for p in s["placements"])
+    assert code == 0 and ids == ["A#1", "A#2", "A#3"]

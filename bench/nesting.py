@@ -1,0 +1,125 @@
+"""Nesting benchmark: the Berkey-Wang and Martello-Vigo classes (500 instances), rotation
+allowed, guillotine, kerf 0; sheets per class against the area lower bound, the best-known
+three-stage guillotine values, and rectpack's best guillotine configuration."""
+
+from __future__ import annotations
+
+import csv
+import statistics
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+from production_export.nesting import NestPart, Stock, nest
+
+SHARED = Path(__file__).resolve().parents[2] / "shared" / "bench" / "nesting"
+
+
+def read_class_file(path: Path) -> list[tuple[int, int, list[tuple[int, int]]]]:
+    """(bin_w, bin_h, items) per instance of a .2bp file (items are (h, w))."""
+    blocks = [b for b in path.read_text().split("\n\n") if b.strip()]
+    out = []
+    for block in blocks:
+        lines = [ln.split() for ln in block.strip().splitlines()]
+        n = int(lines[1][0])
+        hbin, wbin = int(lines[3][0]), int(lines[3][1])
+        items = [(int(a[0]), int(a[1])) for a in lines[4 : 4 + n]]
+        out.append((wbin, hbin, items))
+    return out
+
+
+def instances() -> list[tuple[str, int, int, int, list[tuple[int, int]]]]:
+    found = []
+    for folder in ("berkey_wang_1987", "martello_vigo_1998"):
+        for path in sorted((SHARED / "instances" / folder).glob("Class_*.2bp")):
+            counts: defaultdict[int, int] = defaultdict(int)
+            for wbin, hbin, items in read_class_file(path):
+                counts[len(items)] += 1
+                name = f"{path.name}_{len(items)}_{counts[len(items)]}"
+                found.append((name, int(path.name[6:8]), wbin, hbin, items))
+    return found
+
+
+def ours(wbin: int, hbin: int, items: list[tuple[int, int]]) -> int:
+    parts = [
+        NestPart(part_id=str(i), length=w, width=h, rotatable=True)
+        for i, (h, w) in enumerate(items)
+    ]
+    return len(nest(parts, Stock(length=wbin, width=hbin)))
+
+
+def rectpack_best(wbin: int, hbin: int, items: list[tuple[int, int]]) -> int:
+    """rectpack's best guillotine algorithm for this instance (offline, rotation on)."""
+    import rectpack
+
+    best = None
+    for algo in (
+        rectpack.GuillotineBssfSas,
+        rectpack.GuillotineBssfLas,
+        rectpack.GuillotineBssfSlas,
+        rectpack.GuillotineBssfLlas,
+        rectpack.GuillotineBssfMaxas,
+        rectpack.GuillotineBssfMinas,
+        rectpack.GuillotineBlsfSas,
+        rectpack.GuillotineBlsfLas,
+        rectpack.GuillotineBafSas,
+        rectpack.GuillotineBafLas,
+    ):
+        packer = rectpack.newPacker(
+            mode=rectpack.PackingMode.Offline,
+            bin_algo=rectpack.PackingBin.BFF,
+            pack_algo=algo,
+            sort_algo=rectpack.SORT_AREA,
+            rotation=True,
+        )
+        for h, w in items:
+            packer.add_rect(w, h)
+        packer.add_bin(wbin, hbin, count=len(items))
+        packer.pack()
+        used = len(packer)
+        best = used if best is None else min(best, used)
+    assert best is not None
+    return best
+
+
+def main() -> int:
+    reference = {
+        row["instance"]: row
+        for row in csv.DictReader((SHARED / "reference" / "per_instance_classes_1_10.csv").open())
+    }
+    totals: dict[int, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    times = []
+    for name, cls, wbin, hbin, items in instances():
+        start = time.perf_counter()
+        count = ours(wbin, hbin, items)
+        times.append(time.perf_counter() - start)
+        row = reference[name]
+        t = totals[cls]
+        t["ours"] += count
+        t["rectpack"] += rectpack_best(wbin, hbin, items)
+        t["lb"] += int(row["area_lb"])
+        t["bks"] += int(row["bks_rot_3stage_guill"])
+    print("class  area-LB  best-known(3-stage)  rectpack-best  millwork  vs-best-known")
+    grand: dict[str, int] = defaultdict(int)
+    for cls in sorted(totals):
+        t = totals[cls]
+        for k, v in t.items():
+            grand[k] += v
+        print(
+            f"{cls:>5}  {t['lb']:>7}  {t['bks']:>19}  {t['rectpack']:>13}  {t['ours']:>8}  "
+            f"{100 * (t['ours'] - t['bks']) / t['bks']:+6.2f} %"
+        )
+    print(
+        f"total  {grand['lb']:>7}  {grand['bks']:>19}  {grand['rectpack']:>13}  "
+        f"{grand['ours']:>8}  {100 * (grand['ours'] - grand['bks']) / grand['bks']:+6.2f} %"
+    )
+    print(
+        f"time per instance: median {statistics.median(times) * 1000:.1f} ms, "
+        f"max {max(times) * 1000:.1f} ms"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

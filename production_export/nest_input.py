@@ -1,0 +1,81 @@
+"""Read nesting input: the cut-list CSV columns (DESIGN.md §5), extra columns ignored.
+
+Each row becomes ``quantity`` parts (ids ``<part_id>#1``... when more than one); ``grain``
+``length`` locks the part's length along the sheet's grain, ``none`` lets it turn.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+from collections import defaultdict
+from collections.abc import Mapping
+
+from kernel.problems import Problem
+from production_export.nesting import NestPart
+
+__all__ = ["REQUIRED", "parse_parts_csv"]
+
+REQUIRED = ("part_id", "material", "thickness_mm", "length_mm", "width_mm", "quantity", "grain")
+
+
+def _number(text: str, path: str, problems: list[Problem], *, whole: bool = False) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        problems.append(Problem.of("wrong_type", path, expected="a number", got=repr(text)))
+        return 0.0
+    if not math.isfinite(value) or value <= 0 or (whole and not value.is_integer()):
+        problems.append(
+            Problem.of(
+                "out_of_range",
+                path,
+                value=text,
+                min="more than 0",
+                max="a finite number" + (", whole" if whole else ""),
+            )
+        )
+        return 0.0
+    return value
+
+
+def parse_parts_csv(text: str) -> tuple[Mapping[tuple[str, float], list[NestPart]], list[Problem]]:
+    """Parts grouped by (material, thickness), and every problem with its row and column."""
+    reader = csv.DictReader(io.StringIO(text))
+    missing = [c for c in REQUIRED if c not in (reader.fieldnames or [])]
+    if missing:
+        return {}, [Problem.of("missing_columns", "header", value=", ".join(missing))]
+    groups: defaultdict[tuple[str, float], list[NestPart]] = defaultdict(list)
+    problems: list[Problem] = []
+    seen: set[str] = set()
+    for line, row in enumerate(reader, start=2):
+        path = f"line {line}"
+        length = _number(row["length_mm"], f"{path}.length_mm", problems)
+        width = _number(row["width_mm"], f"{path}.width_mm", problems)
+        thickness = _number(row["thickness_mm"], f"{path}.thickness_mm", problems)
+        count = int(_number(row["quantity"], f"{path}.quantity", problems, whole=True))
+        grain = row["grain"].strip()
+        if grain not in ("length", "none"):
+            problems.append(
+                Problem.of("invalid_value", f"{path}.grain", value=grain, allowed="length, none")
+            )
+        ident = row["part_id"].strip()
+        if not ident or ident in seen:
+            problems.append(
+                Problem.of(
+                    "duplicate_id" if ident else "missing_key", f"{path}.part_id", value=ident
+                )
+            )
+        seen.add(ident)
+        key = (row["material"].strip(), thickness)
+        for n in range(1, count + 1):
+            groups[key].append(
+                NestPart(
+                    part_id=ident if count == 1 else f"{ident}#{n}",
+                    length=length,
+                    width=width,
+                    rotatable=grain == "none",
+                )
+            )
+    return dict(groups), problems

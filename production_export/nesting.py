@@ -1,0 +1,347 @@
+"""Sheet nesting for panel saws: three-stage guillotine layouts with kerf, trims and grain.
+
+Layout shape (what a beam saw cuts): stage 1 rips the trimmed sheet into *strips* running along
+its length (x); stage 2 crosscuts a strip into *columns*; stage 3 splits a column into pieces
+stacked across the strip (y); a last trim cut may free a piece narrower than its column
+(non-exact three-stage). Every cut costs one kerf. Parts whose material has grain keep their
+length along the sheet's length; others may turn.
+
+Search: strips are built best-fit from the parts in several orders and orientation policies,
+then packed onto sheets first-fit decreasing; the plan with the fewest sheets wins (then the
+fullest last sheet). Deterministic for a given ``seed``.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+
+__all__ = ["NestPart", "Placement", "SheetLayout", "Stock", "nest"]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class NestPart:
+    """A part to cut: ``length`` runs along the grain; ``rotatable`` when the board has none."""
+
+    part_id: str
+    length: float
+    width: float
+    rotatable: bool
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Stock:
+    """A raw sheet (``length`` along its grain) and the saw's kerf and edge trim, mm."""
+
+    length: float
+    width: float
+    kerf: float = 0.0
+    trim: float = 0.0
+
+    @property
+    def usable(self) -> tuple[float, float]:
+        """Length and width left after trimming every edge."""
+        return self.length - 2 * self.trim, self.width - 2 * self.trim
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Placement:
+    """Where a part lies on its sheet: ``x`` along the sheet's length, ``y`` across, from the
+    raw sheet's corner; ``rotated`` means the part's length runs along ``y``."""
+
+    part_id: str
+    x: float
+    y: float
+    length: float
+    width: float
+    rotated: bool
+
+    @property
+    def extent(self) -> tuple[float, float]:
+        """Size along x and y."""
+        return (self.width, self.length) if self.rotated else (self.length, self.width)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SheetLayout:
+    """One sheet's placements and its strips' y bands (the first-stage cuts)."""
+
+    stock: Stock
+    placements: tuple[Placement, ...]
+
+    @property
+    def yield_(self) -> float:
+        """Part area over raw sheet area."""
+        used = sum(p.length * p.width for p in self.placements)
+        return used / (self.stock.length * self.stock.width)
+
+
+# -- the search ----------------------------------------------------------------------------
+
+Option = tuple[float, float, bool]  # (dx, dy, rotated) in sheet coordinates
+
+
+@dataclass(slots=True)
+class _Column:
+    width: float
+    used: float  # stacked height, kerfs included
+    pieces: list[tuple[int, Option]] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class _Strip:
+    height: float
+    used: float  # columns' widths, kerfs included
+    columns: list[_Column] = field(default_factory=list)
+
+
+def _options(part: NestPart, lx: float, wy: float) -> list[Option]:
+    found = [(part.length, part.width, False)]
+    if part.rotatable and part.length != part.width:
+        found.append((part.width, part.length, True))
+    return [o for o in found if o[0] <= lx + 1e-9 and o[1] <= wy + 1e-9]
+
+
+Fit = tuple[float, _Strip, "_Column | None", Option]  # (waste, strip, column or new, option)
+
+
+def _fits(strips: list[_Strip], options: list[Option], lx: float, kerf: float) -> Iterator[Fit]:
+    """Every place in the strips where a part fits: stacked on a column, or as a new column;
+    with the area it would waste."""
+    for strip in strips:
+        for dx, dy, rot in options:
+            if dy > strip.height + 1e-9:
+                continue
+            for column in strip.columns:
+                if dx <= column.width + 1e-9 and column.used + kerf + dy <= strip.height + 1e-9:
+                    yield (column.width - dx) * dy, strip, column, (dx, dy, rot)
+            gap = kerf if strip.columns else 0.0
+            if strip.used + gap + dx <= lx + 1e-9:
+                # +0.5: at equal waste, stacking (no new cut across the strip) wins
+                yield (strip.height - dy) * dx + 0.5, strip, None, (dx, dy, rot)
+
+
+def _place(strips: list[_Strip], index: int, options: list[Option], lx: float, kerf: float) -> bool:
+    """Best fit into an existing strip; False if it fits none."""
+    best = min(_fits(strips, options, lx, kerf), key=lambda fit: fit[0], default=None)
+    if best is None:
+        return False
+    _, strip, column, option = best
+    if column is None:
+        strip.used += (kerf if strip.columns else 0.0) + option[0]
+        strip.columns.append(_Column(width=option[0], used=option[1], pieces=[(index, option)]))
+    else:
+        column.used += kerf + option[1]
+        column.pieces.append((index, option))
+    return True
+
+
+def _strips(
+    order: Sequence[int],
+    options: list[list[Option]],
+    lx: float,
+    kerf: float,
+    policy: Callable[[list[Option]], Option],
+) -> list[_Strip]:
+    strips: list[_Strip] = []
+    for i in order:
+        if not _place(strips, i, options[i], lx, kerf):
+            dx, dy, rot = policy(options[i])
+            strips.append(
+                _Strip(
+                    height=dy,
+                    used=dx,
+                    columns=[_Column(width=dx, used=dy, pieces=[(i, (dx, dy, rot))])],
+                )
+            )
+    return strips
+
+
+def _direct(
+    order: Sequence[int],
+    options: list[list[Option]],
+    lx: float,
+    wy: float,
+    kerf: float,
+    policy: Callable[[list[Option]], Option],
+) -> list[list[_Strip]]:
+    """Sheet by sheet: each part best-fit into any sheet's strips, else a new strip on the
+    first sheet with room for it, else a new sheet."""
+    sheets: list[list[_Strip]] = []
+    heights: list[float] = []
+    for i in order:
+        if _place([s for sheet in sheets for s in sheet], i, options[i], lx, kerf):
+            continue
+        dx, dy, rot = policy(options[i])
+        strip = _Strip(
+            height=dy, used=dx, columns=[_Column(width=dx, used=dy, pieces=[(i, (dx, dy, rot))])]
+        )
+        for n, sheet in enumerate(sheets):
+            if heights[n] + kerf + dy <= wy + 1e-9:
+                sheet.append(strip)
+                heights[n] += kerf + dy
+                break
+        else:
+            sheets.append([strip])
+            heights.append(dy)
+    return sheets
+
+
+def _sheets(strips: list[_Strip], wy: float, kerf: float) -> list[list[_Strip]]:
+    """First-fit decreasing of strips (by height) onto sheets."""
+    bins: list[tuple[float, list[_Strip]]] = []
+    for strip in sorted(strips, key=lambda s: -s.height):
+        for n, (used, content) in enumerate(bins):
+            if used + kerf + strip.height <= wy + 1e-9:
+                bins[n] = (used + kerf + strip.height, [*content, strip])
+                break
+        else:
+            bins.append((strip.height, [strip]))
+    return [content for _, content in bins]
+
+
+POLICIES: dict[str, Callable[[list[Option]], Option]] = {
+    "flat": lambda opts: min(opts, key=lambda o: (o[1], -o[0])),
+    "tall": lambda opts: max(opts, key=lambda o: (o[1], -o[0])),
+}
+
+
+def _orders(
+    parts: Sequence[NestPart], options: list[list[Option]], rng: random.Random
+) -> list[list[int]]:
+    ids = list(range(len(parts)))
+
+    def low(i: int) -> float:
+        return min(o[1] for o in options[i])
+
+    keys: list[Callable[[int], tuple[float, ...]]] = [
+        lambda i: (-low(i), -parts[i].length * parts[i].width),
+        lambda i: (-max(o[1] for o in options[i]), -parts[i].length * parts[i].width),
+        lambda i: (-parts[i].length * parts[i].width,),
+        lambda i: (-(parts[i].length + parts[i].width),),
+        lambda i: (-max(parts[i].length, parts[i].width),),
+    ]
+    orders = [sorted(ids, key=k) for k in keys]
+    for _ in range(6):  # a few shuffled tie-breaks of the best-known order
+        noise = {i: rng.random() for i in ids}
+        orders.append(sorted(ids, key=lambda i: (-round(low(i) / 10), noise[i])))
+    return orders
+
+
+def _key(sheets: list[list[_Strip]], options: list[list[Option]]) -> tuple[int, float]:
+    """Fewer sheets first, then the emptiest sheet as empty as possible (easier to drop)."""
+
+    def area(sheet: list[_Strip]) -> float:
+        return sum(o[0] * o[1] for st in sheet for c in st.columns for _, o in c.pieces)
+
+    return len(sheets), min(area(sheet) for sheet in sheets)
+
+
+def _solve(
+    parts: Sequence[NestPart], lx: float, wy: float, kerf: float, seed: int
+) -> list[list[_Strip]] | None:
+    options = [_options(p, lx, wy) for p in parts]
+    if any(not o for o in options):
+        return None
+    rng = random.Random(seed)  # noqa: S311 - a reproducible search, not a secret
+    best: list[list[_Strip]] | None = None
+    best_key: tuple[int, float] | None = None
+    best_order: list[int] = []
+
+    def attempt(order: list[int]) -> None:
+        nonlocal best, best_key, best_order
+        for policy in POLICIES.values():
+            for sheets in (
+                _sheets(_strips(order, options, lx, kerf, policy), wy, kerf),
+                _direct(order, options, lx, wy, kerf, policy),
+            ):
+                key = _key(sheets, options)
+                if best_key is None or key < best_key:
+                    best, best_key, best_order = sheets, key, order
+
+    for order in _orders(parts, options, rng):
+        attempt(order)
+    for _ in range(ITERATIONS):  # iterated greedy: the emptiest sheet's parts go first
+        assert best is not None
+        emptiest = min(best, key=lambda sh: _key([sh], options)[1])
+        first = [i for st in emptiest for c in st.columns for i, _ in c.pieces]
+        rest = [i for i in best_order if i not in set(first)]
+        rng.shuffle(first)
+        attempt(first + rest if rng.random() < 0.5 else _jiggle(best_order, rng))
+    return best
+
+
+ITERATIONS = 20
+
+
+def _jiggle(order: list[int], rng: random.Random) -> list[int]:
+    """The order with a few neighbours swapped."""
+    out = list(order)
+    for _ in range(max(1, len(out) // 10)):
+        i = rng.randrange(len(out) - 1) if len(out) > 1 else 0
+        out[i], out[i + 1 if i + 1 < len(out) else i] = (
+            out[i + 1 if i + 1 < len(out) else i],
+            out[i],
+        )
+    return out
+
+
+def nest(parts: Sequence[NestPart], stock: Stock, *, seed: int = 0) -> list[SheetLayout]:
+    """Lay ``parts`` out on as few sheets of ``stock`` as the search finds.
+
+    Tries strips along the sheet's length and across it and keeps the better. Raises
+    ``ValueError`` naming a part that fits no sheet in any allowed orientation.
+    """
+    if not parts:
+        return []
+    lx, wy = stock.usable
+    along = _solve(parts, lx, wy, stock.kerf, seed)
+    across = _solve([_turned(p) for p in parts], wy, lx, stock.kerf, seed)
+    if along is None and across is None:
+        too_big = next(
+            p for p in parts if not _options(p, lx, wy) and not _options(_turned(p), wy, lx)
+        )
+        raise ValueError(
+            f"part {too_big.part_id} ({too_big.length:g} x {too_big.width:g}) "
+            f"does not fit a {stock.length:g} x {stock.width:g} sheet"
+        )
+    if across is not None and (along is None or len(across) < len(along)):
+        return [_layout(sheet, parts, stock, transposed=True) for sheet in across]
+    assert along is not None
+    return [_layout(sheet, parts, stock, transposed=False) for sheet in along]
+
+
+def _turned(part: NestPart) -> NestPart:
+    """The same part seen in a sheet turned by 90°: its length runs across."""
+    return NestPart(
+        part_id=part.part_id, length=part.width, width=part.length, rotatable=part.rotatable
+    )
+
+
+def _layout(
+    strips: list[_Strip], parts: Sequence[NestPart], stock: Stock, *, transposed: bool
+) -> SheetLayout:
+    placements = []
+    y = stock.trim
+    for strip in strips:
+        x = stock.trim
+        for column in strip.columns:
+            cy = y
+            for index, (_, dy, rot) in column.pieces:
+                part = parts[index]
+                px, py = (cy, x) if transposed else (x, cy)
+                placements.append(
+                    Placement(
+                        part_id=part.part_id,
+                        x=px,
+                        y=py,
+                        length=part.length,
+                        width=part.width,
+                        rotated=rot,
+                    )
+                )
+                cy += dy + stock.kerf
+            x += column.width + stock.kerf
+        y += strip.height + stock.kerf
+    return SheetLayout(stock=stock, placements=tuple(placements))
