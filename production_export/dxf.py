@@ -1,0 +1,112 @@
+"""One DXF per part for CNC drilling and grooving (DOMAIN.md B7), built with ezdxf in memory.
+
+Convention. The part lies face A up (the face at the larger coordinate of its thickness axis,
+see ``configurator.parts``), length along x, width along y, origin at the corner of the *cut*
+panel (w1 end, l1 edge): the outline is the cut size and every coordinate is measured on the
+sawn panel, edge bands not included. Layers carry the operation and its numbers, ``_`` for the
+decimal point's neighbour ``p`` (12.5 -> ``12p5``):
+
+- ``OUTLINE_T<t>``: the cut outline, a closed polyline; ``t`` the board thickness;
+- ``DRILL_D<d>_Z<depth>_<face>``: vertical bores (circles) from face ``A`` (up) or ``B``
+  (the flip side); cups and cam housings are bores of their diameter;
+- ``HDRILL_D<d>_Z<depth>_<edge>``: horizontal bores into an edge (``W1``, ``W2``, ``L1``,
+  ``L2``), drawn as a line from the edge inwards as deep as the bore;
+- ``GROOVE_W<width>_Z<depth>_<face>``: grooves, closed rectangles.
+"""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+import ezdxf
+from ezdxf.document import Drawing
+
+from catalog.catalog import Catalog
+from configurator.parts import Face, Operation, OpKind, Part
+
+__all__ = ["layer_name", "render_part_dxf"]
+
+
+def _n(value: float) -> str:
+    """A number for a layer name: ``12.5`` -> ``12p5``, ``5.0`` -> ``5``.
+
+    Examples
+    --------
+    >>> _n(12.5), _n(5.0)
+    ('12p5', '5')
+    """
+    text = f"{value:.2f}".rstrip("0").rstrip(".")
+    return text.replace(".", "p")
+
+
+def layer_name(op: Operation) -> str:
+    """The layer an operation goes on."""
+    if op.kind is OpKind.GROOVE:
+        return f"GROOVE_W{_n(op.width_mm)}_Z{_n(op.depth_mm)}_{op.face.value}"
+    if op.face in (Face.A, Face.B):
+        return f"DRILL_D{_n(op.diameter_mm)}_Z{_n(op.depth_mm)}_{op.face.value}"
+    return f"HDRILL_D{_n(op.diameter_mm)}_Z{_n(op.depth_mm)}_{op.face.value}"
+
+
+def render_part_dxf(part: Part, catalog: Catalog) -> str:
+    """The part's DXF (R2000) as text."""
+    doc = ezdxf.new("R2000", setup=False)
+    doc.header["$INSUNITS"] = 4  # millimetres
+    msp = doc.modelspace()
+    band = {
+        e: catalog.edge_band(c).thickness_mm if c else 0.0
+        for e, c in zip(("l1", "l2", "w1", "w2"), part.edges, strict=True)
+    }
+    length, width = part.cut_length_mm, part.cut_width_mm
+    outline = f"OUTLINE_T{_n(part.thickness_mm)}"
+    _layer(doc, outline)
+    msp.add_lwpolyline(
+        [(0, 0), (length, 0), (length, width), (0, width)],
+        close=True,
+        dxfattribs={"layer": outline},
+    )
+    for op in part.operations:
+        name = layer_name(op)
+        _layer(doc, name)
+        _draw(msp, op, name, shift=(band["w1"], band["l1"]), size=(length, width))
+    out = io.StringIO()
+    doc.write(out)
+    return out.getvalue()
+
+
+def _layer(doc: Drawing, name: str) -> None:
+    if name not in doc.layers:
+        doc.layers.add(name)
+
+
+def _draw(
+    add: Any, op: Operation, layer: str, *, shift: tuple[float, float], size: tuple[float, float]
+) -> None:
+    """Draw one operation; ``add`` is ezdxf's modelspace (only partly annotated)."""
+    du, dv = shift
+    attrs = {"layer": layer}
+    if op.kind is OpKind.GROOVE:
+        half = op.width_mm / 2
+        u0, u1 = sorted((op.u - du, op.u_end - du))
+        v0, v1 = sorted((op.v - dv, op.v_end - dv))
+        if v0 == v1:
+            v0, v1 = v0 - half, v1 + half
+        else:
+            u0, u1 = u0 - half, u1 + half
+        add.add_lwpolyline([(u0, v0), (u1, v0), (u1, v1), (u0, v1)], close=True, dxfattribs=attrs)
+        return
+    if op.face in (Face.A, Face.B):
+        for u, v in op.positions():
+            add.add_circle((u - du, v - dv), op.diameter_mm / 2, dxfattribs=attrs)
+        return
+    length, width = size
+    u, v = op.u - du, op.v - dv
+    inward = {
+        Face.W1: (0.0, v, op.depth_mm, v),
+        Face.W2: (length, v, length - op.depth_mm, v),
+        Face.L1: (u, 0.0, u, op.depth_mm),
+        Face.L2: (u, width, u, width - op.depth_mm),
+    }
+    x0, y0, x1, y1 = inward[op.face]
+    add.add_line((max(0.0, min(x0, length)), y0), (x1, y1), dxfattribs=attrs)
