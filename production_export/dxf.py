@@ -19,8 +19,8 @@ from __future__ import annotations
 import io
 from typing import Any
 
-import ezdxf
 from ezdxf.document import Drawing
+from ezdxf.document import new as new_dxf
 
 from catalog.catalog import Catalog
 from configurator.parts import Face, Operation, OpKind, Part
@@ -51,7 +51,7 @@ def layer_name(op: Operation) -> str:
 
 def render_part_dxf(part: Part, catalog: Catalog) -> str:
     """The part's DXF (R2000) as text."""
-    doc = ezdxf.new("R2000", setup=False)
+    doc = new_dxf("R2000", setup=False)
     doc.header["$INSUNITS"] = 4  # millimetres
     msp = doc.modelspace()
     band = {
