@@ -20,7 +20,7 @@ import io
 from typing import Any
 
 from ezdxf.document import Drawing
-from ezdxf.document import new as new_dxf
+from ezdxf.filemanagement import new as new_dxf
 
 from catalog.catalog import Catalog
 from configurator.parts import Face, Operation, OpKind, Part
