@@ -10,10 +10,8 @@ import json
 from collections.abc import Sequence
 from enum import StrEnum
 
-from reportlab.graphics import renderPDF
+import segno
 from reportlab.graphics.barcode.code128 import Code128
-from reportlab.graphics.barcode.qr import QrCodeWidget
-from reportlab.graphics.shapes import Drawing
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
@@ -105,19 +103,34 @@ def _label(canvas: Canvas, part: Part, order: str, x: float, y: float) -> None:
     canvas.setFont("Helvetica", 6)
     grain = "grain along length" if part.grained else "no grain"
     canvas.drawString(x + 3 * mm, y + h - 19.5 * mm, f"{part.material}, {grain}")
-    barcode = Code128(part.part_id, barHeight=8 * mm, barWidth=0.22 * mm, quiet=False)
+    barcode = Code128(part.part_id, barHeight=8 * mm, barWidth=0.25 * mm, quiet=False)
+    room = w - 23 * mm  # left of the edge drawing
+    if barcode.width > room:  # long ids (batch prefixes): narrower bars, same symbol
+        barcode = Code128(
+            part.part_id, barHeight=8 * mm, barWidth=0.25 * mm * room / barcode.width, quiet=False
+        )
     barcode.drawOn(canvas, x + 3 * mm, y + 3 * mm)
     _qr(canvas, label_payload(part, order), x + w - 17 * mm, y + h - 17 * mm)
     _edges(canvas, part, x + w - 17 * mm, y + 4 * mm)
 
 
 def _qr(canvas: Canvas, text: str, x: float, y: float) -> None:
-    widget = QrCodeWidget(text)
-    x0, y0, x1, y1 = widget.getBounds()
+    """A QR code (segno) drawn as dark runs, 15 mm square with its quiet zone."""
+    matrix = segno.make(text, error="m", micro=False).matrix
     side = 15 * mm
-    drawing = Drawing(side, side, transform=[side / (x1 - x0), 0, 0, side / (y1 - y0), 0, 0])
-    drawing.add(widget)
-    renderPDF.draw(drawing, canvas, x, y)
+    cell = side / (len(matrix) + 4)
+    canvas.setFillGray(0)
+    for r, row in enumerate(matrix):
+        top = y + side - (r + 2 + 1) * cell
+        c = 0
+        while c < len(row):
+            if row[c]:
+                start = c
+                while c < len(row) and row[c]:
+                    c += 1
+                canvas.rect(x + (start + 2) * cell, top, (c - start) * cell, cell, stroke=0, fill=1)
+            else:
+                c += 1
 
 
 def _edges(canvas: Canvas, part: Part, x: float, y: float) -> None:

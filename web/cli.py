@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta, timezone
@@ -37,6 +38,7 @@ from pricing.quote import issue_quote, price_to_dict
 from production_export.cut_list import render_cut_list_csv, render_cut_list_json
 from production_export.nest_input import parse_parts_csv
 from production_export.nesting import Stock, nest
+from services.production import Saw, build_production_package
 from web.messages import LANGUAGES, problem_view, render_problem
 from web.quote_docs import render_quote_html, render_quote_pdf
 
@@ -354,6 +356,36 @@ def _nest(args: argparse.Namespace, catalog: Catalog) -> None:
     print(f"{summary['sheet_count']} sheets, yield {summary['yield']:.1%}")
 
 
+def _export(args: argparse.Namespace, catalog: Catalog) -> None:
+    orders: list[tuple[str, DesignBuild]] = []
+    for path in args.designs:
+        name = re.sub(r"[^A-Za-z0-9_\-]", "_", Path(path).stem)[:24] or "order"
+        taken = {n for n, _ in orders}
+        unique, k = name, 2
+        while unique in taken:
+            unique, k = f"{name}_{k}", k + 1
+        orders.append((unique, build_or_fail(path, catalog)))
+    package = build_production_package(
+        orders,
+        catalog,
+        saw=Saw(kerf=args.kerf, trim=args.trim),
+        created=datetime.now(UTC).replace(microsecond=0),
+    )
+    out = Path(args.out)
+    for name, body in package.files.items():
+        target = out / name
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise CliError([f"{target.parent}: cannot create ({exc.strerror})"]) from None
+        _write(str(target), body)
+    print(
+        f"wrote {len(package.files)} files to {out}: {package.part_count} parts, "
+        f"{package.sheet_count} sheets",
+        file=sys.stderr,
+    )
+
+
 def _serve(args: argparse.Namespace, catalog: Catalog) -> None:
     import uvicorn
 
@@ -416,6 +448,15 @@ def _parser() -> argparse.ArgumentParser:
     fill.add_argument("--wall", type=int, required=True, help="wall index")
     fill.add_argument("--template", default="wardrobe_hinged")
     fill.set_defaults(run=_fill)
+    export = commands.add_parser(
+        "export",
+        help="write the production package of one or more designs (nested together per material)",
+    )
+    export.add_argument("designs", nargs="+", help="design documents (JSON)")
+    export.add_argument("--out", required=True, help="folder to write the package into")
+    export.add_argument("--kerf", type=float, default=4.0, help="saw kerf, mm")
+    export.add_argument("--trim", type=float, default=10.0, help="trim on each edge, mm")
+    export.set_defaults(run=_export)
     nesting = commands.add_parser("nest", help="nest cut-list parts onto sheets")
     nesting.add_argument("parts", help="CSV with the cut-list columns (DESIGN.md §5)")
     nesting.add_argument(

@@ -308,3 +308,14 @@ def test_nest_several_copies_get_numbered_ids(
     code, out, _ = run(capsys, "nest", str(parts), "--sheet", "2440x1220", "--json")
     ids = sorted(p["part_id"] for s in json.loads(out)["sheets"] for p in s["placements"])
     assert code == 0 and ids == ["A#1", "A#2", "A#3"]
+
+
+def test_export_writes_the_package(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    out = tmp_path / "package"
+    code, _, err = run(capsys, "export", str(EXAMPLE), str(L_SHAPED), "--out", str(out))
+    assert code == 0 and "sheets" in err
+    manifest = json.loads((out / "manifest.json").read_text())
+    assert all((out / name).exists() for name in manifest["files"])
+    assert [o["name"] for o in manifest["orders"]] == ["bedroom", "l-shaped-bedroom"]
+    code, _, err = run(capsys, "export", str(tmp_path / "missing.json"), "--out", str(out))
+    assert code == 1 and "no such file" in err
