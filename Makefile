@@ -49,6 +49,7 @@ unit: ## the test suite with branch coverage of the core
 bench: install ## benchmarks (see BENCHMARKS.md)
 	$(RUN) python -m bench
 	$(RUN) python -m bench.nesting
+	$(RUN) python -m bench.export
 
 clean: ## remove caches and the local environment
 	rm -rf .venv .tools .pytest_cache .mypy_cache .ruff_cache .hypothesis .coverage var

@@ -19,8 +19,7 @@ from __future__ import annotations
 import io
 from typing import Any
 
-from ezdxf.document import Drawing
-from ezdxf.filemanagement import new as new_dxf
+from ezdxf.addons.r12writer import r12writer
 
 from catalog.catalog import Catalog
 from configurator.parts import Face, Operation, OpKind, Part
@@ -50,42 +49,30 @@ def layer_name(op: Operation) -> str:
 
 
 def render_part_dxf(part: Part, catalog: Catalog) -> str:
-    """The part's DXF (R2000) as text."""
-    doc = new_dxf("R2000", setup=False)
-    doc.header["$INSUNITS"] = 4  # millimetres
-    msp = doc.modelspace()
+    """The part's DXF as text: R12, entities only (ezdxf's streaming ``r12writer``: fast
+    and deterministic; every CAM reads it). Lengths in mm."""
     band = {
         e: catalog.edge_band(c).thickness_mm if c else 0.0
         for e, c in zip(("l1", "l2", "w1", "w2"), part.edges, strict=True)
     }
     length, width = part.cut_length_mm, part.cut_width_mm
-    outline = f"OUTLINE_T{_n(part.thickness_mm)}"
-    _layer(doc, outline)
-    msp.add_lwpolyline(
-        [(0, 0), (length, 0), (length, width), (0, width)],
-        close=True,
-        dxfattribs={"layer": outline},
-    )
-    for op in part.operations:
-        name = layer_name(op)
-        _layer(doc, name)
-        _draw(msp, op, name, shift=(band["w1"], band["l1"]), size=(length, width))
     out = io.StringIO()
-    doc.write(out)
+    with r12writer(out) as dxf:
+        dxf.add_polyline(
+            [(0, 0), (length, 0), (length, width), (0, width)],
+            closed=True,
+            layer=f"OUTLINE_T{_n(part.thickness_mm)}",
+        )
+        for op in part.operations:
+            _draw(dxf, op, layer_name(op), shift=(band["w1"], band["l1"]), size=(length, width))
     return out.getvalue()
 
 
-def _layer(doc: Drawing, name: str) -> None:
-    if name not in doc.layers:
-        doc.layers.add(name)
-
-
 def _draw(
-    add: Any, op: Operation, layer: str, *, shift: tuple[float, float], size: tuple[float, float]
+    dxf: Any, op: Operation, layer: str, *, shift: tuple[float, float], size: tuple[float, float]
 ) -> None:
-    """Draw one operation; ``add`` is ezdxf's modelspace (only partly annotated)."""
+    """Draw one operation with an ``r12writer`` (only partly annotated in ezdxf)."""
     du, dv = shift
-    attrs = {"layer": layer}
     if op.kind is OpKind.GROOVE:
         half = op.width_mm / 2
         u0, u1 = sorted((op.u - du, op.u_end - du))
@@ -94,11 +81,11 @@ def _draw(
             v0, v1 = v0 - half, v1 + half
         else:
             u0, u1 = u0 - half, u1 + half
-        add.add_lwpolyline([(u0, v0), (u1, v0), (u1, v1), (u0, v1)], close=True, dxfattribs=attrs)
+        dxf.add_polyline([(u0, v0), (u1, v0), (u1, v1), (u0, v1)], closed=True, layer=layer)
         return
     if op.face in (Face.A, Face.B):
         for u, v in op.positions():
-            add.add_circle((u - du, v - dv), op.diameter_mm / 2, dxfattribs=attrs)
+            dxf.add_circle((u - du, v - dv), op.diameter_mm / 2, layer=layer)
         return
     length, width = size
     u, v = op.u - du, op.v - dv
@@ -109,4 +96,4 @@ def _draw(
         Face.L2: (u, width, u, width - op.depth_mm),
     }
     x0, y0, x1, y1 = inward[op.face]
-    add.add_line((max(0.0, min(x0, length)), y0), (x1, y1), dxfattribs=attrs)
+    dxf.add_line((x0, y0), (x1, y1), layer=layer)

@@ -116,7 +116,8 @@ def _label(canvas: Canvas, part: Part, order: str, x: float, y: float) -> None:
 
 def _qr(canvas: Canvas, text: str, x: float, y: float) -> None:
     """A QR code (segno) drawn as dark runs, 15 mm square with its quiet zone."""
-    matrix = segno.make(text, error="m", micro=False).matrix
+    # a fixed mask: any of the eight is valid QR, and choosing the "best" costs 5x the time
+    matrix = segno.make(text, error="m", micro=False, mask=0).matrix
     side = 15 * mm
     cell = side / (len(matrix) + 4)
     canvas.setFillGray(0)

@@ -260,9 +260,10 @@ def _solve(
                 if best_key is None or key < best_key:
                     best, best_key, best_order = sheets, key, order
 
-    for order in _orders(parts, options, rng):
+    large = len(parts) > LARGE_GROUP  # big batches: one good order, no restarts
+    for order in _orders(parts, options, rng)[: 1 if large else None]:
         attempt(order)
-    for _ in range(ITERATIONS):  # iterated greedy: the emptiest sheet's parts go first
+    for _ in range(0 if large else ITERATIONS):  # iterated greedy: emptiest sheet goes first
         assert best is not None
         emptiest = min(best, key=lambda sh: _key([sh], options)[1])
         first = [i for st in emptiest for c in st.columns for i, _ in c.pieces]
@@ -273,6 +274,7 @@ def _solve(
 
 
 ITERATIONS = 20
+LARGE_GROUP = 150  # above this many parts the search keeps to one order (time grows ~n²)
 
 
 def _jiggle(order: list[int], rng: random.Random) -> list[int]:

@@ -41,8 +41,9 @@ def test_every_dxf_outline_is_the_cut_size_and_holes_lie_inside(cabinet: dict[st
         msp = read(render_part_dxf(part, CATALOG)).modelspace()
         outline = [e for e in msp if e.dxf.layer.startswith("OUTLINE_T")]
         assert len(outline) == 1
-        xs = [p[0] for p in outline[0].get_points()]
-        ys = [p[1] for p in outline[0].get_points()]
+        points = list(outline[0].points())
+        xs = [p[0] for p in points]
+        ys = [p[1] for p in points]
         assert max(xs) - min(xs) == pytest.approx(part.cut_length_mm)
         assert max(ys) - min(ys) == pytest.approx(part.cut_width_mm)
         for circle in (e for e in msp if e.dxftype() == "CIRCLE"):
