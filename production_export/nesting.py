@@ -13,9 +13,9 @@ fullest last sheet). Deterministic for a given ``seed``.
 
 from __future__ import annotations
 
-import random
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from random import Random
 
 __all__ = ["NestPart", "Placement", "SheetLayout", "Stock", "nest"]
 
@@ -207,9 +207,7 @@ POLICIES: dict[str, Callable[[list[Option]], Option]] = {
 }
 
 
-def _orders(
-    parts: Sequence[NestPart], options: list[list[Option]], rng: random.Random
-) -> list[list[int]]:
+def _orders(parts: Sequence[NestPart], options: list[list[Option]], rng: Random) -> list[list[int]]:
     ids = list(range(len(parts)))
 
     def low(i: int) -> float:
@@ -244,7 +242,7 @@ def _solve(
     options = [_options(p, lx, wy) for p in parts]
     if any(not o for o in options):
         return None
-    rng = random.Random(seed)  # noqa: S311 - a reproducible search, not a secret
+    rng = Random(seed)  # noqa: S311 - a reproducible search, not a secret
     best: list[list[_Strip]] | None = None
     best_key: tuple[int, float] | None = None
     best_order: list[int] = []
@@ -277,7 +275,7 @@ ITERATIONS = 20
 LARGE_GROUP = 150  # above this many parts the search keeps to one order (time grows ~n²)
 
 
-def _jiggle(order: list[int], rng: random.Random) -> list[int]:
+def _jiggle(order: list[int], rng: Random) -> list[int]:
     """The order with a few neighbours swapped."""
     out = list(order)
     for _ in range(max(1, len(out) // 10)):

@@ -21,7 +21,9 @@ FORBIDDEN_ATTRIBUTES = {
     ("logging", "basicConfig"),
     ("random", "random"),
 }
-FORBIDDEN_IMPORTS = {"random", "subprocess", "socket", "requests"}
+# the random module's global state is forbidden; a seeded ``Random(seed)`` instance (imported
+# as ``from random import Random``) is deterministic and allowed
+FORBIDDEN_IMPORTS = {"subprocess", "socket", "requests"}
 
 core_files = sorted(p for package in CORE for p in (ROOT / package).rglob("*.py"))
 
@@ -50,9 +52,18 @@ def test_core_module_does_no_io(path: Path) -> None:
                 else [node.module or ""]
             )
             found += [f"import {n}" for n in names if n.split(".")[0] in FORBIDDEN_IMPORTS]
+            found += _random_imports(node)
         if isinstance(node, ast.AnnAssign | ast.arg) and _is_float_money(node):
             found.append(f"float money at line {node.lineno}")
     assert found == []
+
+
+def _random_imports(node: ast.Import | ast.ImportFrom) -> list[str]:
+    if isinstance(node, ast.Import):
+        return ["import random (use a seeded Random)" for a in node.names if a.name == "random"]
+    if node.module == "random":
+        return [f"from random import {a.name}" for a in node.names if a.name != "Random"]
+    return []
 
 
 def _is_float_money(node: ast.AnnAssign | ast.arg) -> bool:
@@ -71,8 +82,18 @@ def _is_float_money(node: ast.AnnAssign | ast.arg) -> bool:
 
 def test_the_check_finds_what_it_looks_for(tmp_path: Path) -> None:
     bad = tmp_path / "bad.py"
-    bad.write_text("import os\nprice: float = 1.0\nprint(os.environ)\n")
+    bad.write_text(
+        "import os\nimport random\nfrom random import shuffle, Random\n"
+        "price: float = 1.0\nprint(os.environ)\n"
+    )
     tree = ast.parse(bad.read_text())
+    imports = [
+        m
+        for n in ast.walk(tree)
+        if isinstance(n, ast.Import | ast.ImportFrom)
+        for m in _random_imports(n)
+    ]
+    assert imports == ["import random (use a seeded Random)", "from random import shuffle"]
     prints = [
         n
         for n in ast.walk(tree)
