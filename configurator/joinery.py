@@ -63,11 +63,10 @@ def hinge_count(height_mm: float, weight_kg: float, width_mm: float) -> int:
     2
     >>> hinge_count(700, 3.4, 620)
     3
+    >>> hinge_count(2400, 10, 450), hinge_count(2401, 10, 450), hinge_count(2901, 10, 450)
+    (5, 6, 7)
     """
-    by_height = 2
-    for limit in (900, 1500, 2000, 2400):
-        if height_mm > limit:
-            by_height += 1
+    by_height = 2 + sum(1 for limit in (900, 1500, 2000) if height_mm > limit)
     if height_mm > 2400:
         by_height += math.ceil((height_mm - 2400) / 500)
     by_weight = (

@@ -126,7 +126,7 @@ def check_doors(ctx: Context) -> list[Problem]:
             continue
         weight = ctx.catalog.material(part.material).weight_kg(part.length_mm, part.width_mm)
         needed = hinge_count(part.length_mm, weight, part.width_mm)
-        placed_hinges = sum(1 for op in part.operations if op.kind is OpKind.CUP)
+        placed_hinges = _usable_hinges(part)
         common: dict[str, Param] = {
             "part_id": part.part_id,
             "width_mm": round(part.width_mm, 1),
@@ -152,6 +152,20 @@ def check_doors(ctx: Context) -> list[Problem]:
             )
         problems += _door_size(placed, part, weight, common)
     return problems
+
+
+CUP_CLEARANCE_MM = 10.0  # between two hinge cups, so that the bores do not meet
+
+
+def _usable_hinges(door: Part) -> int:
+    """Hinges whose cups stand clear of the previous one (cups closer than their diameter
+    plus a clearance would cut into each other)."""
+    cups = sorted((op.u, op.diameter_mm) for op in door.operations if op.kind is OpKind.CUP)
+    usable, last = 0, None
+    for u, diameter in cups:
+        if last is None or u - last >= diameter + CUP_CLEARANCE_MM:
+            usable, last = usable + 1, u
+    return usable
 
 
 def _door_size(

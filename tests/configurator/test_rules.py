@@ -371,3 +371,31 @@ def test_front_clearance_against_a_column(catalog: Catalog) -> None:
     hit = run(catalog, wardrobe, obstacles=[column(900)])
     assert one(hit, "front_clearance")["reason"] == "obstacle"
     assert "front_clearance" not in codes(run(catalog, wardrobe, obstacles=[column(1000)]))
+
+
+def test_hinge_count_warns_beyond_five_hinges(catalog: Catalog) -> None:
+    """2700 tall, 80 plinth: doors 2700 - 80 - 3 = 2617 mm; by height 5 up to 2400, then one
+    per started 500 mm: 6 hinges, more than the hinge charts cover (by weight: 2.617 x 0.397 x
+    0.018 x 680 = 12.7 kg -> 4). 2480 tall (doors 2397) needs 5."""
+    tall = run(
+        catalog,
+        a_cabinet(width_mm=800, height_mm=2700, carcass_material="PLY18_BIRCH"),
+        ceiling_mm=2900,
+    )
+    warned = [p for p in tall.problems if p.code == "hinge_count"]
+    assert warned and {p.severity for p in warned} == {"warning"}
+    assert warned[0].params["needed"] == 6
+    ok = run(catalog, a_cabinet(width_mm=800, height_mm=2480), ceiling_mm=2800)
+    assert "hinge_count" not in codes(ok)
+
+
+def test_hinge_count_error_when_the_hinges_do_not_fit(catalog: Catalog) -> None:
+    """A factory that sets hinges 110 mm from the door ends: on a 250 mm top box (doors
+    247 mm) both land 26 mm apart, on the same 32 mm grid slot: one plate, two needed."""
+    far = replace(catalog, construction=replace(catalog.construction, hinge_end_offset_mm=110))
+    box = a_cabinet(
+        template="top_box", width_mm=450, height_mm=250, depth_mm=580, elevation_mm=2000
+    )
+    problem = one(run(far, box, ceiling_mm=2800), "hinge_count")
+    assert (problem["needed"], problem["placed"]) == (2, 1)
+    assert "hinge_count" not in codes(run(catalog, box, ceiling_mm=2800))
