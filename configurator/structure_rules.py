@@ -230,6 +230,14 @@ def _tops(items: tuple[Item, ...], t: float) -> list[float]:
     return [*tops, drawers] if drawers else tops
 
 
+# below each height under the rod: what hangs no more (GB/T 3327 and CN practice, A11)
+HEIGHT_STEPS = (
+    (FOLDED_TROUSERS_MM, Severity.ERROR, "height"),
+    (SHORT_GARMENTS_MM, Severity.WARNING, "trousers"),
+    (LONG_GARMENTS_MM, Severity.INFO, "short"),
+)
+
+
 def _hanging(path: str, *, depth: float, height: float) -> list[Problem]:
     found = []
     if depth < MIN_HANGING_DEPTH_MM:
@@ -242,36 +250,17 @@ def _hanging(path: str, *, depth: float, height: float) -> list[Problem]:
                 min_mm=MIN_HANGING_DEPTH_MM,
             )
         )
-    if height < FOLDED_TROUSERS_MM:
-        found.append(
-            Problem.of(
-                "hanging_space",
-                path,
-                reason="height",
-                height_mm=round(height),
-                min_mm=FOLDED_TROUSERS_MM,
+    for limit, severity, reason in HEIGHT_STEPS:
+        if height < limit:
+            found.append(
+                Problem.of(
+                    "hanging_space",
+                    path,
+                    severity,
+                    reason=reason,
+                    height_mm=round(height),
+                    min_mm=limit,
+                )
             )
-        )
-    elif height < SHORT_GARMENTS_MM:
-        found.append(
-            Problem.of(
-                "hanging_space",
-                path,
-                Severity.WARNING,
-                reason="trousers",
-                height_mm=round(height),
-                min_mm=SHORT_GARMENTS_MM,
-            )
-        )
-    elif height < LONG_GARMENTS_MM:
-        found.append(
-            Problem.of(
-                "hanging_space",
-                path,
-                Severity.INFO,
-                reason="short",
-                height_mm=round(height),
-                min_mm=LONG_GARMENTS_MM,
-            )
-        )
+            break
     return found
