@@ -30,6 +30,17 @@ class _Missing:
 MISSING = _Missing()
 
 
+class _Absent(dict[str, object]):
+    """The contents of a missing object: every key reads as ``MISSING``, so nothing inside
+    it is reported again."""
+
+    def get(self, key: str, default: object = None) -> object:
+        return MISSING
+
+
+ABSENT = _Absent()
+
+
 class FieldProblem(StrEnum):
     """Codes of the mistakes the reader finds."""
 
@@ -79,7 +90,7 @@ class Reader:
     ) -> Mapping[str, object]:
         """Check that ``value`` is an object with exactly the allowed keys."""
         if value is MISSING:
-            return {}
+            return ABSENT
         if not isinstance(value, Mapping):
             self.fail(FieldProblem.WRONG_TYPE, path, expected="an object", got=_kind(value))
             return {}
@@ -95,7 +106,7 @@ class Reader:
     def open_mapping(self, value: object, path: str) -> Mapping[str, object]:
         """Check that ``value`` is an object whose keys are names chosen by the data."""
         if value is MISSING:
-            return {}
+            return ABSENT
         if not isinstance(value, Mapping):
             self.fail(FieldProblem.WRONG_TYPE, path, expected="an object", got=_kind(value))
             return {}

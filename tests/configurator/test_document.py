@@ -176,3 +176,7 @@ def test_placement_is_wall_and_offset_or_position_not_both() -> None:
     neither = a_cabinet()
     del neither["wall"]
     assert problems(a_document(neither)) == [("missing_key", "cabinets[0].wall")]
+
+
+def test_a_missing_object_is_reported_once() -> None:
+    assert problems({"schema": "millwork/design@1", "cabinets": []}) == [("missing_key", "room")]
