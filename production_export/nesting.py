@@ -6,9 +6,12 @@ stacked across the strip (y); a last trim cut may free a piece narrower than its
 (non-exact three-stage). Every cut costs one kerf. Parts whose material has grain keep their
 length along the sheet's length; others may turn.
 
-Search: strips are built best-fit from the parts in several orders and orientation policies,
-then packed onto sheets first-fit decreasing; the plan with the fewest sheets wins (then the
-fullest last sheet). Deterministic for a given ``seed``.
+Search, a portfolio keeping the plan with the fewest sheets (then the emptiest sheet as empty
+as possible): sheet by sheet, adding the densest strip that fits; strips built best-fit from
+the parts in several orders and orientation policies, then packed onto sheets first-fit
+decreasing; the same with parts going straight onto sheets; a few rounds of iterated greedy.
+Groups above ``LARGE_GROUP`` parts get one order only (the cost grows with the square of the
+group). Deterministic for a given ``seed``.
 """
 
 from __future__ import annotations
@@ -188,6 +191,82 @@ def _direct(
     return sheets
 
 
+def _fill_strip(
+    height: float,
+    left: Sequence[int],
+    options: list[list[Option]],
+    lx: float,
+    kerf: float,
+    stand: Callable[[list[Option]], Option],
+) -> tuple[_Strip | None, float]:
+    """A strip ``height`` high filled greedily (largest parts first, best fit with stacking)
+    from ``left``; with the part area it holds."""
+    strip = _Strip(height=height, used=-kerf)
+    area = 0.0
+    for i in sorted(left, key=lambda i: -max(o[0] * o[1] for o in options[i])):
+        fitting = [o for o in options[i] if o[1] <= height + 1e-9]
+        if not fitting:
+            continue
+        if strip.columns and _place([strip], i, fitting, lx, kerf):
+            area += fitting[0][0] * fitting[0][1]
+            continue
+        dx, dy, rot = stand(fitting)
+        if strip.used + kerf + dx <= lx + 1e-9:
+            strip.used += kerf + dx
+            strip.columns.append(_Column(width=dx, used=dy, pieces=[(i, (dx, dy, rot))]))
+            area += dx * dy
+    if not strip.columns:
+        return None, 0.0
+    return strip, area
+
+
+def _sheetwise(
+    order: Sequence[int],
+    options: list[list[Option]],
+    lx: float,
+    wy: float,
+    kerf: float,
+    stand: Callable[[list[Option]], Option],
+) -> list[list[_Strip]]:
+    """Sheet by sheet: keep adding the densest strip (part area over strip area) that fits
+    the sheet's remaining height, each strip as high as one of the parts left."""
+    left = list(order)
+    sheets: list[list[_Strip]] = []
+    while left:
+        sheet: list[_Strip] = []
+        room = wy
+        while left:
+            heights = _candidates({o[1] for i in left for o in options[i] if o[1] <= room + 1e-9})
+            best: tuple[float, _Strip] | None = None
+            for h in heights:
+                strip, area = _fill_strip(h, left, options, lx, kerf, stand)
+                if strip is not None and (best is None or area / h > best[0] + 1e-9):
+                    best = (area / h, strip)
+            if best is None:
+                break
+            strip = best[1]
+            sheet.append(strip)
+            room -= strip.height + kerf
+            placed = {i for c in strip.columns for i, _ in c.pieces}
+            left = [i for i in left if i not in placed]
+        if not sheet:  # a part taller than an empty sheet cannot happen: options fit
+            raise AssertionError("no strip fits an empty sheet")
+        sheets.append(sheet)
+    return sheets
+
+
+STRIP_HEIGHTS = 24  # candidate strip heights tried per strip (evenly over those possible)
+
+
+def _candidates(heights: set[float]) -> list[float]:
+    """At most ``STRIP_HEIGHTS`` of ``heights``, evenly spread, the tallest always in."""
+    ordered = sorted(heights)
+    if len(ordered) <= STRIP_HEIGHTS:
+        return ordered
+    step = len(ordered) / STRIP_HEIGHTS
+    return sorted({ordered[int(k * step)] for k in range(STRIP_HEIGHTS)} | {ordered[-1]})
+
+
 def _sheets(strips: list[_Strip], wy: float, kerf: float) -> list[list[_Strip]]:
     """First-fit decreasing of strips (by height) onto sheets."""
     bins: list[tuple[float, list[_Strip]]] = []
@@ -236,6 +315,21 @@ def _key(sheets: list[list[_Strip]], options: list[list[Option]]) -> tuple[int, 
     return len(sheets), min(area(sheet) for sheet in sheets)
 
 
+@dataclass(slots=True)
+class _Best:
+    """The best plan found so far, and the part order that made it."""
+
+    options: list[list[Option]]
+    sheets: list[list[_Strip]] = field(default_factory=list)
+    key: tuple[int, float] | None = None
+    order: list[int] = field(default_factory=list)
+
+    def offer(self, sheets: list[list[_Strip]], order: list[int]) -> None:
+        key = _key(sheets, self.options)
+        if self.key is None or key < self.key:
+            self.sheets, self.key, self.order = sheets, key, order
+
+
 def _solve(
     parts: Sequence[NestPart], lx: float, wy: float, kerf: float, seed: int
 ) -> list[list[_Strip]] | None:
@@ -243,35 +337,30 @@ def _solve(
     if any(not o for o in options):
         return None
     rng = Random(seed)  # noqa: S311 - a reproducible search, not a secret
-    best: list[list[_Strip]] | None = None
-    best_key: tuple[int, float] | None = None
-    best_order: list[int] = []
+    best = _Best(options=options)
 
     def attempt(order: list[int]) -> None:
-        nonlocal best, best_key, best_order
         for policy in POLICIES.values():
-            for sheets in (
-                _sheets(_strips(order, options, lx, kerf, policy), wy, kerf),
-                _direct(order, options, lx, wy, kerf, policy),
-            ):
-                key = _key(sheets, options)
-                if best_key is None or key < best_key:
-                    best, best_key, best_order = sheets, key, order
+            best.offer(_sheets(_strips(order, options, lx, kerf, policy), wy, kerf), order)
+            best.offer(_direct(order, options, lx, wy, kerf, policy), order)
 
     large = len(parts) > LARGE_GROUP  # big batches: one good order, no restarts
+    everything = list(range(len(parts)))
+    if not large:  # sheet by sheet, densest strips first
+        for stand in POLICIES.values():
+            best.offer(_sheetwise(everything, options, lx, wy, kerf, stand), everything)
     for order in _orders(parts, options, rng)[: 1 if large else None]:
         attempt(order)
     for _ in range(0 if large else ITERATIONS):  # iterated greedy: emptiest sheet goes first
-        assert best is not None
-        emptiest = min(best, key=lambda sh: _key([sh], options)[1])
+        emptiest = min(best.sheets, key=lambda sh: _key([sh], options)[1])
         first = [i for st in emptiest for c in st.columns for i, _ in c.pieces]
-        rest = [i for i in best_order if i not in set(first)]
+        rest = [i for i in best.order if i not in set(first)]
         rng.shuffle(first)
-        attempt(first + rest if rng.random() < 0.5 else _jiggle(best_order, rng))
-    return best
+        attempt(first + rest if rng.random() < 0.5 else _jiggle(best.order, rng))
+    return best.sheets
 
 
-ITERATIONS = 20
+ITERATIONS = 8
 LARGE_GROUP = 150  # above this many parts the search keeps to one order (time grows ~n²)
 
 
