@@ -10,7 +10,8 @@ from catalog.catalog import Catalog
 from catalog.errors import InvalidCatalog
 from catalog.price_list import PriceList, parse_price_list
 from persistence.catalog_files import DEFAULT_CATALOG_DIR
-from pricing.promotions import Promotions, parse_promotions
+from pricing.promotion_data import parse_promotions
+from pricing.promotions import Promotions
 from pricing.quote import Quote, quote_from_dict, quote_number, quote_to_dict
 
 __all__ = ["QuoteFiles", "load_price_list", "load_promotions"]

@@ -11,7 +11,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from pricing.lines import Category, QuoteLine
-from pricing.promotions import Customer, Promotion, Promotions, apply_promotions, parse_promotions
+from pricing.promotion_data import parse_promotions
+from pricing.promotions import Customer, Promotion, Promotions, apply_promotions
 
 NOW = datetime(2026, 11, 24, 12, tzinfo=UTC)
 SPAN = {
