@@ -7,6 +7,7 @@ import json
 import sys
 
 from catalog.catalog import Catalog
+from configurator.build import DesignBuild
 from configurator.elevation import render_elevation_svg
 from configurator.fill import free_spans, propose_fill
 from configurator.mesh import render_glb
@@ -43,22 +44,24 @@ def plan(args: argparse.Namespace, catalog: Catalog) -> None:
     print(f"wrote {args.out}", file=sys.stderr)
 
 
-def elevation(args: argparse.Namespace, catalog: Catalog) -> None:
-    build = build_for_drawing(args.design, catalog)
-    check_drawable(args.design, build)
+def _on_wall(path: str, catalog: Catalog, wall: int) -> DesignBuild:
+    """The design in ``path``, built, with a usable room that has wall ``wall``."""
+    build = build_for_drawing(path, catalog)
+    check_drawable(path, build)
     count = len(build.design.room.outline_mm)
-    if not 0 <= args.wall < count:
-        raise CliError([f"{args.design}: wall {args.wall} does not exist (walls 0-{count - 1})"])
+    if not 0 <= wall < count:
+        raise CliError([f"{path}: wall {wall} does not exist (walls 0-{count - 1})"])
+    return build
+
+
+def elevation(args: argparse.Namespace, catalog: Catalog) -> None:
+    build = _on_wall(args.design, catalog, args.wall)
     write_file(args.out, render_elevation_svg(build, catalog, wall=args.wall))
     print(f"wrote {args.out}", file=sys.stderr)
 
 
 def fill(args: argparse.Namespace, catalog: Catalog) -> None:
-    build = build_for_drawing(args.design, catalog)
-    check_drawable(args.design, build)
-    count = len(build.design.room.outline_mm)
-    if not 0 <= args.wall < count:
-        raise CliError([f"{args.design}: wall {args.wall} does not exist (walls 0-{count - 1})"])
+    build = _on_wall(args.design, catalog, args.wall)
     if args.template not in catalog.templates:
         raise CliError(
             [
