@@ -11,9 +11,17 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
+from configurator.svg import Sheet
 from production_export.nesting import SheetLayout
 
-__all__ = ["KEEP_MM", "NestedSheet", "cut_sequence", "offcuts", "render_nesting_pdf"]
+__all__ = [
+    "KEEP_MM",
+    "NestedSheet",
+    "cut_sequence",
+    "offcuts",
+    "render_nesting_pdf",
+    "render_sheet_svg",
+]
 
 KEEP_MM = (100.0, 100.0)  # offcuts at least this long and wide are kept (OpenCutList default)
 
@@ -138,3 +146,41 @@ def _page(canvas: Canvas, sheet: NestedSheet, heading: str, page: tuple[float, f
         for x0, y0, x1, y1 in kept:
             text.textLine(f"{x1 - x0:g} x {y1 - y0:g} at ({x0:g}, {y0:g})")
     canvas.drawText(text)
+
+
+def render_sheet_svg(sheet: NestedSheet, *, title: str) -> str:
+    """One sheet's cutting diagram as SVG (A4 landscape): parts to scale with ids and sizes,
+    kept offcuts shaded, the cut sequence beside it, the yield in the title block."""
+    layout, stock = sheet.layout, sheet.layout.stock
+    svg = Sheet(
+        title,
+        f"{sheet.material} {sheet.thickness_mm:g} mm, {stock.length:g} x "
+        f"{stock.width:g}, kerf {stock.kerf:g}, trim {stock.trim:g}, "
+        f"yield {layout.yield_:.1%}",
+    )
+    scale = min(200 / stock.length, 160 / stock.width)
+    ox, oy = 12.0, 14.0
+
+    def box(x0: float, y0: float, x1: float, y1: float, style: str) -> None:
+        svg.rect(
+            ox + x0 * scale, oy + y0 * scale, (x1 - x0) * scale, (y1 - y0) * scale, style=style
+        )
+
+    box(0, 0, stock.length, stock.width, "fill:#eeeeee;stroke:#000;stroke-width:0.3")
+    for rect in offcuts(layout):
+        box(*rect, "fill:#dcebdc;stroke:#6a6;stroke-width:0.2")
+    for p in layout.placements:
+        dx, dy = p.extent
+        box(p.x, p.y, p.x + dx, p.y + dy, "fill:#f7eed9;stroke:#000;stroke-width:0.25")
+        cx, cy = ox + (p.x + dx / 2) * scale, oy + (p.y + dy / 2) * scale
+        size = 1.8 if min(dx, dy) * scale > 8 else 1.2
+        svg.text(cx, cy - size / 2, p.part_id, size=size)
+        svg.text(
+            cx,
+            cy + size,
+            f"{p.length:g} x {p.width:g}" + (" R" if p.rotated else ""),
+            size=size * 0.8,
+        )
+    for n, step in enumerate(cut_sequence(layout)[:60]):
+        svg.text(250, 16 + n * 2.4, step, size=1.8)
+    return svg.render()

@@ -17,9 +17,9 @@ from configurator.mesh import render_glb
 from configurator.parts import HardwareLine, Part
 from kernel.ids import CabinetId, PartId
 from production_export.cut_list import COLUMNS, render_cut_list_csv, render_cut_list_json
-from production_export.diagrams import NestedSheet, render_nesting_pdf
+from production_export.diagrams import NestedSheet, render_nesting_pdf, render_sheet_svg
 from production_export.dxf import render_part_dxf
-from production_export.labels import render_labels_pdf
+from production_export.labels import LabelLayout, render_labels_pdf
 from production_export.nesting import NestPart, Stock, nest
 from production_export.reports import (
     EDGE_COLUMNS,
@@ -110,9 +110,15 @@ def _nest(parts: Sequence[Part], catalog: Catalog, saw: Saw) -> list[NestedSheet
 
 
 def build_production_package(
-    orders: Sequence[tuple[str, DesignBuild]], catalog: Catalog, *, saw: Saw, created: datetime
+    orders: Sequence[tuple[str, DesignBuild]],
+    catalog: Catalog,
+    *,
+    saw: Saw,
+    created: datetime,
+    labels: LabelLayout = LabelLayout.ROLL,
 ) -> ExportPackage:
-    """The package of ``orders`` (name, build), nested together per material."""
+    """The package of ``orders`` (name, build), nested together per material; ``labels`` on a
+    roll (a page per label) or on A4 sheets."""
     parts, hardware = _parts(orders), _hardware(orders)
     batch = orders[0][0] if len(orders) == 1 else f"batch of {len(orders)}"
     sheets = _nest(parts, catalog, saw)
@@ -126,8 +132,12 @@ def build_production_package(
     text |= {f"dxf/{p.part_id}.dxf": render_part_dxf(p, catalog) for p in parts}
     files: dict[str, bytes] = {name: body.encode("utf-8") for name, body in text.items()}
     files["cutlist.xlsx"] = render_xlsx(parts, hardware, catalog, created=created)
-    files["labels.pdf"] = render_labels_pdf(parts, order=batch)
     files["nesting.pdf"] = render_nesting_pdf(sheets, title=f"Nesting {batch}")
+    for n, sheet in enumerate(sheets, start=1):
+        files[f"nesting/sheet-{n:03d}.svg"] = render_sheet_svg(
+            sheet, title=f"Nesting {batch} - sheet {n}/{len(sheets)}"
+        ).encode("utf-8")
+    files["labels.pdf"] = render_labels_pdf(parts, order=batch, layout=labels)
     for name, build in orders:
         glb = "model.glb" if len(orders) == 1 else f"model-{name}.glb"
         files[glb] = render_glb(build, catalog)

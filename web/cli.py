@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from catalog.catalog import Catalog
 from catalog.errors import InvalidCatalog
 from persistence.catalog_files import load_catalog
+from production_export.labels import LabelLayout
 from web.cli_design import cutlist, elevation, fill, model, plan
 from web.cli_factory import export, nest_command
 from web.cli_sales import evaluate_command, price_options, quote
@@ -85,6 +86,12 @@ def _parser() -> argparse.ArgumentParser:
     p_export.add_argument("--out", required=True, help="folder to write the package into")
     p_export.add_argument("--kerf", type=float, default=4.0, help="saw kerf, mm")
     p_export.add_argument("--trim", type=float, default=10.0, help="trim on each edge, mm")
+    p_export.add_argument(
+        "--labels",
+        choices=[x.value for x in LabelLayout],
+        default="roll",
+        help="labels on a 70x40 mm roll or on A4 sheets of 21",
+    )
     p_export.set_defaults(run=export)
     p_nesting = commands.add_parser("nest", help="nest cut-list parts onto sheets")
     p_nesting.add_argument("parts", help="CSV with the cut-list columns (DESIGN.md §5)")

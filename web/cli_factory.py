@@ -12,6 +12,7 @@ from typing import Any
 
 from catalog.catalog import Catalog
 from configurator.build import DesignBuild
+from production_export.labels import LabelLayout
 from production_export.nest_input import parse_parts_csv
 from production_export.nesting import Stock, nest
 from services.production import Saw, build_production_package
@@ -118,6 +119,7 @@ def export(args: argparse.Namespace, catalog: Catalog) -> None:
         catalog,
         saw=Saw(kerf=args.kerf, trim=args.trim),
         created=datetime.now(UTC).replace(microsecond=0),
+        labels=LabelLayout(args.labels),
     )
     out = Path(args.out)
     for name, body in package.files.items():

@@ -13,6 +13,7 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from catalog.catalog import Catalog
+from production_export.labels import LabelLayout
 from services.production import Saw, build_production_package
 from tests.builders import a_build, a_cabinet
 
@@ -78,3 +79,26 @@ def test_edge_band_metres_add_the_overlength(catalog: Catalog) -> None:
     # the front strip: 2 x 2400 + 2 x 100 = 5.00 m on 4 edges, + 4 x 50 mm = 5.20 m
     assert rows["ABS20_OAK"]["length_m"] == "5.00"
     assert rows["ABS20_OAK"]["with_overlength_m"] == "5.20"
+
+
+def test_each_sheet_has_an_svg_diagram_naming_its_parts(catalog: Catalog) -> None:
+    import xml.etree.ElementTree as ET
+
+    build = a_build(catalog, a_cabinet(width_mm=1600))
+    package = build_production_package([("Q1", build)], catalog, saw=Saw(), created=CREATED)
+    svgs = sorted(n for n in package.files if n.startswith("nesting/"))
+    assert len(svgs) == package.sheet_count
+    seen = []
+    for name in svgs:
+        root = ET.fromstring(package.files[name])  # noqa: S314 - our own output
+        seen += ["".join(t.itertext()) for t in root.iter("{http://www.w3.org/2000/svg}text")]
+    assert {p.part_id for p in build.parts} <= set(seen)
+
+
+def test_labels_on_a4(catalog: Catalog) -> None:
+    build = a_build(catalog, a_cabinet(width_mm=1600))
+    package = build_production_package(
+        [("Q1", build)], catalog, saw=Saw(), created=CREATED, labels=LabelLayout.A4
+    )
+    pages = PdfReader(io.BytesIO(package.files["labels.pdf"])).pages
+    assert len(pages) == -(-len(build.parts) // 21)
