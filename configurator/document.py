@@ -36,6 +36,15 @@ MAX_LENGTH_MM = 10_000.0  # nothing in a room is longer than 10 m; larger values
 MAX_PLAN_MM = 100_000.0
 _ID = r"[A-Za-z0-9_\-]{1,16}"
 SWINGS = ("in_left", "in_right", "out_left", "out_right", "none")
+CABINET_REQUIRED = (
+    "id",
+    "template",
+    "width_mm",
+    "height_mm",
+    "depth_mm",
+    "carcass_material",
+    "front_material",
+)
 
 
 def parse_design(document: object) -> Design:
@@ -182,15 +191,7 @@ def _cabinet(r: Reader, value: object, path: str) -> Cabinet:
     m = r.mapping(
         value,
         path,
-        required=(
-            "id",
-            "template",
-            "width_mm",
-            "height_mm",
-            "depth_mm",
-            "carcass_material",
-            "front_material",
-        ),
+        required=CABINET_REQUIRED,
         optional=("wall", "offset_mm", "position", "options", "interior", "elevation_mm"),
     )
     options = r.open_mapping(m.get("options", {}), f"{path}.options")

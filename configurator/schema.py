@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from configurator.design import ItemKind, ObstacleKind, OpeningKind
-from configurator.document import MAX_LENGTH_MM, MAX_PLAN_MM, SCHEMA_ID, SWINGS
+from configurator.document import CABINET_REQUIRED, MAX_LENGTH_MM, MAX_PLAN_MM, SCHEMA_ID, SWINGS
 
 __all__ = ["design_schema"]
 
@@ -128,16 +128,7 @@ def _cabinet() -> dict[str, Any]:
             "description": "null: the template's default interior",
         },
     }
-    required = [
-        "id",
-        "template",
-        "width_mm",
-        "height_mm",
-        "depth_mm",
-        "carcass_material",
-        "front_material",
-    ]
-    cabinet = _obj(properties, required)
+    cabinet = _obj(properties, list(CABINET_REQUIRED))
     cabinet["oneOf"] = [
         {"required": ["wall", "offset_mm"], "not": {"required": ["position"]}},
         {
