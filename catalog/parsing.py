@@ -34,7 +34,7 @@ __all__ = ["CATALOG_FILES", "parse_catalog"]
 CATALOG_FILES = ("catalog.toml", "materials.toml", "hardware.toml", "templates.toml")
 _CODE = r"[A-Za-z0-9_]{1,40}"
 _COLOR = r"#[0-9a-fA-F]{3}([0-9a-fA-F]{3})?"
-_BIG = 100_000.0
+_BIG = 100_000
 T = TypeVar("T")
 
 
@@ -179,8 +179,7 @@ def _int_range(r: Reader, value: object, path: str) -> IntRange:
         r.fail(FieldProblem.INVALID_VALUE, path, expected="[min, max, default]")
         return IntRange(min=0, max=0, default=0)
     low, high, default = (
-        int(r.number(v, f"{path}[{i}]", minimum=0, maximum=_BIG, whole=True))
-        for i, v in enumerate(items)
+        r.integer(v, f"{path}[{i}]", minimum=0, maximum=_BIG) for i, v in enumerate(items)
     )
     if not low <= default <= high:
         r.fail(FieldProblem.OUT_OF_RANGE, path, value=default, min=low, max=high)
@@ -202,7 +201,7 @@ def _option(r: Reader, name: str, value: object, path: str) -> OptionSpec:
 
 def _whole_numbers(r: Reader, value: object, path: str) -> tuple[int, ...]:
     return tuple(
-        int(r.number(v, f"{path}[{i}]", minimum=1, maximum=_BIG, whole=True))
+        r.integer(v, f"{path}[{i}]", minimum=1, maximum=_BIG)
         for i, v in enumerate(r.sequence(value, path))
     )
 
@@ -263,14 +262,8 @@ def _template(r: Reader, code: str, value: object, path: str) -> ModuleTemplate:
         ),
         load_class=_enum(r, LoadClass, m.get("load_class"), f"{path}.load_class"),
         section_max_width_mm=int(_size(r, m, "section_max_width_mm", path, 100)),
-        elevation_mm=int(
-            r.number(
-                m.get("elevation_mm", 0),
-                f"{path}.elevation_mm",
-                minimum=0,
-                maximum=5000,
-                whole=True,
-            )
+        elevation_mm=r.integer(
+            m.get("elevation_mm", 0), f"{path}.elevation_mm", minimum=0, maximum=5000
         ),
         default_sections=tuple(SectionPattern(p) for p in patterns if p in list(SectionPattern)),
         options=MappingProxyType(

@@ -114,10 +114,8 @@ def _line(r: Reader, value: object, path: str) -> ProductLine:
     m = r.mapping(value, path, required=("rate", "shelves_per_m", "extra_shelf", "drawer"))
     return ProductLine(
         rate=r.decimal(m.get("rate"), f"{path}.rate"),
-        shelves_per_m=int(
-            r.number(
-                m.get("shelves_per_m"), f"{path}.shelves_per_m", minimum=0, maximum=20, whole=True
-            )
+        shelves_per_m=r.integer(
+            m.get("shelves_per_m"), f"{path}.shelves_per_m", minimum=0, maximum=20
         ),
         extra_shelf=r.decimal(m.get("extra_shelf"), f"{path}.extra_shelf"),
         drawer=r.decimal(m.get("drawer"), f"{path}.drawer"),
@@ -144,26 +142,14 @@ def parse_price_list(
         vat_rate=r.decimal(m.get("vat_rate"), f"{p}vat_rate", maximum=Decimal(1)),
         method=Method(method) if method in list(Method) else Method.UNFOLDED,
         region=r.text(m.get("region"), f"{p}region"),
-        quote_validity_days=int(
-            r.number(
-                m.get("quote_validity_days"),
-                f"{p}quote_validity_days",
-                minimum=1,
-                maximum=365,
-                whole=True,
-            )
+        quote_validity_days=r.integer(
+            m.get("quote_validity_days"), f"{p}quote_validity_days", minimum=1, maximum=365
         ),
         sheet_yield=r.decimal(
             m.get("sheet_yield"), f"{p}sheet_yield", minimum=Decimal("0.1"), maximum=Decimal(1)
         ),
-        edge_overlength_mm=int(
-            r.number(
-                m.get("edge_overlength_mm"),
-                f"{p}edge_overlength_mm",
-                minimum=0,
-                maximum=500,
-                whole=True,
-            )
+        edge_overlength_mm=r.integer(
+            m.get("edge_overlength_mm"), f"{p}edge_overlength_mm", minimum=0, maximum=500
         ),
         nonstandard_coefficient=r.decimal(
             m.get("nonstandard_coefficient"),

@@ -158,7 +158,7 @@ def _obstacle(r: Reader, value: object, path: str) -> Obstacle:
 
 
 def _wall(r: Reader, value: object, path: str) -> int:
-    return int(r.number(value, path, minimum=0, maximum=999, whole=True))
+    return r.integer(value, path, minimum=0, maximum=999)
 
 
 def _placement(r: Reader, m: Mapping[str, object], path: str) -> WallPlacement | Position:

@@ -171,6 +171,10 @@ class Reader:
             return min(max(number, minimum), maximum)
         return number
 
+    def integer(self, value: object, path: str, *, minimum: int, maximum: int) -> int:
+        """Read a whole number in ``[minimum, maximum]`` (``3.0`` is accepted, ``3.5`` is not)."""
+        return int(self.number(value, path, minimum=minimum, maximum=maximum, whole=True))
+
     def decimal(
         self,
         value: object,

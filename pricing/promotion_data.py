@@ -72,11 +72,7 @@ def _promotion(r: Reader, value: object, path: str) -> Promotion:
         return r.decimal(m[key], f"{path}.{key}") if key in m else None
 
     def count(key: str) -> int | None:
-        return (
-            int(r.number(m[key], f"{path}.{key}", minimum=0, maximum=1e9, whole=True))
-            if key in m
-            else None
-        )
+        return r.integer(m[key], f"{path}.{key}", minimum=0, maximum=10**9) if key in m else None
 
     percent = (
         r.decimal(m["percent"], f"{path}.percent", maximum=Decimal(1)) if "percent" in m else None

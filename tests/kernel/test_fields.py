@@ -36,6 +36,15 @@ def test_number_checks_range_and_wholeness() -> None:
     assert [p.code for p in r.problems] == [FieldProblem.NOT_WHOLE, FieldProblem.OUT_OF_RANGE]
 
 
+def test_integer_gives_an_int_and_refuses_fractions() -> None:
+    r = Reader()
+    value = r.integer(3.0, "n", minimum=0, maximum=10)
+    assert value == 3 and type(value) is int
+    assert not r.problems
+    r.integer(3.5, "n", minimum=0, maximum=10)
+    assert codes(r) == [(FieldProblem.NOT_WHOLE, "n")]
+
+
 def test_text_checks_choices_and_pattern() -> None:
     r = Reader()
     r.text("x", "a", choices=["y"])
