@@ -17,6 +17,7 @@ from production_export.nesting import NestPart
 
 __all__ = ["REQUIRED", "parse_parts_csv"]
 
+MAX_QUANTITY = 10_000  # of one part in one row; more is a typo, not an order
 REQUIRED = ("part_id", "material", "thickness_mm", "length_mm", "width_mm", "quantity", "grain")
 
 
@@ -49,26 +50,33 @@ def parse_parts_csv(text: str) -> tuple[Mapping[tuple[str, float], list[NestPart
     groups: defaultdict[tuple[str, float], list[NestPart]] = defaultdict(list)
     problems: list[Problem] = []
     seen: set[str] = set()
-    for line, row in enumerate(reader, start=2):
+    for line, raw in enumerate(reader, start=2):
         path = f"line {line}"
+        # A short row leaves its last cells None; they are reported, not parsed.
+        row = {c: (raw.get(c) or "").strip() for c in REQUIRED}
+        empty = [c for c in REQUIRED if not row[c]]
+        if empty:
+            problems.extend(Problem.of("missing_key", f"{path}.{c}") for c in empty)
+            continue
         length = _number(row["length_mm"], f"{path}.length_mm", problems)
         width = _number(row["width_mm"], f"{path}.width_mm", problems)
         thickness = _number(row["thickness_mm"], f"{path}.thickness_mm", problems)
         count = int(_number(row["quantity"], f"{path}.quantity", problems, whole=True))
-        grain = row["grain"].strip()
+        if count > MAX_QUANTITY:
+            problems.append(
+                Problem.of("out_of_range", f"{path}.quantity", value=count, min=1, max=MAX_QUANTITY)
+            )
+            count = 0
+        grain = row["grain"]
         if grain not in ("length", "none"):
             problems.append(
                 Problem.of("invalid_value", f"{path}.grain", value=grain, allowed="length, none")
             )
-        ident = row["part_id"].strip()
-        if not ident or ident in seen:
-            problems.append(
-                Problem.of(
-                    "duplicate_id" if ident else "missing_key", f"{path}.part_id", value=ident
-                )
-            )
+        ident = row["part_id"]
+        if ident in seen:
+            problems.append(Problem.of("duplicate_id", f"{path}.part_id", value=ident))
         seen.add(ident)
-        key = (row["material"].strip(), thickness)
+        key = (row["material"], thickness)
         for n in range(1, count + 1):
             groups[key].append(
                 NestPart(

@@ -287,6 +287,24 @@ def test_nest_reads_the_cut_list_and_lays_out_each_material(
             ["--sheet", "big"],
             "LENGTHxWIDTH",
         ),
+        (
+            "part_id,material,thickness_mm,length_mm,width_mm,quantity,grain\n"
+            "A,X,18,300,300,1,none\nB,X,18\n",
+            ["--sheet", "2440x1220"],
+            "line 3.width_mm: is required but missing",
+        ),
+        (
+            "part_id,material,thickness_mm,length_mm,width_mm,quantity,grain\n"
+            "A,X,18,300,300,20000000,none\n",
+            ["--sheet", "2440x1220"],
+            "line 2.quantity",
+        ),
+        (
+            "part_id,material,thickness_mm,length_mm,width_mm,quantity,grain\n"
+            "A,X,18,300,300,1,none\nA,X,18,300,300,1,none\n",
+            ["--sheet", "2440x1220"],
+            "line 3.part_id",
+        ),
     ],
 )
 def test_nest_bad_input(
