@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -17,14 +16,11 @@ from configurator.errors import InvalidDesign
 from configurator.schema import design_schema
 from configurator.validation import evaluate
 from persistence.catalog_files import load_catalog
+from web.json_input import read_json
 from web.messages import problem_view, render_problem
 from web.views import catalog_view
 
 __all__ = ["create_app"]
-
-
-def _reject_constant(name: str) -> float:
-    raise ValueError(f"{name} is not a number a design may contain")
 
 
 def error_body(
@@ -68,11 +64,9 @@ def create_app(catalog: Catalog | None = None) -> FastAPI:
     async def post_evaluate(request: Request, lang: str = "en") -> JSONResponse:
         """Design document in; problems, parts summary out. Stateless, for live editing."""
         try:
-            document = json.loads(await request.body(), parse_constant=_reject_constant)
+            document = read_json(await request.body())
         except ValueError as exc:
-            return JSONResponse(
-                error_body("invalid_json", f"the body is not JSON: {exc}"), status_code=400
-            )
+            return JSONResponse(error_body("invalid_json", f"the body: {exc}"), status_code=400)
         try:
             design = parse_design(document)
         except InvalidDesign as exc:

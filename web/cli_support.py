@@ -3,7 +3,6 @@ files. Bad input never shows a traceback: ``CliError`` carries one line per prob
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
@@ -16,6 +15,7 @@ from configurator.document import parse_design
 from configurator.errors import InvalidDesign
 from configurator.room import check_room
 from kernel.problems import Problem, has_errors
+from web.json_input import read_json
 from web.messages import render_problem
 
 CHINA = timezone(timedelta(hours=8), "CST")
@@ -56,18 +56,9 @@ def read_document(path: str) -> Any:
     except (OSError, UnicodeDecodeError) as exc:
         raise CliError([f"{path}: cannot read ({exc})"]) from None
     try:
-        document = json.loads(text, parse_constant=reject_constant)
-    except json.JSONDecodeError as exc:
-        raise CliError(
-            [f"{path}: not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}"]
-        ) from None
+        return read_json(text)
     except ValueError as exc:
         raise CliError([f"{path}: {exc}"]) from None
-    return document
-
-
-def reject_constant(name: str) -> float:
-    raise ValueError(f"{name} is not a number a design may contain")
 
 
 def build_or_fail(path: str, catalog: Catalog) -> DesignBuild:

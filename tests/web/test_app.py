@@ -62,6 +62,10 @@ def test_evaluate_refuses_what_is_not_a_design(catalog: Catalog) -> None:
     assert bad_json.status_code == 400 and bad_json.json()["error"]["code"] == "invalid_json"
     nan = c.post("/api/v1/evaluate", content=b'{"width": NaN}')
     assert nan.status_code == 400
+    for body in (b"[" * 100_000 + b"]" * 100_000, b"\xff\xfe{}"):
+        refused = c.post("/api/v1/evaluate", content=body)
+        assert refused.status_code == 400
+        assert refused.json()["error"]["message"].startswith("the body: not valid JSON")
     wrong = c.post(
         "/api/v1/evaluate",
         json={"schema": "millwork/design@1", "room": {}, "cabinets": [{"id": "A"}]},

@@ -67,6 +67,7 @@ def test_model_cannot_write(capsys: pytest.CaptureFixture[str], tmp_path: Path) 
     ("content", "message"),
     [
         ("{not json", "not valid JSON"),
+        ("[" * 100_000 + "]" * 100_000, "nested too deeply"),
         ('{"schema": "millwork/design@1", "room": {}, "cabinets": [NaN]}', "NaN is not a number"),
         (a_document(a_cabinet(template="sofa")), "unknown template 'sofa'"),
         (a_document(a_cabinet(carcass_material="GOLD")), "unknown material 'GOLD'"),
