@@ -147,6 +147,22 @@ MESSAGES: Final[Mapping[str, Mapping[str, str]]] = {
     "missing_columns": {"en": "missing columns: {value}", "zh-CN": "缺少列：{value}"},
     "missing_file": {"en": "file is missing", "zh-CN": "文件缺失"},
     "invalid_toml": {"en": "is not valid TOML", "zh-CN": "不是有效的 TOML"},
+    "unknown_coupon": {
+        "en": "coupon {value!r} is not known; the price is without it",
+        "zh-CN": "优惠券 {value!r} 不存在，价格未使用该券",
+    },
+    "coupon_expired": {
+        "en": "coupon {value!r} has expired; the price is without it",
+        "zh-CN": "优惠券 {value!r} 已过期，价格未使用该券",
+    },
+    "coupon_not_started": {
+        "en": "coupon {value!r} is not valid yet; the price is without it",
+        "zh-CN": "优惠券 {value!r} 尚未生效，价格未使用该券",
+    },
+    "price_list_not_valid": {
+        "en": "price list {version} is valid {valid_from} to {valid_until} only",
+        "zh-CN": "价目表 {version} 仅在 {valid_from} 至 {valid_until} 有效",
+    },
 }
 
 
