@@ -394,6 +394,7 @@ def nest(parts: Sequence[NestPart], stock: Stock, *, seed: int = 0) -> list[Shee
         raise ValueError(
             f"part {too_big.part_id} ({too_big.length:g} x {too_big.width:g}) "
             f"does not fit a {stock.length:g} x {stock.width:g} sheet"
+            + (f" ({max(lx, 0):g} x {max(wy, 0):g} after trims)" if stock.trim else "")
         )
     if across is not None and (along is None or len(across) < len(along)):
         return [_layout(sheet, parts, stock, transposed=True) for sheet in across]
