@@ -1,4 +1,6 @@
-"""The web app: health check and catalog API (the browser configurator comes later)."""
+"""The web app: home page, health check, catalog and design-check API.
+
+The browser configurator comes later; it will sit on the same core calls."""
 
 from __future__ import annotations
 
@@ -6,7 +8,7 @@ from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import HTMLResponse, JSONResponse, Response
 from starlette.exceptions import HTTPException
 
 from catalog.catalog import Catalog
@@ -17,7 +19,8 @@ from configurator.schema import design_schema
 from configurator.validation import evaluate
 from persistence.catalog_files import load_catalog
 from web.json_input import read_json
-from web.messages import problem_view, render_problem
+from web.messages import Language, problem_view, render_problem
+from web.templating import render_page
 from web.views import catalog_view
 
 __all__ = ["create_app"]
@@ -33,35 +36,25 @@ def error_body(
 def create_app(catalog: Catalog | None = None) -> FastAPI:
     """Build the app; the catalog is loaded (and checked) once, here."""
     loaded = catalog or load_catalog()
-    app = FastAPI(title="Millwork", version="0.1.0")
+    # No /docs or /redoc: FastAPI serves them from a CDN, and users may be offline.
+    app = FastAPI(title="Millwork", version="0.1.0", docs_url=None, redoc_url=None)
 
-    @app.exception_handler(HTTPException)
-    async def http_error(_: Request, exc: HTTPException) -> JSONResponse:
-        code = {404: "not_found", 405: "method_not_allowed"}.get(exc.status_code, "http_error")
-        return JSONResponse(error_body(code, str(exc.detail)), status_code=exc.status_code)
+    _answer_errors_in_json(app)
 
-    @app.exception_handler(RequestValidationError)
-    async def invalid_request(_: Request, exc: RequestValidationError) -> JSONResponse:
-        problems = [
-            {
-                "code": "invalid_request",
-                "path": ".".join(map(str, e["loc"])),
-                "params": {},
-                "severity": "error",
-                "message": e["msg"],
-            }
-            for e in exc.errors()
-        ]
-        return JSONResponse(
-            error_body("invalid_request", "the request is not valid", problems), status_code=422
-        )
+    @app.get("/", response_class=HTMLResponse)
+    def home() -> HTMLResponse:
+        return HTMLResponse(render_page("home.html", catalog=catalog_view(loaded)))
+
+    @app.get("/favicon.ico", include_in_schema=False)
+    def favicon() -> Response:
+        return Response(status_code=204)  # no icon yet; a 404 would log an error in browsers
 
     @app.get("/health")
     def health() -> dict[str, str]:
         return {"status": "ok", "catalog_version": loaded.version}
 
     @app.post("/api/v1/evaluate")
-    async def post_evaluate(request: Request, lang: str = "en") -> JSONResponse:
+    async def post_evaluate(request: Request, lang: Language = "en") -> JSONResponse:
         """Design document in; problems, parts summary out. Stateless, for live editing."""
         try:
             document = read_json(await request.body())
@@ -90,3 +83,28 @@ def create_app(catalog: Catalog | None = None) -> FastAPI:
         return catalog_view(loaded)
 
     return app
+
+
+def _answer_errors_in_json(app: FastAPI) -> None:
+    """HTTP and request-validation errors get the same JSON body as every other error."""
+
+    @app.exception_handler(HTTPException)
+    async def http_error(_: Request, exc: HTTPException) -> JSONResponse:
+        code = {404: "not_found", 405: "method_not_allowed"}.get(exc.status_code, "http_error")
+        return JSONResponse(error_body(code, str(exc.detail)), status_code=exc.status_code)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid_request(_: Request, exc: RequestValidationError) -> JSONResponse:
+        problems = [
+            {
+                "code": "invalid_request",
+                "path": ".".join(map(str, e["loc"])),
+                "params": {},
+                "severity": "error",
+                "message": e["msg"],
+            }
+            for e in exc.errors()
+        ]
+        return JSONResponse(
+            error_body("invalid_request", "the request is not valid", problems), status_code=422
+        )

@@ -6,13 +6,23 @@ Problems stay data in the core; this is the one place that turns them into sente
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Final
+from typing import Final, Literal, get_args
 
 from kernel.problems import Problem
 
-__all__ = ["FIXES", "LANGUAGES", "MESSAGES", "fix", "message", "problem_view", "render_problem"]
+__all__ = [
+    "FIXES",
+    "LANGUAGES",
+    "MESSAGES",
+    "Language",
+    "fix",
+    "message",
+    "problem_view",
+    "render_problem",
+]
 
-LANGUAGES: Final = ("en", "zh-CN")
+Language = Literal["en", "zh-CN"]
+LANGUAGES: Final = get_args(Language)
 
 MESSAGES: Final[Mapping[str, Mapping[str, str]]] = {
     "wrong_type": {"en": "must be {expected}, not {got}", "zh-CN": "应为{expected}，实际为{got}"},

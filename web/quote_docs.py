@@ -11,7 +11,6 @@ from decimal import Decimal
 from typing import Any
 from xml.sax.saxutils import escape as xml_escape
 
-from jinja2 import Environment, PackageLoader, select_autoescape
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
@@ -33,6 +32,7 @@ from reportlab.platypus import (
 from svglib.svglib import svg2rlg
 
 from pricing.quote import Quote
+from web.templating import render_page
 
 __all__ = ["TEXTS", "render_quote_html", "render_quote_pdf"]
 
@@ -186,13 +186,9 @@ def _view(quote: Quote, language: str) -> dict[str, Any]:
     }
 
 
-_ENV = Environment(loader=PackageLoader("web", "templates"), autoescape=select_autoescape(["html"]))
-
-
 def render_quote_html(quote: Quote, language: str = "zh-CN") -> str:
     """The quote as a standalone HTML page (drawings inline)."""
-    html: str = _ENV.get_template("quote.html").render(**_view(quote, language))
-    return html
+    return render_page("quote.html", **_view(quote, language))
 
 
 def _para(text: str, style: ParagraphStyle, *, bold: bool = False) -> Paragraph:

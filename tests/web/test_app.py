@@ -28,6 +28,23 @@ def test_catalog_lists_templates_materials_and_hardware(catalog: Catalog) -> Non
     assert body["edge_bands"]
 
 
+def test_the_home_page_shows_the_catalog_and_the_api(catalog: Catalog) -> None:
+    response = client(catalog).get("/")
+    assert response.status_code == 200 and response.headers["content-type"].startswith("text/html")
+    page = response.text
+    assert f"Catalog {catalog.version}" in page
+    for template in catalog.templates.values():
+        assert template.name in page and template.name_zh in page
+    assert "2440 × 1220" in page and "PB18_OAK" in page
+    assert 'href="/api/v1/schema/design"' in page
+
+
+def test_no_page_loads_from_a_cdn(catalog: Catalog) -> None:
+    c = client(catalog)
+    assert c.get("/docs").status_code == 404 and c.get("/redoc").status_code == 404
+    assert "http" not in c.get("/").text.replace("http://www.w3.org", "")
+
+
 def test_errors_are_json_with_a_code_and_a_message(catalog: Catalog) -> None:
     response = client(catalog).get("/api/v1/nothing")
     assert response.status_code == 404
@@ -60,6 +77,10 @@ def test_evaluate_refuses_what_is_not_a_design(catalog: Catalog) -> None:
     c = client(catalog)
     bad_json = c.post("/api/v1/evaluate", content=b"{nope")
     assert bad_json.status_code == 400 and bad_json.json()["error"]["code"] == "invalid_json"
+    french = c.post("/api/v1/evaluate?lang=fr", json={})
+    assert (
+        french.status_code == 422 and french.json()["error"]["problems"][0]["path"] == "query.lang"
+    )
     nan = c.post("/api/v1/evaluate", content=b'{"width": NaN}')
     assert nan.status_code == 400
     for body in (b"[" * 100_000 + b"]" * 100_000, b"\xff\xfe{}"):
