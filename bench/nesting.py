@@ -5,13 +5,14 @@ three-stage guillotine values, and rectpack's best guillotine configuration."""
 from __future__ import annotations
 
 import csv
+import math
 import statistics
 import sys
 import time
 from collections import defaultdict
 from pathlib import Path
 
-from production_export.nesting import NestPart, Stock, nest
+from production_export.nesting import TIME_LIMIT, NestPart, Stock, nest
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "bench" / "nesting"
 
@@ -83,6 +84,55 @@ def rectpack_best(wbin: int, hbin: int, items: list[tuple[int, int]]) -> int:
     return best
 
 
+FURNITURE_SHEETS = {
+    "W980_white_18": (2800, 2070),
+    "H1145_oak_18": (2800, 2070),
+    "MDF_lacquer_18": (2440, 1220),
+}
+
+
+def furniture() -> None:
+    """The 40 synthetic wardrobe jobs (kerf 4, trim 10, oak grain-locked): each job alone,
+    then all 40 as one batch, per material; sheets against the area lower bound."""
+    jobs: defaultdict[tuple[str, str], list[NestPart]] = defaultdict(list)
+    with (SHARED / "furniture" / "wardrobe_jobs_seed1.csv").open() as f:
+        for row in csv.DictReader(f):
+            for k in range(int(row["qty"])):
+                jobs[row["job"], row["material"]].append(
+                    NestPart(
+                        part_id=f"{row['job']}-{row['name']}-{k}",
+                        length=float(row["length"]),
+                        width=float(row["width"]),
+                        rotatable=row["grain"] != "True",
+                    )
+                )
+    print("material          parts  per-job: LB sheets  max ms | batch: LB sheets yield  time")
+    for material, (length, width) in FURNITURE_SHEETS.items():
+        stock = Stock(length=length, width=width, kerf=4, trim=10)
+        groups = [parts for (_, m), parts in jobs.items() if m == material]
+        bound = sheets = 0
+        slowest = 0.0
+        for parts in groups:
+            start = time.perf_counter()
+            sheets += len(nest(parts, stock))
+            slowest = max(slowest, time.perf_counter() - start)
+            bound += _area_bound(parts, stock)
+        batch = [p for parts in groups for p in parts]
+        start = time.perf_counter()
+        layouts = nest(batch, stock)
+        took = time.perf_counter() - start
+        used = sum(p.length * p.width for p in batch) / (len(layouts) * length * width)
+        print(
+            f"{material:<16} {len(batch):>6}  {bound:>14} {sheets:>6} {slowest * 1000:>7.0f} | "
+            f"{_area_bound(batch, stock):>9} {len(layouts):>6} {used:>5.1%} {took:>5.1f} s"
+        )
+
+
+def _area_bound(parts: list[NestPart], stock: Stock) -> int:
+    lx, wy = stock.usable
+    return math.ceil(sum(p.length * p.width for p in parts) / (lx * wy))
+
+
 def main() -> int:
     reference = {
         row["instance"]: row
@@ -116,8 +166,11 @@ def main() -> int:
     )
     print(
         f"time per instance: median {statistics.median(times) * 1000:.1f} ms, "
-        f"max {max(times) * 1000:.1f} ms"
+        f"max {max(times) * 1000:.1f} ms; "
+        f"{sum(t >= TIME_LIMIT for t in times)} of {len(times)} stopped by the "
+        f"{TIME_LIMIT} s time limit"
     )
+    furniture()
     return 0
 
 

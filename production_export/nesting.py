@@ -6,19 +6,24 @@ stacked across the strip (y); a last trim cut may free a piece narrower than its
 (non-exact three-stage). Every cut costs one kerf. Parts whose material has grain keep their
 length along the sheet's length; others may turn.
 
-Search, a portfolio keeping the plan with the fewest sheets (then the emptiest sheet as empty
-as possible): sheet by sheet, adding the densest strip that fits; strips built best-fit from
-the parts in several orders and orientation policies, then packed onto sheets first-fit
-decreasing; the same with parts going straight onto sheets; a few rounds of iterated greedy.
-Groups above ``LARGE_GROUP`` parts get one order only (the cost grows with the square of the
-group). Deterministic for a given ``seed``.
+Search in two phases. First the best of a few greedy plans (fewest sheets, then the emptiest
+sheet as empty as possible): sheet by sheet, adding the densest strip that fits; strips built
+best-fit in three part orders and two orientation policies, then packed onto sheets first-fit
+decreasing; the same with parts going straight onto sheets. Then an improvement search (after
+the bin-packing tabu searches of Lodi, Martello and Vigo): the emptiest sheet gives its parts,
+one at a time, to one, two or three other sheets that the greedy plans repack together, until a
+sheet is empty; moves must concentrate the area, so the search cannot cycle. It stops at the
+lower bound, after a fixed amount of work, or at the time limit (0.85 s by default), whichever
+comes first; below the time limit the result is deterministic.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+import itertools
+import math
+import time
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from random import Random
 
 __all__ = ["NestPart", "Placement", "SheetLayout", "Stock", "nest"]
 
@@ -109,34 +114,48 @@ def _options(part: NestPart, lx: float, wy: float) -> list[Option]:
 Fit = tuple[float, _Strip, "_Column | None", Option]  # (waste, strip, column or new, option)
 
 
-def _fits(strips: list[_Strip], options: list[Option], lx: float, kerf: float) -> Iterator[Fit]:
-    """Every place in the strips where a part fits: stacked on a column, or as a new column;
-    with the area it would waste."""
-    for strip in strips:
-        for dx, dy, rot in options:
-            if dy > strip.height + 1e-9:
-                continue
-            for column in strip.columns:
-                if dx <= column.width + 1e-9 and column.used + kerf + dy <= strip.height + 1e-9:
-                    yield (column.width - dx) * dy, strip, column, (dx, dy, rot)
-            gap = kerf if strip.columns else 0.0
-            if strip.used + gap + dx <= lx + 1e-9:
-                # +0.5: at equal waste, stacking (no new cut across the strip) wins
-                yield (strip.height - dy) * dx + 0.5, strip, None, (dx, dy, rot)
+def _spot(strip: _Strip, options: list[Option], lx: float, kerf: float) -> Fit | None:
+    """The least wasteful place for a part in a strip: stacked on a column, or as a new
+    column; None if it fits nowhere. At equal waste, stacking (no new cut) wins."""
+    best: Fit | None = None
+    top = strip.height + 1e-9
+    gap = kerf if strip.columns else 0.0
+    for option in options:
+        dx, dy = option[0], option[1]
+        if dy > top:
+            continue
+        for column in strip.columns:
+            if dx <= column.width + 1e-9 and column.used + kerf + dy <= top:
+                waste = (column.width - dx) * dy
+                if best is None or waste < best[0]:
+                    best = (waste, strip, column, option)
+        if strip.used + gap + dx <= lx + 1e-9:
+            waste = (strip.height - dy) * dx + 0.5
+            if best is None or waste < best[0]:
+                best = (waste, strip, None, option)
+    return best
 
 
-def _place(strips: list[_Strip], index: int, options: list[Option], lx: float, kerf: float) -> bool:
-    """Best fit into an existing strip; False if it fits none."""
-    best = min(_fits(strips, options, lx, kerf), key=lambda fit: fit[0], default=None)
-    if best is None:
-        return False
-    _, strip, column, option = best
+def _put(fit: Fit, index: int, kerf: float) -> None:
+    _, strip, column, option = fit
     if column is None:
         strip.used += (kerf if strip.columns else 0.0) + option[0]
         strip.columns.append(_Column(width=option[0], used=option[1], pieces=[(index, option)]))
     else:
         column.used += kerf + option[1]
         column.pieces.append((index, option))
+
+
+def _place(strips: list[_Strip], index: int, options: list[Option], lx: float, kerf: float) -> bool:
+    """Best fit into an existing strip; False if it fits none."""
+    best: Fit | None = None
+    for strip in strips:
+        fit = _spot(strip, options, lx, kerf)
+        if fit is not None and (best is None or fit[0] < best[0]):
+            best = fit
+    if best is None:
+        return False
+    _put(best, index, kerf)
     return True
 
 
@@ -199,22 +218,24 @@ def _fill_strip(
     kerf: float,
     stand: Callable[[list[Option]], Option],
 ) -> tuple[_Strip | None, float]:
-    """A strip ``height`` high filled greedily (largest parts first, best fit with stacking)
-    from ``left``; with the part area it holds."""
+    """A strip ``height`` high filled greedily (in the order of ``left``, largest parts first,
+    best fit with stacking); with the part area it holds."""
     strip = _Strip(height=height, used=-kerf)
     area = 0.0
-    for i in sorted(left, key=lambda i: -max(o[0] * o[1] for o in options[i])):
+    for i in left:
         fitting = [o for o in options[i] if o[1] <= height + 1e-9]
         if not fitting:
             continue
-        if strip.columns and _place([strip], i, fitting, lx, kerf):
-            area += fitting[0][0] * fitting[0][1]
-            continue
-        dx, dy, rot = stand(fitting)
-        if strip.used + kerf + dx <= lx + 1e-9:
-            strip.used += kerf + dx
+        if not strip.columns:  # every option fits the sheet's length
+            dx, dy, rot = stand(fitting)
+            strip.used = dx
             strip.columns.append(_Column(width=dx, used=dy, pieces=[(i, (dx, dy, rot))]))
             area += dx * dy
+            continue
+        fit = _spot(strip, fitting, lx, kerf)
+        if fit is not None:
+            _put(fit, i, kerf)
+            area += fitting[0][0] * fitting[0][1]
     if not strip.columns:
         return None, 0.0
     return strip, area
@@ -230,7 +251,7 @@ def _sheetwise(
 ) -> list[list[_Strip]]:
     """Sheet by sheet: keep adding the densest strip (part area over strip area) that fits
     the sheet's remaining height, each strip as high as one of the parts left."""
-    left = list(order)
+    left = sorted(order, key=lambda i: -options[i][0][0] * options[i][0][1])  # largest first
     sheets: list[list[_Strip]] = []
     while left:
         sheet: list[_Strip] = []
@@ -286,107 +307,216 @@ POLICIES: dict[str, Callable[[list[Option]], Option]] = {
 }
 
 
-def _orders(parts: Sequence[NestPart], options: list[list[Option]], rng: Random) -> list[list[int]]:
+def _orders(parts: Sequence[NestPart], options: list[list[Option]]) -> list[list[int]]:
+    """Parts by their area, by their lowest possible height and by their highest."""
     ids = list(range(len(parts)))
-
-    def low(i: int) -> float:
-        return min(o[1] for o in options[i])
-
-    keys: list[Callable[[int], tuple[float, ...]]] = [
-        lambda i: (-low(i), -parts[i].length * parts[i].width),
-        lambda i: (-max(o[1] for o in options[i]), -parts[i].length * parts[i].width),
-        lambda i: (-parts[i].length * parts[i].width,),
-        lambda i: (-(parts[i].length + parts[i].width),),
-        lambda i: (-max(parts[i].length, parts[i].width),),
+    return [
+        sorted(ids, key=lambda i: -_area(parts[i])),
+        sorted(ids, key=lambda i: (-min(o[1] for o in options[i]), -_area(parts[i]))),
+        sorted(ids, key=lambda i: (-max(o[1] for o in options[i]), -_area(parts[i]))),
     ]
-    orders = [sorted(ids, key=k) for k in keys]
-    for _ in range(6):  # a few shuffled tie-breaks of the best-known order
-        noise = {i: rng.random() for i in ids}
-        orders.append(sorted(ids, key=lambda i: (-round(low(i) / 10), noise[i])))
-    return orders
 
 
-def _key(sheets: list[list[_Strip]], options: list[list[Option]]) -> tuple[int, float]:
+def _area(part: NestPart) -> float:
+    return part.length * part.width
+
+
+def _items(sheet: list[_Strip]) -> list[int]:
+    return [i for strip in sheet for column in strip.columns for i, _ in column.pieces]
+
+
+def _key(sheets: list[list[_Strip]], areas: list[float]) -> tuple[int, float]:
     """Fewer sheets first, then the emptiest sheet as empty as possible (easier to drop)."""
+    return len(sheets), min(sum(areas[i] for i in _items(sheet)) for sheet in sheets)
 
-    def area(sheet: list[_Strip]) -> float:
-        return sum(o[0] * o[1] for st in sheet for c in st.columns for _, o in c.pieces)
 
-    return len(sheets), min(area(sheet) for sheet in sheets)
+def _construct(
+    parts: Sequence[NestPart], options: list[list[Option]], lx: float, wy: float, kerf: float
+) -> list[list[_Strip]]:
+    """The best of the greedy plans: sheet by sheet with the densest strips (groups up to
+    ``LARGE_GROUP`` parts), strips first then sheets, parts straight onto sheets."""
+    areas = [_area(p) for p in parts]
+    plans: list[list[list[_Strip]]] = []
+    if len(parts) <= LARGE_GROUP:
+        everything = list(range(len(parts)))
+        plans += [_sheetwise(everything, options, lx, wy, kerf, s) for s in POLICIES.values()]
+    for order in _orders(parts, options)[: 1 if len(parts) > LARGE_GROUP else None]:
+        for policy in POLICIES.values():
+            plans.append(_sheets(_strips(order, options, lx, kerf, policy), wy, kerf))
+            plans.append(_direct(order, options, lx, wy, kerf, policy))
+    return min(plans, key=lambda plan: _key(plan, areas))
+
+
+LARGE_GROUP = 150  # above this many parts: no sheet-by-sheet plan, one order (time grows ~n²)
+
+
+# -- improving a plan: emptying its emptiest sheet into the others ------------------------
+
+SEARCH_WORK = 1_500_000  # work units (parts² per greedy run) the improvement may spend
+SHEETWISE_COST = 10  # a sheet-by-sheet run costs about ten strip runs
+
+
+def _lower_bound(options: list[list[Option]], areas: list[float], lx: float, wy: float) -> int:
+    """Sheets no plan can do without: by area, and one per part that shares a sheet with no
+    other such part (longer than half the sheet both ways in every orientation)."""
+    by_area = math.ceil(sum(areas) / (lx * wy) - 1e-9)
+    big = sum(1 for opts in options if all(o[0] > lx / 2 and o[1] > wy / 2 for o in opts))
+    return max(by_area, big)
 
 
 @dataclass(slots=True)
-class _Best:
-    """The best plan found so far, and the part order that made it."""
+class _Search:
+    """Repacks parts onto a given number of sheets with the greedy plans; remembers answers
+    and counts the work spent."""
 
     options: list[list[Option]]
-    sheets: list[list[_Strip]] = field(default_factory=list)
-    key: tuple[int, float] | None = None
-    order: list[int] = field(default_factory=list)
+    areas: list[float]
+    lx: float
+    wy: float
+    kerf: float
+    deadline: float
+    work: int = 0
+    known: dict[tuple[frozenset[int], int], list[list[_Strip]] | None] = field(default_factory=dict)
 
-    def offer(self, sheets: list[list[_Strip]], order: list[int]) -> None:
-        key = _key(sheets, self.options)
-        if self.key is None or key < self.key:
-            self.sheets, self.key, self.order = sheets, key, order
+    @property
+    def spent(self) -> bool:
+        return self.work >= SEARCH_WORK or time.perf_counter() > self.deadline
+
+    def repack(self, items: list[int], sheets: int) -> list[list[_Strip]] | None:
+        """``items`` on at most ``sheets`` sheets, or None if no greedy plan manages."""
+        if sum(self.areas[i] for i in items) > sheets * self.lx * self.wy + 1e-9:
+            return None
+        key = (frozenset(items), sheets)
+        if key not in self.known:
+            self.known[key] = self._repack(items, sheets)
+        return self.known[key]
+
+    def _repack(self, items: list[int], sheets: int) -> list[list[_Strip]] | None:
+        o, lx, wy, kerf = self.options, self.lx, self.wy, self.kerf
+        cost = len(items) ** 2
+        orders = [
+            sorted(items, key=lambda i: (-min(x[1] for x in o[i]), -self.areas[i])),
+            sorted(items, key=lambda i: -self.areas[i]),
+            sorted(items, key=lambda i: -max(x[0] for x in o[i])),
+        ]
+        for order in orders:
+            for policy in POLICIES.values():
+                self.work += cost
+                for plan in (
+                    _sheets(_strips(order, o, lx, kerf, policy), wy, kerf),
+                    _direct(order, o, lx, wy, kerf, policy),
+                ):
+                    if len(plan) <= sheets:
+                        return plan
+        for policy in POLICIES.values():  # largest parts first whatever the order
+            self.work += SHEETWISE_COST * cost
+            plan = _sheetwise(items, o, lx, wy, kerf, policy)
+            if len(plan) <= sheets:
+                return plan
+        return None
+
+
+def _improve(search: _Search, plan: list[list[_Strip]], bound: int) -> list[list[_Strip]]:
+    """Move the parts of the emptiest sheet, one at a time, into one to three other sheets
+    repacked together, as long as that concentrates the area (sum of squared sheet areas
+    grows, so nothing cycles); a sheet left empty is gone. Stops at the lower bound, when no
+    sheet can give a part away, or when the work or time runs out."""
+    plan = list(plan)
+    stuck: set[int] = set()  # sheets (by id) that could not give a part away
+    while len(plan) > bound and not search.spent:
+        fill = [sum(search.areas[i] for i in _items(sheet)) for sheet in plan]
+        targets = [n for n in range(len(plan)) if id(plan[n]) not in stuck]
+        if not targets:
+            break
+        target = min(targets, key=lambda n: (fill[n], len(_items(plan[n]))))
+        moved = _give_away(search, plan, fill, target)
+        if moved is None:
+            stuck.add(id(plan[target]))
+        else:
+            plan, stuck = moved, set()
+    return plan
+
+
+POOL = {1: 12, 2: 7, 3: 5}  # how many of the emptiest other sheets are tried, by group size
+
+
+def _give_away(
+    search: _Search, plan: list[list[_Strip]], fill: list[float], target: int
+) -> list[list[_Strip]] | None:
+    """The plan with one part of ``target`` moved into other sheets, or None."""
+    others = sorted((n for n in range(len(plan)) if n != target), key=lambda n: fill[n])
+    items_ = sorted(_items(plan[target]), key=lambda i: -search.areas[i])
+    for size, pool in POOL.items():  # the cheap moves first: into one sheet, then two, three
+        for j in items_:
+            for group in itertools.combinations(others[:pool], size):
+                if search.spent:
+                    return None
+                items = [i for n in group for i in _items(plan[n])] + [j]
+                repacked = search.repack(items, size)
+                if repacked is None:
+                    continue
+                before = fill[target] ** 2 + sum(fill[n] ** 2 for n in group)
+                after = (fill[target] - search.areas[j]) ** 2 + sum(
+                    sum(search.areas[i] for i in _items(sheet)) ** 2 for sheet in repacked
+                )
+                if after > before + 1e-9:
+                    rest = [plan[n] for n in range(len(plan)) if n != target and n not in group]
+                    left = _without(plan[target], j)
+                    return rest + repacked + ([left] if left else [])
+    return None
+
+
+def _without(sheet: list[_Strip], index: int) -> list[_Strip]:
+    """The sheet with one part taken out (its place stays empty; the cuts still work)."""
+    out = []
+    for strip in sheet:
+        columns = [
+            _Column(width=c.width, used=c.used, pieces=[p for p in c.pieces if p[0] != index])
+            for c in strip.columns
+        ]
+        columns = [c for c in columns if c.pieces]
+        if columns:
+            out.append(_Strip(height=strip.height, used=strip.used, columns=columns))
+    return out
 
 
 def _solve(
-    parts: Sequence[NestPart], lx: float, wy: float, kerf: float, seed: int
+    parts: Sequence[NestPart], lx: float, wy: float, kerf: float, deadline: float
 ) -> list[list[_Strip]] | None:
     options = [_options(p, lx, wy) for p in parts]
     if any(not o for o in options):
         return None
-    rng = Random(seed)  # noqa: S311 - a reproducible search, not a secret
-    best = _Best(options=options)
-
-    def attempt(order: list[int]) -> None:
-        for policy in POLICIES.values():
-            best.offer(_sheets(_strips(order, options, lx, kerf, policy), wy, kerf), order)
-            best.offer(_direct(order, options, lx, wy, kerf, policy), order)
-
-    large = len(parts) > LARGE_GROUP  # big batches: one good order, no restarts
-    everything = list(range(len(parts)))
-    if not large:  # sheet by sheet, densest strips first
-        for stand in POLICIES.values():
-            best.offer(_sheetwise(everything, options, lx, wy, kerf, stand), everything)
-    for order in _orders(parts, options, rng)[: 1 if large else None]:
-        attempt(order)
-    for _ in range(0 if large else ITERATIONS):  # iterated greedy: emptiest sheet goes first
-        emptiest = min(best.sheets, key=lambda sh: _key([sh], options)[1])
-        first = [i for st in emptiest for c in st.columns for i, _ in c.pieces]
-        rest = [i for i in best.order if i not in set(first)]
-        rng.shuffle(first)
-        attempt(first + rest if rng.random() < 0.5 else _jiggle(best.order, rng))
-    return best.sheets
+    plan = _construct(parts, options, lx, wy, kerf)
+    areas = [_area(p) for p in parts]
+    search = _Search(options=options, areas=areas, lx=lx, wy=wy, kerf=kerf, deadline=deadline)
+    return _improve(search, plan, _lower_bound(options, areas, lx, wy))
 
 
-ITERATIONS = 8
-LARGE_GROUP = 150  # above this many parts the search keeps to one order (time grows ~n²)
+TIME_LIMIT = 0.85  # seconds one nest() call may take before it stops improving its plans
 
 
-def _jiggle(order: list[int], rng: Random) -> list[int]:
-    """The order with a few neighbours swapped."""
-    out = list(order)
-    for _ in range(max(1, len(out) // 10)):
-        i = rng.randrange(len(out) - 1) if len(out) > 1 else 0
-        out[i], out[i + 1 if i + 1 < len(out) else i] = (
-            out[i + 1 if i + 1 < len(out) else i],
-            out[i],
-        )
-    return out
-
-
-def nest(parts: Sequence[NestPart], stock: Stock, *, seed: int = 0) -> list[SheetLayout]:
+def nest(
+    parts: Sequence[NestPart], stock: Stock, *, time_limit: float = TIME_LIMIT
+) -> list[SheetLayout]:
     """Lay ``parts`` out on as few sheets of ``stock`` as the search finds.
 
-    Tries strips along the sheet's length and across it and keeps the better. Raises
-    ``ValueError`` naming a part that fits no sheet in any allowed orientation.
+    Tries strips along the sheet's length and across it and keeps the better; the greedy
+    plans are improved for at most ``time_limit`` seconds from the call (and a fixed amount
+    of work). Raises ``ValueError`` naming a part that fits no sheet in any allowed
+    orientation.
     """
     if not parts:
         return []
     lx, wy = stock.usable
-    along = _solve(parts, lx, wy, stock.kerf, seed)
-    across = _solve([_turned(p) for p in parts], wy, lx, stock.kerf, seed)
+    start = time.perf_counter()
+    # On a square sheet with every part free to turn, strips across are the same problem.
+    symmetric = lx == wy and all(p.rotatable for p in parts)
+    along = _solve(parts, lx, wy, stock.kerf, start + time_limit / (1 if symmetric else 2))
+    across = (
+        None
+        if symmetric
+        else _solve([_turned(p) for p in parts], wy, lx, stock.kerf, start + time_limit)
+    )
     if along is None and across is None:
         too_big = next(
             p for p in parts if not _options(p, lx, wy) and not _options(_turned(p), wy, lx)

@@ -104,7 +104,7 @@ def _nest(parts: Sequence[Part], catalog: Catalog, saw: Saw) -> list[NestedSheet
         ]
         sheets += [
             NestedSheet(material=material, thickness_mm=thickness, layout=layout)
-            for layout in nest(wanted, stock, seed=0)
+            for layout in nest(wanted, stock)
         ]
     return sheets
 

@@ -62,7 +62,7 @@ def nest_command(args: argparse.Namespace, catalog: Catalog) -> None:
             )
         stock = Stock(length=sheet[0], width=sheet[1], kerf=args.kerf, trim=args.trim)
         try:
-            layouts = nest(parts, stock, seed=0)
+            layouts = nest(parts, stock)
         except ValueError as exc:
             raise CliError([f"{args.parts}: {material}: {exc}"]) from None
         report += [

@@ -10,7 +10,18 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from production_export.guillotine import stages_needed
-from production_export.nesting import NestPart, SheetLayout, Stock, nest
+from production_export.nesting import (
+    NestPart,
+    SheetLayout,
+    Stock,
+    _Column,
+    _improve,
+    _items,
+    _lower_bound,
+    _Search,
+    _Strip,
+    nest,
+)
 
 
 @st.composite
@@ -42,10 +53,33 @@ def rects(sheet: SheetLayout) -> list[tuple[float, float, float, float]]:
     return [(p.x, p.y, p.x + p.extent[0], p.y + p.extent[1]) for p in sheet.placements]
 
 
+@st.composite
+def small_parts(draw: st.DrawFn) -> tuple[list[NestPart], Stock]:
+    """Many small parts free to turn on a square sheet: the improvement search has work."""
+    stock = Stock(length=1000, width=1000, kerf=draw(st.sampled_from([0, 4])))
+    parts = [
+        NestPart(
+            part_id=f"S{i}",
+            length=draw(st.integers(50, 700)),
+            width=draw(st.integers(50, 700)),
+            rotatable=True,
+        )
+        for i in range(draw(st.integers(2, 60)))
+    ]
+    return parts, stock
+
+
 @given(job=jobs())
 def test_nesting_is_valid(job: tuple[list[NestPart], Stock]) -> None:
-    parts, stock = job
-    sheets = nest(parts, stock, seed=1)
+    assert_valid(*job, nest(*job))
+
+
+@given(job=small_parts())
+def test_nesting_improved_by_the_search_is_valid(job: tuple[list[NestPart], Stock]) -> None:
+    assert_valid(*job, nest(*job, time_limit=0.1))
+
+
+def assert_valid(parts: list[NestPart], stock: Stock, sheets: list[SheetLayout]) -> None:
     placed = [p.part_id for s in sheets for p in s.placements]
     assert sorted(placed) == sorted(p.part_id for p in parts)  # every part exactly once
     by_id = {p.part_id: p for p in parts}
@@ -102,3 +136,60 @@ def test_yield_counts_parts_over_the_raw_sheet() -> None:
         Stock(length=2440, width=1220),
     )
     assert sheets[0].yield_ == pytest.approx(0.25)
+
+
+def test_the_search_empties_a_sheet_the_greedy_plans_left_behind() -> None:
+    # a half-sheet part alone on a second sheet, while the first has room for it
+    big = (1000.0, 500.0, False)
+    first = [
+        _Strip(height=500, used=1000, columns=[_Column(width=1000, used=500, pieces=[(0, big)])])
+    ]
+    second = [
+        _Strip(height=500, used=1000, columns=[_Column(width=1000, used=500, pieces=[(1, big)])])
+    ]
+    search = _Search(
+        options=[[big], [big]], areas=[500_000, 500_000], lx=1000, wy=1000, kerf=0, deadline=1e18
+    )
+    improved = _improve(search, [first, second], bound=1)
+    assert len(improved) == 1
+    assert sorted(_items(improved[0])) == [0, 1]
+
+
+def test_the_search_stops_when_its_time_is_up() -> None:
+    big = (1000.0, 500.0, False)
+    plan = [
+        [_Strip(height=500, used=1000, columns=[_Column(width=1000, used=500, pieces=[(n, big)])])]
+        for n in (0, 1)
+    ]
+    search = _Search(
+        options=[[big], [big]], areas=[500_000, 500_000], lx=1000, wy=1000, kerf=0, deadline=0
+    )
+    assert len(_improve(search, plan, bound=1)) == 2
+
+
+def test_the_lower_bound_counts_area_and_parts_that_cannot_share_a_sheet() -> None:
+    wide = [(600.0, 600.0, False)]
+    assert _lower_bound([wide] * 3, [360_000.0] * 3, 1000, 1000) == 3  # area alone says 2
+    small = [(100.0, 100.0, False)]
+    assert _lower_bound([small] * 150, [10_000.0] * 150, 1000, 1000) == 2
+
+
+def test_a_square_sheet_of_parts_that_tile_it_takes_exactly_the_bound() -> None:
+    parts = [NestPart(part_id=f"Q{i}", length=250, width=500, rotatable=True) for i in range(24)]
+    assert len(nest(parts, Stock(length=1000, width=1000))) == 3
+
+
+def test_strips_across_the_sheet_win_when_they_need_fewer_sheets() -> None:
+    sizes = [(700, 300), (600, 300), (900, 300), (900, 550), (900, 300), (300, 450)]
+    parts = [
+        NestPart(part_id=f"G{i}", length=length, width=width, rotatable=False)
+        for i, (length, width) in enumerate(sizes)
+    ]
+    stock = Stock(length=2000, width=1000)
+    sheets = nest(parts, stock)
+    assert len(sheets) == 1  # strips along the 2000 mm length need two sheets here
+    assert_valid(parts, stock, sheets)
+
+
+def test_nothing_to_nest_needs_no_sheet() -> None:
+    assert nest([], Stock(length=2440, width=1220)) == []
