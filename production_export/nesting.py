@@ -137,6 +137,7 @@ def _spot(strip: _Strip, options: list[Option], lx: float, kerf: float) -> Fit |
 
 
 def _put(fit: Fit, index: int, kerf: float) -> None:
+    """Put a part where ``fit`` says: on top of its column, or as the strip's next column."""
     _, strip, column, option = fit
     if column is None:
         strip.used += (kerf if strip.columns else 0.0) + option[0]
@@ -144,6 +145,13 @@ def _put(fit: Fit, index: int, kerf: float) -> None:
     else:
         column.used += kerf + option[1]
         column.pieces.append((index, option))
+
+
+def _opened(height: float, index: int, option: Option) -> _Strip:
+    """A new strip ``height`` high holding one part."""
+    strip = _Strip(height=height, used=0.0)
+    _put((0.0, strip, None, option), index, 0.0)
+    return strip
 
 
 def _place(strips: list[_Strip], index: int, options: list[Option], lx: float, kerf: float) -> bool:
@@ -169,14 +177,8 @@ def _strips(
     strips: list[_Strip] = []
     for i in order:
         if not _place(strips, i, options[i], lx, kerf):
-            dx, dy, rot = policy(options[i])
-            strips.append(
-                _Strip(
-                    height=dy,
-                    used=dx,
-                    columns=[_Column(width=dx, used=dy, pieces=[(i, (dx, dy, rot))])],
-                )
-            )
+            option = policy(options[i])
+            strips.append(_opened(option[1], i, option))
     return strips
 
 
@@ -195,10 +197,9 @@ def _direct(
     for i in order:
         if _place([s for sheet in sheets for s in sheet], i, options[i], lx, kerf):
             continue
-        dx, dy, rot = policy(options[i])
-        strip = _Strip(
-            height=dy, used=dx, columns=[_Column(width=dx, used=dy, pieces=[(i, (dx, dy, rot))])]
-        )
+        option = policy(options[i])
+        dy = option[1]
+        strip = _opened(dy, i, option)
         for n, sheet in enumerate(sheets):
             if heights[n] + kerf + dy <= wy + 1e-9:
                 sheet.append(strip)
@@ -220,19 +221,16 @@ def _fill_strip(
 ) -> tuple[_Strip | None, float]:
     """A strip ``height`` high filled greedily (in the order of ``left``, largest parts first,
     best fit with stacking); with the part area it holds."""
-    strip = _Strip(height=height, used=-kerf)
+    strip = _Strip(height=height, used=0.0)
     area = 0.0
     for i in left:
         fitting = [o for o in options[i] if o[1] <= height + 1e-9]
         if not fitting:
             continue
-        if not strip.columns:  # every option fits the sheet's length
-            dx, dy, rot = stand(fitting)
-            strip.used = dx
-            strip.columns.append(_Column(width=dx, used=dy, pieces=[(i, (dx, dy, rot))]))
-            area += dx * dy
-            continue
-        fit = _spot(strip, fitting, lx, kerf)
+        # the first part stands as the policy says (every option fits the sheet's length)
+        fit = (
+            _spot(strip, fitting, lx, kerf) if strip.columns else (0.0, strip, None, stand(fitting))
+        )
         if fit is not None:
             _put(fit, i, kerf)
             area += fitting[0][0] * fitting[0][1]
@@ -422,16 +420,16 @@ def _improve(search: _Search, plan: list[list[_Strip]], bound: int) -> list[list
     grows, so nothing cycles); a sheet left empty is gone. Stops at the lower bound, when no
     sheet can give a part away, or when the work or time runs out."""
     plan = list(plan)
-    stuck: set[int] = set()  # sheets (by id) that could not give a part away
+    stuck: set[int] = set()  # sheets that could not give a part away since the last move
     while len(plan) > bound and not search.spent:
         fill = [sum(search.areas[i] for i in _items(sheet)) for sheet in plan]
-        targets = [n for n in range(len(plan)) if id(plan[n]) not in stuck]
+        targets = [n for n in range(len(plan)) if n not in stuck]
         if not targets:
             break
         target = min(targets, key=lambda n: (fill[n], len(_items(plan[n]))))
         moved = _give_away(search, plan, fill, target)
         if moved is None:
-            stuck.add(id(plan[target]))
+            stuck.add(target)
         else:
             plan, stuck = moved, set()
     return plan
@@ -445,9 +443,9 @@ def _give_away(
 ) -> list[list[_Strip]] | None:
     """The plan with one part of ``target`` moved into other sheets, or None."""
     others = sorted((n for n in range(len(plan)) if n != target), key=lambda n: fill[n])
-    items_ = sorted(_items(plan[target]), key=lambda i: -search.areas[i])
+    givers = sorted(_items(plan[target]), key=lambda i: -search.areas[i])
     for size, pool in POOL.items():  # the cheap moves first: into one sheet, then two, three
-        for j in items_:
+        for j in givers:
             for group in itertools.combinations(others[:pool], size):
                 if search.spent:
                     return None
