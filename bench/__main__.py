@@ -14,10 +14,10 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 
 from bench.designs import showroom
-from configurator.build import build_design
-from configurator.document import parse_design
-from configurator.mesh import render_glb
-from configurator.validation import evaluate
+from configurator.build.design_build import build_design
+from configurator.model.document import parse_design
+from configurator.rules.evaluate import evaluate
+from configurator.views.mesh import render_glb
 from persistence.catalog_files import load_catalog
 from persistence.price_files import load_price_list, load_promotions
 from pricing.price import PriceBook, price_design

@@ -9,8 +9,8 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
-from configurator.build import build_design
-from configurator.document import parse_design
+from configurator.build.design_build import build_design
+from configurator.model.document import parse_design
 from persistence.catalog_files import load_catalog
 from services.production import Saw, build_production_package
 

@@ -19,7 +19,7 @@ class EdgeRule:
     """Which band class goes on each edge of a part role (``None``: not banded).
 
     ``l1``/``l2`` are the two edges along the part's length, ``w1``/``w2`` its two ends; ``l1``
-    and ``w1`` are at the smaller coordinate (see ``configurator.parts``).
+    and ``w1`` are at the smaller coordinate (see ``configurator.build.parts``).
     """
 
     l1: BandClass | None

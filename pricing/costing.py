@@ -16,8 +16,8 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from catalog.catalog import Catalog
 from catalog.price_list import Method, PriceList
-from configurator.build import DesignBuild, PlacedCabinet
-from configurator.parts import OpKind, Part, Role
+from configurator.build.design_build import DesignBuild, PlacedCabinet
+from configurator.build.parts import OpKind, Part, Role
 from kernel.ids import HardwareCode
 from pricing.errors import MissingRate
 from pricing.lines import Category, QuoteLine, fmt_money, fmt_qty, line

@@ -14,7 +14,7 @@ from decimal import ROUND_CEILING, Decimal
 
 from catalog.catalog import Catalog
 from catalog.price_list import DepositRule, Method, PriceList
-from configurator.build import DesignBuild
+from configurator.build.design_build import DesignBuild
 from kernel.money import Currency, Money, quantize
 from kernel.problems import Problem, Severity
 from pricing.costing import cost_design

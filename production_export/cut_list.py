@@ -14,7 +14,7 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from configurator.parts import Part
+from configurator.build.parts import Part
 from kernel.units import format_mm, round_mm
 
 __all__ = ["COLUMNS", "CutRow", "cut_rows", "render_cut_list_csv", "render_cut_list_json"]

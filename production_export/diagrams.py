@@ -11,7 +11,7 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
-from configurator.svg import Sheet
+from configurator.views.svg import Sheet
 from production_export.nesting import SheetLayout
 
 __all__ = [

@@ -1,7 +1,7 @@
 """One DXF per part for CNC drilling and grooving (DOMAIN.md B7), built with ezdxf in memory.
 
 Convention. The part lies face A up (the face at the larger coordinate of its thickness axis,
-see ``configurator.parts``), length along x, width along y, origin at the corner of the *cut*
+see ``configurator.build.parts``), length along x, width along y, origin at the corner of the *cut*
 panel (w1 end, l1 edge): the outline is the cut size and every coordinate is measured on the
 sawn panel, edge bands not included. Layers carry the operation and its numbers, ``_`` for the
 decimal point's neighbour ``p`` (12.5 -> ``12p5``):
@@ -22,7 +22,7 @@ from typing import Any
 from ezdxf.addons.r12writer import r12writer
 
 from catalog.catalog import Catalog
-from configurator.parts import Face, Operation, OpKind, Part
+from configurator.build.parts import Face, Operation, OpKind, Part
 
 __all__ = ["layer_name", "render_part_dxf"]
 

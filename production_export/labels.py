@@ -16,7 +16,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
-from configurator.parts import Part
+from configurator.build.parts import Part
 from kernel.units import format_mm
 
 __all__ = ["LabelLayout", "label_payload", "render_labels_pdf"]
@@ -36,7 +36,7 @@ def label_payload(part: Part, order: str) -> str:
 
     Examples
     --------
-    >>> from configurator.parts import Box, Edges, Role
+    >>> from configurator.build.parts import Box, Edges, Role
     >>> p = Part(part_id="W1-TOP", cabinet_id="W1", role=Role.TOP, name="Top",
     ...     material="PB18_WHITE", thickness_mm=18, length_mm=964, width_mm=580,
     ...     cut_length_mm=962.4, cut_width_mm=578.2, grained=False, edges=Edges(l1="ABS10"),

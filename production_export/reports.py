@@ -12,7 +12,7 @@ from datetime import datetime
 from openpyxl import Workbook
 
 from catalog.catalog import Catalog
-from configurator.parts import HardwareLine, Part
+from configurator.build.parts import HardwareLine, Part
 from kernel.ids import EdgeBandCode, HardwareCode
 from kernel.units import format_mm
 from production_export.cut_list import COLUMNS, cut_rows

@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from catalog.catalog import Catalog
-from configurator.build import DesignBuild
-from configurator.mesh import render_glb
-from configurator.parts import HardwareLine, Part
+from configurator.build.design_build import DesignBuild
+from configurator.build.parts import HardwareLine, Part
+from configurator.views.mesh import render_glb
 from kernel.ids import CabinetId, PartId
 from production_export.cut_list import COLUMNS, render_cut_list_csv, render_cut_list_json
 from production_export.diagrams import NestedSheet, render_nesting_pdf, render_sheet_svg

@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from catalog.catalog import Catalog
-from configurator.build import DesignBuild, build_design
-from configurator.document import SCHEMA_ID, parse_design
+from configurator.build.design_build import DesignBuild, build_design
+from configurator.model.document import SCHEMA_ID, parse_design
 
 ROOM: dict[str, Any] = {
     "outline_mm": [[0, 0], [6000, 0], [6000, 4000], [0, 4000]],

@@ -12,11 +12,11 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from starlette.exceptions import HTTPException
 
 from catalog.catalog import Catalog
-from configurator.bom import summarize
-from configurator.document import parse_design
-from configurator.errors import InvalidDesign
-from configurator.schema import design_schema
-from configurator.validation import evaluate
+from configurator.build.bom import summarize
+from configurator.model.document import parse_design
+from configurator.model.errors import InvalidDesign
+from configurator.model.schema import design_schema
+from configurator.rules.evaluate import evaluate
 from persistence.catalog_files import load_catalog
 from web.json_input import read_json
 from web.messages import Language, problem_view, render_problem

@@ -7,11 +7,11 @@ import json
 import sys
 
 from catalog.catalog import Catalog
-from configurator.build import DesignBuild
-from configurator.elevation import render_elevation_svg
-from configurator.fill import free_spans, propose_fill
-from configurator.mesh import render_glb
-from configurator.plan import render_plan_svg
+from configurator.build.design_build import DesignBuild
+from configurator.room.fill import free_spans, propose_fill
+from configurator.views.elevation import render_elevation_svg
+from configurator.views.mesh import render_glb
+from configurator.views.plan import render_plan_svg
 from production_export.cut_list import render_cut_list_csv, render_cut_list_json
 from web.cli_support import (
     CliError,

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from catalog.catalog import Catalog
-from configurator.build import DesignBuild
+from configurator.build.design_build import DesignBuild
 from production_export.labels import LabelLayout
 from production_export.nest_input import parse_parts_csv
 from production_export.nesting import Stock, nest

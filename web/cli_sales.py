@@ -10,11 +10,11 @@ from typing import Any
 
 from catalog.catalog import Catalog
 from catalog.price_list import Method
-from configurator.bom import summarize
-from configurator.design import WallPlacement
-from configurator.elevation import render_elevation_svg
-from configurator.plan import render_plan_svg
-from configurator.validation import evaluate
+from configurator.build.bom import summarize
+from configurator.model.design import WallPlacement
+from configurator.rules.evaluate import evaluate
+from configurator.views.elevation import render_elevation_svg
+from configurator.views.plan import render_plan_svg
 from persistence.price_files import QuoteFiles, load_price_list, load_promotions
 from pricing.price import PriceBook, price_design
 from pricing.promotions import Customer

@@ -9,11 +9,11 @@ from pathlib import Path
 from typing import Any
 
 from catalog.catalog import Catalog
-from configurator.build import DesignBuild, build_design
-from configurator.design import Design
-from configurator.document import parse_design
-from configurator.errors import InvalidDesign
-from configurator.room import check_room
+from configurator.build.design_build import DesignBuild, build_design
+from configurator.model.design import Design
+from configurator.model.document import parse_design
+from configurator.model.errors import InvalidDesign
+from configurator.room.geometry import check_room
 from kernel.problems import Problem, has_errors
 from web.json_input import read_json
 from web.messages import render_problem

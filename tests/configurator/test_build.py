@@ -8,8 +8,8 @@ import pytest
 
 from catalog.catalog import Catalog
 from catalog.hardware import HardwareKind
-from configurator.build import DesignBuild
-from configurator.parts import OpKind, Role
+from configurator.build.design_build import DesignBuild
+from configurator.build.parts import OpKind, Role
 from tests.builders import a_build, a_cabinet
 
 

@@ -5,9 +5,9 @@ from typing import Any
 
 import pytest
 
-from configurator.design import ItemKind, Position, WallPlacement
-from configurator.document import parse_design
-from configurator.errors import InvalidDesign
+from configurator.model.design import ItemKind, Position, WallPlacement
+from configurator.model.document import parse_design
+from configurator.model.errors import InvalidDesign
 from tests.builders import a_cabinet, a_document
 
 

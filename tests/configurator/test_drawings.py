@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 
 from catalog.catalog import Catalog
-from configurator.build import DesignBuild, build_design
-from configurator.document import parse_design
-from configurator.elevation import render_elevation_svg
-from configurator.plan import render_plan_svg
+from configurator.build.design_build import DesignBuild, build_design
+from configurator.model.document import parse_design
+from configurator.views.elevation import render_elevation_svg
+from configurator.views.plan import render_plan_svg
 
 EXAMPLES = Path(__file__).parents[2] / "examples"
 NS = {"svg": "http://www.w3.org/2000/svg"}

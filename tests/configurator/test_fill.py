@@ -8,9 +8,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from catalog.catalog import Catalog
-from configurator.build import build_design
-from configurator.document import parse_design
-from configurator.fill import free_spans, propose_fill
+from configurator.build.design_build import build_design
+from configurator.model.document import parse_design
+from configurator.room.fill import free_spans, propose_fill
 from tests.strategies import CATALOG
 
 EXAMPLES = Path(__file__).parents[2] / "examples"

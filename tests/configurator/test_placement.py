@@ -5,9 +5,9 @@ from typing import Any
 import pytest
 
 from catalog.catalog import Catalog
-from configurator.build import DesignBuild, build_design
-from configurator.document import parse_design
-from configurator.placement import footprint
+from configurator.build.design_build import DesignBuild, build_design
+from configurator.build.placement import footprint
+from configurator.model.document import parse_design
 from tests.builders import a_cabinet, a_document
 
 SQUARE_CCW = [[0, 0], [3600, 0], [3600, 3000], [0, 3000]]

@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 
 from catalog.catalog import Catalog
-from configurator.document import parse_design
-from configurator.validation import Evaluation, evaluate
+from configurator.model.document import parse_design
+from configurator.rules.evaluate import Evaluation, evaluate
 from tests.builders import a_cabinet, a_document
 
 ROOM: dict[str, Any] = {

@@ -13,8 +13,8 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from catalog.catalog import Catalog
-from configurator.document import parse_design
-from configurator.validation import evaluate
+from configurator.model.document import parse_design
+from configurator.rules.evaluate import evaluate
 from tests.strategies import CATALOG
 from web.messages import fix, message
 

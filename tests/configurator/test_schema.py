@@ -11,9 +11,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from configurator.document import parse_design
-from configurator.errors import InvalidDesign
-from configurator.schema import design_schema
+from configurator.model.document import parse_design
+from configurator.model.errors import InvalidDesign
+from configurator.model.schema import design_schema
 from tests.builders import a_cabinet, a_document
 from tests.strategies import cabinets
 

@@ -17,7 +17,7 @@ def emitted_codes() -> set[str]:
     """String codes passed to Problem.of / Problem(code=...) / _problem in the core."""
     codes: set[str] = set()
     core = ("catalog", "configurator", "pricing", "production_export", "services")
-    for path in [p for package in core for p in ROOT.glob(f"{package}/*.py")]:
+    for path in [p for package in core for p in (ROOT / package).rglob("*.py")]:
         for node in ast.walk(ast.parse(path.read_text())):
             if (
                 isinstance(node, ast.Call)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from configurator.room_rules import (
+from configurator.rules.context import Rule
+from configurator.rules.room import (
     check_ceiling,
     check_front_clearance,
     check_obstacles,
@@ -10,13 +11,12 @@ from configurator.room_rules import (
     check_outside_room,
     check_overlaps,
 )
-from configurator.structure_rules import (
+from configurator.rules.structure import (
     check_doors,
     check_hanging_space,
     check_part_sizes,
     check_shelf_sag,
 )
-from configurator.validation import Rule
 
 __all__ = ["RULES"]
 

@@ -90,10 +90,6 @@ class Box(NamedTuple):
         """Extent along ``axis`` (0 x, 1 y, 2 z)."""
         return self.hi[axis] - self.lo[axis]
 
-    def volume(self) -> float:
-        """Volume in mm³."""
-        return self.size(0) * self.size(1) * self.size(2)
-
     def intersection(self, other: Box) -> Box | None:
         """The common box, or ``None`` when the two do not share volume."""
         lo = tuple(max(a, b) for a, b in zip(self.lo, other.lo, strict=True))

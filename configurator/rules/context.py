@@ -1,9 +1,6 @@
-"""The validation engine: build the design, then run every registered rule over it.
-
-A rule is a small function from a ``Context`` to the problems it finds; ``RULES`` lists them
-in the order their problems are reported. Problems are data (code, severity, path, params);
-wording and fixes come from the message catalogue at the edge.
-"""
+"""What every validation rule looks at: the built design with each cabinet's footprint and
+heights, and the touching tolerance rules share. Rules import this module; the registry and the
+evaluation import the rules, so nothing imports back."""
 
 from __future__ import annotations
 
@@ -13,13 +10,13 @@ from dataclasses import dataclass
 from shapely import Polygon
 
 from catalog.catalog import Catalog
-from configurator.build import DesignBuild, PlacedCabinet, build_design
-from configurator.design import Design
-from configurator.placement import plan_rectangle
-from configurator.room import Wall, check_room, floor_polygon, footprint_polygon, walls
-from kernel.problems import Problem, has_errors
+from configurator.build.design_build import DesignBuild, PlacedCabinet
+from configurator.build.placement import plan_rectangle
+from configurator.model.design import Design
+from configurator.room.geometry import Wall, footprint_polygon
+from kernel.problems import Problem
 
-__all__ = ["TOUCH_TOL_MM", "Context", "Evaluation", "Placed", "Rule", "evaluate", "near", "shrunk"]
+__all__ = ["TOUCH_TOL_MM", "Context", "Placed", "Rule", "near", "placed_cabinets", "shrunk"]
 
 
 Bounds = tuple[float, float, float, float]
@@ -59,19 +56,6 @@ class Context:
 Rule = Callable[[Context], Sequence[Problem]]
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Evaluation:
-    """A built design and every problem found in it."""
-
-    build: DesignBuild
-    problems: tuple[Problem, ...]
-
-    @property
-    def has_errors(self) -> bool:
-        """Whether anything stops the design from being made."""
-        return has_errors(self.problems)
-
-
 TOUCH_TOL_MM = 1.0  # two things may touch; overlapping deeper than this is a clash
 
 
@@ -98,7 +82,7 @@ def _inset(pc: PlacedCabinet) -> Polygon:
     return Polygon(plan_rectangle(pc.transform, (half, half, width - half, depth - half)))
 
 
-def _placed(build: DesignBuild, design: Design) -> tuple[Placed, ...]:
+def placed_cabinets(build: DesignBuild, design: Design) -> tuple[Placed, ...]:
     index = {c.id: i for i, c in enumerate(design.cabinets)}
     out = []
     for pc in build.cabinets:
@@ -115,24 +99,3 @@ def _placed(build: DesignBuild, design: Design) -> tuple[Placed, ...]:
             )
         )
     return tuple(out)
-
-
-def evaluate(design: Design, catalog: Catalog, rules: Sequence[Rule] | None = None) -> Evaluation:
-    """Build ``design`` and run ``rules`` (all registered rules by default)."""
-    from configurator.rules import RULES  # the registry imports this module's Context
-
-    build = build_design(design, catalog)
-    room_problems = check_room(design.room)
-    ctx = Context(
-        design=design,
-        catalog=catalog,
-        build=build,
-        walls=tuple(walls(design.room)),
-        floor=floor_polygon(design.room),
-        placed=_placed(build, design),
-        room_ok=not room_problems,
-    )
-    problems = [*room_problems, *build.problems]
-    for rule in RULES if rules is None else rules:
-        problems += rule(ctx)
-    return Evaluation(build=build, problems=tuple(problems))

@@ -11,7 +11,7 @@ from types import MappingProxyType
 
 from catalog.catalog import Catalog
 from catalog.templates import IntRange
-from configurator.design import Cabinet
+from configurator.model.design import Cabinet
 from kernel.problems import Param, Problem
 
 __all__ = ["SpecProblem", "check_cabinet"]

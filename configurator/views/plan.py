@@ -7,10 +7,10 @@ import math
 
 from shapely import Polygon, unary_union
 
-from configurator.build import DesignBuild
-from configurator.design import ObstacleKind, OpeningKind
-from configurator.room import Wall, door_swing, footprint_polygon, walls
-from configurator.svg import Sheet, pick_scale
+from configurator.build.design_build import DesignBuild
+from configurator.model.design import ObstacleKind, OpeningKind
+from configurator.room.geometry import Wall, door_swing, footprint_polygon, walls
+from configurator.views.svg import Sheet, pick_scale
 
 __all__ = ["render_plan_svg"]
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from catalog.catalog import Catalog
-from configurator.parts import Box, Drill, Edges, Face, Operation, OpKind, Part, Role
+from configurator.build.parts import Box, Drill, Edges, Face, Operation, OpKind, Part, Role
 from kernel.ids import CabinetId, MaterialCode, PartId
 
 __all__ = ["Blank", "PartMaker"]

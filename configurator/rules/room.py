@@ -9,11 +9,11 @@ import math
 from shapely import Polygon
 
 from catalog.templates import FrontKind
-from configurator.design import ObstacleKind, OpeningKind, WallPlacement
-from configurator.parts import Role
-from configurator.placement import plan_rectangle
-from configurator.room import door_swing, opening_strip
-from configurator.validation import TOUCH_TOL_MM, Context, Placed, near
+from configurator.build.parts import Role
+from configurator.build.placement import plan_rectangle
+from configurator.model.design import ObstacleKind, OpeningKind, WallPlacement
+from configurator.room.geometry import door_swing, opening_strip
+from configurator.rules.context import TOUCH_TOL_MM, Context, Placed, near
 from kernel.problems import Param, Problem, Severity
 
 __all__ = [

@@ -11,27 +11,27 @@ from types import MappingProxyType
 
 from catalog.catalog import Catalog
 from catalog.templates import FrontKind, ModuleTemplate, PlinthKind
-from configurator.boards import Blank, PartMaker
-from configurator.carcass import build_backs, build_carcass, build_dividers
-from configurator.checks import check_cabinet
-from configurator.design import Cabinet, Interior
-from configurator.drawers import DrawerSlot, build_drawers, plan_drawers
-from configurator.frame import Job, make_frame
-from configurator.fronts import (
+from configurator.build.boards import Blank, PartMaker
+from configurator.build.carcass import build_backs, build_carcass, build_dividers
+from configurator.build.checks import check_cabinet
+from configurator.build.drawers import DrawerSlot, build_drawers, plan_drawers
+from configurator.build.frame import Job, make_frame
+from configurator.build.fronts import (
     build_hinged_doors,
     build_sliding_doors,
     front_span,
     front_zone,
     handle_of,
 )
-from configurator.interior import (
+from configurator.build.interior import (
     SectionBox,
     build_items,
     check_items,
     default_interior,
     layout_sections,
 )
-from configurator.parts import Box, HardwareLine, Part, Role
+from configurator.build.parts import Box, HardwareLine, Part, Role
+from configurator.model.design import Cabinet, Interior
 from kernel.problems import Problem, has_errors
 
 __all__ = ["BuiltCabinet", "build_cabinet"]

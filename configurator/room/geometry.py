@@ -11,14 +11,13 @@ import math
 from dataclasses import dataclass
 from types import MappingProxyType
 
-from shapely import Polygon, box
+from shapely import Polygon
 from shapely.affinity import rotate, translate
-from shapely.geometry import Point as ShapelyPoint
 from shapely.validation import explain_validity
 
-from configurator.build import PlacedCabinet
-from configurator.design import Opening, OpeningKind, Room
-from configurator.placement import Point, footprint, orientation
+from configurator.build.design_build import PlacedCabinet
+from configurator.build.placement import Point, footprint, orientation
+from configurator.model.design import Opening, OpeningKind, Room
 from kernel.problems import Problem
 
 __all__ = [
@@ -161,13 +160,3 @@ def door_swing(wall: Wall, opening: Opening) -> Polygon | None:
     placed = rotate(sweep, angle, origin=(0, 0))
     hx, hy = wall.at(hinge_along)
     return translate(placed, hx, hy)
-
-
-def point(xy: Point) -> ShapelyPoint:
-    """A shapely point."""
-    return ShapelyPoint(xy)
-
-
-def rectangle(x0: float, y0: float, x1: float, y1: float) -> Polygon:
-    """An axis-aligned rectangle."""
-    return box(x0, y0, x1, y1)

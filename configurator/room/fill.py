@@ -11,9 +11,9 @@ import math
 from dataclasses import dataclass
 
 from catalog.catalog import Catalog
-from configurator.build import DesignBuild
-from configurator.design import OpeningKind, WallPlacement
-from configurator.room import walls
+from configurator.build.design_build import DesignBuild
+from configurator.model.design import OpeningKind, WallPlacement
+from configurator.room.geometry import walls
 
 __all__ = ["Fill", "free_spans", "propose_fill"]
 

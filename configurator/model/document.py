@@ -1,7 +1,7 @@
 """Parse a design document v1 (DESIGN.md §4) into the design model.
 
 Structural checks only: types, required and unknown keys, finite and plausible numbers, ids.
-Whether a cabinet fits its template or the room is for ``configurator.checks`` and the
+Whether a cabinet fits its template or the room is for ``configurator.build.checks`` and the
 validation rules; this module rejects what cannot be read as a design at all.
 """
 
@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from types import MappingProxyType
 
-from configurator.design import (
+from configurator.model.design import (
     Cabinet,
     Design,
     Interior,
@@ -25,7 +25,7 @@ from configurator.design import (
     Section,
     WallPlacement,
 )
-from configurator.errors import InvalidDesign
+from configurator.model.errors import InvalidDesign
 from kernel.fields import FieldProblem, Reader
 from kernel.ids import CabinetId, MaterialCode, TemplateCode
 

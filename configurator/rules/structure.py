@@ -6,13 +6,19 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from catalog.templates import FrontKind
-from configurator.design import Item, ItemKind
-from configurator.frame import make_frame
-from configurator.interior import DEFAULT_DRAWER_MM
-from configurator.joinery import hinge_count
-from configurator.parts import OpKind, Part, Role
-from configurator.sag import LOAD_KG_PER_M, SagVerdict, long_term_sag_mm, max_span_mm, sag_verdict
-from configurator.validation import Context, Placed
+from configurator.build.frame import make_frame
+from configurator.build.interior import DEFAULT_DRAWER_MM
+from configurator.build.joinery import hinge_count
+from configurator.build.parts import OpKind, Part, Role
+from configurator.model.design import Item, ItemKind
+from configurator.rules.context import Context, Placed
+from configurator.rules.sag import (
+    LOAD_KG_PER_M,
+    SagVerdict,
+    long_term_sag_mm,
+    max_span_mm,
+    sag_verdict,
+)
 from kernel.problems import Param, Problem, Severity
 
 __all__ = [

@@ -1,7 +1,7 @@
 """Where a cabinet stands in its room: the transform from its frame to the room's.
 
 Room frame: plan x right, y up, z up from the floor, mm. A cabinet's frame (see
-``configurator.parts``) has x from its left to its right as seen from the front, y from its
+``configurator.build.parts``) has x from its left to its right as seen from the front, y from its
 front to its back, z up; its back stands on the wall face.
 """
 
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 
-from configurator.design import Cabinet, Position, Room
+from configurator.model.design import Cabinet, Position, Room
 
 __all__ = [
     "Point",

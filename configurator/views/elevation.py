@@ -7,14 +7,14 @@ from __future__ import annotations
 import itertools
 
 from catalog.catalog import Catalog
-from configurator.build import DesignBuild, PlacedCabinet
-from configurator.design import ItemKind, ObstacleKind, OpeningKind, WallPlacement
-from configurator.frame import make_frame
-from configurator.interior import layout_sections
-from configurator.parts import OpKind, Part, Role
-from configurator.placement import orientation
-from configurator.room import Wall, walls
-from configurator.svg import Sheet, pick_scale
+from configurator.build.design_build import DesignBuild, PlacedCabinet
+from configurator.build.frame import make_frame
+from configurator.build.interior import layout_sections
+from configurator.build.parts import OpKind, Part, Role
+from configurator.build.placement import orientation
+from configurator.model.design import ItemKind, ObstacleKind, OpeningKind, WallPlacement
+from configurator.room.geometry import Wall, walls
+from configurator.views.svg import Sheet, pick_scale
 
 __all__ = ["render_elevation_svg"]
 

@@ -20,10 +20,10 @@ from numpy.typing import NDArray
 from shapely.geometry import Polygon
 
 from catalog.catalog import Catalog
-from configurator.build import DesignBuild
-from configurator.design import Room
-from configurator.parts import Box
-from configurator.placement import orientation
+from configurator.build.design_build import DesignBuild
+from configurator.build.parts import Box
+from configurator.build.placement import orientation
+from configurator.model.design import Room
 
 __all__ = ["MM_TO_GLTF", "render_glb", "to_scene"]
 

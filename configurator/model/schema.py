@@ -9,8 +9,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from configurator.design import ItemKind, ObstacleKind, OpeningKind
-from configurator.document import CABINET_REQUIRED, MAX_LENGTH_MM, MAX_PLAN_MM, SCHEMA_ID, SWINGS
+from configurator.model.design import ItemKind, ObstacleKind, OpeningKind
+from configurator.model.document import (
+    CABINET_REQUIRED,
+    MAX_LENGTH_MM,
+    MAX_PLAN_MM,
+    SCHEMA_ID,
+    SWINGS,
+)
 
 __all__ = ["design_schema"]
 

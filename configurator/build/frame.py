@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from catalog.catalog import Catalog
 from catalog.construction import Construction
 from catalog.templates import FrontKind, ModuleTemplate, PlinthKind
-from configurator.boards import PartMaker
-from configurator.design import Cabinet
+from configurator.build.boards import PartMaker
+from configurator.model.design import Cabinet
 
 __all__ = ["Frame", "Job", "make_frame"]
 

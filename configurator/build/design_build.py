@@ -10,10 +10,10 @@ from dataclasses import dataclass
 from types import MappingProxyType
 
 from catalog.catalog import Catalog
-from configurator.cabinet import BuiltCabinet, build_cabinet
-from configurator.design import Design, WallPlacement
-from configurator.parts import HardwareLine, Part
-from configurator.placement import Transform, place, wall_count
+from configurator.build.cabinet import BuiltCabinet, build_cabinet
+from configurator.build.parts import HardwareLine, Part
+from configurator.build.placement import Transform, place, wall_count
+from configurator.model.design import Design, WallPlacement
 from kernel.problems import Problem
 
 __all__ = ["DesignBuild", "PlacedCabinet", "build_design"]

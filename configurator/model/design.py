@@ -1,6 +1,7 @@
 """The design model (document format v1, DESIGN.md §4): a room and the cabinets in it.
 
-Values only; parsing is in ``configurator.document``, building in ``configurator.build``.
+Values only; parsing is in ``configurator.model.document``, building in
+``configurator.build.design_build``.
 Lengths are whole millimetres as the user gave them.
 """
 

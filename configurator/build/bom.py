@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from catalog.catalog import Catalog
-from configurator.build import DesignBuild
+from configurator.build.design_build import DesignBuild
 
 __all__ = ["BomSummary", "summarize"]
 

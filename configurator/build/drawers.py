@@ -13,11 +13,11 @@ from types import MappingProxyType
 
 from catalog.catalog import Catalog
 from catalog.hardware import HardwareKind
-from configurator.boards import Blank
-from configurator.design import ItemKind
-from configurator.frame import Frame, Job
-from configurator.interior import DEFAULT_DRAWER_MM, SectionBox
-from configurator.parts import Box, Drill, HardwareLine, Role
+from configurator.build.boards import Blank
+from configurator.build.frame import Frame, Job
+from configurator.build.interior import DEFAULT_DRAWER_MM, SectionBox
+from configurator.build.parts import Box, Drill, HardwareLine, Role
+from configurator.model.design import ItemKind
 from kernel.ids import HardwareCode, MaterialCode
 from kernel.problems import Param, Problem
 

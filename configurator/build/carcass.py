@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from catalog.templates import PlinthKind
-from configurator.boards import Blank, PartMaker
-from configurator.frame import Frame, Job
-from configurator.joinery import connector_count, spread
-from configurator.parts import Box, Drill, HardwareLine, OpKind, Role
+from configurator.build.boards import Blank, PartMaker
+from configurator.build.frame import Frame, Job
+from configurator.build.joinery import connector_count, spread
+from configurator.build.parts import Box, Drill, HardwareLine, OpKind, Role
 from kernel.ids import MaterialCode
 
 __all__ = ["Carcass", "build_backs", "build_carcass", "build_dividers", "join"]

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from catalog.catalog import Catalog
 from catalog.templates import PlinthKind
-from configurator.boards import Blank
-from configurator.design import Cabinet
-from configurator.frame import Frame, Job
-from configurator.interior import SectionBox, system_grid
-from configurator.joinery import hinge_count, spread
-from configurator.parts import Box, Drill, HardwareLine, OpKind, Role
+from configurator.build.boards import Blank
+from configurator.build.frame import Frame, Job
+from configurator.build.interior import SectionBox, system_grid
+from configurator.build.joinery import hinge_count, spread
+from configurator.build.parts import Box, Drill, HardwareLine, OpKind, Role
+from configurator.model.design import Cabinet
 from kernel.ids import HardwareCode
 
 __all__ = [

@@ -1,7 +1,7 @@
 """Interior: the default interior of a template, sections and the items in them.
 
 Positions: a shelf's ``at_mm`` is its underside above the carcass' inner bottom, a rail's is
-the top of the rod; drawers stack from the bottom (``configurator.drawers``).
+the top of the rod; drawers stack from the bottom (``configurator.build.drawers``).
 """
 
 from __future__ import annotations
@@ -12,12 +12,12 @@ from dataclasses import dataclass
 from types import MappingProxyType
 
 from catalog.templates import ModuleTemplate, SectionPattern
-from configurator.boards import Blank, PartMaker
-from configurator.carcass import join
-from configurator.design import Cabinet, Interior, Item, ItemKind, Section
-from configurator.frame import Frame, Job
-from configurator.joinery import pin_row, share
-from configurator.parts import Box, Drill, HardwareLine, Role
+from configurator.build.boards import Blank, PartMaker
+from configurator.build.carcass import join
+from configurator.build.frame import Frame, Job
+from configurator.build.joinery import pin_row, share
+from configurator.build.parts import Box, Drill, HardwareLine, Role
+from configurator.model.design import Cabinet, Interior, Item, ItemKind, Section
 from kernel.problems import Problem
 
 __all__ = [

@@ -1,0 +1,54 @@
+"""The validation engine: build the design, then run every registered rule over it.
+
+A rule is a small function from a ``Context`` to the problems it finds; the registry lists them
+in the order their problems are reported. Problems are data (code, severity, path, params);
+wording comes from the message catalogue at the edge.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from catalog.catalog import Catalog
+from configurator.build.design_build import DesignBuild, build_design
+from configurator.model.design import Design
+from configurator.room.geometry import check_room, floor_polygon, walls
+from configurator.rules.context import Context, Rule, placed_cabinets
+from configurator.rules.registry import RULES
+from kernel.problems import Problem, has_errors
+
+__all__ = ["Evaluation", "evaluate"]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Evaluation:
+    """A built design and every problem found in it."""
+
+    build: DesignBuild
+    problems: tuple[Problem, ...]
+
+    @property
+    def has_errors(self) -> bool:
+        """Whether anything stops the design from being made."""
+        return has_errors(self.problems)
+
+
+def evaluate(design: Design, catalog: Catalog, rules: Sequence[Rule] | None = None) -> Evaluation:
+    """Build ``design`` and run ``rules`` (all registered rules by default)."""
+
+    build = build_design(design, catalog)
+    room_problems = check_room(design.room)
+    ctx = Context(
+        design=design,
+        catalog=catalog,
+        build=build,
+        walls=tuple(walls(design.room)),
+        floor=floor_polygon(design.room),
+        placed=placed_cabinets(build, design),
+        room_ok=not room_problems,
+    )
+    problems = [*room_problems, *build.problems]
+    for rule in RULES if rules is None else rules:
+        problems += rule(ctx)
+    return Evaluation(build=build, problems=tuple(problems))
