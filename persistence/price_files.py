@@ -13,6 +13,7 @@ from persistence.catalog_files import DEFAULT_CATALOG_DIR
 from pricing.promotion_data import parse_promotions
 from pricing.promotions import Promotions
 from pricing.quote import Quote, quote_from_dict, quote_number, quote_to_dict
+from services.errors import NotFound, QuoteNumberTaken
 
 __all__ = ["QuoteFiles", "load_price_list", "load_promotions"]
 
@@ -67,3 +68,17 @@ class QuoteFiles:
         """Read an issued quote back."""
         data = json.loads((self.folder / f"{number}.json").read_text(encoding="utf-8"))
         return quote_from_dict(data)
+
+    def add(self, quote: Quote) -> None:
+        """Keep a new quote (``QuoteNumberTaken`` if its number is used)."""
+        try:
+            self.save(quote)
+        except FileExistsError:
+            raise QuoteNumberTaken(quote.number) from None
+
+    def get(self, number: str) -> Quote:
+        """An issued quote (``NotFound`` if there is none)."""
+        try:
+            return self.load(number)
+        except FileNotFoundError:
+            raise NotFound("quote", number) from None

@@ -5,18 +5,17 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
 from configurator.views.svg import Sheet
+from production_export.nest_groups import NestedSheet
 from production_export.nesting import SheetLayout
 
 __all__ = [
     "KEEP_MM",
-    "NestedSheet",
     "cut_sequence",
     "offcuts",
     "render_nesting_pdf",
@@ -24,15 +23,6 @@ __all__ = [
 ]
 
 KEEP_MM = (100.0, 100.0)  # offcuts at least this long and wide are kept (OpenCutList default)
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class NestedSheet:
-    """A sheet of a batch: its material and thickness and its layout."""
-
-    material: str
-    thickness_mm: float
-    layout: SheetLayout
 
 
 Rect = tuple[float, float, float, float]

@@ -8,7 +8,6 @@ from __future__ import annotations
 import io
 import json
 from collections.abc import Sequence
-from enum import StrEnum
 
 import segno
 from reportlab.graphics.barcode.code128 import Code128
@@ -18,17 +17,11 @@ from reportlab.pdfgen.canvas import Canvas
 
 from configurator.build.parts import Part
 from kernel.units import format_mm
+from production_export.label_layout import LabelLayout
 
-__all__ = ["LabelLayout", "label_payload", "render_labels_pdf"]
+__all__ = ["label_payload", "render_labels_pdf"]
 
 LABEL = (70 * mm, 40 * mm)
-
-
-class LabelLayout(StrEnum):
-    """Where the labels go."""
-
-    ROLL = "roll"  # 70 x 40 mm, a page per label
-    A4 = "a4"  # 3 columns x 7 rows of 70 x 40 mm on A4
 
 
 def label_payload(part: Part, order: str) -> str:

@@ -1,184 +1,54 @@
-"""The production package of a batch of designs: everything the factory needs to cut, band,
-drill, label and pack, as named files in memory. The CLI writes them to a folder; the
-factory's page and API (with the order flow) will serve the same package."""
+"""The factory's use case: the production package of a batch of designs."""
 
 from __future__ import annotations
 
-import hashlib
-import json
-from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
 
-from catalog.catalog import Catalog
 from configurator.build.design_build import DesignBuild
-from configurator.build.parts import HardwareLine, Part
-from configurator.views.mesh import render_glb
-from kernel.ids import CabinetId, PartId
-from production_export.cut_list import COLUMNS, render_cut_list_csv, render_cut_list_json
-from production_export.diagrams import NestedSheet, render_nesting_pdf, render_sheet_svg
-from production_export.dxf import render_part_dxf
-from production_export.labels import LabelLayout, render_labels_pdf
-from production_export.nesting import NestPart, Stock, nest
-from production_export.reports import (
-    EDGE_COLUMNS,
-    HARDWARE_COLUMNS,
-    PACKING_COLUMNS,
-    edge_band_rows,
-    hardware_rows,
-    packing_rows,
-    render_csv,
-    render_xlsx,
-)
+from configurator.model.document import parse_design
+from configurator.rules.evaluate import evaluate
+from kernel.problems import Problem, Severity
+from production_export.label_layout import LabelLayout
+from production_export.nest_groups import Saw
+from production_export.package import ExportPackage, production_package
+from services.errors import DesignHasErrors
+from services.ports import CatalogSource, Clock
 
-__all__ = ["ExportPackage", "Saw", "build_production_package"]
+__all__ = ["Order", "build_production_package"]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class Saw:
-    """The panel saw's kerf and edge trim, mm."""
+class Order:
+    """One design of a batch: a short name for files and labels, and its document."""
 
-    kerf: float = 4.0
-    trim: float = 10.0
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class ExportPackage:
-    """Named files (bytes) of one batch, ``manifest.json`` among them."""
-
-    files: Mapping[str, bytes]
-    sheet_count: int
-    part_count: int
-
-
-def _parts(orders: Sequence[tuple[str, DesignBuild]]) -> list[Part]:
-    """Every part of the batch; with several orders each id gets a short order prefix
-    (``O1-``, ``O2-``...; the manifest maps them to the orders) so that barcodes and CNC file
-    names stay unique and short enough to scan."""
-    if len(orders) == 1:
-        return list(orders[0][1].parts)
-    return [
-        p._replace(
-            part_id=PartId(f"{prefix}-{p.part_id}"),
-            cabinet_id=CabinetId(f"{prefix}-{p.cabinet_id}"),
-        )
-        for prefix, (_, build) in zip(prefixes(orders), orders, strict=True)
-        for p in build.parts
-    ]
-
-
-def prefixes(orders: Sequence[tuple[str, DesignBuild]]) -> list[str]:
-    """The short prefix of each order in a batch."""
-    return [f"O{i}" for i in range(1, len(orders) + 1)]
-
-
-def _hardware(orders: Sequence[tuple[str, DesignBuild]]) -> list[HardwareLine]:
-    if len(orders) == 1:
-        return list(orders[0][1].hardware)
-    return [
-        h._replace(cabinet_id=CabinetId(f"{prefix}-{h.cabinet_id}"))
-        for prefix, (_, build) in zip(prefixes(orders), orders, strict=True)
-        for h in build.hardware
-    ]
-
-
-def _nest(parts: Sequence[Part], catalog: Catalog, saw: Saw) -> list[NestedSheet]:
-    groups: defaultdict[tuple[str, float], list[Part]] = defaultdict(list)
-    for p in parts:
-        groups[(p.material, p.thickness_mm)].append(p)
-    sheets = []
-    for (material, thickness), group in sorted(groups.items()):
-        m = catalog.material(material)
-        stock = Stock(
-            length=m.sheet_length_mm, width=m.sheet_width_mm, kerf=saw.kerf, trim=saw.trim
-        )
-        wanted = [
-            NestPart(
-                part_id=p.part_id,
-                length=p.cut_length_mm,
-                width=p.cut_width_mm,
-                rotatable=not p.grained,
-            )
-            for p in group
-        ]
-        sheets += [
-            NestedSheet(material=material, thickness_mm=thickness, layout=layout)
-            for layout in nest(wanted, stock)
-        ]
-    return sheets
+    name: str
+    document: object
 
 
 def build_production_package(
-    orders: Sequence[tuple[str, DesignBuild]],
-    catalog: Catalog,
+    orders: Sequence[Order],
     *,
+    catalogs: CatalogSource,
+    clock: Clock,
     saw: Saw,
-    created: datetime,
     labels: LabelLayout = LabelLayout.ROLL,
 ) -> ExportPackage:
-    """The package of ``orders`` (name, build), nested together per material; ``labels`` on a
-    roll (a page per label) or on A4 sheets."""
-    parts, hardware = _parts(orders), _hardware(orders)
-    batch = orders[0][0] if len(orders) == 1 else f"batch of {len(orders)}"
-    sheets = _nest(parts, catalog, saw)
-    text: dict[str, str] = {
-        "cutlist.csv": render_cut_list_csv(parts),
-        "cutlist.json": render_cut_list_json(parts, catalog_version=catalog.version),
-        "hardware.csv": render_csv(HARDWARE_COLUMNS, hardware_rows(hardware, catalog)),
-        "edgebands.csv": render_csv(EDGE_COLUMNS, edge_band_rows(parts, catalog)),
-        "packing.csv": render_csv(PACKING_COLUMNS, packing_rows(parts)),
-    }
-    text |= {f"dxf/{p.part_id}.dxf": render_part_dxf(p, catalog) for p in parts}
-    files: dict[str, bytes] = {name: body.encode("utf-8") for name, body in text.items()}
-    files["cutlist.xlsx"] = render_xlsx(parts, hardware, catalog, created=created)
-    files["nesting.pdf"] = render_nesting_pdf(sheets, title=f"Nesting {batch}")
-    for n, sheet in enumerate(sheets, start=1):
-        files[f"nesting/sheet-{n:03d}.svg"] = render_sheet_svg(
-            sheet, title=f"Nesting {batch} - sheet {n}/{len(sheets)}"
-        ).encode("utf-8")
-    files["labels.pdf"] = render_labels_pdf(parts, order=batch, layout=labels)
-    for name, build in orders:
-        glb = "model.glb" if len(orders) == 1 else f"model-{name}.glb"
-        files[glb] = render_glb(build, catalog)
-    files["manifest.json"] = _manifest(files, orders, catalog, sheets, created)
-    return ExportPackage(files=files, sheet_count=len(sheets), part_count=len(parts))
-
-
-def _manifest(
-    files: Mapping[str, bytes],
-    orders: Sequence[tuple[str, DesignBuild]],
-    catalog: Catalog,
-    sheets: Sequence[NestedSheet],
-    created: datetime,
-) -> bytes:
-    listing = {
-        name: {"bytes": len(body), "sha256": hashlib.sha256(body).hexdigest()}
-        for name, body in sorted(files.items())
-    }
-    doc = {
-        "created": created.isoformat(),
-        "orders": [
-            {"name": name, "prefix": prefix if len(orders) > 1 else ""}
-            for prefix, (name, _) in zip(prefixes(orders), orders, strict=True)
-        ],
-        "catalog_version": catalog.version,
-        "cut_list_columns": list(COLUMNS),
-        "parts": sum(len(b.parts) for _, b in orders),
-        "sheets": len(sheets),
-        "sheets_by_material": _by_material(sheets),
-        "files": listing,
-    }
-    return (json.dumps(doc, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
-
-
-def _by_material(sheets: Sequence[NestedSheet]) -> dict[str, dict[str, float]]:
-    out: dict[str, dict[str, float]] = {}
-    for s in sheets:
-        entry = out.setdefault(s.material, {"sheets": 0, "yield": 0.0})
-        entry["sheets"] += 1
-        entry["yield"] += s.layout.yield_
-    return {
-        m: {"sheets": v["sheets"], "yield": round(v["yield"] / v["sheets"], 4)}
-        for m, v in sorted(out.items())
-    }
+    """The package of ``orders``, nested together per material. Every design is read and
+    validated first: one that cannot be made (``DesignHasErrors``, with the order's name in
+    each problem's path) stops the batch before anything is cut."""
+    catalog = catalogs.catalog()
+    builds: list[tuple[str, DesignBuild]] = []
+    errors: list[Problem] = []
+    for order in orders:
+        evaluation = evaluate(parse_design(order.document), catalog)
+        errors += [
+            Problem.of(p.code, f"{order.name}: {p.path}", p.severity, **p.params)
+            for p in evaluation.problems
+            if p.severity is Severity.ERROR
+        ]
+        builds.append((order.name, evaluation.build))
+    if errors:
+        raise DesignHasErrors(errors)
+    created = clock.now().replace(microsecond=0)
+    return production_package(builds, catalog, saw=saw, created=created, labels=labels)

@@ -1,6 +1,7 @@
 """The web app: home page, health check, catalog and design-check API.
 
-The browser configurator comes later; it will sit on the same core calls."""
+Every route calls one use case (``services/``); the browser configurator will sit on the same
+calls."""
 
 from __future__ import annotations
 
@@ -12,16 +13,19 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from starlette.exceptions import HTTPException
 
 from catalog.catalog import Catalog
-from configurator.build.bom import summarize
-from configurator.model.document import parse_design
+from catalog.price_list import Method
 from configurator.model.errors import InvalidDesign
 from configurator.model.schema import design_schema
-from configurator.rules.evaluate import evaluate
-from persistence.catalog_files import load_catalog
+from persistence.catalog_source import CatalogFiles
+from pricing.promotions import Customer
+from pricing.quote import price_to_dict
+from services.errors import UnknownRegion
+from services.evaluation import PriceRequest, evaluate_design
 from web.json_input import read_json
 from web.messages import Language, problem_view, render_problem
 from web.templating import render_page
 from web.views import catalog_view
+from web.wiring import SystemClock
 
 __all__ = ["create_app"]
 
@@ -34,8 +38,12 @@ def error_body(
 
 
 def create_app(catalog: Catalog | None = None) -> FastAPI:
-    """Build the app; the catalog is loaded (and checked) once, here."""
-    loaded = catalog or load_catalog()
+    """Build the app; the catalog, price list and promotions are loaded (and checked) once,
+    here."""
+    catalogs = CatalogFiles(catalog=catalog)
+    loaded = catalogs.catalog()
+    catalogs.price_book()
+    clock = SystemClock()
     # No /docs or /redoc: FastAPI serves them from a CDN, and users may be offline.
     app = FastAPI(title="Millwork", version="0.1.0", docs_url=None, redoc_url=None)
 
@@ -54,23 +62,36 @@ def create_app(catalog: Catalog | None = None) -> FastAPI:
         return {"status": "ok", "catalog_version": loaded.version}
 
     @app.post("/api/v1/evaluate")
-    async def post_evaluate(request: Request, lang: Language = "en") -> JSONResponse:
-        """Design document in; problems, parts summary out. Stateless, for live editing."""
+    async def post_evaluate(
+        request: Request,
+        lang: Language = "en",
+        coupon: str | None = None,
+        member: bool = False,
+        region: str | None = None,
+        method: Method | None = None,
+    ) -> JSONResponse:
+        """Design document in; problems, price and parts summary out. Stateless, for live
+        editing."""
         try:
             document = read_json(await request.body())
         except ValueError as exc:
             return JSONResponse(error_body("invalid_json", f"the body: {exc}"), status_code=400)
+        asked = PriceRequest(
+            customer=Customer(member=member, coupon=coupon, region=region), method=method
+        )
         try:
-            design = parse_design(document)
+            report = evaluate_design(document, catalogs=catalogs, clock=clock, request=asked)
         except InvalidDesign as exc:
             first = render_problem(exc.problems[0], lang) if exc.problems else "invalid design"
             views = [problem_view(p, lang) for p in exc.problems]
             return JSONResponse(error_body("invalid_design", first, views), status_code=422)
-        evaluation = evaluate(design, loaded)
+        except UnknownRegion as exc:
+            return JSONResponse(error_body("unknown_region", str(exc)), status_code=422)
         return JSONResponse(
             {
-                "problems": [problem_view(p, lang) for p in evaluation.problems],
-                "parts_summary": summarize(evaluation.build, loaded).as_dict(),
+                "problems": [problem_view(p, lang) for p in report.problems],
+                "price": price_to_dict(report.price),
+                "parts_summary": report.parts.as_dict(),
             }
         )
 

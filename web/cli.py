@@ -1,129 +1,136 @@
 """The ``millwork`` command line: build designs, print cut lists, write models, price and
 quote, nest and export for the factory, serve the web app.
 
-Bad input never shows a traceback: it prints one clear error per problem on stderr and exits
-with status 1 (2 for a wrong command line).
+Each command is one call of a use case in ``services/``; its module is imported only when the
+command runs, so ``millwork evaluate`` never loads the PDF, DXF or 3D libraries. Bad input
+never shows a traceback: it prints one clear error per problem on stderr and exits with
+status 1 (2 for a wrong command line).
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 from collections.abc import Sequence
 
-from catalog.catalog import Catalog
-from catalog.errors import InvalidCatalog
-from persistence.catalog_files import load_catalog
-from production_export.labels import LabelLayout
-from web.cli_design import cutlist, elevation, fill, model, plan
-from web.cli_factory import export, nest_command
-from web.cli_sales import evaluate_command, price_options, quote
-from web.cli_support import (
-    CliError,
-)
-from web.messages import LANGUAGES, render_problem
+from catalog.price_list import Method
+from production_export.label_layout import LabelLayout
+from web.cli_support import error_lines
+from web.messages import LANGUAGES
 
 __all__ = ["main"]
 
 
-def serve(args: argparse.Namespace, catalog: Catalog) -> None:
-    import uvicorn
+def _design_command(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser], name: str, run: str, help: str
+) -> argparse.ArgumentParser:
+    parser = commands.add_parser(name, help=help)
+    parser.add_argument("design", help="design document (JSON)")
+    parser.set_defaults(run=run)
+    return parser
 
-    from web.app import create_app
 
-    uvicorn.run(create_app(catalog=catalog), host=args.host, port=args.port)
+def _price_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--coupon", help="coupon code the customer entered")
+    parser.add_argument("--member", action="store_true", help="the customer is a member")
+    parser.add_argument("--region", help="installation and delivery region")
+    parser.add_argument(
+        "--method",
+        choices=[m.value for m in Method],
+        help="board pricing method (default: the price list's)",
+    )
+    parser.add_argument("--at", help="price as of this ISO date or date-time (default: now)")
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="millwork", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
-    p_cut = commands.add_parser("cutlist", help="print the cut list of a design")
-    p_cut.add_argument("design", help="design document (JSON)")
-    p_cut.add_argument("--format", choices=("csv", "json"), default="csv")
-    p_cut.set_defaults(run=cutlist)
-    p_model = commands.add_parser("model", help="write the 3D model of a design as GLB")
-    p_model.add_argument("design", help="design document (JSON)")
-    p_model.add_argument("--out", required=True, help="GLB file to write")
-    p_model.set_defaults(run=model)
-    p_check = commands.add_parser(
+    cut = _design_command(commands, "cutlist", "web.cli_design:cutlist", "print the cut list")
+    cut.add_argument("--format", choices=("csv", "json"), default="csv")
+    model = _design_command(
+        commands, "model", "web.cli_model:model", "write the 3D model of a design as GLB"
+    )
+    model.add_argument("--out", required=True, help="GLB file to write")
+    check = _design_command(
+        commands,
         "evaluate",
-        help="print the design's problems and parts summary as JSON (exit 0 even "
-        "when the design has problems)",
+        "web.cli_evaluate:evaluate_command",
+        "print the design's problems, price and parts summary as JSON (exit 0 even when the "
+        "design has problems)",
     )
-    p_check.add_argument("design", help="design document (JSON)")
-    p_check.add_argument("--lang", choices=LANGUAGES, default="en")
-    price_options(p_check)
-    p_check.set_defaults(run=evaluate_command)
-    p_quote = commands.add_parser("quote", help="issue a quote: PDF (and HTML), kept as JSON")
-    p_quote.add_argument("design", help="design document (JSON)")
-    p_quote.add_argument("--out", required=True, help="PDF file to write")
-    p_quote.add_argument("--html", help="also write the quote as HTML")
-    p_quote.add_argument("--lang", choices=LANGUAGES, default="zh-CN")
-    p_quote.add_argument("--store", default="var/quotes", help="folder of issued quotes")
-    price_options(p_quote)
-    p_quote.set_defaults(run=quote)
-    p_plan = commands.add_parser("plan", help="write the plan view as SVG")
-    p_plan.add_argument("design", help="design document (JSON)")
-    p_plan.add_argument("--out", required=True, help="SVG file to write")
-    p_plan.set_defaults(run=plan)
-    p_elevation = commands.add_parser("elevation", help="write one wall's elevation as SVG")
-    p_elevation.add_argument("design", help="design document (JSON)")
-    p_elevation.add_argument("--wall", type=int, required=True, help="wall index")
-    p_elevation.add_argument("--out", required=True, help="SVG file to write")
-    p_elevation.set_defaults(run=elevation)
-    p_fill = commands.add_parser(
-        "fill", help="propose cabinets and a filler for a wall's free spans"
+    check.add_argument("--lang", choices=LANGUAGES, default="en")
+    _price_options(check)
+    quote = _design_command(
+        commands, "quote", "web.cli_quote:quote", "issue a quote: PDF (and HTML), kept as JSON"
     )
-    p_fill.add_argument("design", help="design document (JSON)")
-    p_fill.add_argument("--wall", type=int, required=True, help="wall index")
-    p_fill.add_argument("--template", default="wardrobe_hinged")
-    p_fill.set_defaults(run=fill)
-    p_export = commands.add_parser(
+    quote.add_argument("--out", required=True, help="PDF file to write")
+    quote.add_argument("--html", help="also write the quote as HTML")
+    quote.add_argument("--lang", choices=LANGUAGES, default="zh-CN")
+    quote.add_argument("--store", default="var/quotes", help="folder of issued quotes")
+    _price_options(quote)
+    plan = _design_command(commands, "plan", "web.cli_design:plan", "write the plan view as SVG")
+    plan.add_argument("--out", required=True, help="SVG file to write")
+    elevation = _design_command(
+        commands, "elevation", "web.cli_design:elevation", "write one wall's elevation as SVG"
+    )
+    elevation.add_argument("--wall", type=int, required=True, help="wall index")
+    elevation.add_argument("--out", required=True, help="SVG file to write")
+    fill = _design_command(
+        commands, "fill", "web.cli_design:fill", "propose cabinets and a filler for a wall's spans"
+    )
+    fill.add_argument("--wall", type=int, required=True, help="wall index")
+    fill.add_argument("--template", default="wardrobe_hinged")
+    _factory_commands(commands)
+    serve = commands.add_parser("serve", help="run the web app")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.set_defaults(run="web.cli_serve:serve")
+    return parser
+
+
+def _factory_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    export = commands.add_parser(
         "export",
         help="write the production package of one or more designs (nested together per material)",
     )
-    p_export.add_argument("designs", nargs="+", help="design documents (JSON)")
-    p_export.add_argument("--out", required=True, help="folder to write the package into")
-    p_export.add_argument("--kerf", type=float, default=4.0, help="saw kerf, mm")
-    p_export.add_argument("--trim", type=float, default=10.0, help="trim on each edge, mm")
-    p_export.add_argument(
+    export.add_argument("designs", nargs="+", help="design documents (JSON)")
+    export.add_argument("--out", required=True, help="folder to write the package into")
+    export.add_argument("--kerf", type=float, default=4.0, help="saw kerf, mm")
+    export.add_argument("--trim", type=float, default=10.0, help="trim on each edge, mm")
+    export.add_argument(
         "--labels",
         choices=[x.value for x in LabelLayout],
         default="roll",
         help="labels on a 70x40 mm roll or on A4 sheets of 21",
     )
-    p_export.set_defaults(run=export)
-    p_nesting = commands.add_parser("nest", help="nest cut-list parts onto sheets")
-    p_nesting.add_argument("parts", help="CSV with the cut-list columns (DESIGN.md §5)")
-    p_nesting.add_argument(
+    export.set_defaults(run="web.cli_factory:export")
+    nest = commands.add_parser("nest", help="nest cut-list parts onto sheets")
+    nest.add_argument("parts", help="CSV with the cut-list columns (DESIGN.md §5)")
+    nest.add_argument(
         "--sheet",
-        help="LENGTHxWIDTH, grain along LENGTH (default: the "
-        "catalog's sheet for catalog materials)",
+        help="LENGTHxWIDTH, grain along LENGTH (default: the catalog's sheet for catalog "
+        "materials)",
     )
-    p_nesting.add_argument("--kerf", type=float, default=4.0, help="saw kerf, mm")
-    p_nesting.add_argument("--trim", type=float, default=10.0, help="trim on each edge, mm")
-    p_nesting.add_argument("--json", action="store_true", help="print the layouts as JSON")
-    p_nesting.set_defaults(run=nest_command)
-    p_serve = commands.add_parser("serve", help="run the web app")
-    p_serve.add_argument("--host", default="127.0.0.1")
-    p_serve.add_argument("--port", type=int, default=8000)
-    p_serve.set_defaults(run=serve)
-    return parser
+    nest.add_argument("--kerf", type=float, default=4.0, help="saw kerf, mm")
+    nest.add_argument("--trim", type=float, default=10.0, help="trim on each edge, mm")
+    nest.add_argument("--json", action="store_true", help="print the layouts as JSON")
+    nest.set_defaults(run="web.cli_nest:nest_command")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     args = _parser().parse_args(argv)
+    module, name = args.run.split(":")
+    command = getattr(importlib.import_module(module), name)
     try:
-        catalog = load_catalog()
-        args.run(args, catalog)
-    except InvalidCatalog as exc:
-        for problem in exc.problems:
-            print(f"millwork: catalog: {render_problem(problem)}", file=sys.stderr)
-        return 1
-    except CliError as exc:
-        for line in exc.lines:
-            print(f"millwork: error: {line}", file=sys.stderr)
+        command(args)
+    except Exception as exc:
+        lines = error_lines(exc, args)
+        if lines is None:
+            raise
+        for line in lines:
+            print(f"millwork: {line}", file=sys.stderr)
         return 1
     return 0
 

@@ -1,4 +1,4 @@
-"""``millwork`` commands on one design: cut list, 3D model, plan, elevation, fill a wall."""
+"""``millwork`` commands on one design: cut list, plan, elevation, fill a wall."""
 
 from __future__ import annotations
 
@@ -6,84 +6,56 @@ import argparse
 import json
 import sys
 
-from catalog.catalog import Catalog
-from configurator.build.design_build import DesignBuild
-from configurator.room.fill import free_spans, propose_fill
-from configurator.views.elevation import render_elevation_svg
-from configurator.views.mesh import render_glb
-from configurator.views.plan import render_plan_svg
 from production_export.cut_list import render_cut_list_csv, render_cut_list_json
-from web.cli_support import (
-    CliError,
-    build_for_drawing,
-    build_or_fail,
-    check_drawable,
-    write_file,
-)
+from services.design_views import cut_list, elevation_svg, fill_wall, plan_svg
+from web.cli_support import catalog_files, read_document, write_file
+
+__all__ = ["cutlist", "elevation", "fill", "plan"]
 
 
-def cutlist(args: argparse.Namespace, catalog: Catalog) -> None:
-    build = build_or_fail(args.design, catalog)
+def cutlist(args: argparse.Namespace) -> None:
+    """Print the cut list as CSV or JSON."""
+    result = cut_list(read_document(args.design), catalogs=catalog_files())
     if args.format == "json":
-        sys.stdout.write(render_cut_list_json(build.parts, catalog_version=catalog.version))
+        sys.stdout.write(render_cut_list_json(result.parts, catalog_version=result.catalog_version))
     else:
-        sys.stdout.write(render_cut_list_csv(build.parts))
+        sys.stdout.write(render_cut_list_csv(result.parts))
 
 
-def model(args: argparse.Namespace, catalog: Catalog) -> None:
-    build = build_or_fail(args.design, catalog)
-    data = render_glb(build, catalog)
-    write_file(args.out, data)
-    print(f"wrote {args.out}: {len(build.parts)} parts, {len(data)} bytes", file=sys.stderr)
-
-
-def plan(args: argparse.Namespace, catalog: Catalog) -> None:
-    build = build_for_drawing(args.design, catalog)
-    check_drawable(args.design, build)
-    write_file(args.out, render_plan_svg(build))
+def plan(args: argparse.Namespace) -> None:
+    """Write the plan view as SVG."""
+    write_file(args.out, plan_svg(read_document(args.design), catalogs=catalog_files()))
     print(f"wrote {args.out}", file=sys.stderr)
 
 
-def _on_wall(path: str, catalog: Catalog, wall: int) -> DesignBuild:
-    """The design in ``path``, built, with a usable room that has wall ``wall``."""
-    build = build_for_drawing(path, catalog)
-    check_drawable(path, build)
-    count = len(build.design.room.outline_mm)
-    if not 0 <= wall < count:
-        raise CliError([f"{path}: wall {wall} does not exist (walls 0-{count - 1})"])
-    return build
-
-
-def elevation(args: argparse.Namespace, catalog: Catalog) -> None:
-    build = _on_wall(args.design, catalog, args.wall)
-    write_file(args.out, render_elevation_svg(build, catalog, wall=args.wall))
+def elevation(args: argparse.Namespace) -> None:
+    """Write one wall's elevation as SVG."""
+    svg = elevation_svg(read_document(args.design), catalogs=catalog_files(), wall=args.wall)
+    write_file(args.out, svg)
     print(f"wrote {args.out}", file=sys.stderr)
 
 
-def fill(args: argparse.Namespace, catalog: Catalog) -> None:
-    build = _on_wall(args.design, catalog, args.wall)
-    if args.template not in catalog.templates:
-        raise CliError(
-            [
-                f"unknown template {args.template!r} "
-                f"(available: {', '.join(sorted(catalog.templates))})"
-            ]
-        )
-    spans = []
-    for start, end in free_spans(build, args.wall):
-        proposal = propose_fill(end - start, args.template, catalog)
-        spans.append(
+def fill(args: argparse.Namespace) -> None:
+    """Print the free spans of a wall and the cabinets that would fill them, as JSON."""
+    spans = fill_wall(
+        read_document(args.design), catalogs=catalog_files(), wall=args.wall, template=args.template
+    )
+    report = {
+        "wall": args.wall,
+        "spans": [
             {
-                "start_mm": round(start, 1),
-                "end_mm": round(end, 1),
+                "start_mm": round(s.start_mm, 1),
+                "end_mm": round(s.end_mm, 1),
                 "proposal": None
-                if proposal is None
+                if s.proposal is None
                 else {
-                    "template": proposal.template,
-                    "widths_mm": list(proposal.widths),
-                    "filler_mm": proposal.filler_mm,
-                    "standard": proposal.standard,
+                    "template": s.proposal.template,
+                    "widths_mm": list(s.proposal.widths),
+                    "filler_mm": s.proposal.filler_mm,
+                    "standard": s.proposal.standard,
                 },
             }
-        )
-    sys.stdout.write(json.dumps({"wall": args.wall, "spans": spans}, indent=2) + "\n")
+            for s in spans
+        ],
+    }
+    sys.stdout.write(json.dumps(report, indent=2) + "\n")

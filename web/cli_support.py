@@ -1,22 +1,35 @@
-"""Shared pieces of the ``millwork`` command line: reading designs, clear errors, writing
-files. Bad input never shows a traceback: ``CliError`` carries one line per problem."""
+"""Shared pieces of the ``millwork`` command line: reading designs, writing files, the
+adapters the use cases get, and the one place that turns a refusal into clear lines."""
 
 from __future__ import annotations
 
+import argparse
 from collections.abc import Sequence
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
-from catalog.catalog import Catalog
-from configurator.build.design_build import DesignBuild, build_design
-from configurator.model.design import Design
-from configurator.model.document import parse_design
+from catalog.errors import InvalidCatalog
+from catalog.price_list import Method
 from configurator.model.errors import InvalidDesign
-from configurator.room.geometry import check_room
-from kernel.problems import Problem, has_errors
+from kernel.problems import Problem
+from persistence.catalog_source import CatalogFiles
+from pricing.promotions import Customer
+from production_export.errors import NoSheetSize, PartTooLarge
+from services.errors import DesignHasErrors, InvalidInput, ServiceError
+from services.evaluation import PriceRequest
 from web.json_input import read_json
 from web.messages import render_problem
+
+__all__ = [
+    "CliError",
+    "catalog_files",
+    "error_lines",
+    "moment",
+    "price_request",
+    "read_document",
+    "write_file",
+]
 
 CHINA = timezone(timedelta(hours=8), "CST")
 
@@ -29,20 +42,35 @@ class CliError(Exception):
         self.lines = list(lines)
 
 
-def problems_error(source: str, problems: Sequence[Problem]) -> CliError:
-    return CliError([f"{source}: {render_problem(p)}" for p in problems])
+def catalog_files() -> CatalogFiles:
+    """The catalog, price list and promotions from ``catalog/data/``, read on first use."""
+    return CatalogFiles()
 
 
-def read_design(path: str) -> Design:
-    """Read and parse a design file, or raise ``CliError``."""
-    return parse_document(path, read_document(path))
+def error_lines(exc: Exception, args: argparse.Namespace) -> list[str] | None:
+    """The words for a refusal (``error: ...`` lines), or ``None`` for a real failure."""
+    source = getattr(args, "design", None) or getattr(args, "parts", None)
 
+    def problems(found: Sequence[Problem], prefix: str = "error") -> list[str]:
+        where = f"{source}: " if source else ""
+        return [f"{prefix}: {where}{render_problem(p)}" for p in found]
 
-def parse_document(path: str, document: object) -> Design:
-    try:
-        return parse_design(document)
-    except InvalidDesign as exc:
-        raise problems_error(path, exc.problems) from None
+    if isinstance(exc, CliError):
+        return [f"error: {line}" for line in exc.lines]
+    if isinstance(exc, InvalidCatalog):
+        return [f"catalog: {render_problem(p)}" for p in exc.problems]
+    if isinstance(exc, InvalidDesign | DesignHasErrors | InvalidInput):
+        return problems(exc.problems)
+    if isinstance(exc, NoSheetSize):
+        return [
+            f"error: {source}: material {exc.material!r} is not in the catalog: give --sheet "
+            "LENGTHxWIDTH"
+        ]
+    if isinstance(exc, PartTooLarge):
+        return [f"error: {source}: {exc.material}: {exc.reason}"]
+    if isinstance(exc, ServiceError):
+        return [f"error: {exc}"]
+    return None
 
 
 def read_document(path: str) -> Any:
@@ -61,18 +89,10 @@ def read_document(path: str) -> Any:
         raise CliError([f"{path}: {exc}"]) from None
 
 
-def build_or_fail(path: str, catalog: Catalog) -> DesignBuild:
-    """Build the design in ``path``; every blocking problem becomes a ``CliError``."""
-    build = build_design(read_design(path), catalog)
-    if has_errors(build.problems):
-        raise problems_error(path, [p for p in build.problems if p.severity == "error"])
-    return build
-
-
-def moment(text: str | None) -> datetime:
-    """``--at``: an ISO date or date-time (dates at noon, China time); now by default."""
+def moment(text: str | None) -> datetime | None:
+    """``--at``: an ISO date or date-time (dates at noon, China time); ``None``: now."""
     if text is None:
-        return datetime.now(UTC)
+        return None
     try:
         moment = datetime.fromisoformat(text)
     except ValueError:
@@ -82,7 +102,8 @@ def moment(text: str | None) -> datetime:
     return moment if moment.tzinfo else moment.replace(tzinfo=CHINA)
 
 
-def write_file(path: str, data: bytes | str) -> None:
+def write_file(path: str | Path, data: bytes | str) -> None:
+    """Write ``data`` to ``path``, or raise ``CliError``."""
     try:
         if isinstance(data, str):
             Path(path).write_text(data, encoding="utf-8")
@@ -92,12 +113,11 @@ def write_file(path: str, data: bytes | str) -> None:
         raise CliError([f"{path}: cannot write ({exc.strerror})"]) from None
 
 
-def build_for_drawing(path: str, catalog: Catalog) -> DesignBuild:
-    """Build for a drawing: cabinets that cannot be built are left out, as in the 3D view."""
-    return build_design(read_design(path), catalog)
-
-
-def check_drawable(path: str, build: DesignBuild) -> None:
-    problems = check_room(build.design.room)
-    if problems:
-        raise problems_error(path, problems)
+def price_request(args: argparse.Namespace) -> PriceRequest:
+    """Who asks, by which method, as of when: from ``--member --coupon --region --method
+    --at``."""
+    return PriceRequest(
+        customer=Customer(member=args.member, coupon=args.coupon, region=args.region),
+        method=Method(args.method) if args.method else None,
+        at=moment(args.at),
+    )

@@ -73,6 +73,24 @@ def test_evaluate_returns_problems_with_messages(catalog: Catalog) -> None:
     assert problems[0]["message"] and problems[0]["fix"]
 
 
+def test_evaluate_returns_the_price_for_the_customer(catalog: Catalog) -> None:
+    import json
+    from pathlib import Path
+
+    doc = json.loads((Path(__file__).parents[2] / "examples" / "bedroom.json").read_text())
+    c = client(catalog)
+    plain = c.post("/api/v1/evaluate", json=doc).json()
+    member = c.post("/api/v1/evaluate?member=true&method=unfolded", json=doc).json()
+    assert plain["price"]["currency"] == "CNY" and plain["parts_summary"]["cabinets"] == 1
+    assert member["price"]["method"] == "unfolded"
+    applied = {a["id"] for a in member["price"]["promotions"]["applied"]}
+    assert "MEMBER-5" in applied
+    mars = c.post("/api/v1/evaluate?region=mars", json=doc)
+    assert mars.status_code == 422 and mars.json()["error"]["code"] == "unknown_region"
+    coupon = c.post("/api/v1/evaluate?coupon=NOSUCH", json=doc).json()
+    assert coupon["problems"][-1]["code"] == "unknown_coupon"
+
+
 def test_evaluate_refuses_what_is_not_a_design(catalog: Catalog) -> None:
     c = client(catalog)
     bad_json = c.post("/api/v1/evaluate", content=b"{nope")

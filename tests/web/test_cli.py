@@ -152,7 +152,7 @@ def test_plan_and_elevation_write_svg(capsys: pytest.CaptureFixture[str], tmp_pa
     assert run(capsys, "elevation", str(L_SHAPED), "--wall", "0", "--out", str(wall))[0] == 0
     assert plan.read_text().startswith("<svg") and wall.read_text().startswith("<svg")
     code, _, err = run(capsys, "elevation", str(L_SHAPED), "--wall", "6", "--out", str(wall))
-    assert code == 1 and "wall 6 does not exist (walls 0-5)" in err
+    assert code == 1 and "wall 6 does not exist (walls 0–5)" in err
 
 
 def test_a_broken_room_cannot_be_drawn(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

@@ -1,0 +1,74 @@
+"""Parts nested per material and thickness: the one place a batch is grouped for the saw,
+whether its parts come from designs or from a cut-list CSV."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from configurator.build.parts import Part
+from production_export.errors import NoSheetSize, PartTooLarge
+from production_export.nesting import NestPart, SheetLayout, Stock, nest
+
+__all__ = ["MaterialKey", "NestedSheet", "Saw", "group_parts", "nest_groups"]
+
+MaterialKey = tuple[str, float]
+"""(material code, thickness mm): parts that may share a sheet."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Saw:
+    """The panel saw's kerf and edge trim, mm."""
+
+    kerf: float = 4.0
+    trim: float = 10.0
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class NestedSheet:
+    """A sheet of a batch: its material and thickness and its layout."""
+
+    material: str
+    thickness_mm: float
+    layout: SheetLayout
+
+
+def group_parts(parts: Iterable[Part]) -> dict[MaterialKey, list[NestPart]]:
+    """Cut parts as the nester sees them (cut sizes; grained parts may not turn), grouped."""
+    groups: defaultdict[MaterialKey, list[NestPart]] = defaultdict(list)
+    for p in parts:
+        groups[(p.material, p.thickness_mm)].append(
+            NestPart(
+                part_id=p.part_id,
+                length=p.cut_length_mm,
+                width=p.cut_width_mm,
+                rotatable=not p.grained,
+            )
+        )
+    return dict(groups)
+
+
+def nest_groups(
+    groups: Mapping[MaterialKey, Sequence[NestPart]],
+    sheet_for: Callable[[str], tuple[float, float] | None],
+    saw: Saw,
+) -> list[NestedSheet]:
+    """Every group nested onto its material's sheets (``sheet_for`` gives length x width,
+    or ``None`` when it does not know the material: ``NoSheetSize``), groups in order;
+    ``PartTooLarge`` when a part cannot fit on its sheet at all."""
+    sheets: list[NestedSheet] = []
+    for (material, thickness), parts in sorted(groups.items()):
+        size = sheet_for(material)
+        if size is None:
+            raise NoSheetSize(material)
+        stock = Stock(length=size[0], width=size[1], kerf=saw.kerf, trim=saw.trim)
+        try:
+            layouts = nest(parts, stock)
+        except ValueError as exc:  # a part larger than the sheet less its trims
+            raise PartTooLarge(material, str(exc)) from None
+        sheets += [
+            NestedSheet(material=material, thickness_mm=thickness, layout=layout)
+            for layout in layouts
+        ]
+    return sheets

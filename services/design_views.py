@@ -1,0 +1,103 @@
+"""Use cases that derive one view of a design: its cut list, plan, a wall's elevation, the
+fill proposals for a wall, its 3D model. Each reads the document, refuses what the view cannot
+show, and returns the view's value; the CLI and the API render or send it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from catalog.catalog import Catalog
+from configurator.build.design_build import DesignBuild, build_design
+from configurator.build.parts import Part
+from configurator.model.document import parse_design
+from configurator.room.fill import Fill, free_spans, propose_fill
+from configurator.room.geometry import check_room
+from configurator.views.elevation import render_elevation_svg
+from configurator.views.plan import render_plan_svg
+from kernel.problems import Problem, Severity
+from services.errors import DesignHasErrors, InvalidInput
+from services.ports import CatalogSource
+
+__all__ = [
+    "CutList",
+    "SpanFill",
+    "built_design",
+    "cut_list",
+    "elevation_svg",
+    "fill_wall",
+    "plan_svg",
+]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CutList:
+    """Every part of a design and the catalog version they were built from."""
+
+    parts: tuple[Part, ...]
+    catalog_version: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SpanFill:
+    """A free span along a wall (mm from its start) and what would fill it, if anything."""
+
+    start_mm: float
+    end_mm: float
+    proposal: Fill | None
+
+
+def built_design(document: object, *, catalogs: CatalogSource) -> DesignBuild:
+    """The design built; ``DesignHasErrors`` when a cabinet cannot be built at all (a cut
+    list or a model would silently leave it out)."""
+    build = build_design(parse_design(document), catalogs.catalog())
+    errors = [p for p in build.problems if p.severity is Severity.ERROR]
+    if errors:
+        raise DesignHasErrors(errors)
+    return build
+
+
+def cut_list(document: object, *, catalogs: CatalogSource) -> CutList:
+    """The cut list of a design whose every cabinet can be built."""
+    build = built_design(document, catalogs=catalogs)
+    return CutList(parts=build.parts, catalog_version=catalogs.catalog().version)
+
+
+def plan_svg(document: object, *, catalogs: CatalogSource) -> str:
+    """The plan view; cabinets that cannot be built are left out, as in the 3D view."""
+    return render_plan_svg(_drawable(document, catalogs.catalog()))
+
+
+def elevation_svg(document: object, *, catalogs: CatalogSource, wall: int) -> str:
+    """The elevation of ``wall`` (``InvalidInput`` if the room has no such wall)."""
+    catalog = catalogs.catalog()
+    build = _drawable(document, catalog, wall=wall)
+    return render_elevation_svg(build, catalog, wall=wall)
+
+
+def fill_wall(
+    document: object, *, catalogs: CatalogSource, wall: int, template: str
+) -> list[SpanFill]:
+    """The free spans along ``wall`` and the cabinets of ``template`` that would fill each."""
+    catalog = catalogs.catalog()
+    if template not in catalog.templates:
+        known = ", ".join(sorted(catalog.templates))
+        raise InvalidInput(
+            [Problem.of("unknown_template", "template", value=template, allowed=known)]
+        )
+    build = _drawable(document, catalog, wall=wall)
+    return [
+        SpanFill(start_mm=start, end_mm=end, proposal=propose_fill(end - start, template, catalog))
+        for start, end in free_spans(build, wall)
+    ]
+
+
+def _drawable(document: object, catalog: Catalog, *, wall: int | None = None) -> DesignBuild:
+    """The design built, in a room that can be drawn and that has ``wall``."""
+    build = build_design(parse_design(document), catalog)
+    problems = check_room(build.design.room)
+    if problems:
+        raise DesignHasErrors(problems)
+    count = len(build.design.room.outline_mm)
+    if wall is not None and not 0 <= wall < count:
+        raise InvalidInput([Problem.of("unknown_wall", "wall", value=wall, max=count - 1)])
+    return build

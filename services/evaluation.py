@@ -1,0 +1,73 @@
+"""Evaluate a design: its problems, its price and its parts in figures, in one call for the
+CLI, the API and the pages (gather the catalog and the time, compute, return)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from catalog.price_list import Method
+from configurator.build.bom import BomSummary, summarize
+from configurator.model.design import Design
+from configurator.model.document import parse_design
+from configurator.rules.evaluate import Evaluation, evaluate
+from kernel.problems import Problem
+from pricing.price import Price, price_design
+from pricing.promotions import Customer
+from services.errors import UnknownRegion
+from services.ports import CatalogSource, Clock
+
+__all__ = ["DesignReport", "PriceRequest", "evaluate_design"]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PriceRequest:
+    """Who asks for a price, by which method, as of when (``None``: now)."""
+
+    customer: Customer = field(default_factory=Customer)
+    method: Method | None = None
+    at: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DesignReport:
+    """A design evaluated: the build with its problems, the price and the parts summary."""
+
+    design: Design
+    evaluation: Evaluation
+    price: Price
+    parts: BomSummary
+    priced_at: datetime
+
+    @property
+    def problems(self) -> tuple[Problem, ...]:
+        """Every problem: the design's, then the price's (an unknown coupon, say)."""
+        return (*self.evaluation.problems, *self.price.problems)
+
+
+def evaluate_design(
+    document: object,
+    *,
+    catalogs: CatalogSource,
+    clock: Clock,
+    request: PriceRequest | None = None,
+) -> DesignReport:
+    """Parse ``document`` (``InvalidDesign`` if it cannot be read), validate and price it."""
+    asked = request or PriceRequest()
+    catalog, book = catalogs.catalog(), catalogs.price_book()
+    region = asked.customer.region
+    if region and region not in book.price_list.installation:
+        raise UnknownRegion(region, sorted(book.price_list.installation))
+    design = parse_design(document)
+    evaluation = evaluate(design, catalog)
+    now = asked.at or clock.now()
+    price = price_design(
+        evaluation.build, catalog, book, now=now, customer=asked.customer, method=asked.method
+    )
+    return DesignReport(
+        design=design,
+        evaluation=evaluation,
+        price=price,
+        parts=summarize(evaluation.build, catalog),
+        priced_at=now,
+    )

@@ -1,0 +1,37 @@
+"""The saw shop's use case: nest the parts of a cut list onto sheets, per material and
+thickness (no PDF, DXF or 3D libraries are loaded for it)."""
+
+from __future__ import annotations
+
+from production_export.nest_groups import NestedSheet, Saw, nest_groups
+from production_export.nest_input import parse_parts_csv
+from services.errors import InvalidInput
+from services.ports import CatalogSource
+
+__all__ = ["nest_parts"]
+
+
+def nest_parts(
+    parts_csv: str,
+    *,
+    catalogs: CatalogSource,
+    saw: Saw,
+    sheet: tuple[float, float] | None = None,
+) -> list[NestedSheet]:
+    """Nest the parts of a cut-list CSV (DESIGN.md §5) per material and thickness: on
+    ``sheet`` (length x width) if given, else on each catalog material's own sheet
+    (``NoSheetSize`` for other materials). ``InvalidInput`` lists every bad cell."""
+    groups, problems = parse_parts_csv(parts_csv)
+    if problems:
+        raise InvalidInput(problems)
+    catalog = catalogs.catalog()
+
+    def sheet_for(material: str) -> tuple[float, float] | None:
+        if sheet is not None:
+            return sheet
+        if material in catalog.materials:
+            m = catalog.material(material)
+            return m.sheet_length_mm, m.sheet_width_mm
+        return None
+
+    return nest_groups(groups, sheet_for, saw)

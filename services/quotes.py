@@ -1,0 +1,60 @@
+"""Issue a quote: evaluate the design, refuse it if it cannot be made, freeze its price and
+drawings under the next number, and keep it."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from catalog.catalog import Catalog
+from configurator.build.design_build import DesignBuild
+from configurator.model.design import WallPlacement
+from configurator.views.elevation import render_elevation_svg
+from configurator.views.plan import render_plan_svg
+from kernel.problems import Severity
+from pricing.quote import Quote
+from pricing.quote import issue_quote as freeze_quote
+from services.errors import DesignHasErrors
+from services.evaluation import PriceRequest, evaluate_design
+from services.ports import CatalogSource, Clock, QuoteStore
+
+__all__ = ["issue_quote", "quote_drawings"]
+
+
+def issue_quote(
+    document: Mapping[str, Any],
+    *,
+    catalogs: CatalogSource,
+    clock: Clock,
+    quotes: QuoteStore,
+    request: PriceRequest | None = None,
+) -> Quote:
+    """A new, numbered, frozen quote of ``document``; ``DesignHasErrors`` when something in
+    it cannot be made (no quote for that)."""
+    report = evaluate_design(document, catalogs=catalogs, clock=clock, request=request)
+    errors = [p for p in report.evaluation.problems if p.severity is Severity.ERROR]
+    if errors:
+        raise DesignHasErrors(errors)
+    catalog = catalogs.catalog()
+    issued_at = report.priced_at
+    quote = freeze_quote(
+        document,
+        report.price,
+        number=quotes.next_number(issued_at.year),
+        issued_at=issued_at,
+        validity_days=catalogs.price_book().price_list.quote_validity_days,
+        drawings=quote_drawings(report.evaluation.build, catalog),
+    )
+    quotes.add(quote)
+    return quote
+
+
+def quote_drawings(build: DesignBuild, catalog: Catalog) -> dict[str, str]:
+    """The plan and the elevation of every wall with a cabinet on it, as SVG."""
+    drawings = {"plan": render_plan_svg(build)}
+    used = sorted(
+        {c.placement.wall for c in build.design.cabinets if isinstance(c.placement, WallPlacement)}
+    )
+    for wall in used:
+        drawings[f"wall {wall}"] = render_elevation_svg(build, catalog, wall=wall)
+    return drawings

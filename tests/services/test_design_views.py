@@ -1,0 +1,44 @@
+"""The use cases that derive one view of a design refuse what the view cannot show."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from services.design_views import cut_list, elevation_svg, fill_wall, plan_svg
+from services.errors import DesignHasErrors, InvalidInput
+from services.model import model_glb
+from tests.builders import a_cabinet, a_document
+from tests.fakes import FixedCatalogs
+
+L_SHAPED = json.loads(
+    (Path(__file__).parents[2] / "examples" / "l-shaped-bedroom.json").read_text()
+)
+
+
+def test_views_of_a_good_design(catalogs: FixedCatalogs) -> None:
+    cuts = cut_list(L_SHAPED, catalogs=catalogs)
+    assert cuts.parts and cuts.catalog_version == catalogs.catalog().version
+    assert plan_svg(L_SHAPED, catalogs=catalogs).startswith("<svg")
+    assert elevation_svg(L_SHAPED, catalogs=catalogs, wall=0).startswith("<svg")
+    glb, parts = model_glb(L_SHAPED, catalogs=catalogs)
+    assert glb[:4] == b"glTF" and parts == len(cuts.parts)
+    spans = fill_wall(L_SHAPED, catalogs=catalogs, wall=0, template="wardrobe_hinged")
+    assert all(s.start_mm < s.end_mm for s in spans)
+
+
+def test_a_cabinet_that_cannot_be_built_has_no_cut_list(catalogs: FixedCatalogs) -> None:
+    with pytest.raises(DesignHasErrors) as refused:
+        cut_list(a_document(a_cabinet(template="sofa")), catalogs=catalogs)
+    assert [p.code for p in refused.value.problems] == ["unknown_template"]
+
+
+def test_a_missing_wall_or_template_is_named(catalogs: FixedCatalogs) -> None:
+    with pytest.raises(InvalidInput) as wall:
+        elevation_svg(L_SHAPED, catalogs=catalogs, wall=6)
+    assert wall.value.problems[0].params == {"value": 6, "max": 5}
+    with pytest.raises(InvalidInput) as template:
+        fill_wall(L_SHAPED, catalogs=catalogs, wall=0, template="sofa")
+    assert template.value.problems[0].code == "unknown_template"
