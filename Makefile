@@ -11,7 +11,7 @@ endif
 RUN := $(UV) run --frozen
 CORE := kernel catalog configurator pricing production_export
 
-.PHONY: help install run test lint fmt types arch unit bench clean
+.PHONY: help install run test quick lint fmt types arch unit bench clean
 
 help: ## list the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -42,6 +42,9 @@ types: ## mypy --strict on the core and the edge
 
 arch: ## import-linter contracts (DESIGN.md §2)
 	$(RUN) lint-imports
+
+quick: install ## the tests without those marked slow or e2e (seconds, for the edit loop)
+	$(RUN) pytest -q -p no:cacheprovider -m "not slow and not e2e"
 
 unit: ## the test suite with branch coverage of the core
 	$(RUN) pytest -q -p no:cacheprovider --cov --cov-report=term --cov-fail-under=90

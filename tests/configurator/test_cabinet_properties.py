@@ -94,6 +94,7 @@ def glb_parts(build: DesignBuild) -> dict[str, list[float]]:
     return out
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("template", TEMPLATES)
 @given(data=st.data())
 def test_glb_and_cut_list_hold_the_same_parts_with_the_same_sizes(

@@ -26,6 +26,7 @@ def test_a_roll_has_one_label_per_part(catalog: Catalog) -> None:
     assert pages == [[p.part_id] for p in parts]
 
 
+@pytest.mark.slow
 def test_a4_sheets_hold_21_labels(catalog: Catalog) -> None:
     parts = a_build(catalog, a_cabinet(width_mm=1600)).parts
     pages = ids_per_page(render_labels_pdf(parts, order="Q", layout=LabelLayout.A4))

@@ -103,6 +103,7 @@ def test_every_problem_gets_its_own_line(
     assert code == 1 and len(err.splitlines()) == 3
 
 
+@pytest.mark.slow
 def test_the_installed_command_never_shows_a_traceback(tmp_path: Path) -> None:
     bad = design_file(tmp_path, '{"schema": 1')
     done = subprocess.run(
@@ -329,6 +330,7 @@ def test_nest_several_copies_get_numbered_ids(
     assert code == 0 and ids == ["A#1", "A#2", "A#3"]
 
 
+@pytest.mark.slow
 def test_export_writes_the_package(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     out = tmp_path / "package"
     code, _, err = run(capsys, "export", str(EXAMPLE), str(L_SHAPED), "--out", str(out))
