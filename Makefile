@@ -51,6 +51,7 @@ unit: ## the test suite with branch coverage of the core
 
 bench: install ## benchmarks (see BENCHMARKS.md)
 	$(RUN) python -m bench
+	$(RUN) python -m bench.cli
 	$(RUN) python -m bench.nesting
 	$(RUN) python -m bench.export
 
