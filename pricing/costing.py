@@ -16,6 +16,7 @@ from collections.abc import Mapping, Sequence
 from decimal import Decimal
 
 from catalog.catalog import Catalog
+from catalog.construction import Construction
 from catalog.price_list import Method, PriceList
 from configurator.build.design_build import DesignBuild, PlacedCabinet
 from configurator.build.parts import OpKind, Part, Role
@@ -76,7 +77,7 @@ def _cabinet(
         board_parts = list(built.parts)
         made = [] if method is Method.SHEETS else _board(cid, built.parts, pl)
         rest = (
-            _edges(cid, built.parts, pl)
+            _edges(cid, built.parts, catalog.construction, pl)
             + _hardware(placed, catalog, pl)
             + _machining(cid, built.parts, pl)
         )
@@ -179,17 +180,11 @@ def _projected(placed: PlacedCabinet, pl: PriceList) -> list[QuoteLine]:
     return out
 
 
-def _edges(cid: str, parts: Sequence[Part], pl: PriceList) -> list[QuoteLine]:
+def _edges(cid: str, parts: Sequence[Part], k: Construction, pl: PriceList) -> list[QuoteLine]:
     band_mm: dict[str, float] = defaultdict(float)
     for p in parts:
-        for code, along in (
-            (p.edges.l1, p.length_mm),
-            (p.edges.l2, p.length_mm),
-            (p.edges.w1, p.width_mm),
-            (p.edges.w2, p.width_mm),
-        ):
-            if code:
-                band_mm[code] += along + pl.edge_overlength_mm
+        for code, along in p.banded_edges():
+            band_mm[code] += k.band_length_mm(along)
     return [
         line(
             f"{cid}/edge/{code}",
@@ -197,8 +192,8 @@ def _edges(cid: str, parts: Sequence[Part], pl: PriceList) -> list[QuoteLine]:
             category=Category.EDGE_BAND,
             item=code,
             names=(
-                f"Edge band {code} (+{pl.edge_overlength_mm} mm per edge)",
-                f"封边 {code}（每边加长 {pl.edge_overlength_mm} mm）",
+                f"Edge band {code} (+{k.edge_overlength_mm:g} mm per edge)",
+                f"封边 {code}（每边加长 {k.edge_overlength_mm:g} mm）",
             ),
             quantity=metres(mm),
             unit="m",
