@@ -7,9 +7,9 @@ printed (board area, metres of edge band, of rail, of groove) leaves the model t
 Halves round up (away from zero), as money (``kernel.money.quantize``) and exported lengths
 (``kernel.units.round_mm``) do: one rule across the engine, the one a person checking a quote
 by hand applies, and never two answers for the same area in two places. ``ROUND_HALF_EVEN``
-(Python's default) would pull ties to the even digit, so 1.225 m would price as 1.22 m here and
-show as 1.23 m on a report. The float goes through ``repr``, its shortest decimal form, so the
-tie is the decimal a person reads (0.725), not its binary neighbour (0.72499999999999997).
+(``Decimal``'s default) would pull a tie to the even digit: 1.225 m down to 1.22 m but 1.235 m
+up to 1.24 m. The float goes through ``repr``, its shortest decimal form, so the tie is the
+decimal a person reads (0.725), not its binary neighbour (0.72499999999999997...).
 """
 
 from __future__ import annotations
