@@ -65,6 +65,7 @@ class Construction:
     min_part_length_mm: float
     min_part_width_mm: float
     sheet_trim_mm: float
+    edge_overlength_mm: float
     hinge: HardwareCode
     hinge_plate: HardwareCode
     shelf_support: HardwareCode
@@ -78,3 +79,12 @@ class Construction:
     sliding_roller: HardwareCode
     wall_fixing: HardwareCode
     edge_rules: Mapping[str, EdgeRule]
+
+    def band_length_mm(self, edge_mm: float) -> float:
+        """Band one banded edge ``edge_mm`` long takes off the roll: the edge plus
+        ``edge_overlength_mm``, which the edge bander leaves over the ends and trims off.
+
+        The one place this is worked out: the quote prices it, the factory's edge-band report
+        orders it, and both sum it per band and round once with ``kernel.quantities.metres``.
+        """
+        return edge_mm + self.edge_overlength_mm

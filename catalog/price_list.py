@@ -61,7 +61,6 @@ class PriceList:
     region: str
     quote_validity_days: int
     sheet_yield: Decimal
-    edge_overlength_mm: int
     nonstandard_coefficient: Decimal
     min_order: Decimal
     deposit: DepositRule
@@ -89,7 +88,6 @@ _TOP = (
     "region",
     "quote_validity_days",
     "sheet_yield",
-    "edge_overlength_mm",
     "nonstandard_coefficient",
     "min_order",
     "deposit",
@@ -147,9 +145,6 @@ def parse_price_list(
         ),
         sheet_yield=r.decimal(
             m.get("sheet_yield"), f"{p}sheet_yield", minimum=Decimal("0.1"), maximum=Decimal(1)
-        ),
-        edge_overlength_mm=r.integer(
-            m.get("edge_overlength_mm"), f"{p}edge_overlength_mm", minimum=0, maximum=500
         ),
         nonstandard_coefficient=r.decimal(
             m.get("nonstandard_coefficient"),

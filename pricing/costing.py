@@ -3,8 +3,9 @@
 Methods: ``unfolded`` (every part's area x its material's rate, plus edge band, hardware and
 machining), ``projected`` (front elevation x the product line's rate, extras on top; templates
 without a product line fall back to unfolded), ``sheets`` (raw sheets consumed, estimated as
-area / (usable sheet area x yield), plus the rest as unfolded). Quantities are rounded at one
-named point each: areas to 0.001 m², lengths to 0.01 m.
+area / (usable sheet area x yield), plus the rest as unfolded). Quantities leave the model's
+millimetres through ``kernel.quantities`` (areas to 0.001 m², lengths to 0.01 m, halves up),
+once per line, on the line's total.
 """
 
 from __future__ import annotations
@@ -12,25 +13,23 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from catalog.catalog import Catalog
+from catalog.construction import Construction
 from catalog.price_list import Method, PriceList
 from configurator.build.design_build import DesignBuild, PlacedCabinet
 from configurator.build.parts import OpKind, Part, Role
 from kernel.ids import HardwareCode
+from kernel.quantities import area_m2, metres
 from pricing.errors import MissingRate
 from pricing.lines import Category, QuoteLine, fmt_money, fmt_qty, line
 
 __all__ = ["cost_design"]
 
-AREA_STEP = Decimal("0.001")
-LENGTH_STEP = Decimal("0.01")
-
 
 def _area(parts: Sequence[Part]) -> Decimal:
-    total = sum(p.length_mm * p.width_mm for p in parts) / 1e6
-    return Decimal(repr(total)).quantize(AREA_STEP, rounding=ROUND_HALF_UP)
+    return area_m2(sum(p.length_mm * p.width_mm for p in parts))
 
 
 def _rate(table: Mapping[str, Decimal], code: str, what: str, version: str) -> Decimal:
@@ -78,7 +77,7 @@ def _cabinet(
         board_parts = list(built.parts)
         made = [] if method is Method.SHEETS else _board(cid, built.parts, pl)
         rest = (
-            _edges(cid, built.parts, pl)
+            _edges(cid, built.parts, catalog.construction, pl)
             + _hardware(placed, catalog, pl)
             + _machining(cid, built.parts, pl)
         )
@@ -130,7 +129,7 @@ def _projected(placed: PlacedCabinet, pl: PriceList) -> list[QuoteLine]:
     built = placed.cabinet
     cid, spec = built.spec.id, built.spec
     product = pl.projected[built.template.code]
-    area = Decimal(repr(spec.width_mm * spec.height_mm / 1e6)).quantize(AREA_STEP)
+    area = area_m2(spec.width_mm * spec.height_mm)
     out = [
         line(
             f"{cid}/product",
@@ -181,17 +180,11 @@ def _projected(placed: PlacedCabinet, pl: PriceList) -> list[QuoteLine]:
     return out
 
 
-def _edges(cid: str, parts: Sequence[Part], pl: PriceList) -> list[QuoteLine]:
-    metres: dict[str, float] = defaultdict(float)
+def _edges(cid: str, parts: Sequence[Part], k: Construction, pl: PriceList) -> list[QuoteLine]:
+    band_mm: dict[str, float] = defaultdict(float)
     for p in parts:
-        for code, along in (
-            (p.edges.l1, p.length_mm),
-            (p.edges.l2, p.length_mm),
-            (p.edges.w1, p.width_mm),
-            (p.edges.w2, p.width_mm),
-        ):
-            if code:
-                metres[code] += (along + pl.edge_overlength_mm) / 1000
+        for code, along in p.banded_edges():
+            band_mm[code] += k.band_length_mm(along)
     return [
         line(
             f"{cid}/edge/{code}",
@@ -199,14 +192,14 @@ def _edges(cid: str, parts: Sequence[Part], pl: PriceList) -> list[QuoteLine]:
             category=Category.EDGE_BAND,
             item=code,
             names=(
-                f"Edge band {code} (+{pl.edge_overlength_mm} mm per edge)",
-                f"封边 {code}（每边加长 {pl.edge_overlength_mm} mm）",
+                f"Edge band {code} (+{k.edge_overlength_mm:g} mm per edge)",
+                f"封边 {code}（每边加长 {k.edge_overlength_mm:g} mm）",
             ),
-            quantity=Decimal(repr(m)).quantize(LENGTH_STEP, rounding=ROUND_HALF_UP),
+            quantity=metres(mm),
             unit="m",
             rate=_rate(pl.edge_band, code, "edge band", pl.version),
         )
-        for code, m in sorted(metres.items())
+        for code, mm in sorted(band_mm.items())
     ]
 
 
@@ -215,9 +208,7 @@ def _hardware(placed: PlacedCabinet, catalog: Catalog, pl: PriceList) -> list[Qu
     amounts: dict[str, Decimal] = defaultdict(Decimal)
     for h in placed.cabinet.hardware:
         cut = catalog.item(h.code).unit == "m"
-        per_piece = (
-            Decimal(repr((h.length_mm or 0) / 1000)).quantize(LENGTH_STEP) if cut else Decimal(1)
-        )
+        per_piece = metres(h.length_mm or 0) if cut else Decimal(1)
         amounts[h.code] += h.quantity * per_piece
     out = []
     for code, quantity in amounts.items():
@@ -275,7 +266,7 @@ def _machining(cid: str, parts: Sequence[Part], pl: PriceList) -> list[QuoteLine
                 category=Category.MACHINING,
                 item="groove",
                 names=("Back-panel grooves", "背板槽"),
-                quantity=Decimal(repr(groove / 1000)).quantize(LENGTH_STEP),
+                quantity=metres(groove),
                 unit="m",
                 rate=pl.machining["groove_m"],
             )
@@ -291,7 +282,7 @@ def _sheets(parts: Sequence[Part], catalog: Catalog, pl: PriceList) -> list[Quot
     trim = catalog.construction.sheet_trim_mm
     for code, ps in sorted(by_material.items()):
         m = catalog.material(code)
-        usable = Decimal(repr((m.sheet_length_mm - 2 * trim) * (m.sheet_width_mm - 2 * trim) / 1e6))
+        usable = area_m2((m.sheet_length_mm - 2 * trim) * (m.sheet_width_mm - 2 * trim))
         sheets = math.ceil(_area(ps) / (usable * pl.sheet_yield))
         out.append(
             line(
@@ -312,13 +303,7 @@ def _sheets(parts: Sequence[Part], catalog: Catalog, pl: PriceList) -> list[Quot
 
 
 def _order(build: DesignBuild, pl: PriceList, region: str, subtotal: Decimal) -> list[QuoteLine]:
-    area = sum(
-        (
-            Decimal(repr(p.cabinet.spec.width_mm * p.cabinet.spec.height_mm / 1e6))
-            for p in build.cabinets
-        ),
-        Decimal(0),
-    ).quantize(AREA_STEP)
+    area = area_m2(sum(p.cabinet.spec.width_mm * p.cabinet.spec.height_mm for p in build.cabinets))
     out = []
     if build.cabinets:
         out.append(

@@ -11,6 +11,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
 from configurator.views.svg import Sheet
+from kernel.units import ABS_TOL_MM
 from production_export.nest_groups import NestedSheet
 from production_export.nesting import SheetLayout
 
@@ -36,7 +37,7 @@ def _bands(rects: Sequence[Rect], axis: int) -> list[tuple[float, float, list[Re
     """Groups of pieces between cuts along ``axis``: (start, end, pieces)."""
     out: list[tuple[float, float, list[Rect]]] = []
     for r in sorted(rects, key=lambda r: r[axis]):
-        if out and r[axis] < out[-1][1] - 1e-6:
+        if out and r[axis] < out[-1][1] - ABS_TOL_MM:  # starts before the band ends: no cut
             start, end, group = out[-1]
             out[-1] = (start, max(end, r[axis + 2]), [*group, r])
         else:

@@ -14,19 +14,17 @@ from openpyxl import Workbook
 from catalog.catalog import Catalog
 from configurator.build.parts import HardwareLine, Part
 from kernel.ids import EdgeBandCode, HardwareCode
+from kernel.quantities import metres
 from kernel.units import format_mm
 from production_export.cut_list import COLUMNS, cut_rows
 
 __all__ = [
-    "EDGE_OVERLENGTH_MM",
     "edge_band_rows",
     "hardware_rows",
     "packing_rows",
     "render_csv",
     "render_xlsx",
 ]
-
-EDGE_OVERLENGTH_MM = 50  # each banded edge takes this much more band (trimmed after banding)
 
 HARDWARE_COLUMNS = ("cabinet", "code", "name", "quantity", "unit", "length_mm", "where")
 EDGE_COLUMNS = ("band", "name", "thickness_mm", "edges", "length_m", "with_overlength_m")
@@ -50,16 +48,17 @@ def hardware_rows(lines: Sequence[HardwareLine], catalog: Catalog) -> list[tuple
 
 
 def edge_band_rows(parts: Sequence[Part], catalog: Catalog) -> list[tuple[str, ...]]:
-    """Metres of each band, bare and with the overlength every banded edge needs."""
+    """Metres of each band, bare and with the overlength every banded edge needs (the
+    catalog's ``Construction.band_length_mm``, as the quote prices it)."""
+    construction = catalog.construction
     count: defaultdict[EdgeBandCode, int] = defaultdict(int)
     length: defaultdict[EdgeBandCode, float] = defaultdict(float)
+    used: defaultdict[EdgeBandCode, float] = defaultdict(float)
     for p in parts:
-        for band, along in zip(
-            p.edges, (p.length_mm, p.length_mm, p.width_mm, p.width_mm), strict=True
-        ):
-            if band is not None:
-                count[band] += 1
-                length[band] += along
+        for band, along in p.banded_edges():
+            count[band] += 1
+            length[band] += along
+            used[band] += construction.band_length_mm(along)
     rows: list[tuple[str, ...]] = []
     for band in sorted(count):
         item = catalog.edge_band(band)
@@ -69,8 +68,8 @@ def edge_band_rows(parts: Sequence[Part], catalog: Catalog) -> list[tuple[str, .
                 item.name,
                 format_mm(item.thickness_mm),
                 str(count[band]),
-                f"{length[band] / 1000:.2f}",
-                f"{(length[band] + count[band] * EDGE_OVERLENGTH_MM) / 1000:.2f}",
+                str(metres(length[band])),
+                str(metres(used[band])),
             )
         )
     return rows

@@ -20,6 +20,7 @@ from configurator.build.parts import Box, Drill, HardwareLine, Role
 from configurator.model.design import ItemKind
 from kernel.ids import HardwareCode, MaterialCode
 from kernel.problems import Param, Problem
+from kernel.units import ABS_TOL_MM
 
 __all__ = ["DrawerSlot", "build_drawers", "plan_drawers"]
 
@@ -89,7 +90,7 @@ def plan_drawers(
                     min=round(height + MIN_BOX_HEIGHT_MM - (top - bottom), 1),
                 )
             )
-        if z + height > top_limit + 0.01:
+        if z + height > top_limit + ABS_TOL_MM:
             problems.append(
                 _problem(
                     item_path,

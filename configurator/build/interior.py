@@ -19,6 +19,7 @@ from configurator.build.joinery import pin_row, share
 from configurator.build.parts import Box, Drill, HardwareLine, Role
 from configurator.model.design import Cabinet, Interior, Item, ItemKind, Section
 from kernel.problems import Problem
+from kernel.units import ABS_TOL_MM
 
 __all__ = [
     "SectionBox",
@@ -161,7 +162,7 @@ def check_items(f: Frame, section: Section, *, drawer_top: float, path: str) -> 
         spans.append((0.0, drawer_top, -1))
     spans.sort()
     for (_, hi_a, a), (lo_b, _, b) in itertools.pairwise(spans):
-        if lo_b < hi_a - 1e-6:
+        if lo_b < hi_a - ABS_TOL_MM:  # touching is fine; overlapping is a collision
             first, second = sorted((a, b))
             problems.append(
                 Problem(

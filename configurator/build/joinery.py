@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import math
 
+from kernel.units import ABS_TOL_MM
+
 __all__ = [
     "connector_count",
     "hinge_count",
@@ -11,6 +13,11 @@ __all__ = [
     "share",
     "spread",
 ]
+
+
+FILL_TOL_MM = 0.5
+"""Sizes all given (whole mm) fill their row when they miss it by less than this: half the
+millimetre a user gives sizes in, so only a real millimetre over or short is a mismatch."""
 
 
 def spread(count: int, start: float, end: float) -> list[float]:
@@ -101,6 +108,10 @@ def share(total: float, fixed: list[float | None], *, gap: float) -> list[float]
     """
     free = total - gap * (len(fixed) - 1) - sum(f for f in fixed if f is not None)
     open_count = sum(1 for f in fixed if f is None)
-    if free < -1e-6 or (open_count and free <= 0) or (not open_count and abs(free) > 0.5):
+    if (
+        free < -ABS_TOL_MM
+        or (open_count and free <= 0)
+        or (not open_count and abs(free) > FILL_TOL_MM)
+    ):
         return None
     return [float(f) if f is not None else free / open_count for f in fixed]

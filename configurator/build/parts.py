@@ -179,6 +179,12 @@ class Part(NamedTuple):
         """The axis through the board."""
         return 3 - self.length_axis - self.width_axis
 
+    def banded_edges(self) -> list[tuple[EdgeBandCode, float]]:
+        """The band on each banded edge with the edge's length (finished size, mm), in the
+        order l1, l2 (along the length), w1, w2 (along the width)."""
+        along = (self.length_mm, self.length_mm, self.width_mm, self.width_mm)
+        return [(band, mm) for band, mm in zip(self.edges, along, strict=True) if band is not None]
+
 
 class HardwareLine(NamedTuple):
     """Hardware used in a cabinet: ``quantity`` of ``code``; cut-to-length items give

@@ -19,6 +19,7 @@ from configurator.build.design_build import PlacedCabinet
 from configurator.build.placement import Point, footprint, orientation
 from configurator.model.design import Opening, OpeningKind, Room
 from kernel.problems import Problem
+from kernel.quantities import area_m2
 
 __all__ = [
     "WALL_STRIP_MM",
@@ -100,7 +101,7 @@ def check_room(room: Room) -> list[Problem]:
     if not polygon.is_valid:
         return [problem("self_intersecting", detail=explain_validity(polygon))]
     if polygon.area < 1e6:  # under one square metre: degenerate or a typo in units
-        return [problem("too_small", area_m2=round(polygon.area / 1e6, 3))]
+        return [problem("too_small", area_m2=float(area_m2(polygon.area)))]
     problems = []
     count = len(room.outline_mm)
     for i, opening in enumerate(room.openings):

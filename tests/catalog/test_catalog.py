@@ -54,6 +54,11 @@ def test_runner_for_picks_the_longest_that_fits(catalog: Catalog) -> None:
     assert catalog.runner_for(249) is None
 
 
+def test_a_banded_edge_takes_the_overlength_of_the_construction_rules(catalog: Catalog) -> None:
+    assert catalog.construction.edge_overlength_mm == 50
+    assert catalog.construction.band_length_mm(2400) == 2450
+
+
 def test_lookups_of_unknown_codes_raise_with_the_code(catalog: Catalog) -> None:
     for lookup in (catalog.material, catalog.template, catalog.item, catalog.edge_band):
         with pytest.raises(UnknownCode, match="NOPE"):

@@ -56,3 +56,11 @@ def test_a_broken_price_list_names_the_key(
 def test_validity_window(doc: dict[str, Any], catalog: Catalog) -> None:
     doc["valid_until"], doc["valid_from"] = doc["valid_from"], doc["valid_until"]
     assert paths(doc, catalog) == [("out_of_range", "prices.toml:valid_until")]
+
+
+def test_the_edge_overlength_is_not_a_price(doc: dict[str, Any], catalog: Catalog) -> None:
+    """It is a fact of production, in the catalog's construction rules; a price list that
+    still sets it is refused rather than silently ignored."""
+    doc["edge_overlength_mm"] = 50
+    [(code, path)] = paths(doc, catalog)
+    assert code == "unknown_key" and path.endswith("edge_overlength_mm")

@@ -7,19 +7,29 @@ import csv
 import hashlib
 import io
 import json
+from collections import defaultdict
 from datetime import UTC, datetime
+from decimal import Decimal
+from pathlib import Path
 
 import ezdxf
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from catalog.catalog import Catalog
+from catalog.price_list import PriceList
+from configurator.build.design_build import build_design
+from configurator.model.document import parse_design
+from pricing.costing import cost_design
+from pricing.lines import Category
 from production_export.label_layout import LabelLayout
 from production_export.nest_groups import Saw
 from production_export.package import production_package
+from production_export.reports import EDGE_COLUMNS, edge_band_rows
 from tests.builders import a_build, a_cabinet
 
 CREATED = datetime(2026, 11, 24, 12, tzinfo=UTC)
+EXAMPLES = Path(__file__).parents[2] / "examples"
 
 
 def test_a_single_order_package(catalog: Catalog) -> None:
@@ -79,6 +89,41 @@ def test_edge_band_metres_add_the_overlength(catalog: Catalog) -> None:
     # the front strip: 2 x 2400 + 2 x 100 = 5.00 m on 4 edges, + 4 x 50 mm = 5.20 m
     assert rows["ABS20_OAK"]["length_m"] == "5.00"
     assert rows["ABS20_OAK"]["with_overlength_m"] == "5.20"
+
+
+def _with_overlength(rows: list[tuple[str, ...]]) -> dict[str, Decimal]:
+    column = EDGE_COLUMNS.index("with_overlength_m")
+    return {r[0]: Decimal(r[column]) for r in rows}
+
+
+def test_the_quote_prices_the_band_the_factory_orders(
+    catalog: Catalog, price_list: PriceList
+) -> None:
+    """One overlength (the catalog's construction rules) and one rounding: for the bedroom
+    example the metres priced per band are the report's ``with_overlength_m``."""
+    build = build_design(parse_design(json.loads((EXAMPLES / "bedroom.json").read_text())), catalog)
+    priced: defaultdict[str, Decimal] = defaultdict(Decimal)
+    for x in cost_design(build, catalog, price_list):
+        if x.category is Category.EDGE_BAND:
+            priced[x.item] += x.quantity
+    report = _with_overlength(edge_band_rows(build.parts, catalog))
+    assert priced == report and len(report) >= 3
+
+
+def test_each_cabinets_band_lines_match_its_report(catalog: Catalog, price_list: PriceList) -> None:
+    """Cabinet by cabinet, as the quote rounds them: every band line is the report's figure
+    for that cabinet's parts (a batch total may differ by the per-line rounding)."""
+    doc = json.loads((EXAMPLES / "l-shaped-bedroom.json").read_text())
+    build = build_design(parse_design(doc), catalog)
+    lines = cost_design(build, catalog, price_list)
+    for placed in build.cabinets:
+        cid = placed.cabinet.spec.id
+        priced = {
+            x.item: x.quantity
+            for x in lines
+            if x.cabinet == cid and x.category is Category.EDGE_BAND
+        }
+        assert priced == _with_overlength(edge_band_rows(placed.cabinet.parts, catalog)), cid
 
 
 def test_each_sheet_has_an_svg_diagram_naming_its_parts(catalog: Catalog) -> None:
