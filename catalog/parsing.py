@@ -16,6 +16,7 @@ from catalog.construction import Construction, EdgeRule
 from catalog.errors import InvalidCatalog
 from catalog.hardware import HardwareItem, HardwareKind, Unit
 from catalog.materials import BandClass, BoardKind, EdgeBand, Material
+from catalog.problems import CatalogProblem
 from catalog.templates import (
     FrontKind,
     IntRange,
@@ -313,7 +314,9 @@ def _cross_check(r: Reader, c: Catalog) -> None:
         for cls, band in mat.bands.items():
             if band not in c.edge_bands:
                 r.fail(
-                    "unknown_edge_band", f"materials.toml:materials.{code}.bands.{cls}", value=band
+                    CatalogProblem.UNKNOWN_EDGE_BAND,
+                    f"materials.toml:materials.{code}.bands.{cls}",
+                    value=band,
                 )
     for code, tpl in c.templates.items():
         path = f"templates.toml:templates.{code}"
@@ -323,14 +326,14 @@ def _cross_check(r: Reader, c: Catalog) -> None:
         ):
             for i, mat_code in enumerate(mats):
                 if mat_code not in c.materials:
-                    r.fail("unknown_material", f"{path}.{key}[{i}]", value=mat_code)
+                    r.fail(CatalogProblem.UNKNOWN_MATERIAL, f"{path}.{key}[{i}]", value=mat_code)
         handle = tpl.options.get("handle")
         for choice in handle.choices if handle else ():
             if (
                 choice != "none"
                 and getattr(c.hardware.get(choice), "kind", None) is not HardwareKind.HANDLE
             ):
-                r.fail("unknown_hardware", f"{path}.options.handle", value=choice)
+                r.fail(CatalogProblem.UNKNOWN_HARDWARE, f"{path}.options.handle", value=choice)
     _check_construction_refs(r, c)
 
 
@@ -339,17 +342,21 @@ def _check_construction_refs(r: Reader, c: Catalog) -> None:
     k = c.construction
     for key in ("back_material", "drawer_box_material", "drawer_bottom_material"):
         if getattr(k, key) not in c.materials:
-            r.fail("unknown_material", f"{path}.{key}", value=getattr(k, key))
+            r.fail(CatalogProblem.UNKNOWN_MATERIAL, f"{path}.{key}", value=getattr(k, key))
     for f in dataclasses.fields(Construction):
         value = getattr(k, f.name)
         if f.name.upper() in HardwareKind.__members__ and isinstance(value, str):
             item = c.hardware.get(value)
             if item is None or item.kind is not HardwareKind[f.name.upper()]:
                 r.fail(
-                    "unknown_hardware",
+                    CatalogProblem.UNKNOWN_HARDWARE,
                     f"{path}.{f.name}",
                     value=value,
                     expected=HardwareKind[f.name.upper()].value,
                 )
     if not c.items_of(HardwareKind.RUNNER):
-        r.fail("unknown_hardware", "hardware.toml:hardware", expected="at least one runner")
+        r.fail(
+            CatalogProblem.UNKNOWN_HARDWARE,
+            "hardware.toml:hardware",
+            expected="at least one runner",
+        )

@@ -14,7 +14,8 @@ from enum import StrEnum
 from types import MappingProxyType
 
 from catalog.catalog import Catalog
-from kernel.fields import Reader
+from catalog.problems import CatalogProblem
+from kernel.fields import FieldProblem, Reader
 from kernel.money import Currency
 from kernel.problems import Problem
 
@@ -189,27 +190,33 @@ def _cross_check(r: Reader, pl: PriceList, catalog: Catalog, p: str) -> None:
     ):
         for code in codes:
             if code not in table:
-                r.fail("missing_rate", f"{p}{key}.{code}")
+                r.fail(CatalogProblem.MISSING_RATE, f"{p}{key}.{code}")
     for op in _MACHINING:
         if op not in pl.machining:
-            r.fail("missing_rate", f"{p}machining.{op}")
+            r.fail(CatalogProblem.MISSING_RATE, f"{p}machining.{op}")
     for template in pl.projected:
         if template not in catalog.templates:
-            r.fail("unknown_template", f"{p}projected.{template}", value=template)
+            r.fail(CatalogProblem.UNKNOWN_TEMPLATE, f"{p}projected.{template}", value=template)
     _check_terms(r, pl, p)
 
 
 def _check_terms(r: Reader, pl: PriceList, p: str) -> None:
     """The default region has rates, the window is not reversed, a deposit is at most 100 %."""
     if pl.region not in pl.installation or pl.region not in pl.delivery:
-        r.fail("missing_rate", f"{p}region", value=pl.region)
+        r.fail(CatalogProblem.MISSING_RATE, f"{p}region", value=pl.region)
     if pl.valid_until < pl.valid_from:
         r.fail(
-            "out_of_range",
+            FieldProblem.OUT_OF_RANGE,
             f"{p}valid_until",
             value=str(pl.valid_until),
             min=str(pl.valid_from),
             max="any",
         )
     if pl.deposit.kind == "percent" and pl.deposit.value > 1:
-        r.fail("out_of_range", f"{p}deposit.value", value=str(pl.deposit.value), min="0", max="1")
+        r.fail(
+            FieldProblem.OUT_OF_RANGE,
+            f"{p}deposit.value",
+            value=str(pl.deposit.value),
+            min="0",
+            max="1",
+        )

@@ -12,10 +12,8 @@ import re
 from collections.abc import Collection, Mapping, Sequence
 from datetime import UTC, date, datetime
 from decimal import Decimal, InvalidOperation
-from enum import StrEnum
-from types import MappingProxyType
 
-from kernel.problems import Param, Problem
+from kernel.problems import Param, Problem, ProblemCode
 
 __all__ = ["MISSING", "FieldProblem", "Reader"]
 
@@ -41,8 +39,9 @@ class _Absent(dict[str, object]):
 ABSENT = _Absent()
 
 
-class FieldProblem(StrEnum):
-    """Codes of the mistakes the reader finds."""
+class FieldProblem(ProblemCode):
+    """Codes of the mistakes found in plain data: by the reader, and by the parsers that use
+    it (a duplicate id)."""
 
     WRONG_TYPE = "wrong_type"
     MISSING_KEY = "missing_key"
@@ -51,6 +50,7 @@ class FieldProblem(StrEnum):
     OUT_OF_RANGE = "out_of_range"
     NOT_WHOLE = "not_whole"
     INVALID_VALUE = "invalid_value"
+    DUPLICATE_ID = "duplicate_id"
 
 
 _TYPE_NAMES = {dict: "an object", list: "a list", str: "a string", bool: "true or false"}
@@ -76,9 +76,9 @@ class Reader:
     def __init__(self) -> None:
         self.problems: list[Problem] = []
 
-    def fail(self, code: str, path: str, **params: Param) -> None:
+    def fail(self, code: ProblemCode, path: str, **params: Param) -> None:
         """Record one problem at ``path``."""
-        self.problems.append(Problem(code=code, path=path, params=MappingProxyType(params)))
+        self.problems.append(Problem.of(code, path, **params))
 
     def mapping(
         self,

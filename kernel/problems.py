@@ -1,6 +1,8 @@
 """Problems: expected mistakes in a design, returned as data, never raised one at a time.
 
-Human wording is not here: a message catalogue keyed by ``code`` renders it at the edge.
+Every package names its codes in a ``StrEnum`` derived from ``ProblemCode``, and a problem is
+made only through ``Problem.of``. Human wording is not here: a message catalogue keyed by
+``code`` renders it at the edge, and a test walks every code enum so none lacks its words.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from types import MappingProxyType
 
-__all__ = ["Param", "Problem", "Severity", "has_errors"]
+__all__ = ["Param", "Problem", "ProblemCode", "Severity", "has_errors"]
 
 Param = str | int | float | bool | None
 
@@ -23,32 +25,54 @@ class Severity(StrEnum):
     INFO = "info"
 
 
+class ProblemCode(StrEnum):
+    """The base of every package's problem codes (it has no members of its own). A code's
+    value is unique across all the enums, so ``named`` can read one back from JSON."""
+
+    @classmethod
+    def every(cls) -> list[ProblemCode]:
+        """Every member of every code enum derived from ``cls`` (in imported modules)."""
+        found: list[ProblemCode] = list(cls)
+        for sub in cls.__subclasses__():
+            found += sub.every()
+        return found
+
+    @classmethod
+    def named(cls, value: str) -> ProblemCode:
+        """The code whose value is ``value`` (``ValueError`` if no imported enum has it)."""
+        for code in cls.every():
+            if code.value == value:
+                return code
+        raise ValueError(f"unknown problem code {value!r}")
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Problem:
     """One finding about a design: a stable ``code``, where (``path``) and its numbers."""
 
-    code: str
+    code: ProblemCode
     severity: Severity = Severity.ERROR
     path: str = ""
     params: Mapping[str, Param] = field(default_factory=lambda: MappingProxyType({}))
 
     @classmethod
     def of(
-        cls, code: str, path: str, severity: Severity = Severity.ERROR, /, **params: Param
+        cls, code: ProblemCode, path: str, severity: Severity = Severity.ERROR, /, **params: Param
     ) -> Problem:
-        """A problem with ``params`` given as keywords.
+        """A problem with ``params`` given as keywords: the one way to make one.
 
         Examples
         --------
-        >>> Problem.of("ceiling_height", "cabinets[0]", max_mm=2580).params["max_mm"]
-        2580
+        >>> from kernel.fields import FieldProblem
+        >>> Problem.of(FieldProblem.OUT_OF_RANGE, "cabinets[0].width_mm", max=2400).params
+        mappingproxy({'max': 2400})
         """
         return cls(code=code, severity=severity, path=path, params=MappingProxyType(params))
 
     def as_dict(self) -> dict[str, object]:
         """Plain JSON-ready form, keys in a fixed order."""
         return {
-            "code": self.code,
+            "code": str(self.code),
             "severity": str(self.severity),
             "path": self.path,
             "params": dict(self.params),
@@ -60,7 +84,8 @@ def has_errors(problems: Iterable[Problem]) -> bool:
 
     Examples
     --------
-    >>> has_errors([Problem(code="x", severity=Severity.WARNING)])
+    >>> from kernel.fields import FieldProblem
+    >>> has_errors([Problem.of(FieldProblem.UNKNOWN_KEY, "x", Severity.WARNING)])
     False
     """
     return any(p.severity is Severity.ERROR for p in problems)

@@ -9,9 +9,17 @@ import catalog as catalog_package
 from catalog.catalog import Catalog
 from catalog.errors import InvalidCatalog
 from catalog.parsing import CATALOG_FILES, parse_catalog
-from kernel.problems import Problem
+from kernel.problems import Problem, ProblemCode
 
-__all__ = ["DEFAULT_CATALOG_DIR", "load_catalog"]
+__all__ = ["DEFAULT_CATALOG_DIR", "FileProblem", "load_catalog"]
+
+
+class FileProblem(ProblemCode):
+    """A data file that cannot be read."""
+
+    MISSING_FILE = "missing_file"
+    INVALID_TOML = "invalid_toml"
+
 
 DEFAULT_CATALOG_DIR = Path(catalog_package.__file__).parent / "data"
 
@@ -27,9 +35,9 @@ def load_catalog(directory: Path = DEFAULT_CATALOG_DIR) -> Catalog:
             with path.open("rb") as handle:
                 files[name] = tomllib.load(handle)
         except FileNotFoundError:
-            problems.append(Problem(code="missing_file", path=str(path)))
+            problems.append(Problem.of(FileProblem.MISSING_FILE, str(path)))
         except tomllib.TOMLDecodeError as exc:
-            problems.append(Problem(code="invalid_toml", path=f"{path}: {exc}"))
+            problems.append(Problem.of(FileProblem.INVALID_TOML, f"{path}: {exc}"))
     if problems:
         raise InvalidCatalog(problems)
     return parse_catalog(files)

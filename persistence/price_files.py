@@ -9,7 +9,8 @@ from pathlib import Path
 from catalog.catalog import Catalog
 from catalog.errors import InvalidCatalog
 from catalog.price_list import PriceList, parse_price_list
-from persistence.catalog_files import DEFAULT_CATALOG_DIR
+from kernel.problems import Problem
+from persistence.catalog_files import DEFAULT_CATALOG_DIR, FileProblem
 from pricing.promotion_data import parse_promotions
 from pricing.promotions import Promotions
 from pricing.quote import Quote, quote_from_dict, quote_number, quote_to_dict
@@ -23,9 +24,7 @@ def _toml(path: Path) -> dict[str, object]:
         with path.open("rb") as handle:
             return tomllib.load(handle)
     except (OSError, tomllib.TOMLDecodeError) as exc:
-        from kernel.problems import Problem
-
-        raise InvalidCatalog([Problem.of("invalid_toml", f"{path}: {exc}")]) from None
+        raise InvalidCatalog([Problem.of(FileProblem.INVALID_TOML, f"{path}: {exc}")]) from None
 
 
 def load_price_list(catalog: Catalog, directory: Path = DEFAULT_CATALOG_DIR) -> PriceList:

@@ -19,6 +19,7 @@ from kernel.money import Currency, Money, quantize
 from kernel.problems import Problem, Severity
 from pricing.costing import cost_design
 from pricing.lines import QuoteLine
+from pricing.problems import PricingProblem
 from pricing.promotions import Applied, Customer, NotApplied, Promotions, apply_promotions
 
 __all__ = ["Price", "PriceBook", "deposit_for", "price_design", "vat_share"]
@@ -105,7 +106,7 @@ def price_design(
     if not price_list.is_valid_on(now.date()):
         problems.append(
             Problem.of(
-                "price_list_not_valid",
+                PricingProblem.PRICE_LIST_NOT_VALID,
                 "price_list",
                 Severity.WARNING,
                 version=price_list.version,

@@ -6,9 +6,10 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 
-from kernel.fields import Reader
+from kernel.fields import FieldProblem, Reader
 from kernel.problems import Problem
 from pricing.lines import Category
+from pricing.problems import PricingProblem
 from pricing.promotions import KINDS, Promotion, Promotions
 
 __all__ = ["parse_promotions"]
@@ -64,9 +65,9 @@ def _promotion(r: Reader, value: object, path: str) -> Promotion:
     kind = r.text(m.get("kind"), f"{path}.kind", choices=KINDS)
     for key in _NEEDS.get(kind, ()):
         if key not in m:
-            r.fail("missing_key", f"{path}.{key}")
+            r.fail(FieldProblem.MISSING_KEY, f"{path}.{key}")
     if kind == "coupon" and "amount" not in m and "percent" not in m:
-        r.fail("missing_key", f"{path}.amount", alternative="percent")
+        r.fail(FieldProblem.MISSING_KEY, f"{path}.amount", alternative="percent")
 
     def money(key: str) -> Decimal | None:
         return r.decimal(m[key], f"{path}.{key}") if key in m else None
@@ -83,7 +84,7 @@ def _promotion(r: Reader, value: object, path: str) -> Promotion:
     )
     if any(off > spend for spend, off in tiers) or list(tiers) != sorted(tiers):
         r.fail(
-            "invalid_value",
+            FieldProblem.INVALID_VALUE,
             f"{path}.tiers",
             value="tiers",
             allowed="ascending [spend, off] pairs with off <= spend",
@@ -114,7 +115,7 @@ def _promotion(r: Reader, value: object, path: str) -> Promotion:
     )
     if promo.valid_until < promo.valid_from:
         r.fail(
-            "out_of_range",
+            FieldProblem.OUT_OF_RANGE,
             f"{path}.valid_until",
             value=promo.valid_until.isoformat(),
             min=promo.valid_from.isoformat(),
@@ -137,8 +138,13 @@ def _check_overlaps(r: Reader, items: Sequence[Promotion], source: str) -> None:
     for n, (_, a) in enumerate(exclusive):
         for j, b in exclusive[n + 1 :]:
             if a.kind == b.kind and a.valid_from <= b.valid_until and b.valid_from <= a.valid_until:
-                r.fail("overlapping_exclusive", f"{source}:promotion[{j}]", value=b.id, other=a.id)
+                r.fail(
+                    PricingProblem.OVERLAPPING_EXCLUSIVE,
+                    f"{source}:promotion[{j}]",
+                    value=b.id,
+                    other=a.id,
+                )
     ids = [p.id for p in items]
     for i, ident in enumerate(ids):
         if ident in ids[:i]:
-            r.fail("duplicate_id", f"{source}:promotion[{i}].id", value=ident)
+            r.fail(FieldProblem.DUPLICATE_ID, f"{source}:promotion[{i}].id", value=ident)

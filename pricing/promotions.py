@@ -19,6 +19,7 @@ from types import MappingProxyType
 from kernel.money import Money, allocate_amounts, quantize
 from kernel.problems import Param, Problem, Severity
 from pricing.lines import Category, QuoteLine, fmt_money
+from pricing.problems import PricingProblem
 
 __all__ = [
     "Applied",
@@ -191,7 +192,7 @@ def apply_promotions(
     known = {p.code for p in promotions.items if p.kind == "coupon"}
     if entered and entered not in known:
         state.problems.append(
-            Problem.of("unknown_coupon", "coupon", Severity.WARNING, value=entered)
+            Problem.of(PricingProblem.UNKNOWN_COUPON, "coupon", Severity.WARNING, value=entered)
         )
     order = {kind: i for i, kind in enumerate(promotions.stacking)}
     for promo in sorted(promotions.items, key=lambda p: (order.get(p.kind, len(order)), p.id)):
@@ -236,7 +237,7 @@ def _apply_one(promo: Promotion, state: _State, ctx: _Context) -> None:
         if promo.kind == "coupon":
             state.problems.append(
                 Problem.of(
-                    "coupon_expired" if expired else "coupon_not_started",
+                    PricingProblem.COUPON_EXPIRED if expired else PricingProblem.COUPON_NOT_STARTED,
                     "coupon",
                     Severity.WARNING,
                     value=promo.code,

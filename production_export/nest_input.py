@@ -12,10 +12,18 @@ import math
 from collections import defaultdict
 from collections.abc import Mapping
 
-from kernel.problems import Problem
+from kernel.fields import FieldProblem
+from kernel.problems import Problem, ProblemCode
 from production_export.nesting import NestPart
 
-__all__ = ["REQUIRED", "parse_parts_csv"]
+__all__ = ["REQUIRED", "NestInputProblem", "parse_parts_csv"]
+
+
+class NestInputProblem(ProblemCode):
+    """A cut-list CSV that lacks what nesting needs."""
+
+    MISSING_COLUMNS = "missing_columns"
+
 
 MAX_QUANTITY = 10_000  # of one part in one row; more is a typo, not an order
 REQUIRED = ("part_id", "material", "thickness_mm", "length_mm", "width_mm", "quantity", "grain")
@@ -25,12 +33,14 @@ def _number(text: str, path: str, problems: list[Problem], *, whole: bool = Fals
     try:
         value = float(text)
     except ValueError:
-        problems.append(Problem.of("wrong_type", path, expected="a number", got=repr(text)))
+        problems.append(
+            Problem.of(FieldProblem.WRONG_TYPE, path, expected="a number", got=repr(text))
+        )
         return 0.0
     if not math.isfinite(value) or value <= 0 or (whole and not value.is_integer()):
         problems.append(
             Problem.of(
-                "out_of_range",
+                FieldProblem.OUT_OF_RANGE,
                 path,
                 value=text,
                 min="more than 0",
@@ -46,7 +56,9 @@ def parse_parts_csv(text: str) -> tuple[Mapping[tuple[str, float], list[NestPart
     reader = csv.DictReader(io.StringIO(text))
     missing = [c for c in REQUIRED if c not in (reader.fieldnames or [])]
     if missing:
-        return {}, [Problem.of("missing_columns", "header", value=", ".join(missing))]
+        return {}, [
+            Problem.of(NestInputProblem.MISSING_COLUMNS, "header", value=", ".join(missing))
+        ]
     groups: defaultdict[tuple[str, float], list[NestPart]] = defaultdict(list)
     problems: list[Problem] = []
     seen: set[str] = set()
@@ -56,7 +68,7 @@ def parse_parts_csv(text: str) -> tuple[Mapping[tuple[str, float], list[NestPart
         row = {c: (raw.get(c) or "").strip() for c in REQUIRED}
         empty = [c for c in REQUIRED if not row[c]]
         if empty:
-            problems.extend(Problem.of("missing_key", f"{path}.{c}") for c in empty)
+            problems.extend(Problem.of(FieldProblem.MISSING_KEY, f"{path}.{c}") for c in empty)
             continue
         length = _number(row["length_mm"], f"{path}.length_mm", problems)
         width = _number(row["width_mm"], f"{path}.width_mm", problems)
@@ -64,17 +76,25 @@ def parse_parts_csv(text: str) -> tuple[Mapping[tuple[str, float], list[NestPart
         count = int(_number(row["quantity"], f"{path}.quantity", problems, whole=True))
         if count > MAX_QUANTITY:
             problems.append(
-                Problem.of("out_of_range", f"{path}.quantity", value=count, min=1, max=MAX_QUANTITY)
+                Problem.of(
+                    FieldProblem.OUT_OF_RANGE,
+                    f"{path}.quantity",
+                    value=count,
+                    min=1,
+                    max=MAX_QUANTITY,
+                )
             )
             count = 0
         grain = row["grain"]
         if grain not in ("length", "none"):
             problems.append(
-                Problem.of("invalid_value", f"{path}.grain", value=grain, allowed="length, none")
+                Problem.of(
+                    FieldProblem.INVALID_VALUE, f"{path}.grain", value=grain, allowed="length, none"
+                )
             )
         ident = row["part_id"]
         if ident in seen:
-            problems.append(Problem.of("duplicate_id", f"{path}.part_id", value=ident))
+            problems.append(Problem.of(FieldProblem.DUPLICATE_ID, f"{path}.part_id", value=ident))
         seen.add(ident)
         key = (row["material"], thickness)
         for n in range(1, count + 1):

@@ -7,8 +7,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from catalog.catalog import Catalog
+from catalog.problems import CatalogProblem
 from configurator.build.design_build import DesignBuild, build_design
 from configurator.build.parts import Part
+from configurator.build.problems import BuildProblem
 from configurator.model.document import parse_design
 from configurator.room.fill import Fill, free_spans, propose_fill
 from configurator.room.geometry import check_room
@@ -82,7 +84,7 @@ def fill_wall(
     if template not in catalog.templates:
         known = ", ".join(sorted(catalog.templates))
         raise InvalidInput(
-            [Problem.of("unknown_template", "template", value=template, allowed=known)]
+            [Problem.of(CatalogProblem.UNKNOWN_TEMPLATE, "template", value=template, allowed=known)]
         )
     build = _drawable(document, catalog, wall=wall)
     return [
@@ -99,5 +101,7 @@ def _drawable(document: object, catalog: Catalog, *, wall: int | None = None) ->
         raise DesignHasErrors(problems)
     count = len(build.design.room.outline_mm)
     if wall is not None and not 0 <= wall < count:
-        raise InvalidInput([Problem.of("unknown_wall", "wall", value=wall, max=count - 1)])
+        raise InvalidInput(
+            [Problem.of(BuildProblem.UNKNOWN_WALL, "wall", value=wall, max=count - 1)]
+        )
     return build

@@ -169,6 +169,14 @@ MESSAGES: Final[Mapping[str, Mapping[str, str]]] = {
         "en": "coupon {value!r} is not valid yet; the price is without it",
         "zh-CN": "优惠券 {value!r} 尚未生效，价格未使用该券",
     },
+    "missing_rate": {
+        "en": "the price list has no rate for this",
+        "zh-CN": "价目表缺少此项的价格",
+    },
+    "overlapping_exclusive": {
+        "en": "exclusive promotion {value!r} runs at the same time as {other!r} of the same kind",
+        "zh-CN": "互斥促销 {value!r} 与同类促销 {other!r} 的有效期重叠",
+    },
     "price_list_not_valid": {
         "en": "price list {version} is valid {valid_from} to {valid_until} only",
         "zh-CN": "价目表 {version} 仅在 {valid_from} 至 {valid_until} 有效",

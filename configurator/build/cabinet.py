@@ -7,7 +7,6 @@ either a ``BuiltCabinet`` or the problems that stop it from being built.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from types import MappingProxyType
 
 from catalog.catalog import Catalog
 from catalog.templates import FrontKind, ModuleTemplate, PlinthKind
@@ -31,6 +30,7 @@ from configurator.build.interior import (
     layout_sections,
 )
 from configurator.build.parts import Box, HardwareLine, Part, Role
+from configurator.build.problems import BuildProblem
 from configurator.model.design import Cabinet, Interior
 from kernel.problems import Problem, has_errors
 
@@ -149,17 +149,13 @@ def _check_handle(
     if narrowest is None or narrowest[1] - narrowest[0] >= centres + 2 * HANDLE_MARGIN_MM:
         return []
     return [
-        Problem(
-            code="handle_too_long",
-            path=f"{path}.options.handle",
-            params=MappingProxyType(
-                {
-                    "value": handle,
-                    "centres_mm": centres,
-                    "front_mm": round(narrowest[1] - narrowest[0], 1),
-                    "max_mm": round(narrowest[1] - narrowest[0] - 2 * HANDLE_MARGIN_MM, 1),
-                }
-            ),
+        Problem.of(
+            BuildProblem.HANDLE_TOO_LONG,
+            f"{path}.options.handle",
+            value=handle,
+            centres_mm=centres,
+            front_mm=round(narrowest[1] - narrowest[0], 1),
+            max_mm=round(narrowest[1] - narrowest[0] - 2 * HANDLE_MARGIN_MM, 1),
         )
     ]
 

@@ -6,30 +6,14 @@ engine and integrators rely on.
 
 from __future__ import annotations
 
-from enum import StrEnum
-from types import MappingProxyType
-
 from catalog.catalog import Catalog
+from catalog.problems import CatalogProblem
 from catalog.templates import IntRange
+from configurator.build.problems import BuildProblem
 from configurator.model.design import Cabinet
-from kernel.problems import Param, Problem
+from kernel.problems import Problem
 
-__all__ = ["SpecProblem", "check_cabinet"]
-
-
-class SpecProblem(StrEnum):
-    """Codes of a cabinet that does not fit its catalog."""
-
-    UNKNOWN_TEMPLATE = "unknown_template"
-    UNKNOWN_MATERIAL = "unknown_material"
-    MATERIAL_NOT_ALLOWED = "material_not_allowed"
-    DIMENSION_OUT_OF_RANGE = "dimension_out_of_range"
-    INVALID_OPTION = "invalid_option"
-    UNKNOWN_OPTION = "unknown_option"
-
-
-def _problem(code: SpecProblem, path: str, **params: Param) -> Problem:
-    return Problem(code=code, path=path, params=MappingProxyType(params))
+__all__ = ["check_cabinet"]
 
 
 def check_cabinet(cabinet: Cabinet, catalog: Catalog, *, path: str) -> list[Problem]:
@@ -37,8 +21,8 @@ def check_cabinet(cabinet: Cabinet, catalog: Catalog, *, path: str) -> list[Prob
     template = catalog.templates.get(cabinet.template)
     if template is None:
         return [
-            _problem(
-                SpecProblem.UNKNOWN_TEMPLATE,
+            Problem.of(
+                CatalogProblem.UNKNOWN_TEMPLATE,
                 f"{path}.template",
                 value=cabinet.template,
                 allowed=", ".join(sorted(catalog.templates)),
@@ -51,8 +35,8 @@ def check_cabinet(cabinet: Cabinet, catalog: Catalog, *, path: str) -> list[Prob
     ):
         if code not in catalog.materials:
             problems.append(
-                _problem(
-                    SpecProblem.UNKNOWN_MATERIAL,
+                Problem.of(
+                    CatalogProblem.UNKNOWN_MATERIAL,
                     f"{path}.{key}",
                     value=code,
                     allowed=", ".join(allowed),
@@ -60,8 +44,8 @@ def check_cabinet(cabinet: Cabinet, catalog: Catalog, *, path: str) -> list[Prob
             )
         elif code not in allowed:
             problems.append(
-                _problem(
-                    SpecProblem.MATERIAL_NOT_ALLOWED,
+                Problem.of(
+                    BuildProblem.MATERIAL_NOT_ALLOWED,
                     f"{path}.{key}",
                     value=code,
                     template=template.code,
@@ -78,8 +62,8 @@ def check_cabinet(cabinet: Cabinet, catalog: Catalog, *, path: str) -> list[Prob
         spec = template.options.get(name)
         if spec is None:
             problems.append(
-                _problem(
-                    SpecProblem.UNKNOWN_OPTION,
+                Problem.of(
+                    BuildProblem.UNKNOWN_OPTION,
                     f"{path}.options.{name}",
                     template=template.code,
                     allowed=", ".join(sorted(template.options)) or "none",
@@ -90,8 +74,8 @@ def check_cabinet(cabinet: Cabinet, catalog: Catalog, *, path: str) -> list[Prob
                 f"{spec.range.min}-{spec.range.max}" if spec.range else ", ".join(spec.choices)
             )
             problems.append(
-                _problem(
-                    SpecProblem.INVALID_OPTION,
+                Problem.of(
+                    BuildProblem.INVALID_OPTION,
                     f"{path}.options.{name}",
                     value=str(setting),
                     allowed=choices,
@@ -104,8 +88,8 @@ def _in_range(value: float, span: IntRange, path: str, template: str) -> list[Pr
     if span.contains(value):
         return []
     return [
-        _problem(
-            SpecProblem.DIMENSION_OUT_OF_RANGE,
+        Problem.of(
+            BuildProblem.DIMENSION_OUT_OF_RANGE,
             path,
             value=value,
             min=span.min,

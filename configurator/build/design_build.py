@@ -7,12 +7,12 @@ derived from.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from types import MappingProxyType
 
 from catalog.catalog import Catalog
 from configurator.build.cabinet import BuiltCabinet, build_cabinet
 from configurator.build.parts import HardwareLine, Part
 from configurator.build.placement import Transform, place, wall_count
+from configurator.build.problems import BuildProblem
 from configurator.model.design import Design, WallPlacement
 from kernel.problems import Problem
 
@@ -55,10 +55,11 @@ def build_design(design: Design, catalog: Catalog) -> DesignBuild:
         path = f"cabinets[{i}]"
         if isinstance(spec.placement, WallPlacement) and spec.placement.wall >= walls:
             problems.append(
-                Problem(
-                    code="unknown_wall",
-                    path=f"{path}.wall",
-                    params=MappingProxyType({"value": spec.placement.wall, "max": walls - 1}),
+                Problem.of(
+                    BuildProblem.UNKNOWN_WALL,
+                    f"{path}.wall",
+                    value=spec.placement.wall,
+                    max=walls - 1,
                 )
             )
             continue

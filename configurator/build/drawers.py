@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from types import MappingProxyType
 
 from catalog.catalog import Catalog
 from catalog.hardware import HardwareKind
@@ -17,6 +16,7 @@ from configurator.build.boards import Blank
 from configurator.build.frame import Frame, Job
 from configurator.build.interior import DEFAULT_DRAWER_MM, SectionBox
 from configurator.build.parts import Box, Drill, HardwareLine, Role
+from configurator.build.problems import BuildProblem
 from configurator.model.design import ItemKind
 from kernel.ids import HardwareCode, MaterialCode
 from kernel.problems import Param, Problem
@@ -42,7 +42,7 @@ class DrawerSlot:
 
 
 def _problem(path: str, **params: Param) -> Problem:
-    return Problem(code="drawer_fit", path=path, params=MappingProxyType(params))
+    return Problem.of(BuildProblem.DRAWER_FIT, path, **params)
 
 
 def _heights(s: SectionBox, *, overlay: bool, front_h: float, gap: float) -> list[float]:

@@ -9,7 +9,6 @@ from __future__ import annotations
 import itertools
 import math
 from dataclasses import dataclass
-from types import MappingProxyType
 
 from catalog.templates import ModuleTemplate, SectionPattern
 from configurator.build.boards import Blank, PartMaker
@@ -17,6 +16,7 @@ from configurator.build.carcass import join
 from configurator.build.frame import Frame, Job
 from configurator.build.joinery import pin_row, share
 from configurator.build.parts import Box, Drill, HardwareLine, Role
+from configurator.build.problems import BuildProblem
 from configurator.model.design import Cabinet, Interior, Item, ItemKind, Section
 from kernel.problems import Problem
 from kernel.units import ABS_TOL_MM
@@ -99,16 +99,12 @@ def layout_sections(
             [],
             [],
             [
-                Problem(
-                    code="interior_width_mismatch",
-                    path=f"{path}.sections",
-                    params=MappingProxyType(
-                        {
-                            "inner_width_mm": f.width - 2 * f.t,
-                            "divider_mm": f.t,
-                            "sections": len(interior.sections),
-                        }
-                    ),
+                Problem.of(
+                    BuildProblem.INTERIOR_WIDTH_MISMATCH,
+                    f"{path}.sections",
+                    inner_width_mm=f.width - 2 * f.t,
+                    divider_mm=f.t,
+                    sections=len(interior.sections),
                 )
             ],
         )
@@ -118,10 +114,11 @@ def layout_sections(
             [],
             [],
             [
-                Problem(
-                    code="section_too_narrow",
-                    path=f"{path}.sections[{i}].width_mm",
-                    params=MappingProxyType({"value": round(widths[i], 1), "min": MIN_SECTION_MM}),
+                Problem.of(
+                    BuildProblem.SECTION_TOO_NARROW,
+                    f"{path}.sections[{i}].width_mm",
+                    value=round(widths[i], 1),
+                    min=MIN_SECTION_MM,
                 )
                 for i in narrow
             ],
@@ -145,16 +142,12 @@ def check_items(f: Frame, section: Section, *, drawer_top: float, path: str) -> 
         lo, hi = _span(f, item)
         if lo < 0 or hi > inner_h:
             problems.append(
-                Problem(
-                    code="item_out_of_range",
-                    path=f"{path}.items[{i}].at_mm",
-                    params=MappingProxyType(
-                        {
-                            "value": item.at_mm,
-                            "min": max(0.0, item.at_mm - lo),
-                            "max": inner_h - (hi - item.at_mm),
-                        }
-                    ),
+                Problem.of(
+                    BuildProblem.ITEM_OUT_OF_RANGE,
+                    f"{path}.items[{i}].at_mm",
+                    value=item.at_mm,
+                    min=max(0.0, item.at_mm - lo),
+                    max=inner_h - (hi - item.at_mm),
                 )
             )
         spans.append((lo, hi, i))
@@ -165,12 +158,10 @@ def check_items(f: Frame, section: Section, *, drawer_top: float, path: str) -> 
         if lo_b < hi_a - ABS_TOL_MM:  # touching is fine; overlapping is a collision
             first, second = sorted((a, b))
             problems.append(
-                Problem(
-                    code="items_collide",
-                    path=f"{path}.items[{second}]",
-                    params=MappingProxyType(
-                        {"other": "drawers" if first < 0 else f"items[{first}]"}
-                    ),
+                Problem.of(
+                    BuildProblem.ITEMS_COLLIDE,
+                    f"{path}.items[{second}]",
+                    other="drawers" if first < 0 else f"items[{first}]",
                 )
             )
     return problems

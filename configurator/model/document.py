@@ -265,5 +265,5 @@ def _unique(r: Reader, ids: list[str], path: str, key: str) -> None:
     seen: set[str] = set()
     for i, ident in enumerate(ids):
         if ident in seen:
-            r.fail("duplicate_id", f"{path}[{i}].{key}", value=ident)
+            r.fail(FieldProblem.DUPLICATE_ID, f"{path}[{i}].{key}", value=ident)
         seen.add(ident)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from types import MappingProxyType
 
 from shapely import Polygon
 from shapely.affinity import rotate, translate
@@ -18,11 +17,12 @@ from shapely.validation import explain_validity
 from configurator.build.design_build import PlacedCabinet
 from configurator.build.placement import Point, footprint, orientation
 from configurator.model.design import Opening, OpeningKind, Room
-from kernel.problems import Problem
+from kernel.problems import Problem, ProblemCode
 from kernel.quantities import area_m2
 
 __all__ = [
     "WALL_STRIP_MM",
+    "RoomProblem",
     "Wall",
     "check_room",
     "door_swing",
@@ -31,6 +31,13 @@ __all__ = [
     "opening_strip",
     "walls",
 ]
+
+
+class RoomProblem(ProblemCode):
+    """A room that cannot be used."""
+
+    INVALID_ROOM = "invalid_room"
+
 
 WALL_STRIP_MM = 50.0  # a cabinet this close to a wall counts as standing against it
 MIN_WALL_MM = 10.0
@@ -88,9 +95,7 @@ def check_room(room: Room) -> list[Problem]:
     """Problems that make the room unusable: too few corners, no area, crossing walls."""
 
     def problem(reason: str, path: str = "room.outline_mm", **more: str | float) -> Problem:
-        return Problem(
-            code="invalid_room", path=path, params=MappingProxyType({"reason": reason, **more})
-        )
+        return Problem.of(RoomProblem.INVALID_ROOM, path, reason=reason, **more)
 
     polygon = floor_polygon(room)
     short = [w.index for w in walls(room) if w.length < MIN_WALL_MM]

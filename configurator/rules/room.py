@@ -12,8 +12,9 @@ from catalog.templates import FrontKind
 from configurator.build.parts import Role
 from configurator.build.placement import plan_rectangle
 from configurator.model.design import ObstacleKind, OpeningKind, WallPlacement
-from configurator.room.geometry import door_swing, opening_strip
+from configurator.room.geometry import RoomProblem, door_swing, opening_strip
 from configurator.rules.context import TOUCH_TOL_MM, Context, Placed, near
+from configurator.rules.problems import RuleProblem
 from kernel.problems import Param, Problem, Severity
 
 __all__ = [
@@ -54,7 +55,7 @@ def check_outside_room(ctx: Context) -> list[Problem]:
                 "wall_mm": round(wall.length),
                 "max_offset_mm": max(0, math.floor(wall.length - spec.width_mm)),
             }
-        problems.append(Problem.of("outside_room", p.path, **params))
+        problems.append(Problem.of(RuleProblem.OUTSIDE_ROOM, p.path, **params))
     return problems
 
 
@@ -70,7 +71,7 @@ def check_overlaps(ctx: Context) -> list[Problem]:
         x0, y0, x1, y1 = common.bounds
         problems.append(
             Problem.of(
-                "cabinet_overlap",
+                RuleProblem.CABINET_OVERLAP,
                 b.path,
                 other=a.cabinet.cabinet.spec.id,
                 cabinet=b.cabinet.cabinet.spec.id,
@@ -102,7 +103,7 @@ def check_openings(ctx: Context) -> list[Problem]:
                 reason = "window" if is_window else "passage"
                 problems.append(
                     Problem.of(
-                        "blocks_opening",
+                        RuleProblem.BLOCKS_OPENING,
                         p.path,
                         reason=reason,
                         sill_mm=opening.sill_mm,
@@ -113,7 +114,7 @@ def check_openings(ctx: Context) -> list[Problem]:
             elif swing is not None and p.bottom < opening.height_mm and _hits(p.core, swing):
                 problems.append(
                     Problem.of(
-                        "blocks_opening",
+                        RuleProblem.BLOCKS_OPENING,
                         p.path,
                         reason="swing",
                         radius_mm=opening.width_mm,
@@ -137,7 +138,9 @@ def check_obstacles(ctx: Context) -> list[Problem]:
         if not shape.is_valid:
             problems.append(
                 Problem.of(
-                    "invalid_room", f"room.obstacles[{i}].outline_mm", reason="self_intersecting"
+                    RoomProblem.INVALID_ROOM,
+                    f"room.obstacles[{i}].outline_mm",
+                    reason="self_intersecting",
                 )
             )
             continue
@@ -152,7 +155,7 @@ def check_obstacles(ctx: Context) -> list[Problem]:
             )
             problems.append(
                 Problem.of(
-                    "obstacle_conflict",
+                    RuleProblem.OBSTACLE_CONFLICT,
                     p.path,
                     severity,
                     obstacle=obstacle.id,
@@ -175,7 +178,7 @@ def check_ceiling(ctx: Context) -> list[Problem]:
         if p.top > ceiling:
             problems.append(
                 Problem.of(
-                    "ceiling_height",
+                    RuleProblem.CEILING_HEIGHT,
                     p.path,
                     height_mm=round(p.top),
                     ceiling_mm=ceiling,
@@ -191,7 +194,7 @@ def check_ceiling(ctx: Context) -> list[Problem]:
         if math.hypot(height, depth) >= room:
             problems.append(
                 Problem.of(
-                    "tilt_up_clearance",
+                    RuleProblem.TILT_UP_CLEARANCE,
                     p.path,
                     diagonal_mm=round(math.hypot(height, depth)),
                     ceiling_mm=ceiling,
@@ -231,7 +234,9 @@ def check_front_clearance(ctx: Context) -> list[Problem]:
             "needed_mm": round(_reach(p)),
         }
         if not room.contains(zone):
-            problems.append(Problem.of("front_clearance", p.path, reason="wall", **common))
+            problems.append(
+                Problem.of(RuleProblem.FRONT_CLEARANCE, p.path, reason="wall", **common)
+            )
         for other in ctx.placed:
             if (
                 other is not p
@@ -241,7 +246,7 @@ def check_front_clearance(ctx: Context) -> list[Problem]:
             ):
                 problems.append(
                     Problem.of(
-                        "front_clearance",
+                        RuleProblem.FRONT_CLEARANCE,
                         p.path,
                         reason="cabinet",
                         other=other.cabinet.cabinet.spec.id,
@@ -250,7 +255,9 @@ def check_front_clearance(ctx: Context) -> list[Problem]:
                 )
         for reason, shape, low, high in blockers:
             if _spans_overlap(p.bottom, p.top, low, high) and zone.intersects(shape):
-                problems.append(Problem.of("front_clearance", p.path, reason=reason, **common))
+                problems.append(
+                    Problem.of(RuleProblem.FRONT_CLEARANCE, p.path, reason=reason, **common)
+                )
                 break
     return problems
 

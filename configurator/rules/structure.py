@@ -12,6 +12,7 @@ from configurator.build.joinery import hinge_count
 from configurator.build.parts import OpKind, Part, Role
 from configurator.model.design import Item, ItemKind
 from configurator.rules.context import Context, Placed
+from configurator.rules.problems import RuleProblem
 from configurator.rules.sag import (
     LOAD_KG_PER_M,
     SagVerdict,
@@ -59,7 +60,7 @@ def check_part_sizes(ctx: Context) -> list[Problem]:
         if not fits:
             problems.append(
                 Problem.of(
-                    "part_exceeds_sheet",
+                    RuleProblem.PART_EXCEEDS_SHEET,
                     placed.path,
                     part_id=part.part_id,
                     length_mm=round(length, 1),
@@ -73,7 +74,7 @@ def check_part_sizes(ctx: Context) -> list[Problem]:
         if length < k.min_part_length_mm or width < k.min_part_width_mm:
             problems.append(
                 Problem.of(
-                    "part_too_small",
+                    RuleProblem.PART_TOO_SMALL,
                     placed.path,
                     part_id=part.part_id,
                     length_mm=round(length, 1),
@@ -106,7 +107,7 @@ def check_shelf_sag(ctx: Context) -> list[Problem]:
             continue
         problems.append(
             Problem.of(
-                "shelf_sag",
+                RuleProblem.SHELF_SAG,
                 placed.path,
                 Severity.ERROR if verdict is SagVerdict.FAIL else Severity.WARNING,
                 part_id=part.part_id,
@@ -142,13 +143,17 @@ def check_doors(ctx: Context) -> list[Problem]:
         if placed_hinges < needed:
             problems.append(
                 Problem.of(
-                    "hinge_count", placed.path, needed=needed, placed=placed_hinges, **common
+                    RuleProblem.HINGE_COUNT,
+                    placed.path,
+                    needed=needed,
+                    placed=placed_hinges,
+                    **common,
                 )
             )
         elif needed > MAX_HINGES:
             problems.append(
                 Problem.of(
-                    "hinge_count",
+                    RuleProblem.HINGE_COUNT,
                     placed.path,
                     Severity.WARNING,
                     needed=needed,
@@ -181,7 +186,7 @@ def _door_size(
     if part.width_mm > MAX_DOOR_WIDTH_MM or weight > MAX_DOOR_WEIGHT_KG:
         found.append(
             Problem.of(
-                "door_too_large",
+                RuleProblem.DOOR_TOO_LARGE,
                 placed.path,
                 reason="width_or_weight",
                 max_width_mm=MAX_DOOR_WIDTH_MM,
@@ -192,7 +197,7 @@ def _door_size(
     elif part.length_mm > MAX_DOOR_HEIGHT_MM:
         found.append(
             Problem.of(
-                "door_too_large",
+                RuleProblem.DOOR_TOO_LARGE,
                 placed.path,
                 Severity.WARNING,
                 reason="height",
@@ -249,7 +254,7 @@ def _hanging(path: str, *, depth: float, height: float) -> list[Problem]:
     if depth < MIN_HANGING_DEPTH_MM:
         found.append(
             Problem.of(
-                "hanging_space",
+                RuleProblem.HANGING_SPACE,
                 path,
                 reason="depth",
                 depth_mm=round(depth),
@@ -260,7 +265,7 @@ def _hanging(path: str, *, depth: float, height: float) -> list[Problem]:
         if height < limit:
             found.append(
                 Problem.of(
-                    "hanging_space",
+                    RuleProblem.HANGING_SPACE,
                     path,
                     severity,
                     reason=reason,
