@@ -8,16 +8,7 @@ from graphlib import CycleError, TopologicalSorter
 
 import grimp
 
-PACKAGES = (
-    "kernel",
-    "catalog",
-    "configurator",
-    "pricing",
-    "production_export",
-    "services",
-    "persistence",
-    "web",
-)
+from tests.product import PACKAGES
 
 
 def first_cycle(imports: Mapping[str, Set[str]]) -> list[str]:

@@ -6,25 +6,13 @@ from __future__ import annotations
 import ast
 import importlib
 import pkgutil
-from pathlib import Path
 
 import pytest
 
 from kernel.fields import FieldProblem
 from kernel.problems import Problem, ProblemCode
+from tests.product import PACKAGES, ROOT
 from web.messages import FIXES, MESSAGES, MESSAGES_BY_REASON, fix, message, render_problem
-
-ROOT = Path(__file__).parents[2]
-PACKAGES = (
-    "kernel",
-    "catalog",
-    "configurator",
-    "pricing",
-    "production_export",
-    "services",
-    "persistence",
-    "web",
-)
 
 
 def every_code() -> list[ProblemCode]:
