@@ -86,7 +86,8 @@ def price_to_dict(price: Price) -> dict[str, Any]:
                     "name": a.name,
                     "name_zh": a.name_zh,
                     "discount": _money(a.discount),
-                    "detail": a.detail,
+                    "detail": a.detail.value,
+                    "params": dict(a.params),
                 }
                 for a in price.applied
             ],
@@ -95,7 +96,7 @@ def price_to_dict(price: Price) -> dict[str, Any]:
                     "id": n.id,
                     "name": n.name,
                     "name_zh": n.name_zh,
-                    "reason": n.reason,
+                    "reason": n.reason.value,
                     "params": dict(n.params),
                 }
                 for n in price.not_applied

@@ -31,7 +31,9 @@ from reportlab.platypus import (
 )
 from svglib.svglib import svg2rlg
 
+from pricing.promotions import AppliedDetail, NotAppliedReason
 from pricing.quote import Quote
+from web.messages import detail_message, reason_message
 from web.templating import render_page
 
 __all__ = ["TEXTS", "render_quote_html", "render_quote_pdf"]
@@ -90,42 +92,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "cabinet": "柜体",
     },
 }
-REASONS: dict[str, dict[str, str]] = {
-    "en": {
-        "spend_more": "spend ¥{more} more to get ¥{off} off",
-        "next_tier": "spend ¥{more} more to get ¥{off} off",
-        "spend_more_gift": "spend ¥{more} more to get {quantity} x {item} free",
-        "members_only": "members only",
-        "expired": "expired on {date}",
-        "not_started": "starts on {date}",
-        "not_combinable": "not combinable with {other}",
-        "used_up": "all {max} coupons are used",
-        "already_used": "already used",
-        "no_item": "nothing in the order qualifies",
-    },
-    "zh-CN": {
-        "spend_more": "再买 ¥{more} 可减 ¥{off}",
-        "next_tier": "再买 ¥{more} 可减 ¥{off}",
-        "spend_more_gift": "再买 ¥{more} 可获赠 {item} x {quantity}",
-        "members_only": "仅限会员",
-        "expired": "已于 {date} 过期",
-        "not_started": "{date} 开始",
-        "not_combinable": "不可与 {other} 同享",
-        "used_up": "{max} 张优惠券已领完",
-        "already_used": "您已使用过",
-        "no_item": "订单中没有适用的商品",
-    },
-}
-
-
-def reason_text(entry: dict[str, Any], language: str) -> str:
-    """Why a promotion did not apply, in words."""
-    template = str(REASONS[language].get(entry["reason"], entry["reason"]))
-    try:
-        return template.format(**entry["params"])
-    except (KeyError, ValueError):
-        return template
-
 
 # Glyphs STSong-Light lacks, and what the PDF prints instead (Paragraph markup).
 _PDF_GLYPHS = {
@@ -171,11 +137,20 @@ def _view(quote: Quote, language: str) -> dict[str, Any]:
         "groups": groups,
         "money": _money,
         "applied": [
-            {**a, "label": a["name_zh"] if zh else a["name"], "amount_text": _money(a["discount"])}
+            {
+                **a,
+                "label": a["name_zh"] if zh else a["name"],
+                "amount_text": _money(a["discount"]),
+                "how": detail_message(AppliedDetail(a["detail"]), a["params"], language),
+            }
             for a in promotions["applied"]
         ],
         "not_applied": [
-            {**n, "label": n["name_zh"] if zh else n["name"], "why": reason_text(n, language)}
+            {
+                **n,
+                "label": n["name_zh"] if zh else n["name"],
+                "why": reason_message(NotAppliedReason(n["reason"]), n["params"], language),
+            }
             for n in promotions["not_applied"]
         ],
         "gifts": price["gifts"],
@@ -302,8 +277,7 @@ def _promotions(v: dict[str, Any], head: ParagraphStyle, style: ParagraphStyle) 
     if v["applied"]:
         out.append(_para(t["promotions"], head))
         out += [
-            _para(f"√ {a['label']}: -{a['amount_text']} ({a['detail']})", style)
-            for a in v["applied"]
+            _para(f"√ {a['label']}: -{a['amount_text']} ({a['how']})", style) for a in v["applied"]
         ]
     if v["not_applied"]:
         out.append(_para(t["not_applied"], head))
