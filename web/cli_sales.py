@@ -18,7 +18,7 @@ from configurator.views.plan import render_plan_svg
 from persistence.price_files import QuoteFiles, load_price_list, load_promotions
 from pricing.price import PriceBook, price_design
 from pricing.promotions import Customer
-from pricing.quote import issue_quote, price_to_dict
+from pricing.quote import issue_quote
 from web.cli_support import (
     CliError,
     moment,
@@ -29,6 +29,7 @@ from web.cli_support import (
 )
 from web.messages import problem_view
 from web.quote_docs import render_quote_html, render_quote_pdf
+from web.views import price_view
 
 
 def customer(args: argparse.Namespace) -> Customer:
@@ -62,13 +63,13 @@ def evaluate_command(args: argparse.Namespace, catalog: Catalog) -> None:
     report = {
         "problems": [problem_view(p, args.lang) for p in (*evaluation.problems, *price.problems)],
         "parts_summary": summarize(evaluation.build, catalog).as_dict(),
-        "price": price_to_dict(price),
+        "price": price_view(price, args.lang),
     }
     sys.stdout.write(json.dumps(report, ensure_ascii=False, indent=2) + "\n")
 
 
 def quote(args: argparse.Namespace, catalog: Catalog) -> None:
-    document, (evaluation, price) = priced(args, catalog)
+    _, (evaluation, price) = priced(args, catalog)
     errors = [p for p in evaluation.problems if p.severity == "error"]
     if errors:
         raise problems_error(args.design, errors)  # no quote for what cannot be made
@@ -85,7 +86,7 @@ def quote(args: argparse.Namespace, catalog: Catalog) -> None:
     for wall in walls_used:
         drawings[f"wall {wall}"] = render_elevation_svg(evaluation.build, catalog, wall=wall)
     issued_quote = issue_quote(
-        document,
+        evaluation.build.design,
         price,
         number=store.next_number(issued.year),
         issued_at=issued,

@@ -31,7 +31,8 @@ from reportlab.platypus import (
 )
 from svglib.svglib import svg2rlg
 
-from pricing.promotions import AppliedDetail, NotAppliedReason
+from pricing.lines import fmt_qty
+from pricing.promotions import AppliedDetail
 from pricing.quote import Quote
 from web.messages import detail_message, reason_message
 from web.templating import render_page
@@ -112,52 +113,58 @@ def _pdf(text: str) -> str:
     return out
 
 
-def _money(text: str) -> str:
-    return f"¥{Decimal(text):,.2f}"
+def _money(value: Decimal) -> str:
+    return f"¥{value:,.2f}"
 
 
 def _view(quote: Quote, language: str) -> dict[str, Any]:
     price = quote.price
     zh = language == "zh-CN"
-    groups: dict[str, list[dict[str, Any]]] = {}
-    for x in price["lines"]:
-        groups.setdefault(x["cabinet"] or "", []).append(
+    groups: dict[str, list[dict[str, str]]] = {}
+    for x in price.lines:
+        discount = price.line_discounts.get(x.key, Decimal(0))
+        groups.setdefault(x.cabinet or "", []).append(
             {
-                **x,
-                "label": x["description_zh"] if zh else x["description"],
-                "amount_text": _money(x["amount"]),
-                "discount_text": _money(x["discount"]) if Decimal(x["discount"]) else "",
+                "label": x.description_zh if zh else x.description,
+                "formula": x.formula,
+                "amount_text": _money(x.amount),
+                "discount_text": _money(discount) if discount else "",
             }
         )
-    promotions = price["promotions"]
     return {
         "t": TEXTS[language],
         "lang": language,
         "quote": quote,
         "groups": groups,
-        "money": _money,
         "applied": [
             {
-                **a,
-                "label": a["name_zh"] if zh else a["name"],
-                "amount_text": _money(a["discount"]),
-                "how": detail_message(AppliedDetail(a["detail"]), a["params"], language),
+                "label": a.name_zh if zh else a.name,
+                "amount_text": _money(a.discount),
+                "how": detail_message(a.detail, a.params, language),
             }
-            for a in promotions["applied"]
+            for a in price.applied
         ],
         "not_applied": [
             {
-                **n,
-                "label": n["name_zh"] if zh else n["name"],
-                "why": reason_message(NotAppliedReason(n["reason"]), n["params"], language),
+                "label": n.name_zh if zh else n.name,
+                "why": reason_message(n.reason, n.params, language),
             }
-            for n in promotions["not_applied"]
+            for n in price.not_applied
         ],
-        "gifts": price["gifts"],
-        "totals": [(k, _money(price[k])) for k in ("subtotal", "discount", "total")],
-        "vat": _money(price["tax_included"]),
-        "deposit": _money(price["deposit"]),
-        "balance": _money(price["balance"]),
+        "gifts": [
+            detail_message(
+                AppliedDetail.GIFT, {"item": g.item, "quantity": fmt_qty(g.quantity)}, language
+            )
+            for g in price.gifts
+        ],
+        "totals": [
+            ("subtotal", _money(price.subtotal)),
+            ("discount", _money(price.discount)),
+            ("total", _money(price.total)),
+        ],
+        "vat": _money(price.tax_included),
+        "deposit": _money(price.deposit),
+        "balance": _money(price.balance),
     }
 
 
@@ -223,7 +230,7 @@ def _meta(quote: Quote, t: dict[str, str], style: ParagraphStyle) -> Table:
     rows = [
         [t["number"], quote.number, t["issued"], quote.issued_at.strftime("%Y-%m-%d %H:%M")],
         [t["design"], quote.design_name, t["valid"], quote.valid_until.strftime("%Y-%m-%d")],
-        [t["versions"], f"{price['catalog_version']} / {price['price_list_version']}", "", ""],
+        [t["versions"], f"{price.catalog_version} / {price.price_list_version}", "", ""],
     ]
     table = Table(
         [[_para(str(c), style) for c in r] for r in rows],
@@ -284,10 +291,7 @@ def _promotions(v: dict[str, Any], head: ParagraphStyle, style: ParagraphStyle) 
         out += [_para(f"- {n['label']}: {n['why']}", style) for n in v["not_applied"]]
     if v["gifts"]:
         out.append(_para(t["gifts"], head))
-        out += [
-            _para(f"🎁 {g['description_zh'] if v['lang'] == 'zh-CN' else g['description']}", style)
-            for g in v["gifts"]
-        ]
+        out += [_para(f"🎁 {g}", style) for g in v["gifts"]]
     return out
 
 
