@@ -116,7 +116,7 @@ class Basket:
     """What a promotion sees: the lines, what is still to pay on each (after the promotions
     before it), and who is buying."""
 
-    lines: Sequence[QuoteLine]
+    lines: tuple[QuoteLine, ...]
     net: Mapping[str, Decimal]
     member: bool = False
     coupon_uses: Mapping[str, int] = field(default_factory=lambda: MappingProxyType({}))
@@ -471,13 +471,14 @@ def apply_promotions(
             Problem.of("unknown_coupon", "coupon", Severity.WARNING, value=entered)
         )
     order = {kind: i for i, kind in enumerate(promotions.stacking)}
+    snapshot = tuple(lines)
     for promo in sorted(
         promotions.items, key=lambda p: (order.get(p.kind, len(order)), p.terms.id)
     ):
         if isinstance(promo, Coupon) and promo.code != entered:
             continue  # coupons a customer did not enter are not worth mentioning
         basket = Basket(
-            lines=lines,
+            lines=snapshot,
             net=MappingProxyType(dict(state.net)),
             member=who.member,
             coupon_uses=who.coupon_uses,
