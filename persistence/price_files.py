@@ -11,9 +11,10 @@ from catalog.errors import InvalidCatalog
 from catalog.price_list import PriceList, parse_price_list
 from kernel.problems import Problem
 from persistence.catalog_files import DEFAULT_CATALOG_DIR, FileProblem
+from persistence.pricing_json import quote_from_json, quote_to_json
 from pricing.promotion_data import parse_promotions
 from pricing.promotions import Promotions
-from pricing.quote import Quote, quote_from_dict, quote_number, quote_to_dict
+from pricing.quote import Quote, quote_number
 from services.errors import NotFound, QuoteNumberTaken
 
 __all__ = ["QuoteFiles", "load_price_list", "load_promotions"]
@@ -60,13 +61,13 @@ class QuoteFiles:
         self.folder.mkdir(parents=True, exist_ok=True)
         path = self.folder / f"{quote.number}.json"
         with path.open("x", encoding="utf-8") as handle:
-            json.dump(quote_to_dict(quote), handle, ensure_ascii=False, indent=2)
+            json.dump(quote_to_json(quote), handle, ensure_ascii=False, indent=2)
         return path
 
     def load(self, number: str) -> Quote:
         """Read an issued quote back."""
         data = json.loads((self.folder / f"{number}.json").read_text(encoding="utf-8"))
-        return quote_from_dict(data)
+        return quote_from_json(data)
 
     def add(self, quote: Quote) -> None:
         """Keep a new quote (``QuoteNumberTaken`` if its number is used)."""

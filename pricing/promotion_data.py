@@ -4,15 +4,29 @@ amounts, windows, tiers, duplicate ids and overlapping exclusive promotions."""
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from decimal import Decimal
 
 from kernel.fields import FieldProblem, Reader
 from kernel.problems import Problem
 from pricing.lines import Category
 from pricing.problems import PricingProblem
-from pricing.promotions import KINDS, Promotion, Promotions
+from pricing.promotions import (
+    CategoryDiscount,
+    Coupon,
+    FlashPrice,
+    Gift,
+    MemberDiscount,
+    Promotion,
+    PromotionKind,
+    Promotions,
+    Terms,
+    ThresholdDiscount,
+)
 
 __all__ = ["parse_promotions"]
+
+_KINDS = [k.value for k in PromotionKind]
 
 
 def parse_promotions(
@@ -22,14 +36,16 @@ def parse_promotions(
     r = Reader()
     m = r.mapping(doc, f"{source}:", required=("stacking",), optional=("promotion",))
     stacking = tuple(
-        r.text(k, f"{source}:stacking[{i}]", choices=KINDS)
+        PromotionKind(kind)
         for i, k in enumerate(r.sequence(m.get("stacking"), f"{source}:stacking"))
+        if (kind := r.text(k, f"{source}:stacking[{i}]", choices=_KINDS)) in _KINDS
     )
-    items = tuple(
+    entries = [
         _promotion(r, p, f"{source}:promotion[{i}]")
         for i, p in enumerate(r.sequence(m.get("promotion", []), f"{source}:promotion"))
-    )
-    _check_overlaps(r, items, source)
+    ]
+    _check_overlaps(r, entries, source)
+    items = tuple(e.promotion for e in entries if e.promotion is not None)
     return Promotions(stacking=stacking, items=items), r.problems
 
 
@@ -50,23 +66,52 @@ _OPTIONAL = (
     "threshold",
     "quantity",
 )
-_NEEDS = {
-    "flash": ("item", "price"),
-    "category": ("category", "percent"),
-    "threshold": ("tiers",),
-    "coupon": ("code",),
-    "member": ("percent",),
-    "gift": ("threshold", "item", "quantity"),
+_NEEDS: Mapping[str, tuple[str, ...]] = {
+    PromotionKind.FLASH: ("item", "price"),
+    PromotionKind.CATEGORY: ("category", "percent"),
+    PromotionKind.THRESHOLD: ("tiers",),
+    PromotionKind.COUPON: ("code",),
+    PromotionKind.MEMBER: ("percent",),
+    PromotionKind.GIFT: ("threshold", "item", "quantity"),
 }
 
 
-def _promotion(r: Reader, value: object, path: str) -> Promotion:
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    """One promotion as read: its kind as written, its terms, and the typed promotion
+    (``None`` when the kind is unknown)."""
+
+    kind: str
+    terms: Terms
+    promotion: Promotion | None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class _Keys:
+    """The kind-specific keys as read (every key is read and checked whatever the kind;
+    each kind keeps the ones it uses)."""
+
+    item: str | None
+    price: Decimal | None
+    category: str | None
+    percent: Decimal | None
+    tiers: tuple[tuple[Decimal, Decimal], ...]
+    code: str | None
+    amount: Decimal | None
+    min_spend: Decimal
+    max_uses: int | None
+    per_customer: int | None
+    threshold: Decimal | None
+    quantity: int
+
+
+def _promotion(r: Reader, value: object, path: str) -> _Entry:
     m = r.mapping(value, path, required=_FIELDS, optional=_OPTIONAL)
-    kind = r.text(m.get("kind"), f"{path}.kind", choices=KINDS)
+    kind = r.text(m.get("kind"), f"{path}.kind", choices=_KINDS)
     for key in _NEEDS.get(kind, ()):
         if key not in m:
             r.fail(FieldProblem.MISSING_KEY, f"{path}.{key}")
-    if kind == "coupon" and "amount" not in m and "percent" not in m:
+    if kind == PromotionKind.COUPON and "amount" not in m and "percent" not in m:
         r.fail(FieldProblem.MISSING_KEY, f"{path}.amount", alternative="percent")
 
     def money(key: str) -> Decimal | None:
@@ -89,15 +134,16 @@ def _promotion(r: Reader, value: object, path: str) -> Promotion:
             value="tiers",
             allowed="ascending [spend, off] pairs with off <= spend",
         )
-    promo = Promotion(
+    terms = Terms(
         id=r.text(m.get("id"), f"{path}.id", pattern=r"[A-Za-z0-9_\-]{1,40}"),
-        kind=kind,
         name=r.text(m.get("name"), f"{path}.name"),
         name_zh=r.text(m.get("name_zh"), f"{path}.name_zh"),
         valid_from=r.moment(m.get("valid_from"), f"{path}.valid_from"),
         valid_until=r.moment(m.get("valid_until"), f"{path}.valid_until"),
         group=r.text(m["group"], f"{path}.group") if "group" in m else None,
         exclusive=r.flag(m["exclusive"], f"{path}.exclusive") if "exclusive" in m else False,
+    )
+    keys = _Keys(
         item=r.text(m["item"], f"{path}.item") if "item" in m else None,
         price=money("price"),
         category=r.text(m["category"], f"{path}.category", choices=[c.value for c in Category])
@@ -113,15 +159,46 @@ def _promotion(r: Reader, value: object, path: str) -> Promotion:
         threshold=money("threshold"),
         quantity=count("quantity") or 0,
     )
-    if promo.valid_until < promo.valid_from:
+    if terms.valid_until < terms.valid_from:
         r.fail(
             FieldProblem.OUT_OF_RANGE,
             f"{path}.valid_until",
-            value=promo.valid_until.isoformat(),
-            min=promo.valid_from.isoformat(),
+            value=terms.valid_until.isoformat(),
+            min=terms.valid_from.isoformat(),
             max="any",
         )
-    return promo
+    return _Entry(kind=kind, terms=terms, promotion=_typed(kind, terms, keys))
+
+
+def _typed(kind: str, terms: Terms, k: _Keys) -> Promotion | None:
+    """The promotion of ``kind`` (missing keys are already reported; they read as zero)."""
+    zero = Decimal(0)
+    match kind:
+        case PromotionKind.FLASH:
+            return FlashPrice(terms=terms, item=k.item or "", price=k.price or zero)
+        case PromotionKind.CATEGORY:
+            return CategoryDiscount(
+                terms=terms, category=k.category or "", percent=k.percent or zero
+            )
+        case PromotionKind.THRESHOLD:
+            return ThresholdDiscount(terms=terms, tiers=k.tiers)
+        case PromotionKind.COUPON:
+            return Coupon(
+                terms=terms,
+                code=k.code or "",
+                amount=k.amount,
+                percent=k.percent,
+                min_spend=k.min_spend,
+                max_uses=k.max_uses,
+                per_customer=k.per_customer,
+            )
+        case PromotionKind.MEMBER:
+            return MemberDiscount(terms=terms, percent=k.percent or zero)
+        case PromotionKind.GIFT:
+            return Gift(
+                terms=terms, threshold=k.threshold or zero, item=k.item or "", quantity=k.quantity
+            )
+    return None  # an unknown kind, already reported
 
 
 def _tier(r: Reader, value: object, path: str) -> tuple[Decimal, Decimal]:
@@ -131,20 +208,24 @@ def _tier(r: Reader, value: object, path: str) -> tuple[Decimal, Decimal]:
     return r.decimal(pair[0], f"{path}[0]"), r.decimal(pair[1], f"{path}[1]")
 
 
-def _check_overlaps(r: Reader, items: Sequence[Promotion], source: str) -> None:
+def _check_overlaps(r: Reader, entries: Sequence[_Entry], source: str) -> None:
     """Two exclusive promotions of one kind must not run at the same time: which one applies
     would be a matter of luck."""
-    exclusive = [(i, p) for i, p in enumerate(items) if p.exclusive]
+    exclusive = [(i, e) for i, e in enumerate(entries) if e.terms.exclusive]
     for n, (_, a) in enumerate(exclusive):
         for j, b in exclusive[n + 1 :]:
-            if a.kind == b.kind and a.valid_from <= b.valid_until and b.valid_from <= a.valid_until:
+            if (
+                a.kind == b.kind
+                and a.terms.valid_from <= b.terms.valid_until
+                and b.terms.valid_from <= a.terms.valid_until
+            ):
                 r.fail(
                     PricingProblem.OVERLAPPING_EXCLUSIVE,
                     f"{source}:promotion[{j}]",
-                    value=b.id,
-                    other=a.id,
+                    value=b.terms.id,
+                    other=a.terms.id,
                 )
-    ids = [p.id for p in items]
+    ids = [e.terms.id for e in entries]
     for i, ident in enumerate(ids):
         if ident in ids[:i]:
             r.fail(FieldProblem.DUPLICATE_ID, f"{source}:promotion[{i}].id", value=ident)

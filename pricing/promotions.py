@@ -6,6 +6,11 @@ for an item), ``category`` (a percentage off a category), ``threshold`` (满减,
 a percentage off what is left), ``gift`` (满送, free items above a spend). Within an exclusive
 ``group`` only the first applicable promotion applies. A discount is never more than what is
 left to pay, so promotions never raise a total.
+
+Each kind is a small frozen type with shared ``Terms`` (who, when, which group) and one method,
+``apply(basket)``, in the spirit of django-oscar's condition and benefit: it returns either
+the ``Benefit`` (what it takes off, and how, as a code with numbers) or why it is ``Unmet``.
+Nothing here is worded: the message catalogue at the edge renders the codes.
 """
 
 from __future__ import annotations
@@ -14,50 +19,93 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
+from enum import StrEnum
 from types import MappingProxyType
+from typing import ClassVar, TypeAlias
 
 from kernel.money import Money, allocate_amounts, quantize
 from kernel.problems import Param, Problem, Severity
-from pricing.lines import Category, QuoteLine, fmt_money
+from pricing.lines import Category, QuoteLine
 from pricing.problems import PricingProblem
 
 __all__ = [
     "Applied",
+    "AppliedDetail",
+    "Basket",
+    "Benefit",
+    "CategoryDiscount",
+    "Coupon",
     "Customer",
+    "FlashPrice",
+    "Gift",
+    "MemberDiscount",
     "NotApplied",
+    "NotAppliedReason",
     "Outcome",
     "Promotion",
+    "PromotionKind",
     "Promotions",
+    "Terms",
+    "ThresholdDiscount",
+    "Unmet",
     "apply_promotions",
 ]
 
-KINDS = ("flash", "category", "threshold", "coupon", "member", "gift")
+
+class PromotionKind(StrEnum):
+    """The kinds of promotion, as the promotions file and its stacking order name them."""
+
+    FLASH = "flash"
+    CATEGORY = "category"
+    THRESHOLD = "threshold"
+    COUPON = "coupon"
+    MEMBER = "member"
+    GIFT = "gift"
+
+
+class NotAppliedReason(StrEnum):
+    """Why a promotion did not apply; the params each reason carries are listed."""
+
+    EXPIRED = "expired"  # date
+    NOT_STARTED = "not_started"  # date
+    NOT_COMBINABLE = "not_combinable"  # other (the promotion that took the group)
+    NO_ITEM = "no_item"  # item (an item or category code)
+    SPEND_MORE = "spend_more"  # more, off
+    NEXT_TIER = "next_tier"  # more, off
+    USED_UP = "used_up"  # max
+    ALREADY_USED = "already_used"  # max
+    MEMBERS_ONLY = "members_only"
+    SPEND_MORE_GIFT = "spend_more_gift"  # more, item, quantity
+
+
+class AppliedDetail(StrEnum):
+    """How an applied promotion took its discount; the params each detail carries are listed.
+    Amounts and percentages are decimal strings (``"1180.00"``, ``"0.10"``)."""
+
+    FLASH_PRICE = "flash_price"  # item, price
+    CATEGORY_PERCENT = "category_percent"  # category, percent, base
+    THRESHOLD_TIER = "threshold_tier"  # spend, off
+    COUPON = "coupon"  # code
+    MEMBER_PERCENT = "member_percent"  # percent, base
+    GIFT = "gift"  # item, quantity
+
+
+def _params(**params: Param) -> Mapping[str, Param]:
+    return MappingProxyType(params)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class Promotion:
-    """One promotion; which fields matter depends on ``kind``."""
+class Terms:
+    """What every promotion has: its id and names, its validity window, and the exclusive
+    ``group`` it belongs to (only the first applicable promotion of a group applies)."""
 
     id: str
-    kind: str
     name: str
     name_zh: str
     valid_from: datetime
     valid_until: datetime
     group: str | None = None
     exclusive: bool = False
-    item: str | None = None
-    price: Decimal | None = None
-    category: str | None = None
-    percent: Decimal | None = None
-    tiers: tuple[tuple[Decimal, Decimal], ...] = ()
-    code: str | None = None
-    amount: Decimal | None = None
-    min_spend: Decimal = Decimal(0)
-    max_uses: int | None = None
-    per_customer: int | None = None
-    threshold: Decimal | None = None
-    quantity: int = 0
 
     def active(self, now: datetime) -> bool:
         """Whether ``now`` is inside the validity window."""
@@ -65,33 +113,268 @@ class Promotion:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class Promotions:
-    """The promotions on offer and the order they stack in."""
+class Basket:
+    """What a promotion sees: the lines, what is still to pay on each (after the promotions
+    before it), and who is buying."""
 
-    stacking: tuple[str, ...]
+    lines: tuple[QuoteLine, ...]
+    net: Mapping[str, Decimal]
+    member: bool = False
+    coupon_uses: Mapping[str, int] = field(default_factory=lambda: MappingProxyType({}))
+    customer_uses: Mapping[str, int] = field(default_factory=lambda: MappingProxyType({}))
+
+    @property
+    def total(self) -> Decimal:
+        """Everything still to pay."""
+        return sum(self.net.values(), Decimal(0))
+
+    def spread(self, amount: Decimal, keys: Sequence[str]) -> Mapping[str, Decimal]:
+        """``amount`` over ``keys`` in proportion to their net amounts (largest remainder)."""
+        weights = [self.net[k] for k in keys]
+        if not keys or sum(weights) <= 0:
+            return MappingProxyType({})
+        parts = allocate_amounts(min(amount, sum(weights, Decimal(0))), weights)
+        return MappingProxyType(dict(zip(keys, parts, strict=True)))
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Unmet:
+    """A promotion's condition is not met: the reason and its numbers."""
+
+    reason: NotAppliedReason
+    params: Mapping[str, Param] = field(default_factory=lambda: MappingProxyType({}))
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Benefit:
+    """What an applicable promotion takes off each line (by key), how (``detail`` and its
+    numbers), a free line it adds, and what a further step would give (``upsell``)."""
+
+    shares: Mapping[str, Decimal]
+    detail: AppliedDetail
+    params: Mapping[str, Param]
+    gift: QuoteLine | None = None
+    upsell: Unmet | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class FlashPrice:
+    """限时秒杀: ``item`` at ``price`` each."""
+
+    kind: ClassVar[PromotionKind] = PromotionKind.FLASH
+    terms: Terms
+    item: str
+    price: Decimal
+
+    def apply(self, basket: Basket) -> Benefit | Unmet:
+        """The difference to the flash price on every line of the item that costs more."""
+        shares = {
+            x.key: quantize(Money((x.rate - self.price) * x.quantity)).amount
+            for x in basket.lines
+            if x.item == self.item and x.rate > self.price
+        }
+        if not shares:
+            return Unmet(reason=NotAppliedReason.NO_ITEM, params=_params(item=self.item))
+        return Benefit(
+            shares=MappingProxyType(shares),
+            detail=AppliedDetail.FLASH_PRICE,
+            params=_params(item=self.item, price=str(self.price)),
+        )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CategoryDiscount:
+    """``percent`` (a fraction) off what is left to pay on the lines of ``category``."""
+
+    kind: ClassVar[PromotionKind] = PromotionKind.CATEGORY
+    terms: Terms
+    category: str
+    percent: Decimal
+
+    def apply(self, basket: Basket) -> Benefit | Unmet:
+        """The percentage of the category's net amount, spread over its lines."""
+        keys = [
+            x.key for x in basket.lines if x.category == self.category and basket.net[x.key] > 0
+        ]
+        if not keys:
+            return Unmet(reason=NotAppliedReason.NO_ITEM, params=_params(item=self.category))
+        base = sum((basket.net[k] for k in keys), Decimal(0))
+        cut = quantize(Money(base * self.percent)).amount
+        return Benefit(
+            shares=basket.spread(cut, keys),
+            detail=AppliedDetail.CATEGORY_PERCENT,
+            params=_params(category=self.category, percent=str(self.percent), base=str(base)),
+        )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ThresholdDiscount:
+    """满减: ``tiers`` of (spend, off), ascending; the highest tier reached applies."""
+
+    kind: ClassVar[PromotionKind] = PromotionKind.THRESHOLD
+    terms: Terms
+    tiers: tuple[tuple[Decimal, Decimal], ...]
+
+    def apply(self, basket: Basket) -> Benefit | Unmet:
+        """The highest tier reached, spread over every line; the next tier as an upsell."""
+        total = basket.total
+        reached = [(spend, off) for spend, off in self.tiers if total >= spend]
+        if not reached:
+            spend, off = self.tiers[0]
+            return Unmet(
+                reason=NotAppliedReason.SPEND_MORE,
+                params=_params(more=str(spend - total), off=str(off)),
+            )
+        spend, off = reached[-1]
+        higher = [(s, o) for s, o in self.tiers if s > total]
+        upsell = None
+        if higher:  # say what the next step would give, as shops do
+            s, o = higher[0]
+            upsell = Unmet(
+                reason=NotAppliedReason.NEXT_TIER, params=_params(more=str(s - total), off=str(o))
+            )
+        return Benefit(
+            shares=basket.spread(off, list(basket.net)),
+            detail=AppliedDetail.THRESHOLD_TIER,
+            params=_params(spend=str(spend), off=str(off)),
+            upsell=upsell,
+        )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Coupon:
+    """A code the customer enters: ``amount`` off (or ``percent`` of the total) from a
+    ``min_spend``, at most ``max_uses`` redemptions in all and ``per_customer`` each."""
+
+    kind: ClassVar[PromotionKind] = PromotionKind.COUPON
+    terms: Terms
+    code: str
+    amount: Decimal | None = None
+    percent: Decimal | None = None
+    min_spend: Decimal = Decimal(0)
+    max_uses: int | None = None
+    per_customer: int | None = None
+
+    def apply(self, basket: Basket) -> Benefit | Unmet:
+        """The coupon's amount, spread over every line, if uses are left and the spend is met."""
+        used = basket.coupon_uses.get(self.code, 0)
+        mine = basket.customer_uses.get(self.code, 0)
+        if self.max_uses is not None and used >= self.max_uses:
+            return Unmet(reason=NotAppliedReason.USED_UP, params=_params(max=self.max_uses))
+        if self.per_customer is not None and mine >= self.per_customer:
+            return Unmet(
+                reason=NotAppliedReason.ALREADY_USED, params=_params(max=self.per_customer)
+            )
+        total = basket.total
+        if total < self.min_spend:
+            return Unmet(
+                reason=NotAppliedReason.SPEND_MORE,
+                params=_params(more=str(self.min_spend - total), off=str(self.amount or "")),
+            )
+        amount = self.amount or quantize(Money(total * (self.percent or Decimal(0)))).amount
+        return Benefit(
+            shares=basket.spread(amount, list(basket.net)),
+            detail=AppliedDetail.COUPON,
+            params=_params(code=self.code),
+        )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class MemberDiscount:
+    """会员折上折: ``percent`` (a fraction) off what is left, for members."""
+
+    kind: ClassVar[PromotionKind] = PromotionKind.MEMBER
+    terms: Terms
+    percent: Decimal
+
+    def apply(self, basket: Basket) -> Benefit | Unmet:
+        """The percentage of everything still to pay, spread over every line."""
+        if not basket.member:
+            return Unmet(reason=NotAppliedReason.MEMBERS_ONLY)
+        total = basket.total
+        cut = quantize(Money(total * self.percent)).amount
+        return Benefit(
+            shares=basket.spread(cut, list(basket.net)),
+            detail=AppliedDetail.MEMBER_PERCENT,
+            params=_params(percent=str(self.percent), base=str(total)),
+        )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Gift:
+    """满送: ``quantity`` of ``item`` free from a spend of ``threshold``."""
+
+    kind: ClassVar[PromotionKind] = PromotionKind.GIFT
+    terms: Terms
+    threshold: Decimal
+    item: str
+    quantity: int
+
+    def apply(self, basket: Basket) -> Benefit | Unmet:
+        """A free line; it takes nothing off."""
+        total = basket.total
+        if total < self.threshold:
+            return Unmet(
+                reason=NotAppliedReason.SPEND_MORE_GIFT,
+                params=_params(
+                    more=str(self.threshold - total), item=self.item, quantity=self.quantity
+                ),
+            )
+        gift = QuoteLine(
+            key=f"gift/{self.terms.id}",
+            cabinet=None,
+            category=Category.GIFT,
+            item=self.item,
+            description=f"Gift: {self.quantity} x {self.item}",
+            description_zh=f"赠品：{self.item} x {self.quantity}",
+            quantity=Decimal(self.quantity),
+            unit="pcs",
+            rate=Decimal(0),
+            amount=Decimal(0),
+            note="free",
+        )
+        return Benefit(
+            shares=MappingProxyType({}),
+            detail=AppliedDetail.GIFT,
+            params=_params(item=self.item, quantity=self.quantity),
+            gift=gift,
+        )
+
+
+Promotion: TypeAlias = (
+    FlashPrice | CategoryDiscount | ThresholdDiscount | Coupon | MemberDiscount | Gift
+)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Promotions:
+    """The promotions on offer and the order their kinds stack in."""
+
+    stacking: tuple[PromotionKind, ...]
     items: tuple[Promotion, ...]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Applied:
-    """A promotion that applied: how much it took off, explained."""
+    """A promotion that applied: how much it took off, and how (``detail`` and its numbers)."""
 
     id: str
     name: str
     name_zh: str
     discount: Decimal
-    detail: str
+    detail: AppliedDetail
+    params: Mapping[str, Param] = field(default_factory=lambda: MappingProxyType({}))
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class NotApplied:
-    """A promotion that did not apply, and why (``reason`` code and its numbers)."""
+    """A promotion that did not apply, and why (``reason`` and its numbers)."""
 
     id: str
     name: str
     name_zh: str
-    reason: str
-    params: Mapping[str, Param] = field(default_factory=dict)
+    reason: NotAppliedReason
+    params: Mapping[str, Param] = field(default_factory=lambda: MappingProxyType({}))
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -121,48 +404,42 @@ class _State:
     problems: list[Problem] = field(default_factory=list)
     groups: dict[str, str] = field(default_factory=dict)
 
-    @property
-    def total(self) -> Decimal:
-        return sum(self.net.values(), Decimal(0))
-
-    def take(self, promo: Promotion, shares: Mapping[str, Decimal], detail: str) -> None:
-        """Take ``shares`` off the lines (never below zero) and record the promotion."""
+    def take(self, terms: Terms, benefit: Benefit) -> None:
+        """Take the benefit's shares off the lines (never below zero) and record it; a gift
+        is recorded even though it takes nothing off."""
         taken = Decimal(0)
-        for key, share in shares.items():
+        for key, share in benefit.shares.items():
             cut = min(share, self.net[key])
             self.net[key] -= cut
             taken += cut
-        if taken > 0:
+        if benefit.gift is not None:
+            self.gifts.append(benefit.gift)
+        if taken > 0 or benefit.gift is not None:
             self.applied.append(
                 Applied(
-                    id=promo.id,
-                    name=promo.name,
-                    name_zh=promo.name_zh,
+                    id=terms.id,
+                    name=terms.name,
+                    name_zh=terms.name_zh,
                     discount=taken,
-                    detail=detail,
+                    detail=benefit.detail,
+                    params=benefit.params,
                 )
             )
-            if promo.group:
-                self.groups[promo.group] = promo.id
+            if terms.group and benefit.gift is None:
+                self.groups[terms.group] = terms.id
+        if benefit.upsell is not None:
+            self.skip(terms, benefit.upsell)
 
-    def skip(self, promo: Promotion, reason: str, **params: Param) -> None:
+    def skip(self, terms: Terms, unmet: Unmet) -> None:
         self.not_applied.append(
             NotApplied(
-                id=promo.id,
-                name=promo.name,
-                name_zh=promo.name_zh,
-                reason=reason,
-                params=MappingProxyType(params),
+                id=terms.id,
+                name=terms.name,
+                name_zh=terms.name_zh,
+                reason=unmet.reason,
+                params=unmet.params,
             )
         )
-
-    def spread(self, amount: Decimal, keys: Sequence[str]) -> dict[str, Decimal]:
-        """``amount`` over ``keys`` in proportion to their net amounts (largest remainder)."""
-        weights = [self.net[k] for k in keys]
-        if not keys or sum(weights) <= 0:
-            return {}
-        parts = allocate_amounts(min(amount, sum(weights, Decimal(0))), weights)
-        return dict(zip(keys, parts, strict=True))
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -189,22 +466,26 @@ def apply_promotions(
     who = customer or Customer()
     state = _State(net={x.key: x.amount for x in lines})
     entered = (who.coupon or "").strip().upper() or None
-    known = {p.code for p in promotions.items if p.kind == "coupon"}
+    known = {p.code for p in promotions.items if isinstance(p, Coupon)}
     if entered and entered not in known:
         state.problems.append(
             Problem.of(PricingProblem.UNKNOWN_COUPON, "coupon", Severity.WARNING, value=entered)
         )
     order = {kind: i for i, kind in enumerate(promotions.stacking)}
-    for promo in sorted(promotions.items, key=lambda p: (order.get(p.kind, len(order)), p.id)):
-        context = _Context(
-            lines=lines,
-            now=now,
+    snapshot = tuple(lines)
+    for promo in sorted(
+        promotions.items, key=lambda p: (order.get(p.kind, len(order)), p.terms.id)
+    ):
+        if isinstance(promo, Coupon) and promo.code != entered:
+            continue  # coupons a customer did not enter are not worth mentioning
+        basket = Basket(
+            lines=snapshot,
+            net=MappingProxyType(dict(state.net)),
             member=who.member,
-            coupon=entered,
             coupon_uses=who.coupon_uses,
             customer_uses=who.customer_uses,
         )
-        _apply_one(promo, state, context)
+        _apply_one(promo, state, basket, now)
     return Outcome(
         applied=tuple(state.applied),
         not_applied=tuple(state.not_applied),
@@ -214,27 +495,14 @@ def apply_promotions(
     )
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class _Context:
-    lines: Sequence[QuoteLine]
-    now: datetime
-    member: bool
-    coupon: str | None
-    coupon_uses: Mapping[str, int]
-    customer_uses: Mapping[str, int]
-
-
-def _apply_one(promo: Promotion, state: _State, ctx: _Context) -> None:
-    if promo.kind == "coupon" and promo.code != ctx.coupon:
-        return  # coupons a customer did not enter are not worth mentioning
-    if not promo.active(ctx.now):
-        expired = ctx.now > promo.valid_until
-        state.skip(
-            promo,
-            "expired" if expired else "not_started",
-            date=(promo.valid_until if expired else promo.valid_from).date().isoformat(),
-        )
-        if promo.kind == "coupon":
+def _apply_one(promo: Promotion, state: _State, basket: Basket, now: datetime) -> None:
+    terms = promo.terms
+    if not terms.active(now):
+        expired = now > terms.valid_until
+        day = (terms.valid_until if expired else terms.valid_from).date().isoformat()
+        reason = NotAppliedReason.EXPIRED if expired else NotAppliedReason.NOT_STARTED
+        state.skip(terms, Unmet(reason=reason, params=_params(date=day)))
+        if isinstance(promo, Coupon):
             state.problems.append(
                 Problem.of(
                     PricingProblem.COUPON_EXPIRED if expired else PricingProblem.COUPON_NOT_STARTED,
@@ -244,124 +512,17 @@ def _apply_one(promo: Promotion, state: _State, ctx: _Context) -> None:
                 )
             )
         return
-    if promo.group and promo.group in state.groups:
-        state.skip(promo, "not_combinable", other=state.groups[promo.group])
-        return
-    KIND_RULES[promo.kind](promo, state, ctx)
-
-
-def _flash(promo: Promotion, state: _State, ctx: _Context) -> None:
-    price = promo.price or Decimal(0)
-    shares = {
-        x.key: quantize(Money((x.rate - price) * x.quantity)).amount
-        for x in ctx.lines
-        if x.item == promo.item and x.rate > price
-    }
-    if not shares:
-        state.skip(promo, "no_item", item=promo.item or "")
-        return
-    state.take(promo, shares, f"{promo.item} at {fmt_money(price)}")
-
-
-def _category(promo: Promotion, state: _State, ctx: _Context) -> None:
-    keys = [x.key for x in ctx.lines if x.category == promo.category and state.net[x.key] > 0]
-    base = sum((state.net[k] for k in keys), Decimal(0))
-    if not keys:
-        state.skip(promo, "no_item", item=promo.category or "")
-        return
-    cut = quantize(Money(base * (promo.percent or Decimal(0)))).amount
-    state.take(promo, state.spread(cut, keys), f"{promo.percent:%} of {fmt_money(base)}")
-
-
-def _threshold(promo: Promotion, state: _State, ctx: _Context) -> None:
-    total = state.total
-    reached = [(spend, off) for spend, off in promo.tiers if total >= spend]
-    if not reached:
-        spend, off = promo.tiers[0]
-        state.skip(promo, "spend_more", more=str(spend - total), off=str(off))
-        return
-    spend, off = reached[-1]
-    state.take(
-        promo, state.spread(off, list(state.net)), f"满 {fmt_money(spend)} 减 {fmt_money(off)}"
-    )
-    higher = [(s, o) for s, o in promo.tiers if s > total]
-    if higher:  # say what the next step would give, as shops do
-        s, o = higher[0]
-        state.skip(promo, "next_tier", more=str(s - total), off=str(o))
-
-
-def _coupon(promo: Promotion, state: _State, ctx: _Context) -> None:
-    used = ctx.coupon_uses.get(promo.code or "", 0)
-    mine = ctx.customer_uses.get(promo.code or "", 0)
-    if promo.max_uses is not None and used >= promo.max_uses:
-        state.skip(promo, "used_up", max=promo.max_uses)
-    elif promo.per_customer is not None and mine >= promo.per_customer:
-        state.skip(promo, "already_used", max=promo.per_customer)
-    elif state.total < promo.min_spend:
+    if terms.group and terms.group in state.groups:
         state.skip(
-            promo,
-            "spend_more",
-            more=str(promo.min_spend - state.total),
-            off=str(promo.amount or ""),
+            terms,
+            Unmet(
+                reason=NotAppliedReason.NOT_COMBINABLE,
+                params=_params(other=state.groups[terms.group]),
+            ),
         )
+        return
+    result = promo.apply(basket)
+    if isinstance(result, Unmet):
+        state.skip(terms, result)
     else:
-        amount = promo.amount or quantize(Money(state.total * (promo.percent or Decimal(0)))).amount
-        state.take(promo, state.spread(amount, list(state.net)), f"coupon {promo.code}")
-
-
-def _member(promo: Promotion, state: _State, ctx: _Context) -> None:
-    if not ctx.member:
-        state.skip(promo, "members_only")
-        return
-    cut = quantize(Money(state.total * (promo.percent or Decimal(0)))).amount
-    state.take(
-        promo, state.spread(cut, list(state.net)), f"{promo.percent:%} off {fmt_money(state.total)}"
-    )
-
-
-def _gift(promo: Promotion, state: _State, ctx: _Context) -> None:
-    if state.total < (promo.threshold or Decimal(0)):
-        state.skip(
-            promo,
-            "spend_more_gift",
-            more=str((promo.threshold or 0) - state.total),
-            item=promo.item or "",
-            quantity=promo.quantity,
-        )
-        return
-    state.gifts.append(
-        QuoteLine(
-            key=f"gift/{promo.id}",
-            cabinet=None,
-            category=Category.GIFT,
-            item=promo.item or "",
-            description=f"Gift: {promo.quantity} x {promo.item}",
-            description_zh=f"赠品：{promo.item} x {promo.quantity}",
-            quantity=Decimal(promo.quantity),
-            unit="pcs",
-            rate=Decimal(0),
-            amount=Decimal(0),
-            note="free",
-        )
-    )
-    state.applied.append(
-        Applied(
-            id=promo.id,
-            name=promo.name,
-            name_zh=promo.name_zh,
-            discount=Decimal(0),
-            detail=f"{promo.quantity} x {promo.item}",
-        )
-    )
-
-
-KIND_RULES = MappingProxyType(
-    {
-        "flash": _flash,
-        "category": _category,
-        "threshold": _threshold,
-        "coupon": _coupon,
-        "member": _member,
-        "gift": _gift,
-    }
-)
+        state.take(terms, result)

@@ -38,7 +38,7 @@ def issue_quote(
     catalog = catalogs.catalog()
     issued_at = report.priced_at
     quote = freeze_quote(
-        document,
+        report.design,
         report.price,
         number=quotes.next_number(issued_at.year),
         issued_at=issued_at,

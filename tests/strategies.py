@@ -1,17 +1,24 @@
-"""Hypothesis strategies: random valid cabinets of every template."""
+"""Hypothesis strategies: random valid cabinets of every template, and design documents."""
 
 from __future__ import annotations
 
+import copy
+import json
+from pathlib import Path
 from typing import Any
 
 from hypothesis import strategies as st
 
 from catalog.catalog import Catalog
 from catalog.templates import FrontKind, ModuleTemplate, PlinthKind
+from configurator.model.design import ObstacleKind, OpeningKind
+from configurator.model.document import MAX_LENGTH_MM, MAX_PLAN_MM, SWINGS
 from persistence.catalog_files import load_catalog
 
 CATALOG: Catalog = load_catalog()
 TEMPLATES = sorted(CATALOG.templates)
+EXAMPLES = sorted((Path(__file__).parents[1] / "examples").glob("*.json"))
+EXAMPLE_DOCUMENTS = [json.loads(p.read_text()) for p in EXAMPLES]
 
 
 @st.composite
@@ -103,3 +110,76 @@ def _items(
         kind = draw(st.sampled_from(["shelf", "fixed_shelf", "rail"]))
         items.append({"kind": kind, "at_mm": at})
     return items
+
+
+_MM = st.integers(1, int(MAX_LENGTH_MM))
+_PLAN = st.floats(-MAX_PLAN_MM, MAX_PLAN_MM, allow_nan=False, allow_infinity=False)
+
+
+def _maybe(
+    draw: st.DrawFn, target: dict[str, Any], key: str, values: st.SearchStrategy[Any]
+) -> None:
+    """Set ``target[key]`` to a drawn value, or leave the optional key out."""
+    if draw(st.booleans()):
+        target[key] = draw(values)
+
+
+@st.composite
+def _opening(draw: st.DrawFn, ident: str) -> dict[str, Any]:
+    opening: dict[str, Any] = {
+        "id": ident,
+        "kind": draw(st.sampled_from([k.value for k in OpeningKind])),
+        "wall": draw(st.integers(0, 999)),
+        "offset_mm": draw(st.integers(0, int(MAX_PLAN_MM))),
+        "width_mm": draw(_MM),
+        "height_mm": draw(_MM),
+    }
+    _maybe(draw, opening, "sill_mm", st.integers(0, int(MAX_LENGTH_MM)))
+    _maybe(draw, opening, "swing", st.sampled_from(SWINGS))
+    return opening
+
+
+@st.composite
+def _obstacle(draw: st.DrawFn, ident: str) -> dict[str, Any]:
+    obstacle: dict[str, Any] = {
+        "id": ident,
+        "kind": draw(st.sampled_from([k.value for k in ObstacleKind])),
+        "outline_mm": draw(st.lists(st.tuples(_PLAN, _PLAN).map(list), min_size=3, max_size=5)),
+    }
+    _maybe(draw, obstacle, "bottom_mm", st.integers(0, int(MAX_LENGTH_MM)))
+    _maybe(draw, obstacle, "top_mm", _MM)
+    return obstacle
+
+
+@st.composite
+def _placed_cabinet(draw: st.DrawFn, ident: str) -> dict[str, Any]:
+    cabinet = draw(cabinets())
+    cabinet["id"] = ident
+    if draw(st.booleans()):
+        del cabinet["wall"], cabinet["offset_mm"]
+        angle = st.floats(-360, 360, allow_nan=False)
+        cabinet["position"] = {"x_mm": draw(_PLAN), "y_mm": draw(_PLAN), "angle_deg": draw(angle)}
+    _maybe(draw, cabinet, "elevation_mm", st.integers(0, int(MAX_LENGTH_MM)))
+    if cabinet["interior"] is None and draw(st.booleans()):
+        del cabinet["interior"]  # absent means the default interior, as null does
+    return cabinet
+
+
+@st.composite
+def design_documents(draw: st.DrawFn) -> dict[str, Any]:
+    """A design document the parser accepts: an example, varied in its name, openings,
+    obstacles and cabinets (placements, interiors and optional keys)."""
+    doc = copy.deepcopy(draw(st.sampled_from(EXAMPLE_DOCUMENTS)))
+    name = draw(st.none() | st.text(max_size=20))
+    if name is None:
+        doc.pop("name", None)
+    else:
+        doc["name"] = name
+    room = doc["room"]
+    if draw(st.booleans()):
+        room["openings"] = [draw(_opening(f"o{i}")) for i in range(draw(st.integers(0, 3)))]
+    if draw(st.booleans()):
+        room["obstacles"] = [draw(_obstacle(f"b{i}")) for i in range(draw(st.integers(0, 2)))]
+    if draw(st.booleans()):
+        doc["cabinets"] += [draw(_placed_cabinet(f"X{i}")) for i in range(draw(st.integers(1, 3)))]
+    return doc

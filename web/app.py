@@ -18,13 +18,12 @@ from configurator.model.errors import InvalidDesign
 from configurator.model.schema import design_schema
 from persistence.catalog_source import CatalogFiles
 from pricing.promotions import Customer
-from pricing.quote import price_to_dict
 from services.errors import UnknownRegion
 from services.evaluation import PriceRequest, evaluate_design
 from web.json_input import read_json
 from web.messages import Language, problem_view, render_problem
 from web.templating import render_page
-from web.views import catalog_view
+from web.views import catalog_view, price_view
 from web.wiring import SystemClock
 
 __all__ = ["create_app"]
@@ -90,7 +89,7 @@ def create_app(catalog: Catalog | None = None) -> FastAPI:
         return JSONResponse(
             {
                 "problems": [problem_view(p, lang) for p in report.problems],
-                "price": price_to_dict(report.price),
+                "price": price_view(report.price, lang),
                 "parts_summary": report.parts.as_dict(),
             }
         )

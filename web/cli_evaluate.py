@@ -7,10 +7,10 @@ import argparse
 import json
 import sys
 
-from pricing.quote import price_to_dict
 from services.evaluation import evaluate_design
 from web.cli_support import catalog_files, price_request, read_document
 from web.messages import problem_view
+from web.views import price_view
 from web.wiring import SystemClock
 
 __all__ = ["evaluate_command"]
@@ -27,6 +27,6 @@ def evaluate_command(args: argparse.Namespace) -> None:
     out = {
         "problems": [problem_view(p, args.lang) for p in report.problems],
         "parts_summary": report.parts.as_dict(),
-        "price": price_to_dict(report.price),
+        "price": price_view(report.price, args.lang),
     }
     sys.stdout.write(json.dumps(out, ensure_ascii=False, indent=2) + "\n")

@@ -28,9 +28,9 @@ def quote(args: argparse.Namespace) -> None:
     write_file(args.out, render_quote_pdf(issued, args.lang))
     if args.html:
         write_file(args.html, render_quote_html(issued, args.lang))
-    price = issued.price
     print(
-        f"issued {issued.number} total {price['total']} {price['currency']}: wrote {args.out}, "
+        f"issued {issued.number} total {issued.price.total} {issued.price.currency}: "
+        f"wrote {args.out}, "
         f"kept in {store}",
         file=sys.stderr,
     )

@@ -1,23 +1,32 @@
-"""The message catalogue: human wording of every problem code, in ``en`` and ``zh-CN``.
+"""The message catalogue: human wording of every problem code, and of what promotions did
+and why they did not apply, in ``en`` and ``zh-CN``.
 
-Problems stay data in the core; this is the one place that turns them into sentences.
+Problems and promotion outcomes stay data in the core; this is the one place that turns them
+into sentences.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from contextlib import suppress
+from decimal import Decimal, InvalidOperation
 from typing import Final, Literal, get_args
 
-from kernel.problems import Problem
+from kernel.problems import Param, Problem
+from pricing.promotions import AppliedDetail, NotAppliedReason
 
 __all__ = [
+    "APPLIED",
     "FIXES",
     "LANGUAGES",
     "MESSAGES",
+    "NOT_APPLIED",
     "Language",
+    "detail_message",
     "fix",
     "message",
     "problem_view",
+    "reason_message",
     "render_problem",
 ]
 
@@ -169,19 +178,74 @@ MESSAGES: Final[Mapping[str, Mapping[str, str]]] = {
         "en": "coupon {value!r} is not valid yet; the price is without it",
         "zh-CN": "优惠券 {value!r} 尚未生效，价格未使用该券",
     },
-    "missing_rate": {
-        "en": "the price list has no rate for this",
-        "zh-CN": "价目表缺少此项的价格",
-    },
-    "overlapping_exclusive": {
-        "en": "exclusive promotion {value!r} runs at the same time as {other!r} of the same kind",
-        "zh-CN": "互斥促销 {value!r} 与同类促销 {other!r} 的有效期重叠",
-    },
     "price_list_not_valid": {
         "en": "price list {version} is valid {valid_from} to {valid_until} only",
         "zh-CN": "价目表 {version} 仅在 {valid_from} 至 {valid_until} 有效",
     },
+    "missing_rate": {
+        "en": "has no rate: the price list must price everything the catalog can use",
+        "zh-CN": "缺少价格：价目表须为产品目录中可用的每一项定价",
+    },
+    "overlapping_exclusive": {
+        "en": "exclusive promotion {value!r} runs at the same time as {other!r} of the same kind",
+        "zh-CN": "独享促销 {value!r} 与同类促销 {other!r} 的有效期重叠",
+    },
 }
+
+# Why a promotion did not apply (``NotApplied.reason`` and its params).
+NOT_APPLIED: Final[Mapping[NotAppliedReason, Mapping[str, str]]] = {
+    NotAppliedReason.EXPIRED: {"en": "expired on {date}", "zh-CN": "已于 {date} 过期"},
+    NotAppliedReason.NOT_STARTED: {"en": "starts on {date}", "zh-CN": "{date} 开始"},
+    NotAppliedReason.NOT_COMBINABLE: {
+        "en": "not combinable with {other}",
+        "zh-CN": "不可与 {other} 同享",
+    },
+    NotAppliedReason.NO_ITEM: {
+        "en": "nothing in the order qualifies",
+        "zh-CN": "订单中没有适用的商品",
+    },
+    NotAppliedReason.SPEND_MORE: {
+        "en": "spend ¥{more} more to get ¥{off} off",
+        "zh-CN": "再买 ¥{more} 可减 ¥{off}",
+    },
+    NotAppliedReason.NEXT_TIER: {
+        "en": "spend ¥{more} more to get ¥{off} off",
+        "zh-CN": "再买 ¥{more} 可减 ¥{off}",
+    },
+    NotAppliedReason.USED_UP: {"en": "all {max} coupons are used", "zh-CN": "{max} 张优惠券已领完"},
+    NotAppliedReason.ALREADY_USED: {"en": "already used", "zh-CN": "您已使用过"},
+    NotAppliedReason.MEMBERS_ONLY: {"en": "members only", "zh-CN": "仅限会员"},
+    NotAppliedReason.SPEND_MORE_GIFT: {
+        "en": "spend ¥{more} more to get {quantity} x {item} free",
+        "zh-CN": "再买 ¥{more} 可获赠 {item} x {quantity}",
+    },
+}
+
+# How an applied promotion took its discount (``Applied.detail`` and its params).
+APPLIED: Final[Mapping[AppliedDetail, Mapping[str, str]]] = {
+    AppliedDetail.FLASH_PRICE: {
+        "en": "{item} at ¥{price:,.2f}",
+        "zh-CN": "{item} 秒杀价 ¥{price:,.2f}",
+    },
+    AppliedDetail.CATEGORY_PERCENT: {
+        "en": "{percent:%} of ¥{base:,.2f}",
+        "zh-CN": "¥{base:,.2f} 减 {percent:%}",
+    },
+    AppliedDetail.THRESHOLD_TIER: {
+        "en": "¥{off:,.2f} off a spend of ¥{spend:,.2f}",
+        "zh-CN": "满 ¥{spend:,.2f} 减 ¥{off:,.2f}",
+    },
+    AppliedDetail.COUPON: {"en": "coupon {code}", "zh-CN": "优惠券 {code}"},
+    AppliedDetail.MEMBER_PERCENT: {
+        "en": "{percent:%} off ¥{base:,.2f}",
+        "zh-CN": "¥{base:,.2f} 再减 {percent:%}",
+    },
+    AppliedDetail.GIFT: {"en": "{quantity} x {item} free", "zh-CN": "赠 {item} x {quantity}"},
+}
+
+# Promotion params that are decimal strings, read as ``Decimal`` so that wording can format
+# them (``{base:,.2f}``, ``{percent:%}``).
+_DECIMAL_PARAMS: Final = frozenset({"more", "off", "price", "base", "spend", "percent"})
 
 
 # Reason-specific wording: "code.reason" wins over "code".
@@ -438,6 +502,37 @@ def problem_view(problem: Problem, language: str = "en") -> dict[str, object]:
         "message": message(problem, language),
         "fix": fix(problem, language),
     }
+
+
+def _numbers(params: Mapping[str, Param]) -> _Params:
+    out = _Params(params)
+    for key in _DECIMAL_PARAMS & set(params):
+        with suppress(InvalidOperation):  # not a number (an empty ``off``): worded as given
+            out[key] = Decimal(str(params[key]))
+    return out
+
+
+def _promotion_text(
+    texts: Mapping[str, str] | None, code: str, params: Mapping[str, Param], language: str
+) -> str:
+    if texts is not None:
+        try:
+            return texts.get(language, texts["en"]).format_map(_numbers(params))
+        except (ValueError, TypeError, KeyError):
+            pass
+    return f"{code} {dict(params)}"
+
+
+def reason_message(
+    reason: NotAppliedReason, params: Mapping[str, Param], language: str = "en"
+) -> str:
+    """Why a promotion did not apply, in words."""
+    return _promotion_text(NOT_APPLIED.get(reason), reason, params, language)
+
+
+def detail_message(detail: AppliedDetail, params: Mapping[str, Param], language: str = "en") -> str:
+    """How an applied promotion took its discount, in words."""
+    return _promotion_text(APPLIED.get(detail), detail, params, language)
 
 
 def render_problem(problem: Problem, language: str = "en") -> str:

@@ -31,7 +31,10 @@ from reportlab.platypus import (
 )
 from svglib.svglib import svg2rlg
 
+from pricing.lines import fmt_qty
+from pricing.promotions import AppliedDetail
 from pricing.quote import Quote
+from web.messages import detail_message, reason_message
 from web.templating import render_page
 
 __all__ = ["TEXTS", "render_quote_html", "render_quote_pdf"]
@@ -90,42 +93,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "cabinet": "柜体",
     },
 }
-REASONS: dict[str, dict[str, str]] = {
-    "en": {
-        "spend_more": "spend ¥{more} more to get ¥{off} off",
-        "next_tier": "spend ¥{more} more to get ¥{off} off",
-        "spend_more_gift": "spend ¥{more} more to get {quantity} x {item} free",
-        "members_only": "members only",
-        "expired": "expired on {date}",
-        "not_started": "starts on {date}",
-        "not_combinable": "not combinable with {other}",
-        "used_up": "all {max} coupons are used",
-        "already_used": "already used",
-        "no_item": "nothing in the order qualifies",
-    },
-    "zh-CN": {
-        "spend_more": "再买 ¥{more} 可减 ¥{off}",
-        "next_tier": "再买 ¥{more} 可减 ¥{off}",
-        "spend_more_gift": "再买 ¥{more} 可获赠 {item} x {quantity}",
-        "members_only": "仅限会员",
-        "expired": "已于 {date} 过期",
-        "not_started": "{date} 开始",
-        "not_combinable": "不可与 {other} 同享",
-        "used_up": "{max} 张优惠券已领完",
-        "already_used": "您已使用过",
-        "no_item": "订单中没有适用的商品",
-    },
-}
-
-
-def reason_text(entry: dict[str, Any], language: str) -> str:
-    """Why a promotion did not apply, in words."""
-    template = str(REASONS[language].get(entry["reason"], entry["reason"]))
-    try:
-        return template.format(**entry["params"])
-    except (KeyError, ValueError):
-        return template
-
 
 # Glyphs STSong-Light lacks, and what the PDF prints instead (Paragraph markup).
 _PDF_GLYPHS = {
@@ -146,43 +113,58 @@ def _pdf(text: str) -> str:
     return out
 
 
-def _money(text: str) -> str:
-    return f"¥{Decimal(text):,.2f}"
+def _money(value: Decimal) -> str:
+    return f"¥{value:,.2f}"
 
 
 def _view(quote: Quote, language: str) -> dict[str, Any]:
     price = quote.price
     zh = language == "zh-CN"
-    groups: dict[str, list[dict[str, Any]]] = {}
-    for x in price["lines"]:
-        groups.setdefault(x["cabinet"] or "", []).append(
+    groups: dict[str, list[dict[str, str]]] = {}
+    for x in price.lines:
+        discount = price.line_discounts.get(x.key, Decimal(0))
+        groups.setdefault(x.cabinet or "", []).append(
             {
-                **x,
-                "label": x["description_zh"] if zh else x["description"],
-                "amount_text": _money(x["amount"]),
-                "discount_text": _money(x["discount"]) if Decimal(x["discount"]) else "",
+                "label": x.description_zh if zh else x.description,
+                "formula": x.formula,
+                "amount_text": _money(x.amount),
+                "discount_text": _money(discount) if discount else "",
             }
         )
-    promotions = price["promotions"]
     return {
         "t": TEXTS[language],
         "lang": language,
         "quote": quote,
         "groups": groups,
-        "money": _money,
         "applied": [
-            {**a, "label": a["name_zh"] if zh else a["name"], "amount_text": _money(a["discount"])}
-            for a in promotions["applied"]
+            {
+                "label": a.name_zh if zh else a.name,
+                "amount_text": _money(a.discount),
+                "how": detail_message(a.detail, a.params, language),
+            }
+            for a in price.applied
         ],
         "not_applied": [
-            {**n, "label": n["name_zh"] if zh else n["name"], "why": reason_text(n, language)}
-            for n in promotions["not_applied"]
+            {
+                "label": n.name_zh if zh else n.name,
+                "why": reason_message(n.reason, n.params, language),
+            }
+            for n in price.not_applied
         ],
-        "gifts": price["gifts"],
-        "totals": [(k, _money(price[k])) for k in ("subtotal", "discount", "total")],
-        "vat": _money(price["tax_included"]),
-        "deposit": _money(price["deposit"]),
-        "balance": _money(price["balance"]),
+        "gifts": [
+            detail_message(
+                AppliedDetail.GIFT, {"item": g.item, "quantity": fmt_qty(g.quantity)}, language
+            )
+            for g in price.gifts
+        ],
+        "totals": [
+            ("subtotal", _money(price.subtotal)),
+            ("discount", _money(price.discount)),
+            ("total", _money(price.total)),
+        ],
+        "vat": _money(price.tax_included),
+        "deposit": _money(price.deposit),
+        "balance": _money(price.balance),
     }
 
 
@@ -248,7 +230,7 @@ def _meta(quote: Quote, t: dict[str, str], style: ParagraphStyle) -> Table:
     rows = [
         [t["number"], quote.number, t["issued"], quote.issued_at.strftime("%Y-%m-%d %H:%M")],
         [t["design"], quote.design_name, t["valid"], quote.valid_until.strftime("%Y-%m-%d")],
-        [t["versions"], f"{price['catalog_version']} / {price['price_list_version']}", "", ""],
+        [t["versions"], f"{price.catalog_version} / {price.price_list_version}", "", ""],
     ]
     table = Table(
         [[_para(str(c), style) for c in r] for r in rows],
@@ -302,18 +284,14 @@ def _promotions(v: dict[str, Any], head: ParagraphStyle, style: ParagraphStyle) 
     if v["applied"]:
         out.append(_para(t["promotions"], head))
         out += [
-            _para(f"√ {a['label']}: -{a['amount_text']} ({a['detail']})", style)
-            for a in v["applied"]
+            _para(f"√ {a['label']}: -{a['amount_text']} ({a['how']})", style) for a in v["applied"]
         ]
     if v["not_applied"]:
         out.append(_para(t["not_applied"], head))
         out += [_para(f"- {n['label']}: {n['why']}", style) for n in v["not_applied"]]
     if v["gifts"]:
         out.append(_para(t["gifts"], head))
-        out += [
-            _para(f"🎁 {g['description_zh'] if v['lang'] == 'zh-CN' else g['description']}", style)
-            for g in v["gifts"]
-        ]
+        out += [_para(f"🎁 {g}", style) for g in v["gifts"]]
     return out
 
 

@@ -1,12 +1,27 @@
-"""JSON views of core values for the API."""
+"""JSON views of core values for the API and the CLI."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from catalog.catalog import Catalog
+from persistence.pricing_json import price_to_json
+from pricing.price import Price
+from web.messages import detail_message, reason_message
 
-__all__ = ["catalog_view"]
+__all__ = ["catalog_view", "price_view"]
+
+
+def price_view(price: Price, language: str = "en") -> dict[str, Any]:
+    """The price as the API and CLI show it: its JSON form, each applied and not-applied
+    promotion with its ``message`` in ``language`` next to its code and params."""
+    data = price_to_json(price)
+    promotions = data["promotions"]
+    for entry, a in zip(promotions["applied"], price.applied, strict=True):
+        entry["message"] = detail_message(a.detail, a.params, language)
+    for entry, n in zip(promotions["not_applied"], price.not_applied, strict=True):
+        entry["message"] = reason_message(n.reason, n.params, language)
+    return data
 
 
 def catalog_view(catalog: Catalog) -> dict[str, Any]:

@@ -1,14 +1,16 @@
-"""Parse a design document v1 (DESIGN.md §4) into the design model.
+"""Parse a design document v1 (DESIGN.md §4) into the design model, and write one back.
 
 Structural checks only: types, required and unknown keys, finite and plausible numbers, ids.
 Whether a cabinet fits its template or the room is for ``configurator.build.checks`` and the
 validation rules; this module rejects what cannot be read as a design at all.
+``to_document`` is the inverse of ``parse_design``: ``parse_design(to_document(d)) == d``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from types import MappingProxyType
+from typing import Any
 
 from configurator.model.design import (
     Cabinet,
@@ -29,7 +31,7 @@ from configurator.model.errors import InvalidDesign
 from kernel.fields import FieldProblem, Reader
 from kernel.ids import CabinetId, MaterialCode, TemplateCode
 
-__all__ = ["SCHEMA_ID", "parse_design"]
+__all__ = ["SCHEMA_ID", "parse_design", "to_document"]
 
 SCHEMA_ID = "millwork/design@1"
 MAX_LENGTH_MM = 10_000.0  # nothing in a room is longer than 10 m; larger values are typos
@@ -267,3 +269,106 @@ def _unique(r: Reader, ids: list[str], path: str, key: str) -> None:
         if ident in seen:
             r.fail(FieldProblem.DUPLICATE_ID, f"{path}[{i}].{key}", value=ident)
         seen.add(ident)
+
+
+def to_document(design: Design) -> dict[str, Any]:
+    """The design as a document v1 (plain JSON data): the inverse of ``parse_design``.
+
+    Whole millimetres are written as integers, as a user writes them; keys the parser fills
+    in (``sill_mm``, ``swing``, ``bottom_mm``) are written out, and absent optional values
+    (``top_mm``, ``elevation_mm``, a drawer's shared ``height_mm``) are left out, except
+    ``interior``, whose ``null`` means the template's default interior.
+    """
+    return {
+        "schema": SCHEMA_ID,
+        "name": design.name,
+        "room": _room_document(design.room),
+        "cabinets": [_cabinet_document(c) for c in design.cabinets],
+    }
+
+
+def _num(value: float) -> float | int:
+    """``1600.0`` as ``1600``; other numbers as they are."""
+    return int(value) if float(value).is_integer() else value
+
+
+def _points(points: tuple[tuple[float, float], ...]) -> list[list[float | int]]:
+    return [[_num(x), _num(y)] for x, y in points]
+
+
+def _room_document(room: Room) -> dict[str, Any]:
+    return {
+        "outline_mm": _points(room.outline_mm),
+        "ceiling_mm": _num(room.ceiling_mm),
+        "openings": [
+            {
+                "id": o.id,
+                "kind": o.kind.value,
+                "wall": o.wall,
+                "offset_mm": _num(o.offset_mm),
+                "width_mm": _num(o.width_mm),
+                "height_mm": _num(o.height_mm),
+                "sill_mm": _num(o.sill_mm),
+                "swing": o.swing,
+            }
+            for o in room.openings
+        ],
+        "obstacles": [
+            {
+                "id": o.id,
+                "kind": o.kind.value,
+                "outline_mm": _points(o.outline_mm),
+                "bottom_mm": _num(o.bottom_mm),
+                **({} if o.top_mm is None else {"top_mm": _num(o.top_mm)}),
+            }
+            for o in room.obstacles
+        ],
+    }
+
+
+def _cabinet_document(c: Cabinet) -> dict[str, Any]:
+    if isinstance(c.placement, WallPlacement):
+        placement: dict[str, Any] = {
+            "wall": c.placement.wall,
+            "offset_mm": _num(c.placement.offset_mm),
+        }
+    else:
+        placement = {
+            "position": {
+                "x_mm": _num(c.placement.x_mm),
+                "y_mm": _num(c.placement.y_mm),
+                "angle_deg": _num(c.placement.angle_deg),
+            }
+        }
+    return {
+        "id": c.id,
+        "template": c.template,
+        **placement,
+        "width_mm": _num(c.width_mm),
+        "height_mm": _num(c.height_mm),
+        "depth_mm": _num(c.depth_mm),
+        "carcass_material": c.carcass_material,
+        "front_material": c.front_material,
+        "options": dict(c.options),
+        "interior": None if c.interior is None else _interior_document(c.interior),
+        **({} if c.elevation_mm is None else {"elevation_mm": _num(c.elevation_mm)}),
+    }
+
+
+def _interior_document(interior: Interior) -> dict[str, Any]:
+    return {
+        "sections": [
+            {
+                "width_mm": None if s.width_mm is None else _num(s.width_mm),
+                "items": [_item_document(it) for it in s.items],
+            }
+            for s in interior.sections
+        ]
+    }
+
+
+def _item_document(item: Item) -> dict[str, Any]:
+    if item.kind == ItemKind.DRAWER:
+        height = item.height_mm
+        return {"kind": item.kind.value} | ({} if height is None else {"height_mm": _num(height)})
+    return {"kind": item.kind.value, "at_mm": _num(item.at_mm or 0.0)}

@@ -1,14 +1,22 @@
 from __future__ import annotations
 
+import json
 import math
+from pathlib import Path
 from typing import Any
 
+import jsonschema
 import pytest
+from hypothesis import given
 
 from configurator.model.design import ItemKind, Position, WallPlacement
-from configurator.model.document import parse_design
+from configurator.model.document import parse_design, to_document
 from configurator.model.errors import InvalidDesign
+from configurator.model.schema import design_schema
 from tests.builders import a_cabinet, a_document
+from tests.strategies import EXAMPLES, design_documents
+
+VALIDATOR = jsonschema.Draft202012Validator(design_schema())
 
 
 def problems(doc: Any) -> list[tuple[str, str]]:
@@ -180,3 +188,30 @@ def test_placement_is_wall_and_offset_or_position_not_both() -> None:
 
 def test_a_missing_object_is_reported_once() -> None:
     assert problems({"schema": "millwork/design@1", "cabinets": []}) == [("missing_key", "room")]
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.name)
+def test_an_example_written_back_reads_the_same(path: Path) -> None:
+    design = parse_design(json.loads(path.read_text()))
+    written = to_document(design)
+    assert parse_design(written) == design
+    assert to_document(parse_design(written)) == written  # one normal form
+
+
+def test_optional_values_are_written_only_when_given() -> None:
+    drawers = {"sections": [{"width_mm": None, "items": [{"kind": "drawer"}]}]}
+    doc = a_document(a_cabinet(id="A"), a_cabinet(id="B", interior=drawers, elevation_mm=900))
+    written = to_document(parse_design(doc))
+    first, second = written["cabinets"]
+    assert first["interior"] is None and "elevation_mm" not in first
+    assert second["interior"]["sections"][0] == {"width_mm": None, "items": [{"kind": "drawer"}]}
+    assert second["elevation_mm"] == 900 and isinstance(second["width_mm"], int)
+
+
+@given(doc=design_documents())
+def test_to_document_is_the_inverse_of_parse_design(doc: dict[str, Any]) -> None:
+    design = parse_design(doc)
+    written = to_document(design)
+    assert parse_design(written) == design
+    assert parse_design(json.loads(json.dumps(written))) == design  # plain JSON data
+    VALIDATOR.validate(written)

@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 from catalog.catalog import Catalog
 from catalog.price_list import Method, PriceList
+from configurator.model.document import parse_design
 from persistence.price_files import QuoteFiles
 from pricing.price import Price, PriceBook, price_design
 from pricing.promotions import Customer, Promotions
@@ -118,7 +119,7 @@ def test_an_issued_quote_keeps_its_totals_after_a_price_change(
     price = priced(catalog, book, *document["cabinets"])
     store = QuoteFiles(tmp_path)
     quote = issue_quote(
-        document,
+        parse_design(document),
         price,
         number=store.next_number(2026),
         issued_at=NOW,
@@ -137,8 +138,8 @@ def test_an_issued_quote_keeps_its_totals_after_a_price_change(
     )
     # then the issued quote, read back, shows the old totals; a new quote shows the new ones
     again = store.load(quote.number)
-    assert again.price["total"] == f"{price.total:.2f}"
-    assert again.price["price_list_version"] == "2026.11-P1"
+    assert again == quote and again.price.total == price.total
+    assert again.price.price_list_version == "2026.11-P1"
     assert repriced.total > price.total
     assert store.next_number(2026) == "Q-2026-000002"
     assert json.loads((tmp_path / "Q-2026-000001.json").read_text())["number"] == quote.number

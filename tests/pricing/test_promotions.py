@@ -12,7 +12,22 @@ from hypothesis import strategies as st
 
 from pricing.lines import Category, QuoteLine
 from pricing.promotion_data import parse_promotions
-from pricing.promotions import Customer, Promotion, Promotions, apply_promotions
+from pricing.promotions import (
+    AppliedDetail,
+    CategoryDiscount,
+    Coupon,
+    Customer,
+    FlashPrice,
+    Gift,
+    MemberDiscount,
+    NotAppliedReason,
+    Promotion,
+    PromotionKind,
+    Promotions,
+    Terms,
+    ThresholdDiscount,
+    apply_promotions,
+)
 
 NOW = datetime(2026, 11, 24, 12, tzinfo=UTC)
 SPAN = {
@@ -44,16 +59,12 @@ def a_line(
     )
 
 
-def promo(kind: str, **fields: Any) -> Promotion:
-    return Promotion(
-        id=fields.pop("id", kind.upper()), kind=kind, name=kind, name_zh=kind, **{**SPAN, **fields}
-    )
+def terms(ident: str, **changes: Any) -> Terms:
+    return Terms(**{"id": ident, "name": ident, "name_zh": ident, **SPAN, **changes})
 
 
 def offer(*items: Promotion) -> Promotions:
-    return Promotions(
-        stacking=("flash", "category", "threshold", "coupon", "member", "gift"), items=items
-    )
+    return Promotions(stacking=tuple(PromotionKind), items=items)
 
 
 LINES = [
@@ -61,20 +72,22 @@ LINES = [
     a_line("hw", "1000.00", Category.HARDWARE),
     a_line("handles", "180.00", Category.HARDWARE, item="HANDLE_320", quantity="4"),
 ]
-STEPS = promo(
-    "threshold",
-    group="order",
+STEPS = ThresholdDiscount(
+    terms=terms("THRESHOLD", group="order"),
     tiers=((Decimal(5000), Decimal(300)), (Decimal(10000), Decimal(800))),
 )
-COUPON = promo(
-    "coupon",
-    group="order",
+COUPON = Coupon(
+    terms=terms("COUPON", group="order"),
     code="SAVE100",
     amount=Decimal(100),
     min_spend=Decimal(5000),
     max_uses=10,
     per_customer=1,
 )
+FLASH = FlashPrice(terms=terms("FLASH"), item="HANDLE_320", price=Decimal(29))
+HARDWARE_10 = CategoryDiscount(terms=terms("CATEGORY"), category="hardware", percent=Decimal("0.1"))
+MEMBER_5 = MemberDiscount(terms=terms("MEMBER"), percent=Decimal("0.05"))
+GIFT = Gift(terms=terms("GIFT"), threshold=Decimal(10000), item="HANDLE_160", quantity=4)
 
 
 @pytest.mark.parametrize(
@@ -82,34 +95,29 @@ COUPON = promo(
     [
         pytest.param([STEPS], None, "800.00", ["THRESHOLD"], id="steps-10180-gets-800"),
         pytest.param(
-            [promo("category", category="hardware", percent=Decimal("0.1"))],
+            [HARDWARE_10],
             None,
             "118.00",
             ["CATEGORY"],
             id="10pct-of-1180-hardware",
         ),
         pytest.param(
-            [promo("flash", item="HANDLE_320", price=Decimal(29))],
+            [FLASH],
             None,
             "64.00",
             ["FLASH"],
             id="flash-4-handles-45-to-29",
         ),
         pytest.param(
-            [promo("member", percent=Decimal("0.05"))],
+            [MEMBER_5],
             Customer(member=True),
             "509.00",
             ["MEMBER"],
             id="member-5pct-of-10180",
         ),
+        pytest.param([MEMBER_5], None, "0.00", [], id="member-not-a-member"),
         pytest.param(
-            [promo("member", percent=Decimal("0.05"))], None, "0.00", [], id="member-not-a-member"
-        ),
-        pytest.param(
-            [
-                promo("category", category="hardware", percent=Decimal("0.1")),
-                promo("member", percent=Decimal("0.05")),
-            ],
+            [HARDWARE_10, MEMBER_5],
             Customer(member=True),
             "621.10",
             ["CATEGORY", "MEMBER"],
@@ -126,7 +134,7 @@ COUPON = promo(
             id="coupon-not-combinable-with-threshold",
         ),
         pytest.param(
-            [promo("gift", threshold=Decimal(10000), item="HANDLE_160", quantity=4)],
+            [GIFT],
             None,
             "0.00",
             ["GIFT"],
@@ -145,36 +153,123 @@ def test_promotion_types(
 
 def reasons(
     lines: list[QuoteLine], *items: Promotion, customer: Customer | None = None
-) -> list[tuple[str, str, dict[str, Any]]]:
+) -> list[tuple[str, NotAppliedReason, dict[str, Any]]]:
     outcome = apply_promotions(lines, offer(*items), now=NOW, customer=customer)
     return [(n.id, n.reason, dict(n.params)) for n in outcome.not_applied]
 
 
 def test_what_did_not_apply_and_why() -> None:
     small = [a_line("board", "4680.00")]
-    assert reasons(small, STEPS) == [("THRESHOLD", "spend_more", {"more": "320.00", "off": "300"})]
+    more_300 = {"more": "320.00", "off": "300"}
+    assert reasons(small, STEPS) == [("THRESHOLD", NotAppliedReason.SPEND_MORE, more_300)]
     assert reasons(LINES, STEPS) == []  # the top step reached: nothing further to say
     mid = [a_line("board", "6000.00")]
-    assert reasons(mid, STEPS) == [("THRESHOLD", "next_tier", {"more": "4000.00", "off": "800"})]
+    more_800 = {"more": "4000.00", "off": "800"}
+    assert reasons(mid, STEPS) == [("THRESHOLD", NotAppliedReason.NEXT_TIER, more_800)]
     assert reasons(LINES, STEPS, COUPON, customer=Customer(coupon="SAVE100")) == [
-        ("COUPON", "not_combinable", {"other": "THRESHOLD"})
+        ("COUPON", NotAppliedReason.NOT_COMBINABLE, {"other": "THRESHOLD"})
     ]
     assert reasons(small, COUPON, customer=Customer(coupon="SAVE100")) == [
-        ("COUPON", "spend_more", {"more": "320.00", "off": "100"})
+        ("COUPON", NotAppliedReason.SPEND_MORE, {"more": "320.00", "off": "100"})
     ]
     used = Customer(coupon="SAVE100", coupon_uses={"SAVE100": 10})
-    assert reasons(LINES, COUPON, customer=used)[0][1] == "used_up"
+    assert reasons(LINES, COUPON, customer=used) == [
+        ("COUPON", NotAppliedReason.USED_UP, {"max": 10})
+    ]
     mine = Customer(coupon="SAVE100", customer_uses={"SAVE100": 1})
-    assert reasons(LINES, COUPON, customer=mine)[0][1] == "already_used"
+    assert reasons(LINES, COUPON, customer=mine) == [
+        ("COUPON", NotAppliedReason.ALREADY_USED, {"max": 1})
+    ]
+    assert reasons(LINES, MEMBER_5) == [("MEMBER", NotAppliedReason.MEMBERS_ONLY, {})]
+    assert reasons(small, GIFT) == [
+        (
+            "GIFT",
+            NotAppliedReason.SPEND_MORE_GIFT,
+            {"more": "5320.00", "item": "HANDLE_160", "quantity": 4},
+        )
+    ]
+    no_handles = FlashPrice(terms=terms("F"), item="HANDLE_999", price=Decimal(1))
+    assert reasons(LINES, no_handles) == [("F", NotAppliedReason.NO_ITEM, {"item": "HANDLE_999"})]
+    late = MemberDiscount(
+        terms=terms("LATE", valid_from=datetime(2027, 1, 1, tzinfo=UTC)), percent=Decimal("0.1")
+    )
+    assert reasons(LINES, late) == [("LATE", NotAppliedReason.NOT_STARTED, {"date": "2027-01-01"})]
+
+
+@pytest.mark.parametrize(
+    ("promotion", "customer", "detail", "params"),
+    [
+        pytest.param(
+            FLASH,
+            None,
+            AppliedDetail.FLASH_PRICE,
+            {"item": "HANDLE_320", "price": "29"},
+            id="flash",
+        ),
+        pytest.param(
+            HARDWARE_10,
+            None,
+            AppliedDetail.CATEGORY_PERCENT,
+            {"category": "hardware", "percent": "0.1", "base": "1180.00"},
+            id="category",
+        ),
+        pytest.param(
+            STEPS,
+            None,
+            AppliedDetail.THRESHOLD_TIER,
+            {"spend": "10000", "off": "800"},
+            id="threshold",
+        ),
+        pytest.param(
+            COUPON,
+            Customer(coupon="SAVE100"),
+            AppliedDetail.COUPON,
+            {"code": "SAVE100"},
+            id="coupon",
+        ),
+        pytest.param(
+            MEMBER_5,
+            Customer(member=True),
+            AppliedDetail.MEMBER_PERCENT,
+            {"percent": "0.05", "base": "10180.00"},
+            id="member",
+        ),
+        pytest.param(
+            GIFT, None, AppliedDetail.GIFT, {"item": "HANDLE_160", "quantity": 4}, id="gift"
+        ),
+    ],
+)
+def test_what_applied_says_how_as_data(
+    promotion: Promotion,
+    customer: Customer | None,
+    detail: AppliedDetail,
+    params: dict[str, Any],
+) -> None:
+    outcome = apply_promotions(LINES, offer(promotion), now=NOW, customer=customer)
+    [applied] = outcome.applied
+    assert (applied.detail, dict(applied.params)) == (detail, params)
+
+
+def test_a_gift_is_a_free_line() -> None:
+    outcome = apply_promotions(LINES, offer(GIFT), now=NOW)
+    [gift] = outcome.gifts
+    assert (gift.key, gift.item, gift.quantity, gift.amount) == (
+        "gift/GIFT",
+        "HANDLE_160",
+        Decimal(4),
+        Decimal(0),
+    )
 
 
 def test_an_expired_or_unknown_coupon_is_a_clear_problem() -> None:
-    old = promo(
-        "coupon",
+    old = Coupon(
+        terms=terms(
+            "OLD",
+            valid_from=datetime(2025, 1, 1, tzinfo=UTC),
+            valid_until=datetime(2025, 12, 31, tzinfo=UTC),
+        ),
         code="OLD",
         amount=Decimal(50),
-        valid_from=datetime(2025, 1, 1, tzinfo=UTC),
-        valid_until=datetime(2025, 12, 31, tzinfo=UTC),
     )
     outcome = apply_promotions(LINES, offer(old), now=NOW, customer=Customer(coupon="old"))
     assert [p.code for p in outcome.problems] == ["coupon_expired"]
@@ -184,13 +279,15 @@ def test_an_expired_or_unknown_coupon_is_a_clear_problem() -> None:
 
 
 def test_expired_promotions_do_not_apply() -> None:
-    gone = promo("member", percent=Decimal("0.5"), valid_until=datetime(2026, 6, 1, tzinfo=UTC))
+    gone = MemberDiscount(
+        terms=terms("GONE", valid_until=datetime(2026, 6, 1, tzinfo=UTC)), percent=Decimal("0.5")
+    )
     outcome = apply_promotions(LINES, offer(gone), now=NOW, customer=Customer(member=True))
     assert outcome.discount == 0 and outcome.not_applied[0].reason == "expired"
 
 
 def test_a_discount_never_exceeds_what_is_left() -> None:
-    huge = promo("coupon", code="ALL", amount=Decimal(999999))
+    huge = Coupon(terms=terms("ALL"), code="ALL", amount=Decimal(999999))
     outcome = apply_promotions(LINES, offer(huge), now=NOW, customer=Customer(coupon="ALL"))
     assert outcome.discount == Decimal("10180.00")
 
@@ -213,8 +310,8 @@ def test_promotions_never_raise_a_total_and_shares_add_up(
     everything = offer(
         STEPS,
         COUPON,
-        promo("category", category="hardware", percent=Decimal("0.15")),
-        promo("member", percent=Decimal("0.05")),
+        CategoryDiscount(terms=terms("HW-15"), category="hardware", percent=Decimal("0.15")),
+        MEMBER_5,
     )
     outcome = apply_promotions(
         lines, everything, now=NOW, customer=Customer(member=member, coupon=coupon)
@@ -279,11 +376,9 @@ def test_overlapping_exclusive_promotions_are_refused() -> None:
 
 
 def test_the_demo_promotions_parse(promotions: Promotions) -> None:
-    assert {p.kind for p in promotions.items} == {
-        "flash",
-        "category",
-        "threshold",
-        "coupon",
-        "member",
-        "gift",
-    }
+    assert {p.kind for p in promotions.items} == set(PromotionKind)
+    assert promotions.stacking == tuple(PromotionKind)
+    assert all(type(k) is PromotionKind for k in promotions.stacking)
+    coupon = next(p for p in promotions.items if isinstance(p, Coupon))
+    assert coupon.code == "WELCOME300" and coupon.amount == Decimal(300)
+    assert coupon.terms.group == "order" and coupon.min_spend == Decimal(5000)

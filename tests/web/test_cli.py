@@ -185,11 +185,29 @@ def test_evaluate_prices_with_coupon_and_membership(capsys: pytest.CaptureFixtur
     )
     price = json.loads(out)["price"]
     assert code == 0 and price["currency"] == "CNY"
-    assert {a["id"] for a in price["promotions"]["applied"]} >= {"WELCOME300", "MEMBER-5"}
+    applied = {a["id"]: a for a in price["promotions"]["applied"]}
+    assert set(applied) >= {"WELCOME300", "MEMBER-5"}
     for key in ("subtotal", "discount", "tax_included", "total", "deposit", "balance"):
         assert re.fullmatch(r"-?\d+\.\d\d", price[key]), key
+    coupon = applied["WELCOME300"]
+    assert (coupon["detail"], coupon["params"]) == ("coupon", {"code": "WELCOME300"})
+    assert coupon["message"] == "coupon WELCOME300"  # --lang defaults to en
+    assert all(n["message"] for n in price["promotions"]["not_applied"])
     code, _, err = run(capsys, "evaluate", str(L_SHAPED), "--region", "mars")
     assert code == 1 and "unknown region" in err
+
+
+def test_evaluate_words_promotions_in_the_language_asked_for(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out, _ = run(capsys, "evaluate", str(L_SHAPED), "--at", "2026-11-24", "--lang", "zh-CN")
+    promotions = json.loads(out)["price"]["promotions"]
+    flash = next(a for a in promotions["applied"] if a["id"] == "FLASH-HANDLE320")
+    assert code == 0 and flash["detail"] == "flash_price"
+    assert flash["params"] == {"item": "HANDLE_320", "price": "29.00"}
+    assert flash["message"] == "HANDLE_320 秒杀价 ¥29.00"
+    steps = next(n for n in promotions["not_applied"] if n["id"] == "WINTER-STEPS")
+    assert steps["reason"] == "spend_more" and steps["message"].startswith("再买 ¥")
 
 
 def test_quote_writes_pdf_and_html_and_keeps_the_snapshot(
@@ -217,6 +235,7 @@ def test_quote_writes_pdf_and_html_and_keeps_the_snapshot(
     assert "Q-2026-000001" in text and "Total (tax included)" in text
     page = html.read_text()
     assert "Q-2026-000001" in page and "<svg" in page
+    assert "HANDLE_320 at ¥29.00" in page and "more to get ¥500 off" in page  # promotions, in en
     saved = json.loads((store / "Q-2026-000001.json").read_text())
     assert saved["price"]["total"] in text.replace(",", "")
 

@@ -1,18 +1,31 @@
-"""Every problem code has wording in both languages: the test walks every code enum of every
-package, so a code cannot be added without its words."""
+"""Every problem code has wording in both languages (the test walks every code enum of every
+package, so a code cannot be added without its words), and so has every promotion outcome."""
 
 from __future__ import annotations
 
 import ast
 import importlib
 import pkgutil
+from typing import Any
 
 import pytest
 
 from kernel.fields import FieldProblem
-from kernel.problems import Problem, ProblemCode
+from kernel.problems import Param, Problem, ProblemCode
+from pricing.promotions import AppliedDetail, NotAppliedReason
 from tests.product import PACKAGES, ROOT
-from web.messages import FIXES, MESSAGES, MESSAGES_BY_REASON, fix, message, render_problem
+from web.messages import (
+    APPLIED,
+    FIXES,
+    MESSAGES,
+    MESSAGES_BY_REASON,
+    NOT_APPLIED,
+    detail_message,
+    fix,
+    message,
+    reason_message,
+    render_problem,
+)
 
 
 def every_code() -> list[ProblemCode]:
@@ -55,7 +68,7 @@ def test_problems_are_made_only_through_problem_of_with_an_enum() -> None:
     assert found == []
 
 
-@pytest.mark.parametrize("table", [MESSAGES, MESSAGES_BY_REASON, FIXES])
+@pytest.mark.parametrize("table", [MESSAGES, MESSAGES_BY_REASON, FIXES, NOT_APPLIED, APPLIED])
 def test_every_entry_has_both_languages(table: dict[str, dict[str, str]]) -> None:
     for key, texts in table.items():
         assert set(texts) == {"en", "zh-CN"}, key
@@ -67,3 +80,150 @@ def test_missing_params_still_read() -> None:
     )
     odd = Problem.of(FieldProblem.OUT_OF_RANGE, "a", value="x", min=1, max=2)
     assert message(odd) == "x is outside 1–2" and fix(odd) == ""
+
+
+@pytest.mark.parametrize("code", [*NotAppliedReason, *AppliedDetail], ids=str)
+def test_every_promotion_reason_and_detail_has_both_languages(
+    code: NotAppliedReason | AppliedDetail,
+) -> None:
+    texts = NOT_APPLIED.get(code) if isinstance(code, NotAppliedReason) else APPLIED.get(code)
+    assert texts is not None, f"{code} has no wording"
+    assert set(texts) == {"en", "zh-CN"}, code
+
+
+R = NotAppliedReason
+MORE = {"more": "320.00", "off": "300"}
+
+
+@pytest.mark.parametrize(
+    ("reason", "params", "en", "zh"),
+    [
+        pytest.param(
+            R.EXPIRED,
+            {"date": "2026-06-01"},
+            "expired on 2026-06-01",
+            "已于 2026-06-01 过期",
+            id="expired",
+        ),
+        pytest.param(
+            R.NOT_STARTED,
+            {"date": "2027-01-01"},
+            "starts on 2027-01-01",
+            "2027-01-01 开始",
+            id="not_started",
+        ),
+        pytest.param(
+            R.NOT_COMBINABLE,
+            {"other": "STEPS"},
+            "not combinable with STEPS",
+            "不可与 STEPS 同享",
+            id="not_combinable",
+        ),
+        pytest.param(
+            R.NO_ITEM,
+            {"item": "HANDLE_320"},
+            "nothing in the order qualifies",
+            "订单中没有适用的商品",
+            id="no_item",
+        ),
+        pytest.param(
+            R.SPEND_MORE,
+            MORE,
+            "spend ¥320.00 more to get ¥300 off",
+            "再买 ¥320.00 可减 ¥300",
+            id="spend_more",
+        ),
+        pytest.param(
+            R.NEXT_TIER,
+            MORE,
+            "spend ¥320.00 more to get ¥300 off",
+            "再买 ¥320.00 可减 ¥300",
+            id="next_tier",
+        ),
+        pytest.param(
+            R.USED_UP,
+            {"max": 1000},
+            "all 1000 coupons are used",
+            "1000 张优惠券已领完",
+            id="used_up",
+        ),
+        pytest.param(R.ALREADY_USED, {"max": 1}, "already used", "您已使用过", id="already_used"),
+        pytest.param(R.MEMBERS_ONLY, {}, "members only", "仅限会员", id="members_only"),
+        pytest.param(
+            R.SPEND_MORE_GIFT,
+            {"more": "5960.63", "item": "HANDLE_160", "quantity": 4},
+            "spend ¥5960.63 more to get 4 x HANDLE_160 free",
+            "再买 ¥5960.63 可获赠 HANDLE_160 x 4",
+            id="spend_more_gift",
+        ),
+    ],
+)
+def test_each_reason_a_promotion_did_not_apply_reads(
+    reason: NotAppliedReason, params: dict[str, Param], en: str, zh: str
+) -> None:
+    assert reason_message(reason, params, "en") == en
+    assert reason_message(reason, params, "zh-CN") == zh
+
+
+D = AppliedDetail
+
+
+@pytest.mark.parametrize(
+    ("detail", "params", "en", "zh"),
+    [
+        pytest.param(
+            D.FLASH_PRICE,
+            {"item": "HANDLE_320", "price": "29.00"},
+            "HANDLE_320 at ¥29.00",
+            "HANDLE_320 秒杀价 ¥29.00",
+            id="flash_price",
+        ),
+        pytest.param(
+            D.CATEGORY_PERCENT,
+            {"category": "hardware", "percent": "0.10", "base": "1491.78"},
+            "10% of ¥1,491.78",
+            "¥1,491.78 减 10%",
+            id="category_percent",
+        ),
+        pytest.param(
+            D.THRESHOLD_TIER,
+            {"spend": "10000", "off": "500"},
+            "¥500.00 off a spend of ¥10,000.00",
+            "满 ¥10,000.00 减 ¥500.00",
+            id="threshold_tier",
+        ),
+        pytest.param(
+            D.COUPON, {"code": "WELCOME300"}, "coupon WELCOME300", "优惠券 WELCOME300", id="coupon"
+        ),
+        pytest.param(
+            D.MEMBER_PERCENT,
+            {"percent": "0.05", "base": "9515.13"},
+            "5% off ¥9,515.13",
+            "¥9,515.13 再减 5%",
+            id="member_percent",
+        ),
+        pytest.param(
+            D.GIFT,
+            {"item": "HANDLE_160", "quantity": 4},
+            "4 x HANDLE_160 free",
+            "赠 HANDLE_160 x 4",
+            id="gift",
+        ),
+    ],
+)
+def test_each_applied_detail_reads(
+    detail: AppliedDetail, params: dict[str, Param], en: str, zh: str
+) -> None:
+    assert detail_message(detail, params, "en") == en
+    assert detail_message(detail, params, "zh-CN") == zh
+
+
+@pytest.mark.parametrize(
+    ("render", "code", "params"),
+    [
+        pytest.param(reason_message, R.SPEND_MORE, {}, id="missing-params"),
+        pytest.param(detail_message, D.CATEGORY_PERCENT, {"percent": "lots"}, id="not-a-number"),
+    ],
+)
+def test_promotion_wording_never_crashes(render: Any, code: Any, params: dict[str, Param]) -> None:
+    assert render(code, params, "zh-CN")

@@ -1,0 +1,78 @@
+"""Quote documents word the frozen price from the message catalogue, in either language."""
+
+from __future__ import annotations
+
+import io
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from catalog.catalog import Catalog
+from catalog.price_list import PriceList
+from configurator.build.design_build import build_design
+from configurator.model.document import parse_design
+from pricing.price import PriceBook, price_design
+from pricing.promotions import Customer, Promotions
+from pricing.quote import Quote, issue_quote
+from web.quote_docs import render_quote_html, render_quote_pdf
+
+BEDROOM = Path(__file__).parents[2] / "examples" / "bedroom.json"
+NOW = datetime(2026, 11, 24, 12, tzinfo=UTC)
+
+
+@pytest.fixture(scope="module")
+def quote(catalog: Catalog, price_list: PriceList, promotions: Promotions) -> Quote:
+    design = parse_design(json.loads(BEDROOM.read_text()))
+    price = price_design(
+        build_design(design, catalog),
+        catalog,
+        PriceBook(price_list=price_list, promotions=promotions),
+        now=NOW,
+        customer=Customer(member=True, coupon="WELCOME300"),
+    )
+    return issue_quote(
+        design, price, number="Q-2026-000007", issued_at=NOW, validity_days=30, drawings={}
+    )
+
+
+@pytest.mark.parametrize(
+    ("language", "wording"),
+    [
+        pytest.param(
+            "en",
+            [
+                "Master bedroom",
+                "HANDLE_320 at ¥29.00",
+                "5% off ¥3,766.78",
+                "spend ¥1233.22 more to get ¥300.00 off",
+                "spend ¥11421.56 more to get 4 x HANDLE_160 free",
+            ],
+            id="en",
+        ),
+        pytest.param(
+            "zh-CN",
+            [
+                "HANDLE_320 秒杀价 ¥29.00",
+                "¥3,766.78 再减 5%",
+                "再买 ¥1233.22 可减 ¥300.00",
+                "再买 ¥11421.56 可获赠 HANDLE_160 x 4",
+            ],
+            id="zh-CN",
+        ),
+    ],
+)
+def test_the_html_words_what_applied_and_why_not(
+    quote: Quote, language: str, wording: list[str]
+) -> None:
+    page = render_quote_html(quote, language)
+    assert [w for w in wording if w not in page] == []
+
+
+def test_the_pdf_says_the_same(quote: Quote) -> None:
+    pdf = PdfReader(io.BytesIO(render_quote_pdf(quote, "en")))
+    text = "".join(page.extract_text() for page in pdf.pages)
+    assert "Flash price: matt black 320 handle: -¥64.00 (HANDLE_320 at ¥29.00)" in text
+    assert "Welcome coupon: spend ¥1233.22 more to get ¥300.00 off" in text
