@@ -71,6 +71,7 @@ class NotAppliedReason(StrEnum):
     NOT_COMBINABLE = "not_combinable"  # other (the promotion that took the group)
     NO_ITEM = "no_item"  # item (an item or category code)
     SPEND_MORE = "spend_more"  # more, off
+    SPEND_MORE_PERCENT = "spend_more_percent"  # more, percent (a percentage coupon)
     NEXT_TIER = "next_tier"  # more, off
     USED_UP = "used_up"  # max
     ALREADY_USED = "already_used"  # max
@@ -267,9 +268,14 @@ class Coupon:
             )
         total = basket.total
         if total < self.min_spend:
+            more = str(self.min_spend - total)
+            if self.amount is None:
+                return Unmet(
+                    reason=NotAppliedReason.SPEND_MORE_PERCENT,
+                    params=_params(more=more, percent=str(self.percent or Decimal(0))),
+                )
             return Unmet(
-                reason=NotAppliedReason.SPEND_MORE,
-                params=_params(more=str(self.min_spend - total), off=str(self.amount or "")),
+                reason=NotAppliedReason.SPEND_MORE, params=_params(more=more, off=str(self.amount))
             )
         amount = self.amount or quantize(Money(total * (self.percent or Decimal(0)))).amount
         return Benefit(

@@ -205,19 +205,23 @@ NOT_APPLIED: Final[Mapping[NotAppliedReason, Mapping[str, str]]] = {
         "zh-CN": "订单中没有适用的商品",
     },
     NotAppliedReason.SPEND_MORE: {
-        "en": "spend ¥{more} more to get ¥{off} off",
-        "zh-CN": "再买 ¥{more} 可减 ¥{off}",
+        "en": "spend ¥{more:,.2f} more to get ¥{off:,.2f} off",
+        "zh-CN": "再买 ¥{more:,.2f} 可减 ¥{off:,.2f}",
+    },
+    NotAppliedReason.SPEND_MORE_PERCENT: {
+        "en": "spend ¥{more:,.2f} more to get {percent:.0%} off",
+        "zh-CN": "再买 ¥{more:,.2f} 可享 {percent:.0%} 优惠",
     },
     NotAppliedReason.NEXT_TIER: {
-        "en": "spend ¥{more} more to get ¥{off} off",
-        "zh-CN": "再买 ¥{more} 可减 ¥{off}",
+        "en": "spend ¥{more:,.2f} more to get ¥{off:,.2f} off",
+        "zh-CN": "再买 ¥{more:,.2f} 可减 ¥{off:,.2f}",
     },
     NotAppliedReason.USED_UP: {"en": "all {max} coupons are used", "zh-CN": "{max} 张优惠券已领完"},
     NotAppliedReason.ALREADY_USED: {"en": "already used", "zh-CN": "您已使用过"},
     NotAppliedReason.MEMBERS_ONLY: {"en": "members only", "zh-CN": "仅限会员"},
     NotAppliedReason.SPEND_MORE_GIFT: {
-        "en": "spend ¥{more} more to get {quantity} x {item} free",
-        "zh-CN": "再买 ¥{more} 可获赠 {item} x {quantity}",
+        "en": "spend ¥{more:,.2f} more to get {quantity} x {item} free",
+        "zh-CN": "再买 ¥{more:,.2f} 可获赠 {item} x {quantity}",
     },
 }
 
@@ -228,8 +232,8 @@ APPLIED: Final[Mapping[AppliedDetail, Mapping[str, str]]] = {
         "zh-CN": "{item} 秒杀价 ¥{price:,.2f}",
     },
     AppliedDetail.CATEGORY_PERCENT: {
-        "en": "{percent:%} of ¥{base:,.2f}",
-        "zh-CN": "¥{base:,.2f} 减 {percent:%}",
+        "en": "{percent:.0%} of ¥{base:,.2f}",
+        "zh-CN": "¥{base:,.2f} 减 {percent:.0%}",
     },
     AppliedDetail.THRESHOLD_TIER: {
         "en": "¥{off:,.2f} off a spend of ¥{spend:,.2f}",
@@ -237,8 +241,8 @@ APPLIED: Final[Mapping[AppliedDetail, Mapping[str, str]]] = {
     },
     AppliedDetail.COUPON: {"en": "coupon {code}", "zh-CN": "优惠券 {code}"},
     AppliedDetail.MEMBER_PERCENT: {
-        "en": "{percent:%} off ¥{base:,.2f}",
-        "zh-CN": "¥{base:,.2f} 再减 {percent:%}",
+        "en": "{percent:.0%} off ¥{base:,.2f}",
+        "zh-CN": "¥{base:,.2f} 再减 {percent:.0%}",
     },
     AppliedDetail.GIFT: {"en": "{quantity} x {item} free", "zh-CN": "赠 {item} x {quantity}"},
 }

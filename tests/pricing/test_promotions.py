@@ -278,6 +278,16 @@ def test_an_expired_or_unknown_coupon_is_a_clear_problem() -> None:
     assert [p.code for p in unknown.problems] == ["unknown_coupon"]
 
 
+def test_a_percentage_coupon_short_of_its_minimum_says_the_percentage() -> None:
+    tenth = Coupon(
+        terms=terms("TENTH"), code="TENTH", percent=Decimal("0.1"), min_spend=Decimal(20000)
+    )
+    outcome = apply_promotions(LINES, offer(tenth), now=NOW, customer=Customer(coupon="tenth"))
+    [skipped] = outcome.not_applied
+    assert skipped.reason == "spend_more_percent"
+    assert dict(skipped.params) == {"more": "9820.00", "percent": "0.1"}
+
+
 def test_expired_promotions_do_not_apply() -> None:
     gone = MemberDiscount(
         terms=terms("GONE", valid_until=datetime(2026, 6, 1, tzinfo=UTC)), percent=Decimal("0.5")

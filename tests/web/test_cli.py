@@ -235,7 +235,7 @@ def test_quote_writes_pdf_and_html_and_keeps_the_snapshot(
     assert "Q-2026-000001" in text and "Total (tax included)" in text
     page = html.read_text()
     assert "Q-2026-000001" in page and "<svg" in page
-    assert "HANDLE_320 at ¥29.00" in page and "more to get ¥500 off" in page  # promotions, in en
+    assert "HANDLE_320 at ¥29.00" in page and "more to get ¥500.00 off" in page  # promotions, in en
     saved = json.loads((store / "Q-2026-000001.json").read_text())
     assert saved["price"]["total"] in text.replace(",", "")
 

@@ -129,15 +129,22 @@ MORE = {"more": "320.00", "off": "300"}
         pytest.param(
             R.SPEND_MORE,
             MORE,
-            "spend ¥320.00 more to get ¥300 off",
-            "再买 ¥320.00 可减 ¥300",
+            "spend ¥320.00 more to get ¥300.00 off",
+            "再买 ¥320.00 可减 ¥300.00",
             id="spend_more",
+        ),
+        pytest.param(
+            R.SPEND_MORE_PERCENT,
+            {"more": "1320.5", "percent": "0.10"},
+            "spend ¥1,320.50 more to get 10% off",
+            "再买 ¥1,320.50 可享 10% 优惠",
+            id="spend_more_percent",
         ),
         pytest.param(
             R.NEXT_TIER,
             MORE,
-            "spend ¥320.00 more to get ¥300 off",
-            "再买 ¥320.00 可减 ¥300",
+            "spend ¥320.00 more to get ¥300.00 off",
+            "再买 ¥320.00 可减 ¥300.00",
             id="next_tier",
         ),
         pytest.param(
@@ -152,8 +159,8 @@ MORE = {"more": "320.00", "off": "300"}
         pytest.param(
             R.SPEND_MORE_GIFT,
             {"more": "5960.63", "item": "HANDLE_160", "quantity": 4},
-            "spend ¥5960.63 more to get 4 x HANDLE_160 free",
-            "再买 ¥5960.63 可获赠 HANDLE_160 x 4",
+            "spend ¥5,960.63 more to get 4 x HANDLE_160 free",
+            "再买 ¥5,960.63 可获赠 HANDLE_160 x 4",
             id="spend_more_gift",
         ),
     ],

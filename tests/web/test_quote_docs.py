@@ -47,8 +47,8 @@ def quote(catalog: Catalog, price_list: PriceList, promotions: Promotions) -> Qu
                 "Master bedroom",
                 "HANDLE_320 at ¥29.00",
                 "5% off ¥3,766.78",
-                "spend ¥1233.22 more to get ¥300.00 off",
-                "spend ¥11421.56 more to get 4 x HANDLE_160 free",
+                "spend ¥1,233.22 more to get ¥300.00 off",
+                "spend ¥11,421.56 more to get 4 x HANDLE_160 free",
             ],
             id="en",
         ),
@@ -57,8 +57,8 @@ def quote(catalog: Catalog, price_list: PriceList, promotions: Promotions) -> Qu
             [
                 "HANDLE_320 秒杀价 ¥29.00",
                 "¥3,766.78 再减 5%",
-                "再买 ¥1233.22 可减 ¥300.00",
-                "再买 ¥11421.56 可获赠 HANDLE_160 x 4",
+                "再买 ¥1,233.22 可减 ¥300.00",
+                "再买 ¥11,421.56 可获赠 HANDLE_160 x 4",
             ],
             id="zh-CN",
         ),
@@ -75,4 +75,4 @@ def test_the_pdf_says_the_same(quote: Quote) -> None:
     pdf = PdfReader(io.BytesIO(render_quote_pdf(quote, "en")))
     text = "".join(page.extract_text() for page in pdf.pages)
     assert "Flash price: matt black 320 handle: -¥64.00 (HANDLE_320 at ¥29.00)" in text
-    assert "Welcome coupon: spend ¥1233.22 more to get ¥300.00 off" in text
+    assert "Welcome coupon: spend ¥1,233.22 more to get ¥300.00 off" in text
