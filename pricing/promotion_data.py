@@ -125,7 +125,10 @@ def _promotion(r: Reader, value: object, path: str) -> _Entry:
     )
     tiers = tuple(
         _tier(r, t, f"{path}.tiers[{i}]")
-        for i, t in enumerate(r.sequence(m.get("tiers", []), f"{path}.tiers"))
+        for i, t in enumerate(
+            # a threshold promotion without a tier could never apply nor say why
+            r.sequence(m.get("tiers", []), f"{path}.tiers", min_len=1 if "tiers" in m else 0)
+        )
     )
     if any(off > spend for spend, off in tiers) or list(tiers) != sorted(tiers):
         r.fail(

@@ -357,6 +357,7 @@ BASE: dict[str, Any] = {
             "invalid_value",
             "promotion[0].tiers",
         ),
+        ({"kind": "threshold", "tiers": []}, "out_of_range", "promotion[0].tiers"),
         (
             {"valid_until": datetime(2025, 1, 1, tzinfo=UTC)},
             "out_of_range",
