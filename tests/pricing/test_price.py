@@ -139,7 +139,7 @@ def test_an_issued_quote_keeps_its_totals_after_a_price_change(
     # then the issued quote, read back, shows the old totals; a new quote shows the new ones
     again = store.load(quote.number)
     assert again == quote and again.price.total == price.total
-    assert again.price.price_list_version == "2026.11-P1"
+    assert again.price.price_list_version == price_list.version != dearer.version
     assert repriced.total > price.total
     assert store.next_number(2026) == "Q-2026-000002"
     assert json.loads((tmp_path / "Q-2026-000001.json").read_text())["number"] == quote.number
