@@ -12,6 +12,8 @@ import sys
 import time
 from pathlib import Path
 
+__all__ = ["main"]
+
 ROOT = Path(__file__).parents[1]
 COMMANDS = {
     "python -c pass": [sys.executable, "-c", "pass"],

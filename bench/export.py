@@ -1,5 +1,5 @@
 """Export benchmark: the production package of a batch of 500 orders (each the bedroom
-example: one 1600 mm hinged wardrobe, 19 parts), nested together per material."""
+example: one 1600 mm hinged wardrobe, 19 parts, built once), nested together per material."""
 
 from __future__ import annotations
 
@@ -12,7 +12,10 @@ from pathlib import Path
 from configurator.build.design_build import build_design
 from configurator.model.document import parse_design
 from persistence.catalog_files import load_catalog
-from services.production import Saw, build_production_package
+from production_export.nest_groups import Saw
+from production_export.package import production_package
+
+__all__ = ["main"]
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "bedroom.json"
 
@@ -22,7 +25,7 @@ def main() -> int:
     catalog = load_catalog()
     build = build_design(parse_design(json.loads(EXAMPLE.read_text())), catalog)
     start = time.perf_counter()
-    package = build_production_package(
+    package = production_package(
         [(f"o{i}", build) for i in range(orders)],
         catalog,
         saw=Saw(),

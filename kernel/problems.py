@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from types import MappingProxyType
 
-__all__ = ["Param", "Problem", "ProblemCode", "Severity", "has_errors"]
+__all__ = ["Param", "Problem", "ProblemCode", "Severity", "errors_in", "has_errors"]
 
 Param = str | int | float | bool | None
 
@@ -89,3 +89,8 @@ def has_errors(problems: Iterable[Problem]) -> bool:
     False
     """
     return any(p.severity is Severity.ERROR for p in problems)
+
+
+def errors_in(problems: Iterable[Problem]) -> list[Problem]:
+    """The problems that stop a design from being made (errors), in order."""
+    return [p for p in problems if p.severity is Severity.ERROR]

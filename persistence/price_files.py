@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 import json
-import tomllib
 from pathlib import Path
 
 from catalog.catalog import Catalog
 from catalog.errors import InvalidCatalog
 from catalog.price_list import PriceList, parse_price_list
-from kernel.problems import Problem
-from persistence.catalog_files import DEFAULT_CATALOG_DIR, FileProblem
+from persistence.catalog_files import DEFAULT_CATALOG_DIR, read_toml
 from persistence.pricing_json import quote_from_json, quote_to_json
 from pricing.promotion_data import parse_promotions
-from pricing.promotions import Promotions
+from pricing.promotion_kinds import Promotions
 from pricing.quote import Quote, quote_number
 from services.errors import NotFound, QuoteNumberTaken
 
@@ -21,11 +19,10 @@ __all__ = ["QuoteFiles", "load_price_list", "load_promotions"]
 
 
 def _toml(path: Path) -> dict[str, object]:
-    try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
-    except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise InvalidCatalog([Problem.of(FileProblem.INVALID_TOML, f"{path}: {exc}")]) from None
+    data, problems = read_toml(path)
+    if problems:
+        raise InvalidCatalog(problems)
+    return data
 
 
 def load_price_list(catalog: Catalog, directory: Path = DEFAULT_CATALOG_DIR) -> PriceList:

@@ -20,7 +20,8 @@ from kernel.money import Currency, round_amount
 from kernel.problems import Param, Problem, ProblemCode, Severity
 from pricing.lines import Category, QuoteLine
 from pricing.price import Price
-from pricing.promotions import Applied, AppliedDetail, NotApplied, NotAppliedReason
+from pricing.promotion_kinds import AppliedDetail, NotAppliedReason
+from pricing.promotions import Applied, NotApplied
 from pricing.quote import Quote
 
 __all__ = ["price_from_json", "price_to_json", "quote_from_json", "quote_to_json"]

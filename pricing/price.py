@@ -20,7 +20,8 @@ from kernel.problems import Problem, Severity
 from pricing.costing import cost_design
 from pricing.lines import QuoteLine
 from pricing.problems import PricingProblem
-from pricing.promotions import Applied, Customer, NotApplied, Promotions, apply_promotions
+from pricing.promotion_kinds import Promotions
+from pricing.promotions import Applied, Customer, NotApplied, apply_promotions
 
 __all__ = ["Price", "PriceBook", "deposit_for", "price_design", "vat_share"]
 

@@ -14,4 +14,5 @@ class PricingProblem(ProblemCode):
     COUPON_EXPIRED = "coupon_expired"
     COUPON_NOT_STARTED = "coupon_not_started"
     PRICE_LIST_NOT_VALID = "price_list_not_valid"
+    UNKNOWN_REGION = "unknown_region"
     OVERLAPPING_EXCLUSIVE = "overlapping_exclusive"

@@ -11,7 +11,7 @@ from kernel.fields import FieldProblem, Reader
 from kernel.problems import Problem
 from pricing.lines import Category
 from pricing.problems import PricingProblem
-from pricing.promotions import (
+from pricing.promotion_kinds import (
     CategoryDiscount,
     Coupon,
     FlashPrice,

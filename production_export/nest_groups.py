@@ -3,15 +3,26 @@ whether its parts come from designs or from a cut-list CSV."""
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from configurator.build.parts import Part
+from kernel.fields import FieldProblem
+from kernel.problems import Problem
 from production_export.errors import NoSheetSize, PartTooLarge
 from production_export.nesting import NestPart, SheetLayout, Stock, nest
 
-__all__ = ["MaterialKey", "NestedSheet", "Saw", "group_parts", "nest_groups"]
+__all__ = [
+    "MaterialKey",
+    "NestedSheet",
+    "Saw",
+    "batch_yield",
+    "check_saw",
+    "group_parts",
+    "nest_groups",
+]
 
 MaterialKey = tuple[str, float]
 """(material code, thickness mm): parts that may share a sheet."""
@@ -25,6 +36,31 @@ class Saw:
     trim: float = 10.0
 
 
+MAX_SAW_MM = 100.0  # a kerf or trim beyond this is a typo, not a saw
+
+
+def check_saw(saw: Saw, sheet: tuple[float, float] | None = None) -> list[Problem]:
+    """What makes a saw (and a sheet size, if given) unusable: a negative, infinite or absurd
+    kerf or trim (a negative kerf would lay parts over each other), a sheet that is not a
+    finite positive size."""
+    problems = [
+        Problem.of(FieldProblem.OUT_OF_RANGE, name, value=value, min=0, max=MAX_SAW_MM)
+        for name, value in (("kerf", saw.kerf), ("trim", saw.trim))
+        if not 0 <= value <= MAX_SAW_MM  # also false for NaN
+    ]
+    if sheet is not None and not all(0 < side < math.inf for side in sheet):
+        problems.append(
+            Problem.of(
+                FieldProblem.OUT_OF_RANGE,
+                "sheet",
+                value=" x ".join(f"{side:g}" for side in sheet),
+                min="more than 0",
+                max="a finite size",
+            )
+        )
+    return problems
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class NestedSheet:
     """A sheet of a batch: its material and thickness and its layout."""
@@ -32,6 +68,13 @@ class NestedSheet:
     material: str
     thickness_mm: float
     layout: SheetLayout
+
+
+def batch_yield(sheets: Sequence[NestedSheet]) -> float:
+    """The share of all the sheets' area that becomes parts (0 for no sheet)."""
+    area = sum(s.layout.stock.length * s.layout.stock.width for s in sheets)
+    used = sum(p.length * p.width for s in sheets for p in s.layout.placements)
+    return used / area if area else 0.0
 
 
 def group_parts(parts: Iterable[Part]) -> dict[MaterialKey, list[NestPart]]:

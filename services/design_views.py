@@ -16,18 +16,18 @@ from configurator.room.fill import Fill, free_spans, propose_fill
 from configurator.room.geometry import check_room
 from configurator.views.elevation import render_elevation_svg
 from configurator.views.plan import render_plan_svg
-from kernel.problems import Problem, Severity
+from kernel.problems import Problem, errors_in
 from services.errors import DesignHasErrors, InvalidInput
 from services.ports import CatalogSource
 
 __all__ = [
     "CutList",
     "SpanFill",
-    "built_design",
-    "cut_list",
-    "elevation_svg",
+    "build_checked_design",
+    "draw_elevation",
+    "draw_plan",
     "fill_wall",
-    "plan_svg",
+    "make_cut_list",
 ]
 
 
@@ -48,28 +48,27 @@ class SpanFill:
     proposal: Fill | None
 
 
-def built_design(document: object, *, catalogs: CatalogSource) -> DesignBuild:
+def build_checked_design(document: object, *, catalogs: CatalogSource) -> DesignBuild:
     """The design built; ``DesignHasErrors`` when a cabinet cannot be built at all (a cut
     list or a model would silently leave it out)."""
     build = build_design(parse_design(document), catalogs.catalog())
-    errors = [p for p in build.problems if p.severity is Severity.ERROR]
-    if errors:
+    if errors := errors_in(build.problems):
         raise DesignHasErrors(errors)
     return build
 
 
-def cut_list(document: object, *, catalogs: CatalogSource) -> CutList:
+def make_cut_list(document: object, *, catalogs: CatalogSource) -> CutList:
     """The cut list of a design whose every cabinet can be built."""
-    build = built_design(document, catalogs=catalogs)
+    build = build_checked_design(document, catalogs=catalogs)
     return CutList(parts=build.parts, catalog_version=catalogs.catalog().version)
 
 
-def plan_svg(document: object, *, catalogs: CatalogSource) -> str:
+def draw_plan(document: object, *, catalogs: CatalogSource) -> str:
     """The plan view; cabinets that cannot be built are left out, as in the 3D view."""
     return render_plan_svg(_drawable(document, catalogs.catalog()))
 
 
-def elevation_svg(document: object, *, catalogs: CatalogSource, wall: int) -> str:
+def draw_elevation(document: object, *, catalogs: CatalogSource, wall: int) -> str:
     """The elevation of ``wall`` (``InvalidInput`` if the room has no such wall)."""
     catalog = catalogs.catalog()
     build = _drawable(document, catalog, wall=wall)

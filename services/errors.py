@@ -13,20 +13,11 @@ __all__ = [
     "NotFound",
     "QuoteNumberTaken",
     "ServiceError",
-    "UnknownRegion",
 ]
 
 
 class ServiceError(Exception):
     """Base class for every refusal of a use case."""
-
-
-class UnknownRegion(ServiceError):
-    """The price list has no installation and delivery rates for this region."""
-
-    def __init__(self, region: str, known: Sequence[str]) -> None:
-        super().__init__(f"unknown region {region!r} (known: {', '.join(known)})")
-        self.region, self.known = region, tuple(known)
 
 
 class DesignHasErrors(ServiceError):

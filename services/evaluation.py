@@ -13,8 +13,9 @@ from configurator.model.document import parse_design
 from configurator.rules.evaluate import Evaluation, evaluate
 from kernel.problems import Problem
 from pricing.price import Price, price_design
+from pricing.problems import PricingProblem
 from pricing.promotions import Customer
-from services.errors import UnknownRegion
+from services.errors import InvalidInput
 from services.ports import CatalogSource, Clock
 
 __all__ = ["DesignReport", "PriceRequest", "evaluate_design"]
@@ -52,12 +53,16 @@ def evaluate_design(
     clock: Clock,
     request: PriceRequest | None = None,
 ) -> DesignReport:
-    """Parse ``document`` (``InvalidDesign`` if it cannot be read), validate and price it."""
+    """Parse ``document`` (``InvalidDesign`` if it cannot be read), validate and price it
+    (``InvalidInput`` for a region the price list does not serve)."""
     asked = request or PriceRequest()
     catalog, book = catalogs.catalog(), catalogs.price_book()
     region = asked.customer.region
     if region and region not in book.price_list.installation:
-        raise UnknownRegion(region, sorted(book.price_list.installation))
+        known = ", ".join(sorted(book.price_list.installation))
+        raise InvalidInput(
+            [Problem.of(PricingProblem.UNKNOWN_REGION, "region", value=region, allowed=known)]
+        )
     design = parse_design(document)
     evaluation = evaluate(design, catalog)
     now = asked.at or clock.now()

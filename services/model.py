@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from configurator.views.mesh import render_glb
-from services.design_views import built_design
+from services.design_views import build_checked_design
 from services.ports import CatalogSource
 
-__all__ = ["model_glb"]
+__all__ = ["make_model_glb"]
 
 
-def model_glb(document: object, *, catalogs: CatalogSource) -> tuple[bytes, int]:
+def make_model_glb(document: object, *, catalogs: CatalogSource) -> tuple[bytes, int]:
     """The GLB of a design whose every cabinet can be built, and its number of parts."""
-    build = built_design(document, catalogs=catalogs)
+    build = build_checked_design(document, catalogs=catalogs)
     return render_glb(build, catalogs.catalog()), len(build.parts)

@@ -3,7 +3,7 @@ thickness (no PDF, DXF or 3D libraries are loaded for it)."""
 
 from __future__ import annotations
 
-from production_export.nest_groups import NestedSheet, Saw, nest_groups
+from production_export.nest_groups import NestedSheet, Saw, check_saw, nest_groups
 from production_export.nest_input import parse_parts_csv
 from services.errors import InvalidInput
 from services.ports import CatalogSource
@@ -20,8 +20,10 @@ def nest_parts(
 ) -> list[NestedSheet]:
     """Nest the parts of a cut-list CSV (DESIGN.md §5) per material and thickness: on
     ``sheet`` (length x width) if given, else on each catalog material's own sheet
-    (``NoSheetSize`` for other materials). ``InvalidInput`` lists every bad cell."""
+    (``NoSheetSize`` for other materials). ``InvalidInput`` lists every bad cell, and a
+    bad saw or sheet size."""
     groups, problems = parse_parts_csv(parts_csv)
+    problems += check_saw(saw, sheet)
     if problems:
         raise InvalidInput(problems)
     catalog = catalogs.catalog()

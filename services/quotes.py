@@ -11,7 +11,7 @@ from configurator.build.design_build import DesignBuild
 from configurator.model.design import WallPlacement
 from configurator.views.elevation import render_elevation_svg
 from configurator.views.plan import render_plan_svg
-from kernel.problems import Severity
+from kernel.problems import errors_in
 from pricing.quote import Quote
 from pricing.quote import issue_quote as freeze_quote
 from services.errors import DesignHasErrors
@@ -32,11 +32,10 @@ def issue_quote(
     """A new, numbered, frozen quote of ``document``; ``DesignHasErrors`` when something in
     it cannot be made (no quote for that)."""
     report = evaluate_design(document, catalogs=catalogs, clock=clock, request=request)
-    errors = [p for p in report.evaluation.problems if p.severity is Severity.ERROR]
-    if errors:
+    if errors := errors_in(report.evaluation.problems):
         raise DesignHasErrors(errors)
     catalog = catalogs.catalog()
-    issued_at = report.priced_at
+    issued_at = clock.now()  # a price may be asked as of another day; the quote is issued now
     quote = freeze_quote(
         report.design,
         report.price,

@@ -9,7 +9,7 @@ from catalog.catalog import Catalog
 from catalog.price_list import PriceList
 from persistence.catalog_files import load_catalog
 from persistence.price_files import load_price_list, load_promotions
-from pricing.promotions import Promotions
+from pricing.promotion_kinds import Promotions
 
 settings.register_profile(
     "default", max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow]

@@ -5,6 +5,7 @@ calls."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -16,10 +17,12 @@ from catalog.catalog import Catalog
 from catalog.price_list import Method
 from configurator.model.errors import InvalidDesign
 from configurator.model.schema import design_schema
+from kernel.problems import Problem
 from persistence.catalog_source import CatalogFiles
 from pricing.promotions import Customer
-from services.errors import UnknownRegion
+from services.errors import InvalidInput
 from services.evaluation import PriceRequest, evaluate_design
+from services.ports import Clock
 from web.json_input import read_json
 from web.messages import Language, problem_view, render_problem
 from web.templating import render_page
@@ -36,13 +39,20 @@ def error_body(
     return {"error": {"code": code, "message": message, "problems": problems or []}}
 
 
-def create_app(catalog: Catalog | None = None) -> FastAPI:
+def _problems_error(code: str, problems: Sequence[Problem], lang: Language) -> JSONResponse:
+    """422: the request names something that cannot be used; every problem with its words."""
+    first = render_problem(problems[0], lang) if problems else code
+    views = [problem_view(p, lang) for p in problems]
+    return JSONResponse(error_body(code, first, views), status_code=422)
+
+
+def create_app(catalog: Catalog | None = None, *, clock: Clock | None = None) -> FastAPI:
     """Build the app; the catalog, price list and promotions are loaded (and checked) once,
     here."""
     catalogs = CatalogFiles(catalog=catalog)
     loaded = catalogs.catalog()
     catalogs.price_book()
-    clock = SystemClock()
+    clock = clock or SystemClock()
     # No /docs or /redoc: FastAPI serves them from a CDN, and users may be offline.
     app = FastAPI(title="Millwork", version="0.1.0", docs_url=None, redoc_url=None)
 
@@ -81,11 +91,9 @@ def create_app(catalog: Catalog | None = None) -> FastAPI:
         try:
             report = evaluate_design(document, catalogs=catalogs, clock=clock, request=asked)
         except InvalidDesign as exc:
-            first = render_problem(exc.problems[0], lang) if exc.problems else "invalid design"
-            views = [problem_view(p, lang) for p in exc.problems]
-            return JSONResponse(error_body("invalid_design", first, views), status_code=422)
-        except UnknownRegion as exc:
-            return JSONResponse(error_body("unknown_region", str(exc)), status_code=422)
+            return _problems_error("invalid_design", exc.problems, lang)
+        except InvalidInput as exc:
+            return _problems_error(str(exc.problems[0].code), exc.problems, lang)
         return JSONResponse(
             {
                 "problems": [problem_view(p, lang) for p in report.problems],

@@ -16,10 +16,16 @@ from collections.abc import Sequence
 
 from catalog.price_list import Method
 from production_export.label_layout import LabelLayout
-from web.cli_support import error_lines
+from web.cli_errors import error_lines
 from web.messages import LANGUAGES
 
 __all__ = ["main"]
+
+DESCRIPTION = """\
+Millwork: made-to-measure cabinets from one design file (JSON, millimetres).
+Check and price a design, print its cut list, draw its plan, elevations and 3D model,
+issue a quote, and write the factory's production package or nest a cut list.
+Bad input gets one clear line per mistake on stderr and exit status 1."""
 
 
 def _design_command(
@@ -44,7 +50,11 @@ def _price_options(parser: argparse.ArgumentParser) -> None:
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="millwork", description=__doc__)
+    parser = argparse.ArgumentParser(
+        prog="millwork",
+        description=DESCRIPTION,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     commands = parser.add_subparsers(dest="command", required=True)
     cut = _design_command(commands, "cutlist", "web.cli_design:cutlist", "print the cut list")
     cut.add_argument("--format", choices=("csv", "json"), default="csv")
@@ -125,6 +135,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     command = getattr(importlib.import_module(module), name)
     try:
         command(args)
+    except KeyboardInterrupt:
+        print("millwork: interrupted", file=sys.stderr)
+        return 130
     except Exception as exc:
         lines = error_lines(exc, args)
         if lines is None:

@@ -7,7 +7,7 @@ import json
 import sys
 
 from production_export.cut_list import render_cut_list_csv, render_cut_list_json
-from services.design_views import cut_list, elevation_svg, fill_wall, plan_svg
+from services.design_views import draw_elevation, draw_plan, fill_wall, make_cut_list
 from web.cli_support import catalog_files, read_document, write_file
 
 __all__ = ["cutlist", "elevation", "fill", "plan"]
@@ -15,7 +15,7 @@ __all__ = ["cutlist", "elevation", "fill", "plan"]
 
 def cutlist(args: argparse.Namespace) -> None:
     """Print the cut list as CSV or JSON."""
-    result = cut_list(read_document(args.design), catalogs=catalog_files())
+    result = make_cut_list(read_document(args.design), catalogs=catalog_files())
     if args.format == "json":
         sys.stdout.write(render_cut_list_json(result.parts, catalog_version=result.catalog_version))
     else:
@@ -24,13 +24,13 @@ def cutlist(args: argparse.Namespace) -> None:
 
 def plan(args: argparse.Namespace) -> None:
     """Write the plan view as SVG."""
-    write_file(args.out, plan_svg(read_document(args.design), catalogs=catalog_files()))
+    write_file(args.out, draw_plan(read_document(args.design), catalogs=catalog_files()))
     print(f"wrote {args.out}", file=sys.stderr)
 
 
 def elevation(args: argparse.Namespace) -> None:
     """Write one wall's elevation as SVG."""
-    svg = elevation_svg(read_document(args.design), catalogs=catalog_files(), wall=args.wall)
+    svg = draw_elevation(read_document(args.design), catalogs=catalog_files(), wall=args.wall)
     write_file(args.out, svg)
     print(f"wrote {args.out}", file=sys.stderr)
 

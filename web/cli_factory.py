@@ -10,7 +10,8 @@ from pathlib import Path
 from production_export.label_layout import LabelLayout
 from production_export.nest_groups import Saw
 from services.production import Order, build_production_package
-from web.cli_support import CliError, catalog_files, read_document, write_file
+from web.cli_errors import CliError
+from web.cli_support import catalog_files, read_document, write_file
 from web.wiring import SystemClock
 
 __all__ = ["export"]
@@ -49,5 +50,5 @@ def _orders(paths: list[str]) -> list[Order]:
         unique, k = name, 2
         while unique in taken:
             unique, k = f"{name}_{k}", k + 1
-        orders.append(Order(name=unique, document=read_document(path)))
+        orders.append(Order(name=unique, document=read_document(path), source=path))
     return orders

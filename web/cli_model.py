@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from services.model import model_glb
+from services.model import make_model_glb
 from web.cli_support import catalog_files, read_document, write_file
 
 __all__ = ["model"]
@@ -13,6 +13,6 @@ __all__ = ["model"]
 
 def model(args: argparse.Namespace) -> None:
     """Write the GLB."""
-    data, parts = model_glb(read_document(args.design), catalogs=catalog_files())
+    data, parts = make_model_glb(read_document(args.design), catalogs=catalog_files())
     write_file(args.out, data)
     print(f"wrote {args.out}: {parts} parts, {len(data)} bytes", file=sys.stderr)

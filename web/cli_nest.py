@@ -8,23 +8,22 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from production_export.nest_groups import NestedSheet, Saw
+from production_export.nest_groups import NestedSheet, Saw, batch_yield
 from services.nesting import nest_parts
-from web.cli_support import CliError, catalog_files
+from web.cli_errors import CliError
+from web.cli_support import catalog_files
 
 __all__ = ["nest_command"]
 
 
 def sheet_size(text: str | None) -> tuple[float, float] | None:
-    """``--sheet LENGTHxWIDTH``."""
+    """``--sheet LENGTHxWIDTH`` (the use case checks that it is a finite positive size)."""
     if text is None:
         return None
     try:
         length, width = (float(v) for v in text.lower().split("x"))
     except ValueError:
         raise CliError([f"--sheet {text!r} is not LENGTHxWIDTH, e.g. 2440x1220"]) from None
-    if min(length, width) <= 0:
-        raise CliError([f"--sheet {text!r} must be positive"])
     return length, width
 
 
@@ -34,8 +33,6 @@ def nest_command(args: argparse.Namespace) -> None:
         text = Path(args.parts).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise CliError([f"{args.parts}: cannot read ({exc})"]) from None
-    if args.kerf < 0 or args.trim < 0:
-        raise CliError(["--kerf and --trim must not be negative"])
     sheets = nest_parts(
         text,
         catalogs=catalog_files(),
@@ -77,10 +74,8 @@ def _summary(sheets: list[NestedSheet]) -> dict[str, Any]:
         }
         for s in sheets
     ]
-    area = sum(s.layout.stock.length * s.layout.stock.width for s in sheets)
-    used = sum(p.length * p.width for s in sheets for p in s.layout.placements)
     return {
         "sheets": report,
         "sheet_count": len(report),
-        "yield": round(used / area, 4) if area else 0.0,
+        "yield": round(batch_yield(sheets), 4),
     }

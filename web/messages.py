@@ -13,7 +13,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Final, Literal, get_args
 
 from kernel.problems import Param, Problem
-from pricing.promotions import AppliedDetail, NotAppliedReason
+from pricing.promotion_kinds import AppliedDetail, NotAppliedReason
 
 __all__ = [
     "APPLIED",
@@ -155,8 +155,8 @@ MESSAGES: Final[Mapping[str, Mapping[str, str]]] = {
         "请选择孔距不超过 {max_mm:g} mm 的拉手",
     },
     "unknown_wall": {
-        "en": "wall {value} does not exist (walls 0–{max})",
-        "zh-CN": "墙 {value} 不存在（墙编号 0–{max}）",
+        "en": "there is no wall {value} (walls 0–{max})",
+        "zh-CN": "没有编号为 {value} 的墙（墙编号 0–{max}）",
     },
     "unknown_edge_band": {"en": "unknown edge band {value!r}", "zh-CN": "未知封边 {value!r}"},
     "unknown_hardware": {
@@ -165,6 +165,7 @@ MESSAGES: Final[Mapping[str, Mapping[str, str]]] = {
     },
     "missing_columns": {"en": "missing columns: {value}", "zh-CN": "缺少列：{value}"},
     "missing_file": {"en": "file is missing", "zh-CN": "文件缺失"},
+    "unreadable_file": {"en": "cannot be read ({reason})", "zh-CN": "无法读取（{reason}）"},
     "invalid_toml": {"en": "is not valid TOML", "zh-CN": "不是有效的 TOML"},
     "unknown_coupon": {
         "en": "coupon {value!r} is not known; the price is without it",
@@ -177,6 +178,10 @@ MESSAGES: Final[Mapping[str, Mapping[str, str]]] = {
     "coupon_not_started": {
         "en": "coupon {value!r} is not valid yet; the price is without it",
         "zh-CN": "优惠券 {value!r} 尚未生效，价格未使用该券",
+    },
+    "unknown_region": {
+        "en": "no installation and delivery for region {value!r} (regions: {allowed})",
+        "zh-CN": "不提供地区 {value!r} 的安装和配送（可选地区：{allowed}）",
     },
     "price_list_not_valid": {
         "en": "price list {version} is valid {valid_from} to {valid_until} only",
@@ -209,8 +214,8 @@ NOT_APPLIED: Final[Mapping[NotAppliedReason, Mapping[str, str]]] = {
         "zh-CN": "再买 ¥{more:,.2f} 可减 ¥{off:,.2f}",
     },
     NotAppliedReason.SPEND_MORE_PERCENT: {
-        "en": "spend ¥{more:,.2f} more to get {percent:.0%} off",
-        "zh-CN": "再买 ¥{more:,.2f} 可享 {percent:.0%} 优惠",
+        "en": "spend ¥{more:,.2f} more to get {percent} off",
+        "zh-CN": "再买 ¥{more:,.2f} 可享 {percent} 优惠",
     },
     NotAppliedReason.NEXT_TIER: {
         "en": "spend ¥{more:,.2f} more to get ¥{off:,.2f} off",
@@ -232,8 +237,8 @@ APPLIED: Final[Mapping[AppliedDetail, Mapping[str, str]]] = {
         "zh-CN": "{item} 秒杀价 ¥{price:,.2f}",
     },
     AppliedDetail.CATEGORY_PERCENT: {
-        "en": "{percent:.0%} of ¥{base:,.2f}",
-        "zh-CN": "¥{base:,.2f} 减 {percent:.0%}",
+        "en": "{percent} of ¥{base:,.2f}",
+        "zh-CN": "¥{base:,.2f} 减 {percent}",
     },
     AppliedDetail.THRESHOLD_TIER: {
         "en": "¥{off:,.2f} off a spend of ¥{spend:,.2f}",
@@ -241,15 +246,16 @@ APPLIED: Final[Mapping[AppliedDetail, Mapping[str, str]]] = {
     },
     AppliedDetail.COUPON: {"en": "coupon {code}", "zh-CN": "优惠券 {code}"},
     AppliedDetail.MEMBER_PERCENT: {
-        "en": "{percent:.0%} off ¥{base:,.2f}",
-        "zh-CN": "¥{base:,.2f} 再减 {percent:.0%}",
+        "en": "{percent} off ¥{base:,.2f}",
+        "zh-CN": "¥{base:,.2f} 再减 {percent}",
     },
     AppliedDetail.GIFT: {"en": "{quantity} x {item} free", "zh-CN": "赠 {item} x {quantity}"},
 }
 
 # Promotion params that are decimal strings, read as ``Decimal`` so that wording can format
-# them (``{base:,.2f}``, ``{percent:%}``).
-_DECIMAL_PARAMS: Final = frozenset({"more", "off", "price", "base", "spend", "percent"})
+# them (``{base:,.2f}``); a ``percent`` fraction is worded as a percentage as exact as it is
+# (0.125 -> 12.5%, 0.1 -> 10%).
+_DECIMAL_PARAMS: Final = frozenset({"more", "off", "price", "base", "spend"})
 
 
 # Reason-specific wording: "code.reason" wins over "code".
@@ -267,8 +273,8 @@ MESSAGES_BY_REASON: Final[Mapping[str, Mapping[str, str]]] = {
         "zh-CN": "房间面积仅 {area_m2} m²，请检查轮廓单位（毫米）",
     },
     "invalid_room.unknown_wall": {
-        "en": "wall {value} does not exist (walls 0–{max})",
-        "zh-CN": "墙 {value} 不存在（墙编号 0–{max}）",
+        "en": "there is no wall {value} (walls 0–{max})",
+        "zh-CN": "没有编号为 {value} 的墙（墙编号 0–{max}）",
     },
     "drawer_fit.too_low": {
         "en": "a {value:g} mm drawer front leaves no room for a drawer box",
@@ -510,6 +516,9 @@ def problem_view(problem: Problem, language: str = "en") -> dict[str, object]:
 
 def _numbers(params: Mapping[str, Param]) -> _Params:
     out = _Params(params)
+    with suppress(InvalidOperation):
+        if "percent" in params:
+            out["percent"] = f"{(Decimal(str(params['percent'])) * 100).normalize():f}%"
     for key in _DECIMAL_PARAMS & set(params):
         with suppress(InvalidOperation):  # not a number (an empty ``off``): worded as given
             out[key] = Decimal(str(params[key]))

@@ -32,7 +32,7 @@ from reportlab.platypus import (
 from svglib.svglib import svg2rlg
 
 from pricing.lines import fmt_qty
-from pricing.promotions import AppliedDetail
+from pricing.promotion_kinds import AppliedDetail
 from pricing.quote import Quote
 from web.messages import detail_message, reason_message
 from web.templating import render_page

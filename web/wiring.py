@@ -1,5 +1,6 @@
-"""The adapters the command line and the web app hand the use cases: the system clock, the
-catalog files, the quote store. Tests hand them fakes instead (``tests/fakes.py``)."""
+"""The system clock, the one adapter of a port that lives in the web layer (the catalog files
+and the quote store are in ``persistence``). Tests hand the use cases a fixed clock instead
+(``tests/fakes.py``)."""
 
 from __future__ import annotations
 

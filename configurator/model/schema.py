@@ -1,6 +1,6 @@
 """The JSON Schema of the design document v1, as the server publishes it.
 
-``configurator.document.parse_design`` is the authority (it also checks what a schema cannot,
+``configurator.model.document.parse_design`` is the authority (it also checks what a schema cannot,
 such as unique ids); this schema describes the same shape for editors and integrators, and the
 tests keep the two in agreement.
 """

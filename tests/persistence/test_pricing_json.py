@@ -30,7 +30,8 @@ from persistence.pricing_json import (
 )
 from pricing.lines import QuoteLine
 from pricing.price import Price, PriceBook, price_design
-from pricing.promotions import Customer, Promotions
+from pricing.promotion_kinds import Promotions
+from pricing.promotions import Customer
 from pricing.quote import Quote, issue_quote
 from tests.builders import a_build
 from tests.strategies import CATALOG, cabinets

@@ -18,7 +18,8 @@ from catalog.price_list import Method, PriceList
 from configurator.model.document import parse_design
 from persistence.price_files import QuoteFiles
 from pricing.price import Price, PriceBook, price_design
-from pricing.promotions import Customer, Promotions
+from pricing.promotion_kinds import Promotions
+from pricing.promotions import Customer
 from pricing.quote import issue_quote
 from tests.builders import a_build, a_cabinet, a_document
 from tests.strategies import CATALOG, cabinets

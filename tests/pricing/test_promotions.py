@@ -12,11 +12,10 @@ from hypothesis import strategies as st
 
 from pricing.lines import Category, QuoteLine
 from pricing.promotion_data import parse_promotions
-from pricing.promotions import (
+from pricing.promotion_kinds import (
     AppliedDetail,
     CategoryDiscount,
     Coupon,
-    Customer,
     FlashPrice,
     Gift,
     MemberDiscount,
@@ -26,8 +25,8 @@ from pricing.promotions import (
     Promotions,
     Terms,
     ThresholdDiscount,
-    apply_promotions,
 )
+from pricing.promotions import Customer, apply_promotions
 
 NOW = datetime(2026, 11, 24, 12, tzinfo=UTC)
 SPAN = {

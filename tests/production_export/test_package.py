@@ -7,6 +7,7 @@ import csv
 import hashlib
 import io
 import json
+import xml.etree.ElementTree as ET
 from collections import defaultdict
 from datetime import UTC, datetime
 from decimal import Decimal
@@ -127,8 +128,6 @@ def test_each_cabinets_band_lines_match_its_report(catalog: Catalog, price_list:
 
 
 def test_each_sheet_has_an_svg_diagram_naming_its_parts(catalog: Catalog) -> None:
-    import xml.etree.ElementTree as ET
-
     build = a_build(catalog, a_cabinet(width_mm=1600))
     package = production_package([("Q1", build)], catalog, saw=Saw(), created=CREATED)
     svgs = sorted(n for n in package.files if n.startswith("nesting/"))

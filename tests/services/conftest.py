@@ -7,7 +7,7 @@ import pytest
 from catalog.catalog import Catalog
 from catalog.price_list import PriceList
 from pricing.price import PriceBook
-from pricing.promotions import Promotions
+from pricing.promotion_kinds import Promotions
 from tests.fakes import FixedCatalogs, FixedClock, InMemoryQuotes
 
 NOW = datetime(2026, 11, 24, 4, tzinfo=UTC)

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from services.design_views import cut_list, elevation_svg, fill_wall, plan_svg
+from services.design_views import draw_elevation, draw_plan, fill_wall, make_cut_list
 from services.errors import DesignHasErrors, InvalidInput
-from services.model import model_glb
+from services.model import make_model_glb
 from tests.builders import a_cabinet, a_document
 from tests.fakes import FixedCatalogs
 
@@ -19,25 +19,26 @@ L_SHAPED = json.loads(
 
 
 def test_views_of_a_good_design(catalogs: FixedCatalogs) -> None:
-    cuts = cut_list(L_SHAPED, catalogs=catalogs)
+    cuts = make_cut_list(L_SHAPED, catalogs=catalogs)
     assert cuts.parts and cuts.catalog_version == catalogs.catalog().version
-    assert plan_svg(L_SHAPED, catalogs=catalogs).startswith("<svg")
-    assert elevation_svg(L_SHAPED, catalogs=catalogs, wall=0).startswith("<svg")
-    glb, parts = model_glb(L_SHAPED, catalogs=catalogs)
+    assert draw_plan(L_SHAPED, catalogs=catalogs).startswith("<svg")
+    assert draw_elevation(L_SHAPED, catalogs=catalogs, wall=0).startswith("<svg")
+    glb, parts = make_model_glb(L_SHAPED, catalogs=catalogs)
     assert glb[:4] == b"glTF" and parts == len(cuts.parts)
     spans = fill_wall(L_SHAPED, catalogs=catalogs, wall=0, template="wardrobe_hinged")
-    assert all(s.start_mm < s.end_mm for s in spans)
+    assert spans and all(s.start_mm < s.end_mm for s in spans)
+    assert any(s.proposal is not None for s in spans)
 
 
 def test_a_cabinet_that_cannot_be_built_has_no_cut_list(catalogs: FixedCatalogs) -> None:
     with pytest.raises(DesignHasErrors) as refused:
-        cut_list(a_document(a_cabinet(template="sofa")), catalogs=catalogs)
+        make_cut_list(a_document(a_cabinet(template="sofa")), catalogs=catalogs)
     assert [p.code for p in refused.value.problems] == ["unknown_template"]
 
 
 def test_a_missing_wall_or_template_is_named(catalogs: FixedCatalogs) -> None:
     with pytest.raises(InvalidInput) as wall:
-        elevation_svg(L_SHAPED, catalogs=catalogs, wall=6)
+        draw_elevation(L_SHAPED, catalogs=catalogs, wall=6)
     assert wall.value.problems[0].params == {"value": 6, "max": 5}
     with pytest.raises(InvalidInput) as template:
         fill_wall(L_SHAPED, catalogs=catalogs, wall=0, template="sofa")

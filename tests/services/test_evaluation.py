@@ -12,7 +12,7 @@ import pytest
 from catalog.price_list import Method
 from configurator.model.errors import InvalidDesign
 from pricing.promotions import Customer
-from services.errors import UnknownRegion
+from services.errors import InvalidInput
 from services.evaluation import PriceRequest, evaluate_design
 from tests.builders import a_cabinet, a_document
 from tests.fakes import FixedCatalogs, FixedClock
@@ -77,11 +77,17 @@ def test_an_unreadable_document_and_an_unknown_region_are_refused(
 ) -> None:
     with pytest.raises(InvalidDesign):
         evaluate_design({"schema": "nope"}, catalogs=catalogs, clock=clock)
-    with pytest.raises(UnknownRegion) as refused:
+    with pytest.raises(InvalidInput) as refused:
         evaluate_design(
             BEDROOM,
             catalogs=catalogs,
             clock=clock,
             request=PriceRequest(customer=Customer(region="mars")),
         )
-    assert refused.value.region == "mars" and refused.value.known
+    [problem] = refused.value.problems
+    assert (problem.code, problem.path, problem.params["value"]) == (
+        "unknown_region",
+        "region",
+        "mars",
+    )
+    assert "beijing" in str(problem.params["allowed"])

@@ -1,13 +1,20 @@
 from __future__ import annotations
 
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+
 from fastapi.testclient import TestClient
 
 from catalog.catalog import Catalog
+from tests.fakes import FixedClock
 from web.app import create_app
+
+NOW = datetime(2026, 11, 24, 4, tzinfo=UTC)  # the demo price list and promotions are valid
 
 
 def client(catalog: Catalog) -> TestClient:
-    return TestClient(create_app(catalog=catalog))
+    return TestClient(create_app(catalog=catalog, clock=FixedClock(NOW)))
 
 
 def test_health_names_the_catalog_version(catalog: Catalog) -> None:
@@ -61,9 +68,6 @@ def test_the_design_schema_is_published(catalog: Catalog) -> None:
 
 
 def test_evaluate_returns_problems_with_messages(catalog: Catalog) -> None:
-    import json
-    from pathlib import Path
-
     doc = json.loads((Path(__file__).parents[2] / "examples" / "l-shaped-bedroom.json").read_text())
     doc["cabinets"][1]["height_mm"] = 1000
     response = client(catalog).post("/api/v1/evaluate?lang=zh-CN", json=doc)
@@ -74,9 +78,6 @@ def test_evaluate_returns_problems_with_messages(catalog: Catalog) -> None:
 
 
 def test_evaluate_returns_the_price_for_the_customer(catalog: Catalog) -> None:
-    import json
-    from pathlib import Path
-
     doc = json.loads((Path(__file__).parents[2] / "examples" / "bedroom.json").read_text())
     c = client(catalog)
     plain = c.post("/api/v1/evaluate", json=doc).json()
@@ -85,8 +86,11 @@ def test_evaluate_returns_the_price_for_the_customer(catalog: Catalog) -> None:
     assert member["price"]["method"] == "unfolded"
     applied = {a["id"] for a in member["price"]["promotions"]["applied"]}
     assert "MEMBER-5" in applied
-    mars = c.post("/api/v1/evaluate?region=mars", json=doc)
-    assert mars.status_code == 422 and mars.json()["error"]["code"] == "unknown_region"
+    mars = c.post("/api/v1/evaluate?region=mars&lang=zh-CN", json=doc)
+    error = mars.json()["error"]
+    assert mars.status_code == 422 and error["code"] == "unknown_region"
+    assert "mars" in error["message"] and "地区" in error["message"]
+    assert error["problems"][0]["path"] == "region"
     coupon = c.post("/api/v1/evaluate?coupon=NOSUCH", json=doc).json()
     assert coupon["problems"][-1]["code"] == "unknown_coupon"
 

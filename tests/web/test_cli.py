@@ -126,13 +126,15 @@ L_SHAPED = Path(__file__).parents[2] / "examples" / "l-shaped-bedroom.json"
 def test_evaluate_prints_problems_and_summary_and_exits_0(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
-    code, out, _ = run(capsys, "evaluate", str(L_SHAPED))
+    code, out, _ = run(capsys, "evaluate", str(L_SHAPED), "--at", "2026-11-24")
     report = json.loads(out)
     assert code == 0 and report["parts_summary"]["cabinets"] == 4
     doc = json.loads(L_SHAPED.read_text())
     doc["cabinets"][0]["template"] = "sofa"
     doc["cabinets"][1]["height_mm"] = 1000
-    code, out, _ = run(capsys, "evaluate", design_file(tmp_path, doc), "--lang", "zh-CN")
+    code, out, _ = run(
+        capsys, "evaluate", design_file(tmp_path, doc), "--lang", "zh-CN", "--at", "2026-11-24"
+    )
     report = json.loads(out)
     assert code == 0
     assert {p["code"] for p in report["problems"]} == {"unknown_template", "blocks_opening"}
@@ -153,7 +155,7 @@ def test_plan_and_elevation_write_svg(capsys: pytest.CaptureFixture[str], tmp_pa
     assert run(capsys, "elevation", str(L_SHAPED), "--wall", "0", "--out", str(wall))[0] == 0
     assert plan.read_text().startswith("<svg") and wall.read_text().startswith("<svg")
     code, _, err = run(capsys, "elevation", str(L_SHAPED), "--wall", "6", "--out", str(wall))
-    assert code == 1 and "wall 6 does not exist (walls 0–5)" in err
+    assert code == 1 and "there is no wall 6 (walls 0–5)" in err
 
 
 def test_a_broken_room_cannot_be_drawn(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
@@ -194,7 +196,7 @@ def test_evaluate_prices_with_coupon_and_membership(capsys: pytest.CaptureFixtur
     assert coupon["message"] == "coupon WELCOME300"  # --lang defaults to en
     assert all(n["message"] for n in price["promotions"]["not_applied"])
     code, _, err = run(capsys, "evaluate", str(L_SHAPED), "--region", "mars")
-    assert code == 1 and "unknown region" in err
+    assert code == 1 and "no installation and delivery for region 'mars'" in err
 
 
 def test_evaluate_words_promotions_in_the_language_asked_for(

@@ -10,9 +10,10 @@ from typing import Any
 
 import pytest
 
+from configurator.rules.problems import RuleProblem
 from kernel.fields import FieldProblem
 from kernel.problems import Param, Problem, ProblemCode
-from pricing.promotions import AppliedDetail, NotAppliedReason
+from pricing.promotion_kinds import AppliedDetail, NotAppliedReason
 from tests.product import PACKAGES, ROOT
 from web.messages import (
     APPLIED,
@@ -46,7 +47,7 @@ def test_every_code_has_a_message_in_both_languages() -> None:
 def test_a_code_means_one_thing() -> None:
     values = [c.value for c in every_code()]
     assert len(values) == len(set(values))
-    assert ProblemCode.named("shelf_sag") == "shelf_sag"
+    assert ProblemCode.named("shelf_sag") is RuleProblem.SHELF_SAG
     with pytest.raises(ValueError, match="unknown problem code"):
         ProblemCode.named("never_heard_of")
 

@@ -15,7 +15,8 @@ from catalog.price_list import PriceList
 from configurator.build.design_build import build_design
 from configurator.model.document import parse_design
 from pricing.price import PriceBook, price_design
-from pricing.promotions import Customer, Promotions
+from pricing.promotion_kinds import Promotions
+from pricing.promotions import Customer
 from pricing.quote import Quote, issue_quote
 from web.quote_docs import render_quote_html, render_quote_pdf
 
