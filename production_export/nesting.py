@@ -19,6 +19,11 @@ Work is counted, never timed: every repack the search asks for and every greedy 
 adds units (a cost fitted to their running time, see ``_Search``), so the same parts give the
 same layout on any machine under any load. The module never reads the clock; a caller who needs
 a wall-clock deadline passes ``should_stop``, a safety net the benchmark never reaches.
+
+Lengths fit within ``kernel.units.ABS_TOL_MM`` (0.01 mm), the model's one tolerance: lengths
+closer than that are the same length (a cabinet's 600.004 mm side is its 600 mm). It is far
+above the rounding of float sums of a few hundred lengths (about 1e-10 mm) and far below what a
+saw cuts or an export shows (0.1 mm), so a part sticks out of its space by 0.01 mm at most.
 """
 
 from __future__ import annotations
@@ -27,6 +32,8 @@ import itertools
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+
+from kernel.units import ABS_TOL_MM
 
 __all__ = ["NestPart", "Placement", "SheetLayout", "Stock", "nest"]
 
@@ -111,7 +118,7 @@ def _options(part: NestPart, lx: float, wy: float) -> list[Option]:
     found = [(part.length, part.width, False)]
     if part.rotatable and part.length != part.width:
         found.append((part.width, part.length, True))
-    return [o for o in found if o[0] <= lx + 1e-9 and o[1] <= wy + 1e-9]
+    return [o for o in found if o[0] <= lx + ABS_TOL_MM and o[1] <= wy + ABS_TOL_MM]
 
 
 Fit = tuple[float, _Strip, "_Column | None", Option]  # (waste, strip, column or new, option)
@@ -121,18 +128,18 @@ def _spot(strip: _Strip, options: list[Option], lx: float, kerf: float) -> Fit |
     """The least wasteful place for a part in a strip: stacked on a column, or as a new
     column; None if it fits nowhere. At equal waste, stacking (no new cut) wins."""
     best: Fit | None = None
-    top = strip.height + 1e-9
+    top = strip.height + ABS_TOL_MM
     gap = kerf if strip.columns else 0.0
     for option in options:
         dx, dy = option[0], option[1]
         if dy > top:
             continue
         for column in strip.columns:
-            if dx <= column.width + 1e-9 and column.used + kerf + dy <= top:
+            if dx <= column.width + ABS_TOL_MM and column.used + kerf + dy <= top:
                 waste = (column.width - dx) * dy
                 if best is None or waste < best[0]:
                     best = (waste, strip, column, option)
-        if strip.used + gap + dx <= lx + 1e-9:
+        if strip.used + gap + dx <= lx + ABS_TOL_MM:
             waste = (strip.height - dy) * dx + 0.5
             if best is None or waste < best[0]:
                 best = (waste, strip, None, option)
@@ -204,7 +211,7 @@ def _direct(
         dy = option[1]
         strip = _opened(dy, i, option)
         for n, sheet in enumerate(sheets):
-            if heights[n] + kerf + dy <= wy + 1e-9:
+            if heights[n] + kerf + dy <= wy + ABS_TOL_MM:
                 sheet.append(strip)
                 heights[n] += kerf + dy
                 break
@@ -227,7 +234,7 @@ def _fill_strip(
     strip = _Strip(height=height, used=0.0)
     area = 0.0
     for i in left:
-        fitting = [o for o in options[i] if o[1] <= height + 1e-9]
+        fitting = [o for o in options[i] if o[1] <= height + ABS_TOL_MM]
         if not fitting:
             continue
         # the first part stands as the policy says (every option fits the sheet's length)
@@ -258,12 +265,15 @@ def _sheetwise(
         sheet: list[_Strip] = []
         room = wy
         while left:
-            heights = _candidates({o[1] for i in left for o in options[i] if o[1] <= room + 1e-9})
-            best: tuple[float, _Strip] | None = None
+            room_tall = room + ABS_TOL_MM
+            heights = _candidates({o[1] for i in left for o in options[i] if o[1] <= room_tall})
+            best: tuple[float, _Strip] | None = None  # (part area, strip)
             for h in heights:
                 strip, area = _fill_strip(h, left, options, lx, kerf, stand)
-                if strip is not None and (best is None or area / h > best[0] + 1e-9):
-                    best = (area / h, strip)
+                # more part area per mm of height, compared exactly (cross-multiplied): of
+                # strips equally dense, the lowest, tried first, stays
+                if strip is not None and (best is None or area * best[1].height > best[0] * h):
+                    best = (area, strip)
             if best is None:
                 break
             strip = best[1]
@@ -294,7 +304,7 @@ def _sheets(strips: list[_Strip], wy: float, kerf: float) -> list[list[_Strip]]:
     bins: list[tuple[float, list[_Strip]]] = []
     for strip in sorted(strips, key=lambda s: -s.height):
         for n, (used, content) in enumerate(bins):
-            if used + kerf + strip.height <= wy + 1e-9:
+            if used + kerf + strip.height <= wy + ABS_TOL_MM:
                 bins[n] = (used + kerf + strip.height, [*content, strip])
                 break
         else:
@@ -381,11 +391,18 @@ def _never() -> bool:
     return False
 
 
+def _capacity(lx: float, wy: float) -> float:
+    """The most part area a sheet can hold, its lengths stretched by the fit tolerance: a
+    group of parts with more area can never fit, one with less is never refused on area."""
+    return (lx + ABS_TOL_MM) * (wy + ABS_TOL_MM)
+
+
 def _lower_bound(options: list[list[Option]], areas: list[float], lx: float, wy: float) -> int:
     """Sheets no plan can do without: by area, and one per part that shares a sheet with no
     other such part (longer than half the sheet both ways in every orientation)."""
-    by_area = math.ceil(sum(areas) / (lx * wy) - 1e-9)
-    big = sum(1 for opts in options if all(o[0] > lx / 2 and o[1] > wy / 2 for o in opts))
+    by_area = math.ceil(sum(areas) / _capacity(lx, wy))
+    half_x, half_y = (lx + ABS_TOL_MM) / 2, (wy + ABS_TOL_MM) / 2
+    big = sum(1 for opts in options if all(o[0] > half_x and o[1] > half_y for o in opts))
     return max(by_area, big)
 
 
@@ -421,7 +438,7 @@ class _Search:
     def repack(self, items: list[int], sheets: int) -> list[list[_Strip]] | None:
         """``items`` on at most ``sheets`` sheets, or None if no greedy plan manages."""
         self.work += _lookup_cost(len(items))
-        if sum(self.areas[i] for i in items) > sheets * self.lx * self.wy + 1e-9:
+        if sum(self.areas[i] for i in items) > sheets * _capacity(self.lx, self.wy):
             return None
         key = (frozenset(items), sheets)
         if key not in self.known:
@@ -504,7 +521,9 @@ def _give_away(
                 after = (fill[target] - search.areas[j]) ** 2 + sum(
                     sum(search.areas[i] for i in _items(sheet)) ** 2 for sheet in repacked
                 )
-                if after > before + 1e-9:
+                # strictly more concentrated, compared without tolerance (should rounding
+                # ever let a move that gains nothing through, the budget still ends the search)
+                if after > before:
                     rest = [plan[n] for n in range(len(plan)) if n != target and n not in group]
                     left = _without(plan[target], j)
                     return rest + repacked + ([left] if left else [])
