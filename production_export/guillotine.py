@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from kernel.units import ABS_TOL_MM
+
 __all__ = ["Rect", "stages_needed"]
 
 Rect = tuple[float, float, float, float]  # x0, y0, x1, y1
-EPS = 1e-6
 
 
 def _slabs(rects: Sequence[Rect], axis: int) -> list[list[Rect]] | None:
@@ -24,7 +25,7 @@ def _slabs(rects: Sequence[Rect], axis: int) -> list[list[Rect]] | None:
     groups: list[list[Rect]] = [[ordered[0]]]
     reach = ordered[0][axis + 2]
     for r in ordered[1:]:
-        if r[axis] >= reach - EPS:
+        if r[axis] >= reach - ABS_TOL_MM:  # touching (within the tolerance) is not crossing
             groups.append([r])
         else:
             groups[-1].append(r)

@@ -13,17 +13,27 @@ decreasing; the same with parts going straight onto sheets. Then an improvement 
 the bin-packing tabu searches of Lodi, Martello and Vigo): the emptiest sheet gives its parts,
 one at a time, to one, two or three other sheets that the greedy plans repack together, until a
 sheet is empty; moves must concentrate the area, so the search cannot cycle. It stops at the
-lower bound, after a fixed amount of work, or at the time limit (0.85 s by default), whichever
-comes first; below the time limit the result is deterministic.
+lower bound, when no sheet can give a part away, or when its work budget is spent.
+
+Work is counted, never timed: every repack the search asks for and every greedy plan it runs
+adds units (a cost fitted to their running time, see ``_Search``), so the same parts give the
+same layout on any machine under any load. The module never reads the clock; a caller who needs
+a wall-clock deadline passes ``should_stop``, a safety net the benchmark never reaches.
+
+Lengths fit within ``kernel.units.ABS_TOL_MM`` (0.01 mm), the model's one tolerance: lengths
+closer than that are the same length (a cabinet's 600.004 mm side is its 600 mm). It is far
+above the rounding of float sums of a few hundred lengths (about 1e-10 mm) and far below what a
+saw cuts or an export shows (0.1 mm), so a part sticks out of its space by 0.01 mm at most.
 """
 
 from __future__ import annotations
 
 import itertools
 import math
-import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+
+from kernel.units import ABS_TOL_MM
 
 __all__ = ["NestPart", "Placement", "SheetLayout", "Stock", "nest"]
 
@@ -108,7 +118,7 @@ def _options(part: NestPart, lx: float, wy: float) -> list[Option]:
     found = [(part.length, part.width, False)]
     if part.rotatable and part.length != part.width:
         found.append((part.width, part.length, True))
-    return [o for o in found if o[0] <= lx + 1e-9 and o[1] <= wy + 1e-9]
+    return [o for o in found if o[0] <= lx + ABS_TOL_MM and o[1] <= wy + ABS_TOL_MM]
 
 
 Fit = tuple[float, _Strip, "_Column | None", Option]  # (waste, strip, column or new, option)
@@ -118,18 +128,18 @@ def _spot(strip: _Strip, options: list[Option], lx: float, kerf: float) -> Fit |
     """The least wasteful place for a part in a strip: stacked on a column, or as a new
     column; None if it fits nowhere. At equal waste, stacking (no new cut) wins."""
     best: Fit | None = None
-    top = strip.height + 1e-9
+    top = strip.height + ABS_TOL_MM
     gap = kerf if strip.columns else 0.0
     for option in options:
         dx, dy = option[0], option[1]
         if dy > top:
             continue
         for column in strip.columns:
-            if dx <= column.width + 1e-9 and column.used + kerf + dy <= top:
+            if dx <= column.width + ABS_TOL_MM and column.used + kerf + dy <= top:
                 waste = (column.width - dx) * dy
                 if best is None or waste < best[0]:
                     best = (waste, strip, column, option)
-        if strip.used + gap + dx <= lx + 1e-9:
+        if strip.used + gap + dx <= lx + ABS_TOL_MM:
             waste = (strip.height - dy) * dx + 0.5
             if best is None or waste < best[0]:
                 best = (waste, strip, None, option)
@@ -201,7 +211,7 @@ def _direct(
         dy = option[1]
         strip = _opened(dy, i, option)
         for n, sheet in enumerate(sheets):
-            if heights[n] + kerf + dy <= wy + 1e-9:
+            if heights[n] + kerf + dy <= wy + ABS_TOL_MM:
                 sheet.append(strip)
                 heights[n] += kerf + dy
                 break
@@ -224,7 +234,7 @@ def _fill_strip(
     strip = _Strip(height=height, used=0.0)
     area = 0.0
     for i in left:
-        fitting = [o for o in options[i] if o[1] <= height + 1e-9]
+        fitting = [o for o in options[i] if o[1] <= height + ABS_TOL_MM]
         if not fitting:
             continue
         # the first part stands as the policy says (every option fits the sheet's length)
@@ -255,12 +265,15 @@ def _sheetwise(
         sheet: list[_Strip] = []
         room = wy
         while left:
-            heights = _candidates({o[1] for i in left for o in options[i] if o[1] <= room + 1e-9})
-            best: tuple[float, _Strip] | None = None
+            room_tall = room + ABS_TOL_MM
+            heights = _candidates({o[1] for i in left for o in options[i] if o[1] <= room_tall})
+            best: tuple[float, _Strip] | None = None  # (part area, strip)
             for h in heights:
                 strip, area = _fill_strip(h, left, options, lx, kerf, stand)
-                if strip is not None and (best is None or area / h > best[0] + 1e-9):
-                    best = (area / h, strip)
+                # more part area per mm of height, compared exactly (cross-multiplied): of
+                # strips equally dense, the lowest, tried first, stays
+                if strip is not None and (best is None or area * best[1].height > best[0] * h):
+                    best = (area, strip)
             if best is None:
                 break
             strip = best[1]
@@ -291,7 +304,7 @@ def _sheets(strips: list[_Strip], wy: float, kerf: float) -> list[list[_Strip]]:
     bins: list[tuple[float, list[_Strip]]] = []
     for strip in sorted(strips, key=lambda s: -s.height):
         for n, (used, content) in enumerate(bins):
-            if used + kerf + strip.height <= wy + 1e-9:
+            if used + kerf + strip.height <= wy + ABS_TOL_MM:
                 bins[n] = (used + kerf + strip.height, [*content, strip])
                 break
         else:
@@ -350,64 +363,113 @@ LARGE_GROUP = 150  # above this many parts: no sheet-by-sheet plan, one order (t
 
 # -- improving a plan: emptying its emptiest sheet into the others ------------------------
 
-SEARCH_WORK = 1_500_000  # work units (parts² per greedy run) the improvement may spend
-SHEETWISE_COST = 10  # a sheet-by-sheet run costs about ten strip runs
+# The search counts its work in units of roughly 0.4-0.5 µs of CPU on the benchmark machine;
+# the costs below were fitted to the time of the benchmark's repacks of k parts (within about
+# ±40 %), so that a budget bounds the time on small repacks as on large ones.
+SEARCH_BUDGET = 2_200_000
+"""Work units the improvement search may spend per sheet orientation (about 1 s; see
+BENCHMARKS.md): the smallest round budget that keeps the benchmark at 7115 sheets."""
+
+
+def _strip_run_cost(k: int) -> int:
+    """Both strip plans of one part order and one policy over ``k`` parts."""
+    return k * k + 12 * k + 12
+
+
+def _sheetwise_run_cost(k: int) -> int:
+    """One sheet-by-sheet plan over ``k`` parts (up to 24 candidate strips per strip)."""
+    return 10 * k * k
+
+
+def _lookup_cost(k: int) -> int:
+    """Asking for a repack of ``k`` parts at all: the group's parts, its area, the memo."""
+    return k + 12
+
+
+def _never() -> bool:
+    """The default ``should_stop``: nothing but the budget stops the search."""
+    return False
+
+
+def _capacity(lx: float, wy: float) -> float:
+    """The most part area a sheet can hold, its lengths stretched by the fit tolerance: a
+    group of parts with more area can never fit, one with less is never refused on area."""
+    return (lx + ABS_TOL_MM) * (wy + ABS_TOL_MM)
 
 
 def _lower_bound(options: list[list[Option]], areas: list[float], lx: float, wy: float) -> int:
     """Sheets no plan can do without: by area, and one per part that shares a sheet with no
     other such part (longer than half the sheet both ways in every orientation)."""
-    by_area = math.ceil(sum(areas) / (lx * wy) - 1e-9)
-    big = sum(1 for opts in options if all(o[0] > lx / 2 and o[1] > wy / 2 for o in opts))
+    by_area = math.ceil(sum(areas) / _capacity(lx, wy))
+    half_x, half_y = (lx + ABS_TOL_MM) / 2, (wy + ABS_TOL_MM) / 2
+    big = sum(1 for opts in options if all(o[0] > half_x and o[1] > half_y for o in opts))
     return max(by_area, big)
 
 
 @dataclass(slots=True)
 class _Search:
     """Repacks parts onto a given number of sheets with the greedy plans; remembers answers
-    and counts the work spent."""
+    and counts the work spent: every repack asked for (``_lookup_cost``, remembered or not)
+    and every greedy plan it runs (``_strip_run_cost``, ``_sheetwise_run_cost``), so that
+    ``budget`` bounds the search's time on any input, never measured in seconds."""
 
     options: list[list[Option]]
     areas: list[float]
     lx: float
     wy: float
     kerf: float
-    deadline: float
+    budget: int = SEARCH_BUDGET
+    should_stop: Callable[[], bool] = _never
     work: int = 0
+    stopped: bool = False  # the caller's should_stop said so; stays True
     known: dict[tuple[frozenset[int], int], list[list[_Strip]] | None] = field(default_factory=dict)
 
     @property
     def spent(self) -> bool:
-        return self.work >= SEARCH_WORK or time.perf_counter() > self.deadline
+        """The work budget is used up, or the caller asked to stop."""
+        return self.work >= self.budget or self.stopped
+
+    def ask_to_stop(self) -> bool:
+        """Ask the caller's ``should_stop`` (only here: once per move and once per repack the
+        search has not seen before); once it says yes, the search is over."""
+        self.stopped = self.stopped or self.should_stop()
+        return self.stopped
 
     def repack(self, items: list[int], sheets: int) -> list[list[_Strip]] | None:
         """``items`` on at most ``sheets`` sheets, or None if no greedy plan manages."""
-        if sum(self.areas[i] for i in items) > sheets * self.lx * self.wy + 1e-9:
+        self.work += _lookup_cost(len(items))
+        if sum(self.areas[i] for i in items) > sheets * _capacity(self.lx, self.wy):
             return None
         key = (frozenset(items), sheets)
         if key not in self.known:
+            if self.ask_to_stop():
+                return None
             self.known[key] = self._repack(items, sheets)
         return self.known[key]
 
     def _repack(self, items: list[int], sheets: int) -> list[list[_Strip]] | None:
         o, lx, wy, kerf = self.options, self.lx, self.wy, self.kerf
-        cost = len(items) ** 2
         orders = [
             sorted(items, key=lambda i: (-min(x[1] for x in o[i]), -self.areas[i])),
             sorted(items, key=lambda i: -self.areas[i]),
             sorted(items, key=lambda i: -max(x[0] for x in o[i])),
         ]
-        for order in orders:
-            for policy in POLICIES.values():
-                self.work += cost
+        # the same plans are never run twice: an order equal to an earlier one, or the second
+        # policy when no part can turn (both would stand every part alike)
+        policies = list(POLICIES.values())[: 2 if any(len(o[i]) > 1 for i in items) else 1]
+        for n, order in enumerate(orders):
+            if order in orders[:n]:
+                continue
+            for policy in policies:
+                self.work += _strip_run_cost(len(items))
                 for plan in (
                     _sheets(_strips(order, o, lx, kerf, policy), wy, kerf),
                     _direct(order, o, lx, wy, kerf, policy),
                 ):
                     if len(plan) <= sheets:
                         return plan
-        for policy in POLICIES.values():  # largest parts first whatever the order
-            self.work += SHEETWISE_COST * cost
+        for policy in policies:  # largest parts first whatever the order
+            self.work += _sheetwise_run_cost(len(items))
             plan = _sheetwise(items, o, lx, wy, kerf, policy)
             if len(plan) <= sheets:
                 return plan
@@ -418,10 +480,11 @@ def _improve(search: _Search, plan: list[list[_Strip]], bound: int) -> list[list
     """Move the parts of the emptiest sheet, one at a time, into one to three other sheets
     repacked together, as long as that concentrates the area (sum of squared sheet areas
     grows, so nothing cycles); a sheet left empty is gone. Stops at the lower bound, when no
-    sheet can give a part away, or when the work or time runs out."""
+    sheet can give a part away, when the work budget is spent or when the caller asks."""
     plan = list(plan)
     stuck: set[int] = set()  # sheets that could not give a part away since the last move
-    while len(plan) > bound and not search.spent:
+    while len(plan) > bound and not search.spent and not search.ask_to_stop():
+        search.work += len(search.areas)  # every sheet's fill, every part once
         fill = [sum(search.areas[i] for i in _items(sheet)) for sheet in plan]
         targets = [n for n in range(len(plan)) if n not in stuck]
         if not targets:
@@ -444,12 +507,13 @@ def _give_away(
     """The plan with one part of ``target`` moved into other sheets, or None."""
     others = sorted((n for n in range(len(plan)) if n != target), key=lambda n: fill[n])
     givers = sorted(_items(plan[target]), key=lambda i: -search.areas[i])
+    held = {n: _items(plan[n]) for n in others[: max(POOL.values())]}
     for size, pool in POOL.items():  # the cheap moves first: into one sheet, then two, three
         for j in givers:
             for group in itertools.combinations(others[:pool], size):
                 if search.spent:
                     return None
-                items = [i for n in group for i in _items(plan[n])] + [j]
+                items = [i for n in group for i in held[n]] + [j]
                 repacked = search.repack(items, size)
                 if repacked is None:
                     continue
@@ -457,7 +521,9 @@ def _give_away(
                 after = (fill[target] - search.areas[j]) ** 2 + sum(
                     sum(search.areas[i] for i in _items(sheet)) ** 2 for sheet in repacked
                 )
-                if after > before + 1e-9:
+                # strictly more concentrated, compared without tolerance (should rounding
+                # ever let a move that gains nothing through, the budget still ends the search)
+                if after > before:
                     rest = [plan[n] for n in range(len(plan)) if n != target and n not in group]
                     left = _without(plan[target], j)
                     return rest + repacked + ([left] if left else [])
@@ -479,41 +545,63 @@ def _without(sheet: list[_Strip], index: int) -> list[_Strip]:
 
 
 def _solve(
-    parts: Sequence[NestPart], lx: float, wy: float, kerf: float, deadline: float
+    parts: Sequence[NestPart],
+    lx: float,
+    wy: float,
+    kerf: float,
+    budget: int,
+    should_stop: Callable[[], bool],
 ) -> list[list[_Strip]] | None:
     options = [_options(p, lx, wy) for p in parts]
     if any(not o for o in options):
         return None
     plan = _construct(parts, options, lx, wy, kerf)
     areas = [_area(p) for p in parts]
-    search = _Search(options=options, areas=areas, lx=lx, wy=wy, kerf=kerf, deadline=deadline)
+    search = _Search(
+        options=options,
+        areas=areas,
+        lx=lx,
+        wy=wy,
+        kerf=kerf,
+        budget=budget,
+        should_stop=should_stop,
+    )
     return _improve(search, plan, _lower_bound(options, areas, lx, wy))
 
 
-TIME_LIMIT = 0.85  # seconds one nest() call may take before it stops improving its plans
-
-
 def nest(
-    parts: Sequence[NestPart], stock: Stock, *, time_limit: float = TIME_LIMIT
+    parts: Sequence[NestPart],
+    stock: Stock,
+    *,
+    budget: int = SEARCH_BUDGET,
+    should_stop: Callable[[], bool] | None = None,
 ) -> list[SheetLayout]:
     """Lay ``parts`` out on as few sheets of ``stock`` as the search finds.
 
     Tries strips along the sheet's length and across it and keeps the better; the greedy
-    plans are improved for at most ``time_limit`` seconds from the call (and a fixed amount
-    of work). Raises ``ValueError`` naming a part that fits no sheet in any allowed
-    orientation.
+    plans of each are improved until the search has spent ``budget`` work units (see
+    ``SEARCH_BUDGET``), so the result depends on the input alone: the same parts give the same
+    layout on any machine, idle or busy.
+
+    ``should_stop`` is the caller's safety net for a wall-clock deadline (for instance
+    ``lambda: clock() > deadline``; this module never reads a clock). The search asks it once
+    per improvement move and once per repack it has not seen before; once it returns True the
+    search ends and the best complete layout found so far is returned (the greedy plans are
+    always built in full). Results stay deterministic as long as it never fires; with the
+    default budget the benchmark never reaches it (BENCHMARKS.md), it is there for inputs far
+    larger than those.
+
+    Raises ``ValueError`` naming a part that fits no sheet in any allowed orientation.
     """
     if not parts:
         return []
     lx, wy = stock.usable
-    start = time.perf_counter()
+    stop = _never if should_stop is None else should_stop
     # On a square sheet with every part free to turn, strips across are the same problem.
     symmetric = lx == wy and all(p.rotatable for p in parts)
-    along = _solve(parts, lx, wy, stock.kerf, start + time_limit / (1 if symmetric else 2))
+    along = _solve(parts, lx, wy, stock.kerf, budget, stop)
     across = (
-        None
-        if symmetric
-        else _solve([_turned(p) for p in parts], wy, lx, stock.kerf, start + time_limit)
+        None if symmetric else _solve([_turned(p) for p in parts], wy, lx, stock.kerf, budget, stop)
     )
     if along is None and across is None:
         too_big = next(

@@ -15,9 +15,11 @@ from production_export.nesting import (
     SheetLayout,
     Stock,
     _Column,
+    _construct,
     _improve,
     _items,
     _lower_bound,
+    _options,
     _Search,
     _Strip,
     nest,
@@ -76,7 +78,7 @@ def test_nesting_is_valid(job: tuple[list[NestPart], Stock]) -> None:
 
 @given(job=small_parts())
 def test_nesting_improved_by_the_search_is_valid(job: tuple[list[NestPart], Stock]) -> None:
-    assert_valid(*job, nest(*job, time_limit=0.1))
+    assert_valid(*job, nest(*job, budget=200_000))
 
 
 def assert_valid(parts: list[NestPart], stock: Stock, sheets: list[SheetLayout]) -> None:
@@ -147,24 +149,121 @@ def test_the_search_empties_a_sheet_the_greedy_plans_left_behind() -> None:
     second = [
         _Strip(height=500, used=1000, columns=[_Column(width=1000, used=500, pieces=[(1, big)])])
     ]
-    search = _Search(
-        options=[[big], [big]], areas=[500_000, 500_000], lx=1000, wy=1000, kerf=0, deadline=1e18
-    )
+    search = _Search(options=[[big], [big]], areas=[500_000, 500_000], lx=1000, wy=1000, kerf=0)
     improved = _improve(search, [first, second], bound=1)
     assert len(improved) == 1
     assert sorted(_items(improved[0])) == [0, 1]
 
 
-def test_the_search_stops_when_its_time_is_up() -> None:
+@pytest.mark.parametrize(
+    "limits", [{"budget": 0}, {"should_stop": lambda: True}], ids=["no budget", "caller stops"]
+)
+def test_the_search_stops_when_its_budget_is_spent_or_the_caller_says_so(
+    limits: dict[str, object],
+) -> None:
     big = (1000.0, 500.0, False)
     plan = [
         [_Strip(height=500, used=1000, columns=[_Column(width=1000, used=500, pieces=[(n, big)])])]
         for n in (0, 1)
     ]
     search = _Search(
-        options=[[big], [big]], areas=[500_000, 500_000], lx=1000, wy=1000, kerf=0, deadline=0
+        options=[[big], [big]],
+        areas=[500_000, 500_000],
+        lx=1000,
+        wy=1000,
+        kerf=0,
+        **limits,  # type: ignore[arg-type]
     )
     assert len(_improve(search, plan, bound=1)) == 2
+
+
+BUSY = [
+    (168, 391), (533, 510), (491, 132), (230, 160), (353, 489), (330, 341), (433, 294),
+    (503, 207), (148, 349), (114, 557), (527, 299), (321, 411), (490, 492), (101, 456),
+    (328, 236), (469, 510), (217, 402), (583, 152), (561, 262), (115, 111), (113, 432),
+    (377, 104), (580, 551), (295, 451), (210, 596), (316, 471), (114, 370), (213, 491),
+    (324, 580), (353, 383),
+]  # fmt: skip
+
+
+def busy_job() -> tuple[list[NestPart], Stock]:
+    """Thirty parts free to turn on a square sheet: the greedy plans need five sheets, the
+    search four; it needs more than 20,000 work units to find the fourth."""
+    parts = [
+        NestPart(part_id=f"S{i}", length=length, width=width, rotatable=True)
+        for i, (length, width) in enumerate(BUSY)
+    ]
+    return parts, Stock(length=1000, width=1000, kerf=4)
+
+
+def grained_job() -> tuple[list[NestPart], Stock]:
+    """Wardrobe-like parts, a third of them grain-locked, on a trimmed oblong sheet: both
+    orientations are solved."""
+    lengths = itertools.cycle([396.5, 581.25, 720.0, 1200.4, 2363.9])
+    widths = itertools.cycle([96.2, 300.0, 560.7, 18.0])
+    parts = [
+        NestPart(part_id=f"W{i}", length=next(lengths), width=next(widths), rotatable=i % 3 > 0)
+        for i in range(60)
+    ]
+    return parts, Stock(length=2800, width=2070, kerf=4.4, trim=10)
+
+
+@pytest.mark.parametrize("job", [busy_job(), grained_job()], ids=["busy", "grained"])
+def test_the_same_parts_give_the_same_layout_and_a_safety_net_that_never_fires_changes_nothing(
+    job: tuple[list[NestPart], Stock],
+) -> None:
+    first = nest(*job)
+    assert nest(*job) == first
+    assert nest(*job, should_stop=lambda: False) == first
+
+
+def test_a_caller_who_must_stop_still_gets_a_complete_valid_layout() -> None:
+    parts, stock = busy_job()
+    asked = 0
+
+    def deadline_passed() -> bool:  # what a caller builds from its clock; here, always late
+        nonlocal asked
+        asked += 1
+        return True
+
+    stopped = nest(parts, stock, should_stop=deadline_passed)
+    assert asked >= 1
+    assert_valid(parts, stock, stopped)
+    assert stopped == nest(parts, stock, budget=0)  # stopped before the first move
+    assert len(stopped) > len(nest(parts, stock))  # what the search would have saved
+
+
+@given(job=small_parts(), asks=st.integers(0, 40))
+def test_a_search_stopped_at_any_point_leaves_a_valid_layout(
+    job: tuple[list[NestPart], Stock], asks: int
+) -> None:
+    count = itertools.count()
+    stopped = nest(*job, budget=200_000, should_stop=lambda: next(count) >= asks)
+    assert_valid(*job, stopped)
+    assert len(stopped) >= len(nest(*job, budget=200_000))
+
+
+def test_the_work_budget_is_what_stops_a_search_that_has_work() -> None:
+    parts, stock = busy_job()
+    greedy, small, full = (len(nest(parts, stock, budget=b)) for b in (0, 20_000, 1_500_000))
+    assert (greedy, small, full) == (5, 5, 4)
+    assert len(nest(parts, stock)) == full  # the default budget finds the fourth sheet too
+    # the search itself: it ran out of work units, neither stuck nor at the lower bound
+    lx, wy = stock.usable
+    options = [_options(p, lx, wy) for p in parts]
+    areas = [p.length * p.width for p in parts]
+    search = _Search(options=options, areas=areas, lx=lx, wy=wy, kerf=stock.kerf, budget=20_000)
+    bound = _lower_bound(options, areas, lx, wy)
+    plan = _improve(search, _construct(parts, options, lx, wy, stock.kerf), bound)
+    assert search.work >= 20_000 and not search.stopped
+    assert len(plan) == small > bound
+
+
+@given(job=small_parts(), budget=st.integers(0, 40_000))
+def test_a_smaller_budget_never_gives_fewer_sheets(
+    job: tuple[list[NestPart], Stock], budget: int
+) -> None:
+    assert len(nest(*job, budget=budget)) >= len(nest(*job, budget=4 * budget))
 
 
 def test_the_lower_bound_counts_area_and_parts_that_cannot_share_a_sheet() -> None:
