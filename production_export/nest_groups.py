@@ -96,10 +96,13 @@ def nest_groups(
     groups: Mapping[MaterialKey, Sequence[NestPart]],
     sheet_for: Callable[[str], tuple[float, float] | None],
     saw: Saw,
+    *,
+    should_stop: Callable[[], bool] | None = None,
 ) -> list[NestedSheet]:
     """Every group nested onto its material's sheets (``sheet_for`` gives length x width,
     or ``None`` when it does not know the material: ``NoSheetSize``), groups in order;
-    ``PartTooLarge`` when a part cannot fit on its sheet at all."""
+    ``PartTooLarge`` when a part cannot fit on its sheet at all. ``should_stop`` is the
+    caller's wall-clock safety net, handed to every search (see ``nesting.nest``)."""
     sheets: list[NestedSheet] = []
     for (material, thickness), parts in sorted(groups.items()):
         size = sheet_for(material)
@@ -107,7 +110,7 @@ def nest_groups(
             raise NoSheetSize(material)
         stock = Stock(length=size[0], width=size[1], kerf=saw.kerf, trim=saw.trim)
         try:
-            layouts = nest(parts, stock)
+            layouts = nest(parts, stock, should_stop=should_stop)
         except ValueError as exc:  # a part larger than the sheet less its trims
             raise PartTooLarge(material, str(exc)) from None
         sheets += [

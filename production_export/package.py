@@ -83,12 +83,13 @@ def production_package(
     saw: Saw,
     created: datetime,
     labels: LabelLayout = LabelLayout.ROLL,
+    should_stop: Callable[[], bool] | None = None,
 ) -> ExportPackage:
     """The package of ``orders`` (name, build), nested together per material; ``labels`` on a
     roll (a page per label) or on A4 sheets."""
     parts, hardware = _parts(orders), _hardware(orders)
     batch = orders[0][0] if len(orders) == 1 else f"batch of {len(orders)}"
-    sheets = nest_groups(group_parts(parts), _catalog_sheet(catalog), saw)
+    sheets = nest_groups(group_parts(parts), _catalog_sheet(catalog), saw, should_stop=should_stop)
     text: dict[str, str] = {
         "cutlist.csv": render_cut_list_csv(parts),
         "cutlist.json": render_cut_list_json(parts, catalog_version=catalog.version),

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from production_export.nest_groups import NestedSheet, Saw, check_saw, nest_groups
 from production_export.nest_input import parse_parts_csv
+from services.deadline import NESTING_SAFETY_NET, deadline
 from services.errors import InvalidInput
-from services.ports import CatalogSource
+from services.ports import CatalogSource, Clock
 
 __all__ = ["nest_parts"]
 
@@ -15,6 +16,7 @@ def nest_parts(
     parts_csv: str,
     *,
     catalogs: CatalogSource,
+    clock: Clock,
     saw: Saw,
     sheet: tuple[float, float] | None = None,
 ) -> list[NestedSheet]:
@@ -36,4 +38,4 @@ def nest_parts(
             return m.sheet_length_mm, m.sheet_width_mm
         return None
 
-    return nest_groups(groups, sheet_for, saw)
+    return nest_groups(groups, sheet_for, saw, should_stop=deadline(clock, NESTING_SAFETY_NET))

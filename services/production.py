@@ -13,6 +13,7 @@ from kernel.problems import Problem, errors_in
 from production_export.label_layout import LabelLayout
 from production_export.nest_groups import Saw, check_saw
 from production_export.package import ExportPackage, production_package
+from services.deadline import NESTING_SAFETY_NET, deadline
 from services.errors import DesignHasErrors, InvalidInput
 from services.ports import CatalogSource, Clock
 
@@ -57,7 +58,14 @@ def build_production_package(
     if errors:
         raise DesignHasErrors(errors)
     created = clock.now().replace(microsecond=0)
-    return production_package(builds, catalog, saw=saw, created=created, labels=labels)
+    return production_package(
+        builds,
+        catalog,
+        saw=saw,
+        created=created,
+        labels=labels,
+        should_stop=deadline(clock, NESTING_SAFETY_NET),
+    )
 
 
 def _sourced(order: Order, problems: Iterable[Problem]) -> list[Problem]:

@@ -12,6 +12,7 @@ from production_export.nest_groups import NestedSheet, Saw, batch_yield
 from services.nesting import nest_parts
 from web.cli_errors import CliError
 from web.cli_support import catalog_files
+from web.wiring import SystemClock
 
 __all__ = ["nest_command"]
 
@@ -36,6 +37,7 @@ def nest_command(args: argparse.Namespace) -> None:
     sheets = nest_parts(
         text,
         catalogs=catalog_files(),
+        clock=SystemClock(),
         saw=Saw(kerf=args.kerf, trim=args.trim),
         sheet=sheet_size(args.sheet),
     )

@@ -1,5 +1,6 @@
 """The pure core never reads the clock, the environment or files, and never prints
-(DESIGN.md §2); prices are never floats."""
+(DESIGN.md §2); prices are never floats. The use cases (services) are held to the same: they
+reach the clock, files and storage only through their ports."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).parents[2]
-CORE = ("kernel", "catalog", "configurator", "pricing", "production_export")
+CORE = ("kernel", "catalog", "configurator", "pricing", "production_export", "services")
 FORBIDDEN_CALLS = {"open", "print", "input", "exec", "eval"}
 CLOCK_READS = {
     "time",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -51,9 +52,9 @@ CSV = (
 
 
 def test_nesting_a_cut_list_groups_by_material_and_uses_the_catalog_sheet(
-    catalogs: FixedCatalogs,
+    catalogs: FixedCatalogs, clock: FixedClock
 ) -> None:
-    sheets = nest_parts(CSV, catalogs=catalogs, saw=Saw())
+    sheets = nest_parts(CSV, catalogs=catalogs, clock=clock, saw=Saw())
     assert [s.material for s in sheets] == ["PB18_OAK", "PB18_WHITE"]
     assert sorted(p.part_id for s in sheets for p in s.layout.placements) == [
         "A#1",
@@ -65,12 +66,38 @@ def test_nesting_a_cut_list_groups_by_material_and_uses_the_catalog_sheet(
     assert sheets[1].layout.stock.length == white.sheet_length_mm
 
 
-def test_nesting_refuses_bad_rows_and_unknown_sheets(catalogs: FixedCatalogs) -> None:
+def test_nesting_refuses_bad_rows_and_unknown_sheets(
+    catalogs: FixedCatalogs, clock: FixedClock
+) -> None:
     with pytest.raises(InvalidInput) as bad:
-        nest_parts(CSV.replace("700", "x"), catalogs=catalogs, saw=Saw())
+        nest_parts(CSV.replace("700", "x"), catalogs=catalogs, clock=clock, saw=Saw())
     assert [p.path for p in bad.value.problems] == ["line 2.length_mm"]
     other = CSV.replace("PB18_OAK", "WALNUT")
     with pytest.raises(NoSheetSize):
-        nest_parts(other, catalogs=catalogs, saw=Saw())
-    given = nest_parts(other, catalogs=catalogs, saw=Saw(), sheet=(2800, 2070))
+        nest_parts(other, catalogs=catalogs, clock=clock, saw=Saw())
+    given = nest_parts(other, catalogs=catalogs, clock=clock, saw=Saw(), sheet=(2800, 2070))
     assert given[0].material == "PB18_WHITE" and given[0].layout.stock.length == 2800
+
+
+class SteppingClock:
+    """A clock that moves a minute on every reading: the safety net fires at once."""
+
+    def __init__(self) -> None:
+        self.moment = datetime(2026, 11, 24, tzinfo=UTC)
+
+    def now(self) -> datetime:
+        self.moment += timedelta(minutes=1)
+        return self.moment
+
+
+def test_the_wall_clock_safety_net_still_gives_a_complete_layout(
+    catalogs: FixedCatalogs, clock: FixedClock
+) -> None:
+    many = "part_id,material,thickness_mm,length_mm,width_mm,quantity,grain\n" + "".join(
+        f"P{i},PB18_WHITE,18,{300 + 37 * i},{200 + 23 * i},3,none\n" for i in range(20)
+    )
+    searched = nest_parts(many, catalogs=catalogs, clock=clock, saw=Saw())
+    hurried = nest_parts(many, catalogs=catalogs, clock=SteppingClock(), saw=Saw())
+    placed = sorted(p.part_id for s in hurried for p in s.layout.placements)
+    assert placed == sorted(p.part_id for s in searched for p in s.layout.placements)
+    assert len(hurried) >= len(searched)
