@@ -2,7 +2,8 @@
 
 Every route calls one use case (``services/``); the browser configurator will sit on the same
 calls. Every answer carries the security headers, every failure is JSON in the one error shape
-(``web.errors``), and request bodies are capped (``web.hardening``)."""
+(``web.errors``), request bodies are capped (``web.hardening``), and CPU-bound work runs in a
+worker thread, never on the event loop, so one heavy request does not stall the others."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from typing import Annotated, Any
 from fastapi import FastAPI, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
+from starlette.concurrency import run_in_threadpool
 
 from catalog.catalog import Catalog
 from catalog.price_list import Method
@@ -67,7 +69,8 @@ def create_app(catalog: Catalog | None = None) -> FastAPI:
         return Response(status_code=204)  # no icon yet; a 404 would log an error in browsers
 
     @app.get("/health")
-    def health() -> dict[str, str]:
+    async def health() -> dict[str, str]:
+        # async and trivial: answered on the event loop, even when every worker thread is busy
         return {"status": "ok", "catalog_version": loaded.version}
 
     @app.post("/api/v1/evaluate")
@@ -86,7 +89,7 @@ def create_app(catalog: Catalog | None = None) -> FastAPI:
         asked = PriceRequest(
             customer=Customer(member=member, coupon=coupon, region=region), method=method
         )
-        return _evaluate(body, catalogs, clock, asked, lang)
+        return await run_in_threadpool(_evaluate, body, catalogs, clock, asked, lang)
 
     @app.get("/api/v1/schema/design")
     def get_design_schema() -> dict[str, Any]:
@@ -102,7 +105,7 @@ def create_app(catalog: Catalog | None = None) -> FastAPI:
 def _evaluate(
     body: bytes, catalogs: CatalogFiles, clock: Clock, asked: PriceRequest, lang: Language
 ) -> Response:
-    """Parse, evaluate and write the answer."""
+    """Parse, evaluate and write the answer: CPU-bound, so run in a worker thread."""
     try:
         document = read_json(body)
     except ValueError as exc:
