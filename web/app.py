@@ -31,6 +31,7 @@ from web.errors import answer_errors_in_json, error_response
 from web.hardening import harden, require_json
 from web.json_input import read_json
 from web.messages import Language, problem_view, render_problem
+from web.openapi import EVALUATE_BODY, describe_api, errors, evaluation_response
 from web.templating import render_page
 from web.views import catalog_view, price_view
 from web.wiring import SystemClock
@@ -45,7 +46,7 @@ def create_app(catalog: Catalog | None = None) -> FastAPI:
     here."""
     catalogs = CatalogFiles(catalog=catalog)
     loaded = catalogs.catalog()
-    catalogs.price_book()
+    book = catalogs.price_book()
     clock = SystemClock()
     # No /docs or /redoc: FastAPI serves them from a CDN, and users may be offline. No
     # redirects to add or drop a trailing slash: they would be built from the Host header.
@@ -58,6 +59,7 @@ def create_app(catalog: Catalog | None = None) -> FastAPI:
     )
     answer_errors_in_json(app)
     harden(app, max_body_bytes=MAX_DOCUMENT_BYTES)
+    describe_api(app, regions=list(book.price_list.installation))
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
     @app.get("/", response_class=HTMLResponse)
@@ -73,7 +75,11 @@ def create_app(catalog: Catalog | None = None) -> FastAPI:
         # async and trivial: answered on the event loop, even when every worker thread is busy
         return {"status": "ok", "catalog_version": loaded.version}
 
-    @app.post("/api/v1/evaluate")
+    @app.post(
+        "/api/v1/evaluate",
+        responses=evaluation_response() | errors(400, 413, 415, 422),
+        openapi_extra=EVALUATE_BODY,
+    )
     async def post_evaluate(
         request: Request,
         lang: Language = "en",
