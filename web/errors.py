@@ -54,7 +54,7 @@ ERROR_SCHEMA: dict[str, Any] = {
                     "type": "string",
                     "description": "invalid_json, invalid_design, invalid_request, "
                     "unknown_region, payload_too_large, unsupported_media_type, "
-                    "method_not_allowed, not_found, internal_error",
+                    "method_not_allowed, not_found, bad_request, internal_error",
                 },
                 "message": {"type": "string"},
                 "problems": {"type": "array", "items": {"$ref": "#/components/schemas/Problem"}},

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import anyio
 import pytest
 from fastapi.testclient import TestClient
 
@@ -463,3 +464,35 @@ def test_bad_input_never_reaches_the_500_handler(
         statuses = [post(client, b).status_code for b in bodies]
     assert all(400 <= s < 500 for s in statuses), statuses
     assert not caplog.records
+
+
+def test_a_content_length_that_is_not_a_number_is_400(catalog: Catalog) -> None:
+    """Servers refuse it before the app sees it; the app does not rely on that."""
+    app = create_app(catalog=catalog)
+    sent: list[dict[str, Any]] = []
+
+    async def receive() -> dict[str, Any]:
+        return {"type": "http.request", "body": b"{}", "more_body": False}
+
+    async def send(message: dict[str, Any]) -> None:
+        sent.append(message)
+
+    scope = {
+        "type": "http",
+        "asgi": {"version": "3.0"},
+        "http_version": "1.1",
+        "method": "POST",
+        "scheme": "http",
+        "path": "/api/v1/evaluate",
+        "raw_path": b"/api/v1/evaluate",
+        "root_path": "",
+        "query_string": b"",
+        "headers": [(b"content-type", b"application/json"), (b"content-length", b"2x")],
+        "client": ("127.0.0.1", 1),
+        "server": ("127.0.0.1", 80),
+    }
+    anyio.run(app, scope, receive, send)
+    assert sent[0]["status"] == 400
+    headers = dict(sent[0]["headers"])
+    assert headers[b"x-content-type-options"] == b"nosniff"
+    assert json.loads(sent[1]["body"])["error"]["code"] == "bad_request"
