@@ -1,49 +1,45 @@
 """The web app: home page, health check, catalog and design-check API.
 
 Every route calls one use case (``services/``); the browser configurator will sit on the same
-calls."""
+calls. Every answer carries the security headers, every failure is JSON in the one error shape
+(``web.errors``), request bodies are capped (``web.hardening``), and CPU-bound work runs in a
+worker thread, never on the event loop, so one heavy request does not stall the others."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from pathlib import Path
+from typing import Annotated, Any
 
-from fastapi import FastAPI, Request
-from fastapi.exceptions import RequestValidationError
+from fastapi import FastAPI, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
-from starlette.exceptions import HTTPException
+from fastapi.staticfiles import StaticFiles
+from starlette.concurrency import run_in_threadpool
 
 from catalog.catalog import Catalog
 from catalog.price_list import Method
+from configurator.model.document import MAX_DOCUMENT_BYTES, MAX_PROBLEMS
 from configurator.model.errors import InvalidDesign
 from configurator.model.schema import design_schema
-from kernel.problems import Problem
+from kernel.fields import FieldProblem
+from kernel.problems import Problem, Severity
 from persistence.catalog_source import CatalogFiles
 from pricing.promotions import Customer
 from services.errors import InvalidInput
 from services.evaluation import PriceRequest, evaluate_design
 from services.ports import Clock
+from web.errors import answer_errors_in_json, error_response
+from web.hardening import harden, require_json
 from web.json_input import read_json
 from web.messages import Language, problem_view, render_problem
+from web.openapi import EVALUATE_BODY, describe_api, errors, evaluation_response
 from web.templating import render_page
 from web.views import catalog_view, price_view
 from web.wiring import SystemClock
 
 __all__ = ["create_app"]
 
-
-def error_body(
-    code: str, message: str, problems: list[dict[str, Any]] | None = None
-) -> dict[str, Any]:
-    """The one error shape of the API."""
-    return {"error": {"code": code, "message": message, "problems": problems or []}}
-
-
-def _problems_error(code: str, problems: Sequence[Problem], lang: Language) -> JSONResponse:
-    """422: the request names something that cannot be used; every problem with its words."""
-    first = render_problem(problems[0], lang) if problems else code
-    views = [problem_view(p, lang) for p in problems]
-    return JSONResponse(error_body(code, first, views), status_code=422)
+STATIC = Path(__file__).parent / "static"
 
 
 def create_app(catalog: Catalog | None = None, *, clock: Clock | None = None) -> FastAPI:
@@ -51,12 +47,21 @@ def create_app(catalog: Catalog | None = None, *, clock: Clock | None = None) ->
     here."""
     catalogs = CatalogFiles(catalog=catalog)
     loaded = catalogs.catalog()
-    catalogs.price_book()
+    book = catalogs.price_book()
     clock = clock or SystemClock()
-    # No /docs or /redoc: FastAPI serves them from a CDN, and users may be offline.
-    app = FastAPI(title="Millwork", version="0.1.0", docs_url=None, redoc_url=None)
-
-    _answer_errors_in_json(app)
+    # No /docs or /redoc: FastAPI serves them from a CDN, and users may be offline. No
+    # redirects to add or drop a trailing slash: they would be built from the Host header.
+    app = FastAPI(
+        title="Millwork",
+        version="0.1.0",
+        docs_url=None,
+        redoc_url=None,
+        redirect_slashes=False,
+    )
+    answer_errors_in_json(app)
+    harden(app, max_body_bytes=MAX_DOCUMENT_BYTES)
+    describe_api(app, regions=list(book.price_list.installation))
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
     @app.get("/", response_class=HTMLResponse)
     def home() -> HTMLResponse:
@@ -67,40 +72,31 @@ def create_app(catalog: Catalog | None = None, *, clock: Clock | None = None) ->
         return Response(status_code=204)  # no icon yet; a 404 would log an error in browsers
 
     @app.get("/health")
-    def health() -> dict[str, str]:
+    async def health() -> dict[str, str]:
+        # async and trivial: answered on the event loop, even when every worker thread is busy
         return {"status": "ok", "catalog_version": loaded.version}
 
-    @app.post("/api/v1/evaluate")
+    @app.post(
+        "/api/v1/evaluate",
+        responses=evaluation_response() | errors(400, 413, 415, 422),
+        openapi_extra=EVALUATE_BODY,
+    )
     async def post_evaluate(
         request: Request,
         lang: Language = "en",
-        coupon: str | None = None,
+        coupon: Annotated[str | None, Query(max_length=64)] = None,
         member: bool = False,
-        region: str | None = None,
+        region: Annotated[str | None, Query(max_length=64)] = None,
         method: Method | None = None,
-    ) -> JSONResponse:
-        """Design document in; problems, price and parts summary out. Stateless, for live
-        editing."""
-        try:
-            document = read_json(await request.body())
-        except ValueError as exc:
-            return JSONResponse(error_body("invalid_json", f"the body: {exc}"), status_code=400)
+    ) -> Response:
+        """Design document in (JSON, at most 512 KiB); problems, price and parts summary out.
+        Stateless, for live editing."""
+        require_json(request)
+        body = await request.body()  # BodyLimit stops reading past MAX_DOCUMENT_BYTES
         asked = PriceRequest(
             customer=Customer(member=member, coupon=coupon, region=region), method=method
         )
-        try:
-            report = evaluate_design(document, catalogs=catalogs, clock=clock, request=asked)
-        except InvalidDesign as exc:
-            return _problems_error("invalid_design", exc.problems, lang)
-        except InvalidInput as exc:
-            return _problems_error(str(exc.problems[0].code), exc.problems, lang)
-        return JSONResponse(
-            {
-                "problems": [problem_view(p, lang) for p in report.problems],
-                "price": price_view(report.price, lang),
-                "parts_summary": report.parts.as_dict(),
-            }
-        )
+        return await run_in_threadpool(_evaluate, body, catalogs, clock, asked, lang)
 
     @app.get("/api/v1/schema/design")
     def get_design_schema() -> dict[str, Any]:
@@ -113,26 +109,50 @@ def create_app(catalog: Catalog | None = None, *, clock: Clock | None = None) ->
     return app
 
 
-def _answer_errors_in_json(app: FastAPI) -> None:
-    """HTTP and request-validation errors get the same JSON body as every other error."""
+def _evaluate(
+    body: bytes, catalogs: CatalogFiles, clock: Clock, asked: PriceRequest, lang: Language
+) -> Response:
+    """Parse, evaluate and write the answer: CPU-bound, so run in a worker thread."""
+    try:
+        document = read_json(body)
+    except ValueError as exc:
+        return error_response(400, "invalid_json", f"the body: {exc}")
+    try:
+        report = evaluate_design(document, catalogs=catalogs, clock=clock, request=asked)
+    except InvalidDesign as exc:
+        return _problems_error("invalid_design", exc.problems, lang)
+    except InvalidInput as exc:  # an unknown region, say: the code is the problem's
+        return _problems_error(str(exc.problems[0].code), exc.problems, lang)
+    return JSONResponse(
+        {
+            "problems": [problem_view(p, lang) for p in _at_most(report.problems, MAX_PROBLEMS)],
+            "price": price_view(report.price, lang),
+            "parts_summary": report.parts.as_dict(),
+        }
+    )
 
-    @app.exception_handler(HTTPException)
-    async def http_error(_: Request, exc: HTTPException) -> JSONResponse:
-        code = {404: "not_found", 405: "method_not_allowed"}.get(exc.status_code, "http_error")
-        return JSONResponse(error_body(code, str(exc.detail)), status_code=exc.status_code)
 
-    @app.exception_handler(RequestValidationError)
-    async def invalid_request(_: Request, exc: RequestValidationError) -> JSONResponse:
-        problems = [
-            {
-                "code": "invalid_request",
-                "path": ".".join(map(str, e["loc"])),
-                "params": {},
-                "severity": "error",
-                "message": e["msg"],
-            }
-            for e in exc.errors()
-        ]
-        return JSONResponse(
-            error_body("invalid_request", "the request is not valid", problems), status_code=422
-        )
+def _at_most(problems: tuple[Problem, ...], limit: int) -> tuple[Problem, ...]:
+    """The first ``limit`` problems, then one ``too_many_problems`` as severe as the worst of
+    those left out (so an answer never looks error-free when it is not)."""
+    if len(problems) <= limit:
+        return problems
+    left_out = problems[limit:]
+    worst = min((p.severity for p in left_out), key=list(Severity).index)
+    errors_left_out = sum(p.severity is Severity.ERROR for p in left_out)
+    summary = Problem.of(
+        FieldProblem.TOO_MANY_PROBLEMS,
+        "",
+        worst,
+        shown=limit,
+        total=len(problems),
+        errors_left_out=errors_left_out,
+    )
+    return (*problems[:limit], summary)
+
+
+def _problems_error(code: str, problems: Sequence[Problem], lang: Language) -> Response:
+    """422: the request names something that cannot be used; every problem with its words."""
+    first = render_problem(problems[0], lang) if problems else code
+    views = [problem_view(p, lang) for p in problems]
+    return error_response(422, code, first, views)

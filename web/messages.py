@@ -54,6 +54,23 @@ MESSAGES: Final[Mapping[str, Mapping[str, str]]] = {
         "zh-CN": "不允许的值 {value!r}（允许：{allowed}）",
     },
     "duplicate_id": {"en": "id {value!r} is used twice", "zh-CN": "编号 {value!r} 重复"},
+    "invalid_text": {
+        "en": "character {position} is {char}, which text may not contain "
+        "(control, bidirectional or unpaired surrogate character)",
+        "zh-CN": "第 {position} 个字符为 {char}，文本中不允许出现（控制字符、双向控制字符或不成对的代理项）",
+    },
+    "too_long": {
+        "en": "is {length} characters long; at most {max} are allowed",
+        "zh-CN": "长度为 {length} 个字符，最多允许 {max} 个",
+    },
+    "too_many_items": {
+        "en": "has {value} items; at most {max} are allowed",
+        "zh-CN": "共有 {value} 项，最多允许 {max} 项",
+    },
+    "too_many_problems": {
+        "en": "only the first {shown} problems are listed; correct them and check again",
+        "zh-CN": "仅列出前 {shown} 个问题；请先修正后再检查",
+    },
     "unknown_template": {
         "en": "unknown template {value!r} (available: {allowed})",
         "zh-CN": "未知柜型 {value!r}（可选：{allowed}）",
@@ -260,6 +277,11 @@ _DECIMAL_PARAMS: Final = frozenset({"more", "off", "price", "base", "spend"})
 
 # Reason-specific wording: "code.reason" wins over "code".
 MESSAGES_BY_REASON: Final[Mapping[str, Mapping[str, str]]] = {
+    "invalid_text.key": {
+        "en": "this key's character {position} is {char}, which text may not contain "
+        "(control, bidirectional or unpaired surrogate character)",
+        "zh-CN": "此字段名的第 {position} 个字符为 {char}，文本中不允许出现（控制字符、双向控制字符或不成对的代理项）",
+    },
     "invalid_room.short_wall": {
         "en": "wall {wall} is shorter than {min:g} mm",
         "zh-CN": "墙 {wall} 短于 {min:g} mm",

@@ -1,8 +1,9 @@
 """Parse a design document v1 (DESIGN.md §4) into the design model, and write one back.
 
-Structural checks only: types, required and unknown keys, finite and plausible numbers, ids.
-Whether a cabinet fits its template or the room is for ``configurator.build.checks`` and the
-validation rules; this module rejects what cannot be read as a design at all.
+Structural checks only: types, required and unknown keys, finite and plausible numbers, ids,
+text that is text, and the limits below. Whether a cabinet fits its template or the room is
+for ``configurator.build.checks`` and the validation rules; this module rejects what cannot be
+read as a design at all.
 ``to_document`` is the inverse of ``parse_design``: ``parse_design(to_document(d)) == d``.
 """
 
@@ -28,14 +29,49 @@ from configurator.model.design import (
     WallPlacement,
 )
 from configurator.model.errors import InvalidDesign
-from kernel.fields import FieldProblem, Reader
+from kernel.fields import FieldProblem, HugeNumber, Reader, TooManyProblems
 from kernel.ids import CabinetId, MaterialCode, TemplateCode
 
-__all__ = ["SCHEMA_ID", "parse_design", "to_document"]
+__all__ = [
+    "MAX_CABINETS",
+    "MAX_CODE_LENGTH",
+    "MAX_DOCUMENT_BYTES",
+    "MAX_INTERIOR_ITEMS",
+    "MAX_ITEMS_PER_SECTION",
+    "MAX_NAME_LENGTH",
+    "MAX_OBSTACLES",
+    "MAX_OPENINGS",
+    "MAX_OPTIONS",
+    "MAX_PROBLEMS",
+    "MAX_SECTIONS",
+    "MAX_VERTICES",
+    "MAX_WALL",
+    "SCHEMA_ID",
+    "parse_design",
+    "to_document",
+]
 
 SCHEMA_ID = "millwork/design@1"
 MAX_LENGTH_MM = 10_000.0  # nothing in a room is longer than 10 m; larger values are typos
 MAX_PLAN_MM = 100_000.0
+MAX_WALL = 999  # a wall index; the outline has at most MAX_VERTICES walls anyway
+
+# Limits on what one design may hold (README "Limits"; the JSON Schema says the same as
+# maxItems, maxLength and maxProperties). They are far above any room a person furnishes and
+# keep the cost of reading and evaluating one document to seconds, not minutes.
+MAX_DOCUMENT_BYTES = 512 * 1024  # the JSON text of a design, as the API receives it
+MAX_CABINETS = 200
+MAX_VERTICES = 64  # of the room's outline, and of each obstacle's
+MAX_OPENINGS = 50
+MAX_OBSTACLES = 50
+MAX_SECTIONS = 12  # per cabinet interior (12 x 100 mm sections fit the widest template)
+MAX_ITEMS_PER_SECTION = 30  # shelves, rails and drawers stacked in one section
+MAX_INTERIOR_ITEMS = 2_000  # in all the cabinets of a design together
+MAX_OPTIONS = 16  # per cabinet; templates have a handful
+MAX_NAME_LENGTH = 200  # characters of the design's name
+MAX_CODE_LENGTH = 64  # characters of a template or material code, an option's name or value
+MAX_PROBLEMS = 100  # reading stops after this many and says so with one too_many_problems
+
 _ID = r"[A-Za-z0-9_\-]{1,16}"
 SWINGS = ("in_left", "in_right", "out_left", "out_right", "none")
 CABINET_REQUIRED = (
@@ -55,26 +91,45 @@ def parse_design(document: object) -> Design:
     Raises
     ------
     InvalidDesign
-        With every structural problem found, each with the path of the value at fault.
+        With every structural problem found, each with the path of the value at fault; at most
+        ``MAX_PROBLEMS`` of them, then one ``too_many_problems``.
     """
-    r = Reader()
+    r = Reader(max_problems=MAX_PROBLEMS)
+    try:
+        r.plain_text(document)
+        if r.problems:
+            raise InvalidDesign(r.problems)  # keys and values that are not text: read no further
+        design = _design(r, document)
+    except TooManyProblems as stop:
+        raise InvalidDesign(stop.problems) from None
+    if r.problems or design is None:
+        raise InvalidDesign(r.problems)
+    return design
+
+
+def _design(r: Reader, document: object) -> Design | None:
     doc = r.mapping(document, "", required=("schema", "room", "cabinets"), optional=("name",))
     if not isinstance(document, dict):
-        raise InvalidDesign(r.problems)  # nothing else can be read from it
-    if doc.get("schema") not in (SCHEMA_ID, None) and "schema" in doc:
+        return None  # nothing else can be read from it
+    if "schema" in doc and doc.get("schema") != SCHEMA_ID:
         r.fail(
             FieldProblem.INVALID_VALUE, "schema", value=str(doc.get("schema")), allowed=SCHEMA_ID
         )
-    name = r.text(doc.get("name", ""), "name") if "name" in doc else ""
+    name = r.text(doc["name"], "name", max_length=MAX_NAME_LENGTH) if "name" in doc else ""
     room = _room(r, doc.get("room"), "room")
     cabinets = tuple(
         _cabinet(r, c, f"cabinets[{i}]")
-        for i, c in enumerate(r.sequence(doc.get("cabinets"), "cabinets"))
+        for i, c in enumerate(r.sequence(doc.get("cabinets"), "cabinets", max_len=MAX_CABINETS))
     )
     _unique(r, [c.id for c in cabinets], "cabinets", "id")
-    if r.problems:
-        raise InvalidDesign(r.problems)
+    _count_items(r, cabinets)
     return Design(name=name, room=room, cabinets=cabinets)
+
+
+def _count_items(r: Reader, cabinets: tuple[Cabinet, ...]) -> None:
+    total = sum(len(s.items) for c in cabinets if c.interior for s in c.interior.sections)
+    if total > MAX_INTERIOR_ITEMS:
+        r.fail(FieldProblem.TOO_MANY_ITEMS, "cabinets", value=total, max=MAX_INTERIOR_ITEMS)
 
 
 def _length(r: Reader, m: Mapping[str, object], key: str, path: str, low: float = 1) -> float:
@@ -95,7 +150,7 @@ def _point(r: Reader, value: object, path: str) -> tuple[float, float]:
 
 
 def _outline(r: Reader, value: object, path: str) -> tuple[tuple[float, float], ...]:
-    points = r.sequence(value, path, min_len=3)
+    points = r.sequence(value, path, min_len=3, max_len=MAX_VERTICES)
     return tuple(_point(r, p, f"{path}[{i}]") for i, p in enumerate(points))
 
 
@@ -105,11 +160,15 @@ def _room(r: Reader, value: object, path: str) -> Room:
     )
     openings = tuple(
         _opening(r, o, f"{path}.openings[{i}]")
-        for i, o in enumerate(r.sequence(m.get("openings", []), f"{path}.openings"))
+        for i, o in enumerate(
+            r.sequence(m.get("openings", []), f"{path}.openings", max_len=MAX_OPENINGS)
+        )
     )
     obstacles = tuple(
         _obstacle(r, o, f"{path}.obstacles[{i}]")
-        for i, o in enumerate(r.sequence(m.get("obstacles", []), f"{path}.obstacles"))
+        for i, o in enumerate(
+            r.sequence(m.get("obstacles", []), f"{path}.obstacles", max_len=MAX_OBSTACLES)
+        )
     )
     _unique(r, [o.id for o in openings], f"{path}.openings", "id")
     _unique(r, [o.id for o in obstacles], f"{path}.obstacles", "id")
@@ -160,7 +219,7 @@ def _obstacle(r: Reader, value: object, path: str) -> Obstacle:
 
 
 def _wall(r: Reader, value: object, path: str) -> int:
-    return r.integer(value, path, minimum=0, maximum=999)
+    return r.integer(value, path, minimum=0, maximum=MAX_WALL)
 
 
 def _placement(r: Reader, m: Mapping[str, object], path: str) -> WallPlacement | Position:
@@ -196,36 +255,64 @@ def _cabinet(r: Reader, value: object, path: str) -> Cabinet:
         required=CABINET_REQUIRED,
         optional=("wall", "offset_mm", "position", "options", "interior", "elevation_mm"),
     )
-    options = r.open_mapping(m.get("options", {}), f"{path}.options")
-    for key, option in options.items():
-        if isinstance(option, bool) or not isinstance(option, str | int):
-            r.fail(
-                FieldProblem.WRONG_TYPE,
-                f"{path}.options.{key}",
-                expected="a string or a whole number",
-                got=type(option).__name__,
-            )
+    options = _options(r, m.get("options", {}), f"{path}.options")
     interior = m.get("interior")
     return Cabinet(
         id=CabinetId(r.text(m.get("id"), f"{path}.id", pattern=_ID)),
-        template=TemplateCode(r.text(m.get("template"), f"{path}.template")),
+        template=TemplateCode(_code(r, m.get("template"), f"{path}.template")),
         placement=_placement(r, m, path),
         width_mm=_length(r, m, "width_mm", path),
         height_mm=_length(r, m, "height_mm", path),
         depth_mm=_length(r, m, "depth_mm", path),
         carcass_material=MaterialCode(
-            r.text(m.get("carcass_material"), f"{path}.carcass_material")
+            _code(r, m.get("carcass_material"), f"{path}.carcass_material")
         ),
-        front_material=MaterialCode(r.text(m.get("front_material"), f"{path}.front_material")),
-        options=MappingProxyType({k: v for k, v in options.items() if isinstance(v, str | int)}),
+        front_material=MaterialCode(_code(r, m.get("front_material"), f"{path}.front_material")),
+        options=MappingProxyType(options),
         interior=None if interior is None else _interior(r, interior, f"{path}.interior"),
         elevation_mm=_length(r, m, "elevation_mm", path, low=0) if "elevation_mm" in m else None,
     )
 
 
+def _code(r: Reader, value: object, path: str) -> str:
+    return r.text(value, path, max_length=MAX_CODE_LENGTH)
+
+
+def _options(r: Reader, value: object, path: str) -> dict[str, str | int]:
+    """Template options: names chosen by the template, each a short string or a whole number
+    (which the template checks; here only that it is one)."""
+    options = r.open_mapping(value, path)
+    if len(options) > MAX_OPTIONS:
+        r.fail(FieldProblem.TOO_MANY_ITEMS, path, value=len(options), max=MAX_OPTIONS)
+        return {}
+    read: dict[str, str | int] = {}
+    for key, option in options.items():
+        at = f"{path}.{key}"
+        if len(key) > MAX_CODE_LENGTH:
+            r.fail(FieldProblem.TOO_LONG, at, length=len(key), max=MAX_CODE_LENGTH)
+        elif isinstance(option, str):
+            read[key] = _code(r, option, at)
+        elif _whole(option):  # 3.0 is one too, as JSON Schema has it; 10**40 is out of range
+            read[key] = r.integer(option, at, minimum=-int(MAX_PLAN_MM), maximum=int(MAX_PLAN_MM))
+        else:
+            r.fail(
+                FieldProblem.WRONG_TYPE,
+                at,
+                expected="a string or a whole number",
+                got=type(option).__name__,
+            )
+    return read
+
+
+def _whole(value: object) -> bool:
+    if isinstance(value, float):
+        return value.is_integer()
+    return isinstance(value, int | HugeNumber) and not isinstance(value, bool)
+
+
 def _interior(r: Reader, value: object, path: str) -> Interior:
     m = r.mapping(value, path, required=("sections",))
-    sections = r.sequence(m.get("sections"), f"{path}.sections", min_len=1)
+    sections = r.sequence(m.get("sections"), f"{path}.sections", min_len=1, max_len=MAX_SECTIONS)
     return Interior(
         sections=tuple(_section(r, s, f"{path}.sections[{i}]") for i, s in enumerate(sections))
     )
@@ -234,7 +321,7 @@ def _interior(r: Reader, value: object, path: str) -> Interior:
 def _section(r: Reader, value: object, path: str) -> Section:
     m = r.mapping(value, path, required=("width_mm",), optional=("items",))
     width = None if m.get("width_mm") is None else _length(r, m, "width_mm", path)
-    items = r.sequence(m.get("items", []), f"{path}.items")
+    items = r.sequence(m.get("items", []), f"{path}.items", max_len=MAX_ITEMS_PER_SECTION)
     return Section(
         width_mm=width,
         items=tuple(_item(r, it, f"{path}.items[{i}]") for i, it in enumerate(items)),

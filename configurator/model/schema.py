@@ -12,15 +12,44 @@ from typing import Any
 from configurator.model.design import ItemKind, ObstacleKind, OpeningKind
 from configurator.model.document import (
     CABINET_REQUIRED,
+    MAX_CABINETS,
+    MAX_CODE_LENGTH,
+    MAX_DOCUMENT_BYTES,
+    MAX_INTERIOR_ITEMS,
+    MAX_ITEMS_PER_SECTION,
     MAX_LENGTH_MM,
+    MAX_NAME_LENGTH,
+    MAX_OBSTACLES,
+    MAX_OPENINGS,
+    MAX_OPTIONS,
     MAX_PLAN_MM,
+    MAX_SECTIONS,
+    MAX_VERTICES,
+    MAX_WALL,
     SCHEMA_ID,
     SWINGS,
 )
 
-__all__ = ["design_schema"]
+__all__ = ["TEXT_PATTERN", "design_schema"]
 
 _ID = {"type": "string", "pattern": r"^[A-Za-z0-9_\-]{1,16}$"}
+# Text, as the parser reads it: no control characters but tab and line breaks, no
+# bidirectional controls (kernel.fields); unpaired surrogates are refused too, which a pattern
+# cannot say in every regex dialect.
+TEXT_PATTERN = (
+    r"^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]*$"
+)
+
+
+def _text(max_length: int) -> dict[str, Any]:
+    return {"type": "string", "maxLength": max_length, "pattern": TEXT_PATTERN}
+
+
+def _list(items: dict[str, Any], max_items: int, min_items: int = 0) -> dict[str, Any]:
+    out: dict[str, Any] = {"type": "array", "items": items, "maxItems": max_items}
+    if min_items:
+        out["minItems"] = min_items
+    return out
 
 
 def _mm(description: str, low: float = 1) -> dict[str, Any]:
@@ -44,13 +73,15 @@ def _obj(properties: dict[str, Any], required: list[str], description: str = "")
     return out
 
 
-_POINT = {
-    "type": "array",
-    "items": {"type": "number", "minimum": -MAX_PLAN_MM, "maximum": MAX_PLAN_MM},
-    "minItems": 2,
-    "maxItems": 2,
+_PLAN = {"type": "number", "minimum": -MAX_PLAN_MM, "maximum": MAX_PLAN_MM}
+_POINT = _list(_PLAN, 2, 2)
+_OUTLINE = _list(_POINT, MAX_VERTICES, 3)
+_WALL = {
+    "type": "integer",
+    "minimum": 0,
+    "maximum": MAX_WALL,
+    "description": "wall index: from outline vertex i to vertex i+1",
 }
-_OUTLINE = {"type": "array", "items": _POINT, "minItems": 3}
 
 
 def _item() -> dict[str, Any]:
@@ -85,18 +116,14 @@ def _cabinet() -> dict[str, Any]:
                 "anyOf": [_mm("clear inner width"), {"type": "null"}],
                 "description": "null: share what the other sections leave",
             },
-            "items": {"type": "array", "items": _item()},
+            "items": _list(_item(), MAX_ITEMS_PER_SECTION),
         },
         ["width_mm"],
     )
     properties = {
         "id": _ID,
-        "template": {"type": "string"},
-        "wall": {
-            "type": "integer",
-            "minimum": 0,
-            "description": "wall index: from outline vertex i to vertex i+1",
-        },
+        "template": _text(MAX_CODE_LENGTH),
+        "wall": _WALL,
         "offset_mm": {
             "type": "integer",
             "minimum": 0,
@@ -105,8 +132,8 @@ def _cabinet() -> dict[str, Any]:
         },
         "position": _obj(
             {
-                "x_mm": {"type": "number"},
-                "y_mm": {"type": "number"},
+                "x_mm": _PLAN,
+                "y_mm": _PLAN,
                 "angle_deg": {"type": "number", "minimum": -360, "maximum": 360},
             },
             ["x_mm", "y_mm", "angle_deg"],
@@ -116,20 +143,25 @@ def _cabinet() -> dict[str, Any]:
         "height_mm": _mm("overall height, plinth included"),
         "depth_mm": _mm("carcass depth; overlay fronts add their thickness"),
         "elevation_mm": _mm("underside above the floor; default by template", 0),
-        "carcass_material": {"type": "string"},
-        "front_material": {"type": "string"},
+        "carcass_material": _text(MAX_CODE_LENGTH),
+        "front_material": _text(MAX_CODE_LENGTH),
         "options": {
             "type": "object",
-            "additionalProperties": {"type": ["string", "integer"]},
+            "maxProperties": MAX_OPTIONS,
+            "propertyNames": _text(MAX_CODE_LENGTH),
+            "additionalProperties": {
+                "anyOf": [
+                    _text(MAX_CODE_LENGTH),
+                    {"type": "integer", "minimum": -MAX_PLAN_MM, "maximum": MAX_PLAN_MM},
+                ]
+            },
             "description": "template options: plinth_mm, handle, hinge_side, "
             "door_count (GET /api/v1/catalog lists each template's)",
         },
         "interior": {
             "anyOf": [
                 {"type": "null"},
-                _obj(
-                    {"sections": {"type": "array", "items": section, "minItems": 1}}, ["sections"]
-                ),
+                _obj({"sections": _list(section, MAX_SECTIONS, 1)}, ["sections"]),
             ],
             "description": "null: the template's default interior",
         },
@@ -146,12 +178,15 @@ def _cabinet() -> dict[str, Any]:
 
 
 def design_schema() -> dict[str, Any]:
-    """The JSON Schema (draft 2020-12) of the design document v1; lengths in mm."""
+    """The JSON Schema (draft 2020-12) of the design document v1; lengths in mm.
+
+    Limits the schema cannot state are in the description: the document's size in bytes and
+    the interior items of all cabinets together."""
     opening = _obj(
         {
             "id": _ID,
             "kind": {"enum": [k.value for k in OpeningKind]},
-            "wall": {"type": "integer", "minimum": 0},
+            "wall": _WALL,
             "offset_mm": {"type": "integer", "minimum": 0, "maximum": MAX_PLAN_MM},
             "width_mm": _mm("width"),
             "height_mm": _mm("height"),
@@ -174,8 +209,8 @@ def design_schema() -> dict[str, Any]:
         {
             "outline_mm": {**_OUTLINE, "description": "inner wall faces, a simple polygon"},
             "ceiling_mm": _mm("ceiling height", 1000),
-            "openings": {"type": "array", "items": opening},
-            "obstacles": {"type": "array", "items": obstacle},
+            "openings": _list(opening, MAX_OPENINGS),
+            "obstacles": _list(obstacle, MAX_OBSTACLES),
         },
         ["outline_mm", "ceiling_mm"],
     )
@@ -186,10 +221,12 @@ def design_schema() -> dict[str, Any]:
         **_obj(
             {
                 "schema": {"const": SCHEMA_ID},
-                "name": {"type": "string"},
+                "name": _text(MAX_NAME_LENGTH),
                 "room": room,
-                "cabinets": {"type": "array", "items": _cabinet()},
+                "cabinets": _list(_cabinet(), MAX_CABINETS),
             },
             ["schema", "room", "cabinets"],
+            f"at most {MAX_DOCUMENT_BYTES // 1024} KiB of JSON, and at most "
+            f"{MAX_INTERIOR_ITEMS} interior items in all cabinets together",
         ),
     }

@@ -97,6 +97,7 @@ def test_evaluate_returns_the_price_for_the_customer(catalog: Catalog) -> None:
 
 def test_evaluate_refuses_what_is_not_a_design(catalog: Catalog) -> None:
     c = client(catalog)
+    c.headers["Content-Type"] = "application/json"
     bad_json = c.post("/api/v1/evaluate", content=b"{nope")
     assert bad_json.status_code == 400 and bad_json.json()["error"]["code"] == "invalid_json"
     french = c.post("/api/v1/evaluate?lang=fr", json={})

@@ -58,6 +58,10 @@ def test_home_page_in_chromium(base_url: str, catalog: Catalog, tmp_path: Path) 
         page.wait_for_url("**/api/v1/schema/design")
         assert "millwork/design@1" in page.content()
         page.go_back()
+        # the style sheet applies under the Content-Security-Policy (no inline style left)
+        table = "getComputedStyle(document.querySelector('table')).borderCollapse"
+        assert page.evaluate(table) == "collapse"
+        assert page.locator("svg.swatch rect").first.get_attribute("fill")
         page.screenshot(path=str(tmp_path / "home.png"), full_page=True)
         browser.close()
     assert (tmp_path / "home.png").stat().st_size > 10_000

@@ -1,0 +1,84 @@
+"""Every answer carries the security headers; the home page needs no inline script or style
+to work under its Content-Security-Policy; no redirect is built from the Host header."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from catalog.catalog import Catalog
+from web.app import create_app
+from web.hardening import SECURITY_HEADERS
+
+BEDROOM = (Path(__file__).parents[2] / "examples" / "bedroom.json").read_bytes()
+JSON = {"Content-Type": "application/json"}
+
+
+@pytest.fixture(scope="module")
+def client(catalog: Catalog) -> TestClient:
+    return TestClient(create_app(catalog=catalog), raise_server_exceptions=False)
+
+
+ANSWERS = [
+    ("GET", "/", None, 200),
+    ("GET", "/health", None, 200),
+    ("GET", "/api/v1/catalog", None, 200),
+    ("GET", "/api/v1/schema/design", None, 200),
+    ("GET", "/openapi.json", None, 200),
+    ("GET", "/static/css/home.css", None, 200),
+    ("GET", "/favicon.ico", None, 204),
+    ("POST", "/api/v1/evaluate", BEDROOM, 200),
+    ("POST", "/api/v1/evaluate", b"{", 400),
+    ("POST", "/api/v1/evaluate", b"{}", 422),
+    ("POST", "/api/v1/evaluate", b" " * 600_000, 413),
+    ("GET", "/nothing", None, 404),
+    ("POST", "/health", None, 405),
+]
+
+
+@pytest.mark.parametrize(("method", "path", "body", "status"), ANSWERS)
+def test_every_answer_has_the_security_headers(
+    client: TestClient, method: str, path: str, body: bytes | None, status: int
+) -> None:
+    response = client.request(method, path, content=body, headers=JSON if body else {})
+    assert response.status_code == status
+    for name, value in SECURITY_HEADERS.items():
+        assert response.headers[name] == value, name
+    policy = response.headers["content-security-policy"]
+    assert "frame-ancestors 'none'" in policy and "'unsafe-inline'" not in policy
+    assert response.headers["x-content-type-options"] == "nosniff"
+
+
+def test_the_home_page_has_no_inline_script_or_style(client: TestClient) -> None:
+    page = client.get("/").text
+    assert "<style" not in page and " style=" not in page
+    assert not re.search(r"<script(?![^>]*\bsrc=)", page)  # no inline script
+    assert not re.search(r"\son[a-z]+=", page)  # no inline event handler
+    sheets = re.findall(r'<link rel="stylesheet" href="([^"]+)">', page)
+    assert sheets == ["/static/css/home.css"]
+    css = client.get(sheets[0])
+    assert css.status_code == 200 and css.headers["content-type"].startswith("text/css")
+    assert "font-family" in css.text and ".swatch" in css.text
+    # the material swatches keep their colours, as SVG fills (not inline styles)
+    assert re.search(r'<svg class="swatch"[^>]*><rect [^>]*fill="#[0-9A-Fa-f]{6}"/></svg>', page)
+
+
+@pytest.mark.parametrize(
+    "path", ["/health/", "/api/v1/catalog/", "/api/v1/evaluate/", "//evil.example/", "/static"]
+)
+def test_no_redirect_is_built_from_the_host_header(client: TestClient, path: str) -> None:
+    for method in ("GET", "POST"):
+        response = client.request(
+            method,
+            path,
+            headers={"Host": "evil.example", **JSON},
+            content=json.dumps({}),
+            follow_redirects=False,
+        )
+        assert not 300 <= response.status_code < 400, (method, path, response.headers)
+        assert "location" not in response.headers
+        assert "evil.example" not in response.text

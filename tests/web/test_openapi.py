@@ -1,0 +1,124 @@
+"""The OpenAPI description says what the API really takes and answers, and Schemathesis,
+reading it in-process, finds no answer that breaks it: no 500, every status and body as
+described, invalid data refused and valid data accepted."""
+
+from __future__ import annotations
+
+import json
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+import schemathesis
+from fastapi.testclient import TestClient
+from hypothesis import HealthCheck, settings
+from schemathesis.config import SchemathesisConfig
+from schemathesis.openapi.checks import RejectedPositiveData
+
+from catalog.catalog import Catalog
+from configurator.model.document import MAX_CABINETS, MAX_INTERIOR_ITEMS, MAX_VERTICES
+from configurator.model.schema import design_schema
+from web.app import create_app
+
+BEDROOM = json.loads((Path(__file__).parents[2] / "examples" / "bedroom.json").read_text())
+
+
+@pytest.fixture(scope="module")
+def spec(catalog: Catalog) -> dict[str, Any]:
+    answer = TestClient(create_app(catalog=catalog)).get("/openapi.json")
+    description: dict[str, Any] = answer.json()
+    return description
+
+
+def test_evaluate_takes_the_design_schema_with_an_example(spec: dict[str, Any]) -> None:
+    body = spec["paths"]["/api/v1/evaluate"]["post"]["requestBody"]
+    media = body["content"]["application/json"]
+    assert body["required"] and list(body["content"]) == ["application/json"]
+    assert media["schema"] == {"$ref": "#/components/schemas/Design"}
+    design = spec["components"]["schemas"]["Design"]
+    assert design == {k: v for k, v in design_schema().items() if k not in ("$schema", "$id")}
+    assert design["properties"]["cabinets"]["maxItems"] == MAX_CABINETS
+    assert media["example"] == BEDROOM
+    jsonschema.Draft202012Validator(design_schema()).validate(media["example"])
+
+
+def test_every_error_answer_is_described_with_the_error_shape(spec: dict[str, Any]) -> None:
+    error = {"$ref": "#/components/schemas/Error"}
+    evaluate = spec["paths"]["/api/v1/evaluate"]["post"]["responses"]
+    assert set(evaluate) == {"200", "400", "405", "413", "415", "422"}
+    for status in ("400", "405", "413", "415", "422"):
+        assert evaluate[status]["content"]["application/json"]["schema"] == error, status
+    for path, operations in spec["paths"].items():
+        for method, operation in operations.items():
+            assert "405" in operation["responses"], (method, path)
+    assert {"Error", "Problem", "Design", "Evaluation"} <= set(spec["components"]["schemas"])
+
+
+def test_the_error_shape_describes_real_errors(catalog: Catalog, spec: dict[str, Any]) -> None:
+    schema = {**spec["components"]["schemas"]["Error"], "$defs": {}}
+    resolver = {"components": spec["components"], **schema}
+    validator = jsonschema.Draft202012Validator(resolver)
+    c = TestClient(create_app(catalog=catalog))
+    answers = [
+        c.post("/api/v1/evaluate", content=b"{", headers={"Content-Type": "application/json"}),
+        c.post("/api/v1/evaluate", json={"schema": 1}),
+        c.post("/api/v1/evaluate?lang=fr", json=BEDROOM),
+        c.post("/api/v1/evaluate", content=b"{}"),
+        c.get("/api/v1/evaluate"),
+    ]
+    assert [a.status_code for a in answers] == [400, 422, 422, 415, 405]
+    for answer in answers:
+        validator.validate(answer.json())
+
+
+def test_the_schema_mirrors_the_limits() -> None:
+    schema = design_schema()
+    room = schema["properties"]["room"]["properties"]
+    assert room["outline_mm"]["maxItems"] == MAX_VERTICES
+    assert (
+        all("maxItems" in room[k] for k in ("openings", "obstacles"))
+        and "at most 512 KiB" in schema["description"]
+    )
+
+
+# --- Schemathesis over the app's own description, in-process (no network) -----------------
+
+CONFIG = SchemathesisConfig.from_dict(
+    {
+        "seed": 20261130,
+        "generation": {"max-examples": 30, "deterministic": True, "database": "none"},
+        # The operations share no state; there are no links to follow.
+        "phases": {"stateful": {"enabled": False}},
+    }
+)
+API = schemathesis.openapi.from_asgi("/openapi.json", create_app(), config=CONFIG)
+
+
+def _beyond_the_schema(problem: dict[str, Any]) -> bool:
+    """What the parser checks and a JSON Schema cannot say: ids unique in their list, and the
+    interior items of all cabinets together (and the note that the list of problems stops)."""
+    items = problem["code"] == "too_many_items" and problem["params"]["max"] == MAX_INTERIOR_ITEMS
+    return problem["code"] in ("duplicate_id", "too_many_problems") or items
+
+
+@API.hook
+def filter_failure(_: Any, failure: Any, case: Any, response: Any) -> bool:
+    """Keep every failure but a schema-valid design refused only for what the schema cannot
+    say."""
+    if not isinstance(failure, RejectedPositiveData) or response.status_code != 422:
+        return True
+    found = response.json()["error"]["problems"]
+    return not found or not all(_beyond_the_schema(p) for p in found)
+
+
+@pytest.mark.slow
+@API.parametrize()
+@settings(
+    max_examples=30,
+    deadline=timedelta(seconds=10),
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+)
+def test_schemathesis_finds_nothing(case: Any) -> None:
+    case.call_and_validate()

@@ -1,0 +1,116 @@
+"""The OpenAPI description as the API really is: the design document's JSON Schema as the body
+of ``POST /api/v1/evaluate`` (with an example), the evaluation it answers, and every error
+answer in the one error shape."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any, Final
+
+from fastapi import FastAPI
+from fastapi.openapi.utils import get_openapi
+
+from configurator.model.schema import design_schema
+from web.errors import ERROR_SCHEMA, PROBLEM_SCHEMA
+
+__all__ = ["EVALUATE_BODY", "describe_api", "errors"]
+
+_EXAMPLE = Path(__file__).parents[1] / "examples" / "bedroom.json"
+_JSON = "application/json"
+
+_REASONS: Final = {
+    400: "the body is not JSON (or not UTF-8, or holds NaN or Infinity)",
+    405: "the path does not take this method; Allow lists those it takes",
+    413: "the body is larger than the limit",
+    415: "the body is not sent as application/json (UTF-8)",
+    422: "the body is JSON but not a valid design, or a query parameter is invalid",
+}
+
+_EVALUATION: Final[dict[str, Any]] = {
+    "type": "object",
+    "required": ["problems", "price", "parts_summary"],
+    "properties": {
+        "problems": {
+            "type": "array",
+            "items": {"$ref": "#/components/schemas/Problem"},
+            "description": "what stands in the way of making the design, or is worth a look; "
+            "at most 100, then one too_many_problems",
+        },
+        "price": {"type": "object", "description": "lines, promotions, totals, deposit"},
+        "parts_summary": {"type": "object", "description": "parts, boards and hardware in figures"},
+    },
+}
+
+
+def _example() -> dict[str, Any] | None:
+    """``examples/bedroom.json`` when the source tree is at hand (not in an installed wheel)."""
+    try:
+        loaded: dict[str, Any] = json.loads(_EXAMPLE.read_text(encoding="utf-8"))
+    except OSError:
+        return None
+    return loaded
+
+
+EVALUATE_BODY: Final = {
+    "requestBody": {
+        "required": True,
+        "description": "a design document (format v1)",
+        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Design"}}},
+    }
+}
+
+
+def errors(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    """``responses=`` for a route: each status with its reason and the error shape."""
+    return {status: _error(status) for status in statuses}
+
+
+def _error(status: int) -> dict[str, Any]:
+    return {
+        "description": _REASONS[status],
+        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}},
+    }
+
+
+def evaluation_response() -> dict[int | str, dict[str, Any]]:
+    """``responses=`` entry for the evaluation's 200."""
+    return {
+        200: {
+            "description": "the design's problems, price and parts summary",
+            "content": {
+                "application/json": {"schema": {"$ref": "#/components/schemas/Evaluation"}}
+            },
+        }
+    }
+
+
+def describe_api(app: FastAPI, *, regions: list[str]) -> None:
+    """Give ``app`` an OpenAPI description with the components the routes refer to, a 405 on
+    every operation, and the price list's regions as the ``region`` parameter's values."""
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema:
+            return app.openapi_schema
+        schema = get_openapi(
+            title=app.title, version=app.version, description=app.description, routes=app.routes
+        )
+        design = {k: v for k, v in design_schema().items() if k not in ("$schema", "$id")}
+        schema.setdefault("components", {}).setdefault("schemas", {}).update(
+            {"Design": design, "Evaluation": _EVALUATION, "Error": ERROR_SCHEMA}
+            | {"Problem": PROBLEM_SCHEMA}
+        )
+        example = _example()
+        for operations in schema["paths"].values():
+            for operation in operations.values():
+                operation["responses"].setdefault("405", _error(405))
+                media = operation.get("requestBody", {}).get("content", {}).get(_JSON, {})
+                if media.get("schema") == {"$ref": "#/components/schemas/Design"} and example:
+                    media["example"] = example  # here, not in the route: FastAPI drops nulls
+                for parameter in operation.get("parameters", []):
+                    if parameter["name"] == "region":
+                        parameter["schema"] = {"type": "string", "enum": sorted(regions)}
+        app.openapi_schema = schema
+        return schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
