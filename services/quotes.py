@@ -1,5 +1,5 @@
-"""Issue a quote: evaluate the design, refuse it if it cannot be made, freeze its price and
-drawings under the next number, and keep it."""
+"""Issue a quote: evaluate the design, refuse it if it cannot be made, draw it, then freeze
+its price and drawings under the next number and keep it (one step of the ``QuoteStore``)."""
 
 from __future__ import annotations
 
@@ -35,18 +35,21 @@ def issue_quote(
     errors = [p for p in report.evaluation.problems if p.severity is Severity.ERROR]
     if errors:
         raise DesignHasErrors(errors)
-    catalog = catalogs.catalog()
     issued_at = report.priced_at
-    quote = freeze_quote(
-        report.design,
-        report.price,
-        number=quotes.next_number(issued_at.year),
-        issued_at=issued_at,
-        validity_days=catalogs.price_book().price_list.quote_validity_days,
-        drawings=quote_drawings(report.evaluation.build, catalog),
-    )
-    quotes.add(quote)
-    return quote
+    validity_days = catalogs.price_book().price_list.quote_validity_days
+    drawings = quote_drawings(report.evaluation.build, catalogs.catalog())
+
+    def make(number: str) -> Quote:
+        return freeze_quote(
+            report.design,
+            report.price,
+            number=number,
+            issued_at=issued_at,
+            validity_days=validity_days,
+            drawings=drawings,
+        )
+
+    return quotes.issue(issued_at.year, make)
 
 
 def quote_drawings(build: DesignBuild, catalog: Catalog) -> dict[str, str]:
