@@ -13,7 +13,9 @@ from typing import Any
 
 import pytest
 import trimesh
+import uvicorn
 from pypdf import PdfReader
+from sqlalchemy import inspect
 
 from persistence.db import make_engine
 from persistence.quote_store import SqlQuoteStore
@@ -274,6 +276,19 @@ def test_a_database_that_cannot_be_reached_is_one_clear_error(
         "millwork: error: cannot open the database postgresql://millwork:***@127.0.0.1:1/millwork:"
     )
     assert "secret" not in err and len(err.splitlines()) == 1 and not (tmp_path / "q.pdf").exists()
+
+
+def test_serve_migrates_the_database_first(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, database_url: str
+) -> None:
+    served: list[tuple[str, int]] = []
+    monkeypatch.setattr(uvicorn, "run", lambda app, host, port: served.append((host, port)))
+    code, _, err = run(capsys, "serve", "--port", "8123")
+    assert code == 0 and served == [("127.0.0.1", 8123)]
+    assert f"database {database_url}: up to date" in err
+    engine = make_engine(database_url)
+    assert {"quotes", "quote_counters"} <= set(inspect(engine).get_table_names())
+    engine.dispose()
 
 
 def test_nest_reads_the_cut_list_and_lays_out_each_material(
