@@ -11,7 +11,6 @@ __all__ = [
     "DesignHasErrors",
     "InvalidInput",
     "NotFound",
-    "QuoteNumberTaken",
     "ServiceError",
 ]
 
@@ -35,14 +34,6 @@ class NotFound(ServiceError):
     def __init__(self, kind: str, key: str) -> None:
         super().__init__(f"no {kind} {key!r}")
         self.kind, self.key = kind, key
-
-
-class QuoteNumberTaken(ServiceError):
-    """A quote number is used once only."""
-
-    def __init__(self, number: str) -> None:
-        super().__init__(f"quote {number} exists already")
-        self.number = number
 
 
 class InvalidInput(ServiceError):

@@ -6,6 +6,7 @@ in-memory fake (``tests/fakes.py``) fits without inheriting anything.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from typing import Protocol
 
@@ -37,14 +38,16 @@ class CatalogSource(Protocol):
 
 
 class QuoteStore(Protocol):
-    """Issued quotes, numbered without gaps and never changed once kept."""
+    """Issued quotes, numbered per year without gaps or duplicates, never changed once kept."""
 
-    def next_number(self, year: int) -> str:
-        """The number the next quote issued in ``year`` gets."""
-        ...
+    def issue(self, year: int, make: Callable[[str], Quote]) -> Quote:
+        """Number, make and keep a new quote as one step, and return it.
 
-    def add(self, quote: Quote) -> None:
-        """Keep a new quote; a number already taken is refused (``QuoteNumberTaken``)."""
+        ``make`` gets the next number of ``year`` (``Q-2026-000042``) and returns the quote
+        under that number. Quotes issued at the same moment get consecutive numbers; if
+        ``make`` or keeping fails, nothing is kept and the number goes to the next quote.
+        Other issues wait while ``make`` runs, so it should only freeze what is computed.
+        """
         ...
 
     def get(self, number: str) -> Quote:

@@ -1,5 +1,5 @@
-"""Issue a quote: evaluate the design, refuse it if it cannot be made, freeze its price and
-drawings under the next number, and keep it."""
+"""Issue a quote: evaluate the design, refuse it if it cannot be made, draw it, then freeze
+its price and drawings under the next number and keep it (one step of the ``QuoteStore``)."""
 
 from __future__ import annotations
 
@@ -34,18 +34,21 @@ def issue_quote(
     report = evaluate_design(document, catalogs=catalogs, clock=clock, request=request)
     if errors := errors_in(report.evaluation.problems):
         raise DesignHasErrors(errors)
-    catalog = catalogs.catalog()
     issued_at = clock.now()  # a price may be asked as of another day; the quote is issued now
-    quote = freeze_quote(
-        report.design,
-        report.price,
-        number=quotes.next_number(issued_at.year),
-        issued_at=issued_at,
-        validity_days=catalogs.price_book().price_list.quote_validity_days,
-        drawings=quote_drawings(report.evaluation.build, catalog),
-    )
-    quotes.add(quote)
-    return quote
+    validity_days = catalogs.price_book().price_list.quote_validity_days
+    drawings = quote_drawings(report.evaluation.build, catalogs.catalog())
+
+    def make(number: str) -> Quote:
+        return freeze_quote(
+            report.design,
+            report.price,
+            number=number,
+            issued_at=issued_at,
+            validity_days=validity_days,
+            drawings=drawings,
+        )
+
+    return quotes.issue(issued_at.year, make)
 
 
 def quote_drawings(build: DesignBuild, catalog: Catalog) -> dict[str, str]:

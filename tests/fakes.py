@@ -3,13 +3,14 @@ in the tests, with no files, database or clock."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 
 from catalog.catalog import Catalog
 from pricing.price import PriceBook
 from pricing.quote import Quote, quote_number
-from services.errors import NotFound, QuoteNumberTaken
+from services.errors import NotFound
 
 __all__ = ["FixedCatalogs", "FixedClock", "InMemoryQuotes"]
 
@@ -40,17 +41,19 @@ class FixedCatalogs:
 
 @dataclass(slots=True)
 class InMemoryQuotes:
-    """Issued quotes in a dict, numbered per year from 1."""
+    """Issued quotes in a dict, numbered per year from 1; a failed issue uses no number."""
 
     kept: dict[str, Quote] = field(default_factory=dict)
+    last: dict[int, int] = field(default_factory=dict)  # year -> last sequence issued
 
-    def next_number(self, year: int) -> str:
-        return quote_number(year, 1 + sum(n.startswith(f"Q-{year}-") for n in self.kept))
-
-    def add(self, quote: Quote) -> None:
-        if quote.number in self.kept:
-            raise QuoteNumberTaken(quote.number)
-        self.kept[quote.number] = quote
+    def issue(self, year: int, make: Callable[[str], Quote]) -> Quote:
+        sequence = self.last.get(year, 0) + 1
+        number = quote_number(year, sequence)
+        quote = make(number)
+        if quote.number != number:
+            raise ValueError(f"asked to make quote {number}, got {quote.number}")
+        self.kept[number], self.last[year] = quote, sequence
+        return quote
 
     def get(self, number: str) -> Quote:
         try:

@@ -72,12 +72,15 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--lang", choices=LANGUAGES, default="en")
     _price_options(check)
     quote = _design_command(
-        commands, "quote", "web.cli_quote:quote", "issue a quote: PDF (and HTML), kept as JSON"
+        commands,
+        "quote",
+        "web.cli_quote:quote",
+        "issue a quote: PDF (and HTML), kept in the database (DATABASE_URL, else "
+        "sqlite:///var/millwork.db)",
     )
     quote.add_argument("--out", required=True, help="PDF file to write")
     quote.add_argument("--html", help="also write the quote as HTML")
     quote.add_argument("--lang", choices=LANGUAGES, default="zh-CN")
-    quote.add_argument("--store", default="var/quotes", help="folder of issued quotes")
     _price_options(quote)
     plan = _design_command(commands, "plan", "web.cli_design:plan", "write the plan view as SVG")
     plan.add_argument("--out", required=True, help="SVG file to write")

@@ -12,16 +12,11 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from catalog.catalog import Catalog
-from catalog.price_list import Method, PriceList
-from configurator.build.design_build import build_design
-from configurator.model.document import parse_design
-from configurator.views.plan import render_plan_svg
-from persistence.price_files import QuoteFiles, load_price_list, load_promotions
+from catalog.price_list import Method
+from persistence.price_files import load_price_list, load_promotions
 from persistence.pricing_json import (
     price_from_json,
     price_to_json,
@@ -30,9 +25,8 @@ from persistence.pricing_json import (
 )
 from pricing.lines import QuoteLine
 from pricing.price import Price, PriceBook, price_design
-from pricing.promotion_kinds import Promotions
 from pricing.promotions import Customer
-from pricing.quote import Quote, issue_quote
+from pricing.quote import Quote
 from tests.builders import a_build
 from tests.strategies import CATALOG, cabinets
 
@@ -44,38 +38,11 @@ def through_json(data: dict[str, Any]) -> Any:
     return json.loads(json.dumps(data, ensure_ascii=False))
 
 
-@pytest.fixture
-def bedroom_quote(catalog: Catalog, price_list: PriceList, promotions: Promotions) -> Quote:
-    design = parse_design(json.loads(BEDROOM.read_text()))
-    build = build_design(design, catalog)
-    price = price_design(
-        build,
-        catalog,
-        PriceBook(price_list=price_list, promotions=promotions),
-        now=NOW,
-        customer=Customer(member=True, coupon="WELCOME300"),
-    )
-    return issue_quote(
-        design,
-        price,
-        number="Q-2026-000001",
-        issued_at=NOW,
-        validity_days=price_list.quote_validity_days,
-        drawings={"plan": render_plan_svg(build)},
-    )
-
-
 def test_a_quote_reads_back_equal_to_the_one_issued(bedroom_quote: Quote) -> None:
     again = quote_from_json(through_json(quote_to_json(bedroom_quote)))
     assert again == bedroom_quote
     assert again.price.applied and again.price.not_applied  # the promotions are in it too
     assert quote_to_json(again) == quote_to_json(bedroom_quote)
-
-
-def test_quote_files_keep_the_quote(bedroom_quote: Quote, tmp_path: Path) -> None:
-    store = QuoteFiles(tmp_path)
-    store.save(bedroom_quote)
-    assert store.load(bedroom_quote.number) == bedroom_quote
 
 
 def test_the_json_shape(bedroom_quote: Quote) -> None:

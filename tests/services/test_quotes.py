@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from services.errors import DesignHasErrors, NotFound, QuoteNumberTaken
+from services.errors import DesignHasErrors, NotFound
 from services.quotes import issue_quote
 from tests.builders import a_cabinet, a_document
 from tests.fakes import FixedCatalogs, FixedClock, InMemoryQuotes
@@ -34,14 +34,19 @@ def test_a_design_with_errors_is_not_quoted(
     with pytest.raises(DesignHasErrors) as refused:
         issue_quote(overlapping, catalogs=catalogs, clock=clock, quotes=quotes)
     assert {p.code for p in refused.value.problems} == {"cabinet_overlap"}
-    assert quotes.kept == {}
+    assert quotes.kept == {} and quotes.last == {}  # no number was used
 
 
-def test_the_store_refuses_a_taken_number_and_answers_unknown_ones(
+def test_each_year_is_numbered_from_one(
     catalogs: FixedCatalogs, clock: FixedClock, quotes: InMemoryQuotes
 ) -> None:
-    quote = issue_quote(BEDROOM, catalogs=catalogs, clock=clock, quotes=quotes)
-    with pytest.raises(QuoteNumberTaken):
-        quotes.add(quote)
+    issue_quote(BEDROOM, catalogs=catalogs, clock=clock, quotes=quotes)
+    clock.moment = clock.moment.replace(year=2027)
+    new_year = issue_quote(BEDROOM, catalogs=catalogs, clock=clock, quotes=quotes)
+    assert new_year.number == "Q-2027-000001"
+    assert sorted(quotes.kept) == ["Q-2026-000001", "Q-2027-000001"]
+
+
+def test_an_unknown_number_is_not_found(quotes: InMemoryQuotes) -> None:
     with pytest.raises(NotFound):
         quotes.get("Q-2026-999999")

@@ -13,8 +13,12 @@ from typing import Any
 
 import pytest
 import trimesh
+import uvicorn
 from pypdf import PdfReader
+from sqlalchemy import inspect
 
+from persistence.db import make_engine
+from persistence.quote_store import SqlQuoteStore
 from tests.builders import a_cabinet, a_document
 from web.cli import main
 
@@ -213,9 +217,9 @@ def test_evaluate_words_promotions_in_the_language_asked_for(
 
 
 def test_quote_writes_pdf_and_html_and_keeps_the_snapshot(
-    capsys: pytest.CaptureFixture[str], tmp_path: Path
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, database_url: str
 ) -> None:
-    pdf, html, store = tmp_path / "q.pdf", tmp_path / "q.html", tmp_path / "quotes"
+    pdf, html = tmp_path / "q.pdf", tmp_path / "q.html"
     code, _, err = run(
         capsys,
         "quote",
@@ -224,22 +228,33 @@ def test_quote_writes_pdf_and_html_and_keeps_the_snapshot(
         str(pdf),
         "--html",
         str(html),
-        "--store",
-        str(store),
         "--lang",
         "en",
         "--at",
         "2026-11-24",
     )
-    assert code == 0 and "Q-2026-000001" in err
+    assert code == 0 and "Q-2026-000001" in err and f"kept in {database_url}" in err
     assert pdf.read_bytes().startswith(b"%PDF")
     text = "".join(page.extract_text() for page in PdfReader(pdf).pages)
     assert "Q-2026-000001" in text and "Total (tax included)" in text
     page = html.read_text()
     assert "Q-2026-000001" in page and "<svg" in page
     assert "HANDLE_320 at ¥29.00" in page and "more to get ¥500.00 off" in page  # promotions, in en
-    saved = json.loads((store / "Q-2026-000001.json").read_text())
-    assert saved["price"]["total"] in text.replace(",", "")
+    engine = make_engine(database_url)
+    kept = SqlQuoteStore(engine).get("Q-2026-000001")
+    engine.dispose()
+    assert f"{kept.price.total}" in text.replace(",", "")
+    assert kept.design_name == "L-shaped bedroom, furnished sensibly"
+
+
+def test_each_quote_gets_the_next_number(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    for expected in ("Q-2026-000001", "Q-2026-000002"):
+        code, _, err = run(
+            capsys, "quote", str(EXAMPLE), "--out", str(tmp_path / "q.pdf"), "--at", "2026-11-24"
+        )
+        assert code == 0 and f"issued {expected}" in err
 
 
 def test_no_quote_for_a_design_that_cannot_be_made(
@@ -248,15 +263,34 @@ def test_no_quote_for_a_design_that_cannot_be_made(
     doc = json.loads(L_SHAPED.read_text())
     doc["cabinets"][1]["height_mm"] = 1000  # blocks the window
     code, _, err = run(
-        capsys,
-        "quote",
-        design_file(tmp_path, doc),
-        "--out",
-        str(tmp_path / "q.pdf"),
-        "--store",
-        str(tmp_path / "s"),
+        capsys, "quote", design_file(tmp_path, doc), "--out", str(tmp_path / "q.pdf")
     )
     assert code == 1 and "window" in err and not (tmp_path / "q.pdf").exists()
+
+
+def test_a_database_that_cannot_be_reached_is_one_clear_error(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("DATABASE_URL", "postgresql://millwork:secret@127.0.0.1:1/millwork")
+    code, out, err = run(capsys, "quote", str(EXAMPLE), "--out", str(tmp_path / "q.pdf"))
+    assert code == 1 and out == ""
+    assert err.startswith(
+        "millwork: error: cannot open the database postgresql://millwork:***@127.0.0.1:1/millwork:"
+    )
+    assert "secret" not in err and len(err.splitlines()) == 1 and not (tmp_path / "q.pdf").exists()
+
+
+def test_serve_migrates_the_database_first(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, database_url: str
+) -> None:
+    served: list[tuple[str, int]] = []
+    monkeypatch.setattr(uvicorn, "run", lambda app, host, port: served.append((host, port)))
+    code, _, err = run(capsys, "serve", "--port", "8123")
+    assert code == 0 and served == [("127.0.0.1", 8123)]
+    assert f"database {database_url}: up to date" in err
+    engine = make_engine(database_url)
+    assert {"quotes", "quote_counters"} <= set(inspect(engine).get_table_names())
+    engine.dispose()
 
 
 def test_nest_reads_the_cut_list_and_lays_out_each_material(
