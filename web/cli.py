@@ -98,6 +98,12 @@ def _parser() -> argparse.ArgumentParser:
     serve = commands.add_parser("serve", help="run the web app")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        help="processes serving requests (each loads the catalog once; 1 to 2x the CPU cores)",
+    )
     serve.set_defaults(run="web.cli_serve:serve")
     return parser
 

@@ -10,14 +10,30 @@ import uvicorn
 
 from persistence.db import shown
 from web.app import create_app
+from web.cli_errors import CliError
 from web.database import configured_database, migrate_database
 
 __all__ = ["serve"]
 
 
+MAX_WORKERS = 64  # more is a typo: each worker holds the catalog and its own connections
+
+
 def serve(args: argparse.Namespace) -> None:
-    """Migrate the database, then serve the app on ``--host``/``--port``."""
+    """Migrate the database, then serve the app on ``--host``/``--port`` with ``--workers``
+    processes (uvicorn starts each from the app factory, so none shares state in memory)."""
+    if not 1 <= args.workers <= MAX_WORKERS:
+        raise CliError([f"--workers {args.workers} must be between 1 and {MAX_WORKERS}"])
     url = configured_database()
     migrate_database(url)
     print(f"database {shown(url)}: up to date", file=sys.stderr)
-    uvicorn.run(create_app(), host=args.host, port=args.port)
+    if args.workers == 1:
+        uvicorn.run(create_app(), host=args.host, port=args.port)
+    else:
+        uvicorn.run(
+            "web.app:create_app",
+            factory=True,
+            host=args.host,
+            port=args.port,
+            workers=args.workers,
+        )
