@@ -15,9 +15,17 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from decimal import Decimal, InvalidOperation
 
-from kernel.problems import Param, Problem, ProblemCode
+from kernel.problems import Param, Problem, ProblemCode, Severity
 
-__all__ = ["MISSING", "FieldProblem", "HugeNumber", "Reader", "TooManyProblems", "escaped"]
+__all__ = [
+    "MISSING",
+    "FieldProblem",
+    "HugeNumber",
+    "Reader",
+    "TooManyProblems",
+    "at_most",
+    "escaped",
+]
 
 
 class _Missing:
@@ -389,3 +397,30 @@ def escaped(text: str) -> str:
 
 def _join(path: str, key: str) -> str:
     return f"{path}.{key}" if path else key
+
+
+def at_most(problems: tuple[Problem, ...], limit: int) -> tuple[Problem, ...]:
+    """The first ``limit`` problems, then one ``too_many_problems`` as severe as the worst of
+    those left out (so an answer never looks error-free when it is not). The reader's
+    ``max_problems`` stops reading at its limit; this cuts a list already found.
+
+    Examples
+    --------
+    >>> found = tuple(Problem.of(FieldProblem.UNKNOWN_KEY, f"k{i}") for i in range(5))
+    >>> [p.code.value for p in at_most(found, 2)]
+    ['unknown_key', 'unknown_key', 'too_many_problems']
+    """
+    if len(problems) <= limit:
+        return problems
+    left_out = problems[limit:]
+    worst = min((p.severity for p in left_out), key=list(Severity).index)
+    errors_left_out = sum(p.severity is Severity.ERROR for p in left_out)
+    summary = Problem.of(
+        FieldProblem.TOO_MANY_PROBLEMS,
+        "",
+        worst,
+        shown=limit,
+        total=len(problems),
+        errors_left_out=errors_left_out,
+    )
+    return (*problems[:limit], summary)

@@ -21,8 +21,8 @@ from catalog.price_list import Method
 from configurator.model.document import MAX_DOCUMENT_BYTES, MAX_PROBLEMS
 from configurator.model.errors import InvalidDesign
 from configurator.model.schema import design_schema
-from kernel.fields import FieldProblem
-from kernel.problems import Problem, Severity
+from kernel.fields import at_most
+from kernel.problems import Problem
 from persistence.catalog_source import CatalogFiles
 from pricing.promotions import Customer
 from services.errors import InvalidInput
@@ -125,30 +125,11 @@ def _evaluate(
         return _problems_error(str(exc.problems[0].code), exc.problems, lang)
     return JSONResponse(
         {
-            "problems": [problem_view(p, lang) for p in _at_most(report.problems, MAX_PROBLEMS)],
+            "problems": [problem_view(p, lang) for p in at_most(report.problems, MAX_PROBLEMS)],
             "price": price_view(report.price, lang),
             "parts_summary": report.parts.as_dict(),
         }
     )
-
-
-def _at_most(problems: tuple[Problem, ...], limit: int) -> tuple[Problem, ...]:
-    """The first ``limit`` problems, then one ``too_many_problems`` as severe as the worst of
-    those left out (so an answer never looks error-free when it is not)."""
-    if len(problems) <= limit:
-        return problems
-    left_out = problems[limit:]
-    worst = min((p.severity for p in left_out), key=list(Severity).index)
-    errors_left_out = sum(p.severity is Severity.ERROR for p in left_out)
-    summary = Problem.of(
-        FieldProblem.TOO_MANY_PROBLEMS,
-        "",
-        worst,
-        shown=limit,
-        total=len(problems),
-        errors_left_out=errors_left_out,
-    )
-    return (*problems[:limit], summary)
 
 
 def _problems_error(code: str, problems: Sequence[Problem], lang: Language) -> Response:

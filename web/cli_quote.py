@@ -9,6 +9,7 @@ import sys
 from persistence.db import shown
 from persistence.quote_store import SqlQuoteStore
 from services.quotes import issue_quote
+from web.cli_errors import CliError
 from web.cli_support import catalog_files, price_request, read_document, write_file
 from web.database import configured_database, open_database
 from web.quote_docs import render_quote_html, render_quote_pdf
@@ -32,9 +33,13 @@ def quote(args: argparse.Namespace) -> None:
         )
     finally:
         engine.dispose()
-    write_file(args.out, render_quote_pdf(issued, args.lang))
-    if args.html:
-        write_file(args.html, render_quote_html(issued, args.lang))
+    try:
+        write_file(args.out, render_quote_pdf(issued, args.lang))
+        if args.html:
+            write_file(args.html, render_quote_html(issued, args.lang))
+    except CliError as exc:  # the quote stands: say which, so nobody issues it again
+        kept = f"quote {issued.number} was issued and kept in {shown(url)}"
+        raise CliError([*exc.lines, kept]) from None
     print(
         f"issued {issued.number} total {issued.price.total} {issued.price.currency}: "
         f"wrote {args.out}, kept in {shown(url)}",

@@ -108,3 +108,14 @@ def test_a_broken_catalog_and_a_real_failure() -> None:
     broken = InvalidCatalog([Problem.of(FieldProblem.MISSING_KEY, "materials.toml:x")])
     assert error_lines(broken, args) == ["catalog: materials.toml:x: is required but missing"]
     assert error_lines(RuntimeError("bug"), args) is None  # re-raised, not dressed up
+
+
+def test_a_quote_whose_pdf_cannot_be_written_is_named_as_kept(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    code, err = run(
+        capsys, "quote", BEDROOM, "--out", str(tmp_path / "no" / "q.pdf"), "--at", "2026-11-24"
+    )
+    lines = err.splitlines()
+    assert code == 1 and "cannot write" in lines[0]
+    assert "quote Q-" in lines[-1] and "was issued and kept" in lines[-1]
