@@ -23,6 +23,7 @@ from persistence.mappers import quote_of, quote_row
 from persistence.tables import QuoteCounterRow, QuoteRow
 from pricing.quote import Quote, quote_number
 from services.errors import NotFound
+from services.ports import QuoteSource
 
 __all__ = ["SqlQuoteStore"]
 
@@ -34,7 +35,9 @@ class SqlQuoteStore:
         self._engine = engine
         self._writer = for_writing(engine)
 
-    def issue(self, year: int, make: Callable[[str], Quote]) -> Quote:
+    def issue(
+        self, year: int, make: Callable[[str], Quote], source: QuoteSource | None = None
+    ) -> Quote:
         """Take the next number of ``year``, make the quote, keep it: one transaction."""
         with Session(self._writer) as session, session.begin():
             sequence = _take_number(session, year)
@@ -42,7 +45,10 @@ class SqlQuoteStore:
             quote = make(number)
             if quote.number != number:
                 raise ValueError(f"asked to make quote {number}, got {quote.number}")
-            session.add(quote_row(quote, year=year, sequence=sequence))
+            row = quote_row(quote, year=year, sequence=sequence)
+            if source is not None:
+                row.design_id, row.design_revision = source.design_id, source.revision
+            session.add(row)
         return quote
 
     def get(self, number: str) -> Quote:
@@ -52,6 +58,32 @@ class SqlQuoteStore:
             if row is None:
                 raise NotFound("quote", number)
             return quote_of(row)
+
+    def source(self, number: str) -> QuoteSource | None:
+        """The design revision a quote was issued from (``None``: from a file)."""
+        with Session(self._engine) as session:
+            found = session.exec(
+                select(QuoteRow.design_id, QuoteRow.design_revision).where(
+                    QuoteRow.number == number
+                )
+            ).first()
+            if found is None:
+                raise NotFound("quote", number)
+            design_id, revision = found
+            if design_id is None or revision is None:
+                return None
+            return QuoteSource(design_id, revision)
+
+    def of_design(self, design_id: str) -> list[str]:
+        """The numbers of the quotes issued from a design, oldest first."""
+        with Session(self._engine) as session:
+            return list(
+                session.exec(
+                    select(QuoteRow.number)
+                    .where(QuoteRow.design_id == design_id)
+                    .order_by(col(QuoteRow.id))
+                )
+            )
 
 
 def _take_number(session: Session, year: int) -> int:

@@ -9,12 +9,28 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import JSON, CheckConstraint, Numeric, UniqueConstraint
+from sqlalchemy import JSON, CheckConstraint, Index, Numeric, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from persistence.columns import UtcDateTime
 
-__all__ = ["QuoteCounterRow", "QuoteRow", "metadata"]
+__all__ = [
+    "AccountRow",
+    "ApiTokenRow",
+    "DesignRow",
+    "LoginFailureRow",
+    "QuoteCounterRow",
+    "QuoteRow",
+    "RevisionRow",
+    "SessionRow",
+    "ShareLinkRow",
+    "StoreRow",
+    "metadata",
+]
+
+# secrets (session, API and share tokens) are kept only as the hex SHA-256 of the token
+HASH_LENGTH = 64
+ROLES = ("anonymous", "consumer", "designer", "store_manager", "sales", "factory", "admin")
 
 metadata = SQLModel.metadata
 # constraint names that are the same on every database, so migrations can name them
@@ -60,3 +76,119 @@ class QuoteRow(SQLModel, table=True):
     currency: str = Field(max_length=3)
     total: Decimal = Field(sa_type=Numeric(12, 2))
     snapshot: dict[str, Any] = Field(sa_type=JSON)
+    # the saved design revision it was issued from (none for a quote of a file, from the CLI)
+    design_id: str | None = Field(default=None, foreign_key="designs.id", index=True, max_length=32)
+    design_revision: int | None = None
+
+
+class StoreRow(SQLModel, table=True):
+    """A store designers and store managers belong to (hours and slots come with visits)."""
+
+    __tablename__ = "stores"
+
+    id: str = Field(primary_key=True, max_length=32)
+    name: str = Field(max_length=100)
+    city: str = Field(max_length=50)
+    timezone: str = Field(max_length=64)
+
+
+class AccountRow(SQLModel, table=True):
+    """A person, or an anonymous visitor (no login, no password) who saved something."""
+
+    __tablename__ = "accounts"
+    __table_args__ = (
+        CheckConstraint(f"role IN {ROLES!r}", name="known_role"),
+        CheckConstraint("(role = 'anonymous') = (login IS NULL)", name="anonymous_iff_no_login"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    login: str | None = Field(default=None, max_length=64, unique=True)
+    role: str = Field(max_length=16)
+    store_id: str | None = Field(default=None, foreign_key="stores.id", max_length=32)
+    name: str = Field(default="", max_length=100)
+    password_hash: str | None = Field(default=None, max_length=200)
+    disabled: bool = False
+    created_at: datetime = Field(sa_type=UtcDateTime)
+
+
+class SessionRow(SQLModel, table=True):
+    """A signed-in browser: the cookie's token (hashed) and the CSRF token it must echo."""
+
+    __tablename__ = "sessions"
+
+    id: int | None = Field(default=None, primary_key=True)
+    token_hash: str = Field(max_length=HASH_LENGTH, unique=True)
+    account_id: int = Field(foreign_key="accounts.id", index=True)
+    csrf_token: str = Field(max_length=HASH_LENGTH)
+    created_at: datetime = Field(sa_type=UtcDateTime)
+    expires_at: datetime = Field(sa_type=UtcDateTime)
+
+
+class ApiTokenRow(SQLModel, table=True):
+    """A machine client's bearer token (hashed; shown once when made)."""
+
+    __tablename__ = "api_tokens"
+
+    id: int | None = Field(default=None, primary_key=True)
+    token_hash: str = Field(max_length=HASH_LENGTH, unique=True)
+    account_id: int = Field(foreign_key="accounts.id", index=True)
+    created_at: datetime = Field(sa_type=UtcDateTime)
+    revoked_at: datetime | None = Field(default=None, sa_type=UtcDateTime)
+
+
+class LoginFailureRow(SQLModel, table=True):
+    """One failed log-in: counted per login and per address to slow down guessing."""
+
+    __tablename__ = "login_failures"
+
+    id: int | None = Field(default=None, primary_key=True)
+    login: str = Field(max_length=64, index=True)
+    address: str = Field(max_length=64, index=True)
+    at: datetime = Field(sa_type=UtcDateTime, index=True)
+
+
+class DesignRow(SQLModel, table=True):
+    """A saved design: who owns it, which store looks after it, and its latest revision
+    (the optimistic-concurrency version: a save moves it from n to n + 1 or fails)."""
+
+    __tablename__ = "designs"
+    __table_args__ = (
+        CheckConstraint("revision >= 1", name="revision_positive"),
+        Index("ix_designs_updated", "updated_at", "id"),
+    )
+
+    id: str = Field(primary_key=True, max_length=32)
+    name: str = Field(max_length=200)
+    owner_id: int = Field(foreign_key="accounts.id", index=True)
+    store_id: str | None = Field(default=None, foreign_key="stores.id", index=True, max_length=32)
+    revision: int
+    created_at: datetime = Field(sa_type=UtcDateTime)
+    updated_at: datetime = Field(sa_type=UtcDateTime)
+
+
+class RevisionRow(SQLModel, table=True):
+    """One save of a design, never changed: the document as saved, who saved it and why."""
+
+    __tablename__ = "design_revisions"
+    __table_args__ = (CheckConstraint("number >= 1", name="number_positive"),)
+
+    design_id: str = Field(foreign_key="designs.id", primary_key=True, max_length=32)
+    number: int = Field(primary_key=True, sa_column_kwargs={"autoincrement": False})
+    name: str = Field(max_length=200)
+    document: dict[str, Any] = Field(sa_type=JSON)
+    author_id: int = Field(foreign_key="accounts.id")
+    note: str = Field(default="", max_length=500)
+    created_at: datetime = Field(sa_type=UtcDateTime)
+
+
+class ShareLinkRow(SQLModel, table=True):
+    """A read-only link to a design (its token hashed); revoked links stay, for the record."""
+
+    __tablename__ = "share_links"
+
+    id: int | None = Field(default=None, primary_key=True)
+    token_hash: str = Field(max_length=HASH_LENGTH, unique=True)
+    design_id: str = Field(foreign_key="designs.id", index=True, max_length=32)
+    created_by: int = Field(foreign_key="accounts.id")
+    created_at: datetime = Field(sa_type=UtcDateTime)
+    revoked_at: datetime | None = Field(default=None, sa_type=UtcDateTime)

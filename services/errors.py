@@ -8,10 +8,16 @@ from collections.abc import Sequence
 from kernel.problems import Problem
 
 __all__ = [
+    "AlreadyExists",
     "DesignHasErrors",
+    "Forbidden",
     "InvalidInput",
     "NotFound",
+    "NotSignedIn",
+    "RevisionRequired",
     "ServiceError",
+    "StaleRevision",
+    "TooManyAttempts",
 ]
 
 
@@ -43,3 +49,43 @@ class InvalidInput(ServiceError):
         first = problems[0] if problems else None
         super().__init__(f"{first.path}: {first.code}" if first else "invalid input")
         self.problems = tuple(problems)
+
+
+class NotSignedIn(ServiceError):
+    """The use case needs an account (a wrong login or password says the same, on purpose)."""
+
+
+class Forbidden(ServiceError):
+    """The actor sees the object but their role may not do this with it."""
+
+    def __init__(self, action: str) -> None:
+        super().__init__(f"not allowed: {action}")
+        self.action = action
+
+
+class AlreadyExists(ServiceError):
+    """A login (or other unique name) that is taken."""
+
+    def __init__(self, kind: str, key: str) -> None:
+        super().__init__(f"{kind} {key!r} already exists")
+        self.kind, self.key = kind, key
+
+
+class RevisionRequired(ServiceError):
+    """An update that does not say which revision it changes (HTTP: no ``If-Match``)."""
+
+
+class StaleRevision(ServiceError):
+    """An update of a revision that is no longer the latest: someone saved in between."""
+
+    def __init__(self, current: int) -> None:
+        super().__init__(f"the design is at revision {current}")
+        self.current = current
+
+
+class TooManyAttempts(ServiceError):
+    """Too many failed log-ins: try again after ``retry_after_s`` seconds."""
+
+    def __init__(self, retry_after_s: int) -> None:
+        super().__init__(f"too many attempts; retry after {retry_after_s} s")
+        self.retry_after_s = retry_after_s

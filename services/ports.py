@@ -7,14 +7,31 @@ in-memory fake (``tests/fakes.py``) fits without inheriting anything.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
 
 from catalog.catalog import Catalog
 from pricing.price import PriceBook
 from pricing.quote import Quote
+from services.access import DesignScope, Owned
+from services.design_records import DesignPage, NewRevision, Revision, SavedDesign
+from services.identity import Account, Role
 
-__all__ = ["CatalogSource", "Clock", "QuoteStore"]
+__all__ = [
+    "AccountStore",
+    "CatalogSource",
+    "Clock",
+    "Credentials",
+    "DesignStore",
+    "NewAccount",
+    "QuoteSource",
+    "QuoteStore",
+    "SessionStore",
+    "Store",
+    "StoreDirectory",
+    "TokenStore",
+]
 
 
 class Clock(Protocol):
@@ -40,16 +57,209 @@ class CatalogSource(Protocol):
 class QuoteStore(Protocol):
     """Issued quotes, numbered per year without gaps or duplicates, never changed once kept."""
 
-    def issue(self, year: int, make: Callable[[str], Quote]) -> Quote:
+    def issue(
+        self, year: int, make: Callable[[str], Quote], source: QuoteSource | None = None
+    ) -> Quote:
         """Number, make and keep a new quote as one step, and return it.
 
         ``make`` gets the next number of ``year`` (``Q-2026-000042``) and returns the quote
         under that number. Quotes issued at the same moment get consecutive numbers; if
         ``make`` or keeping fails, nothing is kept and the number goes to the next quote.
         Other issues wait while ``make`` runs, so it should only freeze what is computed.
+        ``source`` is the saved design revision it was issued from, if any.
         """
+        ...
+
+    def source(self, number: str) -> QuoteSource | None:
+        """The design revision quote ``number`` was issued from (``None``: from a file;
+        ``NotFound`` if there is no such quote)."""
+        ...
+
+    def of_design(self, design_id: str) -> list[str]:
+        """The numbers of the quotes issued from a design, oldest first."""
         ...
 
     def get(self, number: str) -> Quote:
         """An issued quote exactly as it was issued (``NotFound`` if there is none)."""
+        ...
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteSource:
+    """The saved design revision a quote was issued from."""
+
+    design_id: str
+    revision: int
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class NewAccount:
+    """An account to make; ``password_hash`` is already hashed (argon2)."""
+
+    login: str | None
+    role: Role
+    at: datetime
+    store_id: str | None = None
+    name: str = ""
+    password_hash: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Credentials:
+    """An account and its password hash, for checking a log-in."""
+
+    account: Account
+    password_hash: str | None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Store:
+    """A store (hours and slots come with store visits)."""
+
+    id: str
+    name: str
+    city: str
+    timezone: str
+
+
+class AccountStore(Protocol):
+    """Accounts, and the failed log-ins counted against guessing."""
+
+    def add(self, new: NewAccount) -> Account:
+        """Keep a new account (``AlreadyExists`` if its login is taken)."""
+        ...
+
+    def get(self, account_id: int) -> Account:
+        """The account (``NotFound`` if none)."""
+        ...
+
+    def credentials(self, login: str) -> Credentials:
+        """The account of ``login`` with its password hash (``NotFound`` if none)."""
+        ...
+
+    def all(self) -> list[Account]:
+        """Every account with a login, in login order."""
+        ...
+
+    def set_disabled(self, login: str, disabled: bool) -> Account:
+        """Disable (or enable) an account; a disabled one's sessions and tokens stop working."""
+        ...
+
+    def promote(self, account_id: int, new: NewAccount) -> Account:
+        """Turn an anonymous visitor's account into a signed-up one (same id, designs kept);
+        ``AlreadyExists`` if the login is taken."""
+        ...
+
+    def record_failure(self, login: str, address: str, at: datetime) -> None:
+        """Count one failed log-in."""
+        ...
+
+    def failures_since(self, login: str, address: str, since: datetime) -> tuple[int, int]:
+        """Failed log-ins since ``since``: for this login, and from this address."""
+        ...
+
+
+class SessionStore(Protocol):
+    """Signed-in browsers, by the hash of their cookie's token."""
+
+    def open(
+        self, account_id: int, token_hash: str, csrf_token: str, at: datetime, until: datetime
+    ) -> None:
+        """Keep a new session."""
+        ...
+
+    def find(self, token_hash: str, now: datetime) -> tuple[Account, str] | None:
+        """The enabled account of a live session and its CSRF token, else ``None``."""
+        ...
+
+    def close(self, token_hash: str) -> None:
+        """End a session (nothing happens if there is none)."""
+        ...
+
+
+class TokenStore(Protocol):
+    """Machine clients' API tokens, by their hash."""
+
+    def create(self, account_id: int, token_hash: str, at: datetime) -> int:
+        """Keep a new token; its id."""
+        ...
+
+    def find(self, token_hash: str) -> Account | None:
+        """The enabled account of a token that is not revoked, else ``None``."""
+        ...
+
+    def revoke(self, token_id: int, at: datetime) -> bool:
+        """Revoke a token; ``False`` if there is no such live token."""
+        ...
+
+
+class DesignStore(Protocol):
+    """Saved designs and their revisions; a save never overwrites another one."""
+
+    def create(
+        self, design_id: str, owner_id: int, store_id: str | None, first: NewRevision
+    ) -> SavedDesign:
+        """Keep a new design at revision 1."""
+        ...
+
+    def get(self, design_id: str) -> SavedDesign:
+        """A design at its latest revision (``NotFound`` if none)."""
+        ...
+
+    def owned(self, design_id: str) -> Owned:
+        """Who owns a design and which store looks after it (``NotFound`` if none)."""
+        ...
+
+    def save(self, design_id: str, expected: int, new: NewRevision) -> SavedDesign:
+        """Add revision ``expected + 1`` if the latest is ``expected`` (else ``StaleRevision``
+        with the latest), atomically: of two saves of one revision, one wins."""
+        ...
+
+    def revision(self, design_id: str, number: int) -> Revision:
+        """One revision (``NotFound`` if none)."""
+        ...
+
+    def revisions(self, design_id: str) -> list[Revision]:
+        """Every revision, oldest first."""
+        ...
+
+    def page(self, scope: DesignScope, cursor: str | None, limit: int) -> DesignPage:
+        """Designs in ``scope``, most recently updated first; ``cursor`` from the page before
+        (``InvalidInput`` if it is not one)."""
+        ...
+
+    def claim(self, from_owner: int, to_owner: int) -> int:
+        """Give every design of one owner to another (a visitor signing in); how many."""
+        ...
+
+    def attach(self, design_id: str, store_id: str) -> None:
+        """Put a design in a store's care."""
+        ...
+
+    def share(self, design_id: str, token_hash: str, by: int, at: datetime) -> None:
+        """Keep a read-only link's token."""
+        ...
+
+    def unshare(self, design_id: str, at: datetime) -> int:
+        """Revoke every live link of a design; how many."""
+        ...
+
+    def shared(self, token_hash: str) -> str | None:
+        """The design a live link points at, else ``None``."""
+        ...
+
+
+class StoreDirectory(Protocol):
+    """The stores."""
+
+    def all(self) -> list[Store]:
+        """Every store, by id."""
+        ...
+
+    def get(self, store_id: str) -> Store:
+        """One store (``NotFound`` if none)."""
+        ...
+
+    def put(self, store: Store) -> None:
+        """Add or update a store."""
         ...

@@ -14,11 +14,15 @@ from configurator.views.plan import render_plan_svg
 from kernel.problems import errors_in
 from pricing.quote import Quote
 from pricing.quote import issue_quote as freeze_quote
-from services.errors import DesignHasErrors
+from services.access import may_issue_quote, may_read
+from services.backend import Backend
+from services.designs import read_revision
+from services.errors import DesignHasErrors, Forbidden, NotFound
 from services.evaluation import PriceRequest, evaluate_design
-from services.ports import CatalogSource, Clock, QuoteStore
+from services.identity import Actor, Role
+from services.ports import CatalogSource, Clock, QuoteSource, QuoteStore
 
-__all__ = ["issue_quote", "quote_drawings"]
+__all__ = ["issue_design_quote", "issue_quote", "quote_drawings", "read_quote"]
 
 
 def issue_quote(
@@ -28,9 +32,10 @@ def issue_quote(
     clock: Clock,
     quotes: QuoteStore,
     request: PriceRequest | None = None,
+    source: QuoteSource | None = None,
 ) -> Quote:
     """A new, numbered, frozen quote of ``document``; ``DesignHasErrors`` when something in
-    it cannot be made (no quote for that)."""
+    it cannot be made (no quote for that). ``source``: the saved revision it is of."""
     report = evaluate_design(document, catalogs=catalogs, clock=clock, request=request)
     if errors := errors_in(report.evaluation.problems):
         raise DesignHasErrors(errors)
@@ -48,7 +53,43 @@ def issue_quote(
             drawings=drawings,
         )
 
-    return quotes.issue(issued_at.year, make)
+    return quotes.issue(issued_at.year, make, source)
+
+
+def issue_design_quote(
+    design_id: str,
+    revision: int | None,
+    *,
+    actor: Actor,
+    backend: Backend,
+    request: PriceRequest | None = None,
+) -> Quote:
+    """A quote of a saved design's revision (``None``: the latest), issued by someone who may
+    (the owner once signed up, the store's designers and manager)."""
+    kept = read_revision(design_id, revision, actor=actor, backend=backend)
+    if not may_issue_quote(actor, backend.designs.owned(design_id)):
+        raise Forbidden("issue a quote (sign up first)")
+    return issue_quote(
+        kept.document,
+        catalogs=backend.catalogs,
+        clock=backend.clock,
+        quotes=backend.quotes,
+        request=request,
+        source=QuoteSource(design_id, kept.number),
+    )
+
+
+def read_quote(number: str, *, actor: Actor, backend: Backend) -> Quote:
+    """An issued quote, for whoever may read the design it was issued from (sales: every
+    quote, also those issued from a file); ``NotFound`` for anyone else."""
+    source = backend.quotes.source(number)
+    if source is None:
+        visible = actor.role is Role.SALES
+    else:
+        visible = may_read(actor, backend.designs.owned(source.design_id))
+    if not visible:
+        raise NotFound("quote", number)
+    return backend.quotes.get(number)
 
 
 def quote_drawings(build: DesignBuild, catalog: Catalog) -> dict[str, str]:

@@ -11,6 +11,7 @@ from catalog.catalog import Catalog
 from pricing.price import PriceBook
 from pricing.quote import Quote, quote_number
 from services.errors import NotFound
+from services.ports import QuoteSource
 
 __all__ = ["FixedCatalogs", "FixedClock", "InMemoryQuotes"]
 
@@ -46,13 +47,18 @@ class InMemoryQuotes:
     kept: dict[str, Quote] = field(default_factory=dict)
     last: dict[int, int] = field(default_factory=dict)  # year -> last sequence issued
 
-    def issue(self, year: int, make: Callable[[str], Quote]) -> Quote:
+    sources: dict[str, QuoteSource | None] = field(default_factory=dict)
+
+    def issue(
+        self, year: int, make: Callable[[str], Quote], source: QuoteSource | None = None
+    ) -> Quote:
         sequence = self.last.get(year, 0) + 1
         number = quote_number(year, sequence)
         quote = make(number)
         if quote.number != number:
             raise ValueError(f"asked to make quote {number}, got {quote.number}")
         self.kept[number], self.last[year] = quote, sequence
+        self.sources[number] = source
         return quote
 
     def get(self, number: str) -> Quote:
@@ -60,3 +66,10 @@ class InMemoryQuotes:
             return self.kept[number]
         except KeyError:
             raise NotFound("quote", number) from None
+
+    def source(self, number: str) -> QuoteSource | None:
+        self.get(number)
+        return self.sources[number]
+
+    def of_design(self, design_id: str) -> list[str]:
+        return [n for n, s in self.sources.items() if s is not None and s.design_id == design_id]

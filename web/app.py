@@ -7,6 +7,7 @@ worker thread, never on the event loop, so one heavy request does not stall the 
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Annotated, Any
@@ -24,10 +25,13 @@ from configurator.model.schema import design_schema
 from kernel.fields import at_most
 from kernel.problems import Problem
 from persistence.catalog_source import CatalogFiles
+from persistence.db import database_url, make_engine
 from pricing.promotions import Customer
 from services.errors import InvalidInput
 from services.evaluation import PriceRequest, evaluate_design
 from services.ports import Clock
+from web import api_accounts, api_designs
+from web.api_support import handle_service_errors
 from web.errors import answer_errors_in_json, error_response
 from web.hardening import harden, require_json
 from web.json_input import read_json
@@ -35,20 +39,24 @@ from web.messages import Language, problem_view, render_problem
 from web.openapi import EVALUATE_BODY, describe_api, errors, evaluation_response
 from web.templating import render_page
 from web.views import catalog_view, price_view
-from web.wiring import SystemClock
+from web.wiring import SystemClock, database_backend
 
 __all__ = ["create_app"]
 
 STATIC = Path(__file__).parent / "static"
 
 
-def create_app(catalog: Catalog | None = None, *, clock: Clock | None = None) -> FastAPI:
-    """Build the app; the catalog, price list and promotions are loaded (and checked) once,
-    here."""
+def create_app(
+    catalog: Catalog | None = None, *, clock: Clock | None = None, database: str | None = None
+) -> FastAPI:
+    """Build the app on the database at ``database`` (else ``DATABASE_URL``, else the SQLite
+    file under ``var/``), already migrated; the catalog, price list and promotions are loaded
+    (and checked) once, here."""
     catalogs = CatalogFiles(catalog=catalog)
     loaded = catalogs.catalog()
     book = catalogs.price_book()
     clock = clock or SystemClock()
+    engine = make_engine(database or database_url(os.environ))
     # No /docs or /redoc: FastAPI serves them from a CDN, and users may be offline. No
     # redirects to add or drop a trailing slash: they would be built from the Host header.
     app = FastAPI(
@@ -58,7 +66,9 @@ def create_app(catalog: Catalog | None = None, *, clock: Clock | None = None) ->
         redoc_url=None,
         redirect_slashes=False,
     )
+    app.state.backend = database_backend(engine, catalogs, clock)
     answer_errors_in_json(app)
+    handle_service_errors(app)
     harden(app, max_body_bytes=MAX_DOCUMENT_BYTES)
     describe_api(app, regions=list(book.price_list.installation))
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
@@ -106,6 +116,8 @@ def create_app(catalog: Catalog | None = None, *, clock: Clock | None = None) ->
     def get_catalog() -> dict[str, Any]:
         return catalog_view(loaded)
 
+    for api in (api_accounts.router, api_designs.router):
+        app.include_router(api)
     return app
 
 

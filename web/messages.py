@@ -208,6 +208,35 @@ MESSAGES: Final[Mapping[str, Mapping[str, str]]] = {
         "en": "has no rate: the price list must price everything the catalog can use",
         "zh-CN": "缺少价格：价目表须为产品目录中可用的每一项定价",
     },
+    "invalid_cursor": {
+        "en": "{value!r} is not a cursor from this list; start again without one",
+        "zh-CN": "{value!r} 不是此列表的游标，请不带游标重新开始",
+    },
+    "unknown_store": {
+        "en": "there is no store {value!r} (stores: {allowed})",
+        "zh-CN": "没有门店 {value!r}（门店：{allowed}）",
+    },
+    "store_required": {
+        "en": "a {value} belongs to a store: give it",
+        "zh-CN": "{value} 须属于一家门店，请指定门店",
+    },
+    "store_not_allowed": {
+        "en": "a {value} belongs to no store",
+        "zh-CN": "{value} 不属于任何门店",
+    },
+    "invalid_login": {
+        "en": "{value!r} cannot be a login: 3–64 letters, digits and . _ @ + -, "
+        "starting with a letter or digit",
+        "zh-CN": "{value!r} 不能作为登录名：须为 3–64 个字母、数字或 . _ @ + -，并以字母或数字开头",
+    },
+    "weak_password": {
+        "en": "the password must have {min}–{max} characters",
+        "zh-CN": "密码须为 {min}–{max} 个字符",
+    },
+    "unknown_revision": {
+        "en": "the design has no revision {value}",
+        "zh-CN": "该设计没有第 {value} 版",
+    },
     "overlapping_exclusive": {
         "en": "exclusive promotion {value!r} runs at the same time as {other!r} of the same kind",
         "zh-CN": "独享促销 {value!r} 与同类促销 {other!r} 的有效期重叠",

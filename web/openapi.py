@@ -21,10 +21,20 @@ _JSON = "application/json"
 
 _REASONS: Final = {
     400: "the body is not JSON (or not UTF-8, or holds NaN or Infinity)",
+    401: "not signed in (not_signed_in: no session or a wrong login or password; "
+    "invalid_token: a bearer token that is not a live one)",
+    403: "csrf_failed: a write with the session cookie but without its X-CSRF-Token; "
+    "forbidden: the caller sees the object but their role may not do this",
+    404: "no such object, or none the caller may see",
     405: "the path does not take this method; Allow lists those it takes",
+    409: "already_exists: the login is taken",
+    412: "stale_revision: someone saved in between; ETag is the current revision",
     413: "the body is larger than the limit",
     415: "the body is not sent as application/json (UTF-8)",
-    422: "the body is JSON but not a valid design, or a query parameter is invalid",
+    422: "the body is JSON but not valid (a design, a field), or a query parameter is invalid; "
+    "design_has_errors: the design cannot be made (its problems listed)",
+    428: 'revision_required: send If-Match: "<revision>" of the revision changed',
+    429: "too_many_attempts: too many failed log-ins; Retry-After says when to try again",
 }
 
 _EVALUATION: Final[dict[str, Any]] = {

@@ -27,7 +27,19 @@ from persistence.db import (
 from persistence.mappers import quote_row
 from pricing.quote import Quote
 
-TABLES = {"alembic_version", "quote_counters", "quotes"}
+TABLES = {
+    "alembic_version",
+    "quote_counters",
+    "quotes",
+    "stores",
+    "accounts",
+    "sessions",
+    "api_tokens",
+    "login_failures",
+    "designs",
+    "design_revisions",
+    "share_links",
+}
 
 
 def tables(url: str) -> set[str]:

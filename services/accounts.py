@@ -1,0 +1,243 @@
+"""Accounts: visitors, sign-up, log-in and log-out, who is asking, and the administrators'
+accounts and API tokens (DESIGN.md §5, §7).
+
+A visitor who saves something gets an anonymous account and a session; signing up turns that
+account into a consumer's (same id, so their designs stay theirs), and logging in to an
+existing account moves the visitor's designs to it. Failed log-ins are counted per login and
+per address; past the limit every attempt is refused for a while, right password or not.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Final
+
+from kernel.problems import Problem
+from services.backend import Backend
+from services.credentials import check_password, hash_password, hash_token, new_token
+from services.errors import InvalidInput, NotFound, NotSignedIn, TooManyAttempts
+from services.identity import STORE_ROLES, Account, Actor, Role
+from services.ports import Clock, NewAccount, SessionStore
+from services.problems import ServiceProblem
+
+__all__ = [
+    "FAILURE_WINDOW",
+    "MAX_FAILURES_PER_ADDRESS",
+    "MAX_FAILURES_PER_LOGIN",
+    "SESSION_LIFETIME",
+    "OpenSession",
+    "add_user",
+    "create_token",
+    "disable_user",
+    "log_in",
+    "log_out",
+    "revoke_token",
+    "session_account",
+    "sign_up",
+    "token_account",
+    "visit",
+]
+
+SESSION_LIFETIME: Final = timedelta(days=14)
+FAILURE_WINDOW: Final = timedelta(minutes=15)
+MAX_FAILURES_PER_LOGIN: Final = 5  # then that login is locked for the window
+MAX_FAILURES_PER_ADDRESS: Final = 20  # then that address is, whatever login it tries
+MIN_PASSWORD: Final = 10
+MAX_PASSWORD: Final = 256  # argon2 hashes any length; a cap keeps a request cheap
+LOGIN: Final = re.compile(r"[a-z0-9][a-z0-9._@+-]{2,63}")
+SESSION_PREFIX: Final = "mws_"
+API_PREFIX: Final = "mwt_"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class OpenSession:
+    """A session just opened: the account, and the two secrets the browser keeps."""
+
+    account: Account
+    token: str
+    csrf_token: str
+
+
+def visit(backend: Backend) -> OpenSession:
+    """An anonymous visitor's account and session, made when they first save something."""
+    account = backend.accounts.add(
+        NewAccount(login=None, role=Role.ANONYMOUS, at=backend.clock.now())
+    )
+    return _open(account, backend.sessions, backend.clock)
+
+
+def sign_up(
+    login: str,
+    password: str,
+    *,
+    name: str = "",
+    visitor: Actor | None,
+    replacing: str | None = None,
+    backend: Backend,
+) -> OpenSession:
+    """A new consumer account, signed in; a visitor's designs come with it. ``replacing``:
+    the visitor's session token, ended (a new one is opened, so a token planted before
+    sign-up never becomes the account's)."""
+    accounts, clock = backend.accounts, backend.clock
+    new = NewAccount(
+        login=_checked_login(login),
+        role=Role.CONSUMER,
+        at=clock.now(),
+        name=name,
+        password_hash=hash_password(_checked_password(password)),
+    )
+    if visitor is not None and visitor.role is Role.ANONYMOUS:
+        account = accounts.promote(visitor.account_id, new)
+    else:
+        account = accounts.add(new)
+    if replacing:
+        backend.sessions.close(hash_token(replacing))
+    return _open(account, backend.sessions, clock)
+
+
+def log_in(
+    login: str,
+    password: str,
+    *,
+    address: str,
+    visitor: Actor | None,
+    replacing: str | None = None,
+    backend: Backend,
+) -> OpenSession:
+    """A session for the account whose login and password these are; ``NotSignedIn`` if
+    they are not (whichever is wrong), ``TooManyAttempts`` after too many failures.
+    ``replacing``: the session token the browser had, ended."""
+    accounts, now = backend.accounts, backend.clock.now()
+    key = _normal_login(login)
+    by_login, by_address = accounts.failures_since(key, address, now - FAILURE_WINDOW)
+    if by_login >= MAX_FAILURES_PER_LOGIN or by_address >= MAX_FAILURES_PER_ADDRESS:
+        raise TooManyAttempts(int(FAILURE_WINDOW.total_seconds()))
+    try:
+        found = accounts.credentials(key)
+        account, hashed = found.account, found.password_hash
+    except NotFound:
+        account, hashed = None, None
+    matches = check_password(hashed, password[:MAX_PASSWORD])  # same work when not found
+    if account is None or account.disabled or not matches:
+        accounts.record_failure(key, address, now)
+        raise NotSignedIn("wrong login or password")
+    if visitor is not None and visitor.role is Role.ANONYMOUS:
+        backend.designs.claim(visitor.account_id, account.id)
+    if replacing:
+        backend.sessions.close(hash_token(replacing))
+    return _open(account, backend.sessions, backend.clock)
+
+
+def log_out(token: str, *, backend: Backend) -> None:
+    """End the session of a cookie's token."""
+    backend.sessions.close(hash_token(token))
+
+
+def session_account(token: str, *, backend: Backend) -> tuple[Account, str] | None:
+    """The account of a live session cookie and the CSRF token it must echo, else ``None``."""
+    if not token.startswith(SESSION_PREFIX):
+        return None
+    return backend.sessions.find(hash_token(token), backend.clock.now())
+
+
+def token_account(token: str, *, backend: Backend) -> Account | None:
+    """The account of a live API token, else ``None``."""
+    if not token.startswith(API_PREFIX):
+        return None
+    return backend.tokens.find(hash_token(token))
+
+
+def add_user(
+    login: str,
+    role: Role,
+    password: str,
+    *,
+    store_id: str | None = None,
+    name: str = "",
+    backend: Backend,
+) -> Account:
+    """An administrator adds an account; designers and store managers need their store."""
+    stores = backend.stores
+    if role is Role.ANONYMOUS:
+        raise InvalidInput([Problem.of(ServiceProblem.INVALID_LOGIN, "role", value=role.value)])
+    if role in STORE_ROLES and store_id is None:
+        raise InvalidInput([Problem.of(ServiceProblem.STORE_REQUIRED, "store", value=role.value)])
+    if role not in STORE_ROLES and store_id is not None:
+        raise InvalidInput(
+            [Problem.of(ServiceProblem.STORE_NOT_ALLOWED, "store", value=role.value)]
+        )
+    if store_id is not None:
+        try:
+            stores.get(store_id)
+        except NotFound:
+            known = ", ".join(s.id for s in stores.all())
+            raise InvalidInput(
+                [Problem.of(ServiceProblem.UNKNOWN_STORE, "store", value=store_id, allowed=known)]
+            ) from None
+    return backend.accounts.add(
+        NewAccount(
+            login=_checked_login(login),
+            role=role,
+            at=backend.clock.now(),
+            store_id=store_id,
+            name=name,
+            password_hash=hash_password(_checked_password(password)),
+        )
+    )
+
+
+def disable_user(login: str, *, backend: Backend) -> Account:
+    """Disable an account: its sessions and API tokens stop working at once."""
+    return backend.accounts.set_disabled(_normal_login(login), True)
+
+
+def create_token(login: str, *, backend: Backend) -> tuple[int, str]:
+    """A new API token for an account: its id and the token, which is shown only now."""
+    account = backend.accounts.credentials(_normal_login(login)).account
+    token, hashed = new_token(API_PREFIX)
+    return backend.tokens.create(account.id, hashed, backend.clock.now()), token
+
+
+def revoke_token(token_id: int, *, backend: Backend) -> None:
+    """Revoke an API token (``NotFound`` if there is no such live token)."""
+    if not backend.tokens.revoke(token_id, backend.clock.now()):
+        raise NotFound("API token", str(token_id))
+
+
+def _open(account: Account, sessions: SessionStore, clock: Clock) -> OpenSession:
+    token, hashed = new_token(SESSION_PREFIX)
+    csrf, _ = new_token("")
+    now = clock.now()
+    sessions.open(account.id, hashed, csrf, now, now + SESSION_LIFETIME)
+    return OpenSession(account=account, token=token, csrf_token=csrf)
+
+
+def _normal_login(login: str) -> str:
+    """Logins compare without case and width (full-width letters from a Chinese IME).
+
+    >>> _normal_login(" \uff24esigner1 ")
+    'designer1'
+    """
+    return unicodedata.normalize("NFKC", login).strip().lower()
+
+
+def _checked_login(login: str) -> str:
+    normal = _normal_login(login)
+    if not LOGIN.fullmatch(normal):
+        raise InvalidInput([Problem.of(ServiceProblem.INVALID_LOGIN, "login", value=login[:64])])
+    return normal
+
+
+def _checked_password(password: str) -> str:
+    if not MIN_PASSWORD <= len(password) <= MAX_PASSWORD:
+        raise InvalidInput(
+            [
+                Problem.of(
+                    ServiceProblem.WEAK_PASSWORD, "password", min=MIN_PASSWORD, max=MAX_PASSWORD
+                )
+            ]
+        )
+    return password

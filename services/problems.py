@@ -1,0 +1,19 @@
+"""Codes of the problems the use cases find in what they are asked (not in designs)."""
+
+from __future__ import annotations
+
+from kernel.problems import ProblemCode
+
+__all__ = ["ServiceProblem"]
+
+
+class ServiceProblem(ProblemCode):
+    """A list cursor that is not one, a store or a login that cannot be used."""
+
+    INVALID_CURSOR = "invalid_cursor"
+    UNKNOWN_STORE = "unknown_store"
+    STORE_REQUIRED = "store_required"
+    STORE_NOT_ALLOWED = "store_not_allowed"
+    INVALID_LOGIN = "invalid_login"
+    WEAK_PASSWORD = "weak_password"  # noqa: S105 (a problem code, not a password)
+    UNKNOWN_REVISION = "unknown_revision"

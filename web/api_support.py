@@ -1,0 +1,168 @@
+"""What the API's routes share: the backend and the caller as FastAPI dependencies, the JSON
+body read the one way (``web.json_input``), the language asked for, and the answer to each
+refusal of a use case in the one error shape."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Annotated, Any, Final
+
+from fastapi import Depends, FastAPI, Query, Request
+from fastapi.responses import JSONResponse
+
+from configurator.model.errors import InvalidDesign
+from kernel.fields import MISSING, Reader
+from services.backend import Backend
+from services.errors import (
+    AlreadyExists,
+    DesignHasErrors,
+    Forbidden,
+    InvalidInput,
+    NotFound,
+    NotSignedIn,
+    RevisionRequired,
+    StaleRevision,
+    TooManyAttempts,
+)
+from services.identity import Actor
+from web.auth import BadCredentials, Caller, CsrfFailed, caller_of
+from web.errors import error_response
+from web.hardening import require_json
+from web.json_input import read_json
+from web.messages import LANGUAGES, Language, problem_view, render_problem
+
+__all__ = [
+    "BadJson",
+    "CallerDep",
+    "JsonBody",
+    "backend_of",
+    "etag",
+    "handle_service_errors",
+    "lang_of",
+    "signed_in",
+    "text_fields",
+]
+
+
+class BadJson(Exception):
+    """A body that is not JSON (400)."""
+
+
+def backend_of(request: Request) -> Backend:
+    """The app's backend (``create_app`` puts it on the app's state)."""
+    backend: Backend = request.app.state.backend
+    return backend
+
+
+def _caller(request: Request) -> Caller:
+    return caller_of(request, backend_of(request))
+
+
+async def _json_body(request: Request) -> Any:
+    require_json(request)
+    body = await request.body()  # BodyLimit stops reading past the limit
+    try:
+        return read_json(body)
+    except ValueError as exc:
+        raise BadJson(f"the body: {exc}") from None
+
+
+CallerDep = Annotated[Caller, Depends(_caller)]
+JsonBody = Annotated[Any, Depends(_json_body)]
+LangQuery = Annotated[Language, Query()]
+
+
+def text_fields(
+    body: object, required: Mapping[str, int], optional: Mapping[str, int] | None = None
+) -> dict[str, str]:
+    """The text fields of a JSON object body, each of at most its number of characters
+    (``InvalidInput`` with every mistake: a missing or unknown key, a wrong type, control
+    characters); absent optional fields are empty."""
+    optional = optional or {}
+    reader = Reader()
+    reader.plain_text(body)
+    fields = reader.mapping(body, "", required=required, optional=optional)
+    read = {
+        key: reader.text(fields.get(key, MISSING), key, max_length=limit)
+        for key, limit in {**required, **optional}.items()
+    }
+    if reader.problems:
+        raise InvalidInput(reader.problems)
+    return read
+
+
+def signed_in(caller: Caller) -> Actor:
+    """The caller's actor; ``NotSignedIn`` for a visitor without a session."""
+    if caller.actor is None:
+        raise NotSignedIn("sign in first")
+    return caller.actor
+
+
+def lang_of(request: Request) -> Language:
+    """The language a request asks its messages in (``lang``), else English."""
+    asked = request.query_params.get("lang", "en")
+    return asked if asked in LANGUAGES else "en"  # type: ignore[return-value]
+
+
+def etag(revision: int) -> str:
+    """The ``ETag`` of a design at ``revision``: ``"3"``."""
+    return f'"{revision}"'
+
+
+# each refusal: its status, its code, and what to say (``None``: the exception's own words)
+_REFUSALS: Final[dict[type[Exception], tuple[int, str, str | None]]] = {
+    BadJson: (400, "invalid_json", None),
+    BadCredentials: (401, "invalid_token", None),
+    NotSignedIn: (401, "not_signed_in", None),
+    CsrfFailed: (403, "csrf_failed", None),
+    Forbidden: (403, "forbidden", None),
+    NotFound: (404, "not_found", None),
+    AlreadyExists: (409, "already_exists", None),
+    StaleRevision: (412, "stale_revision", None),
+    RevisionRequired: (
+        428,
+        "revision_required",
+        'send If-Match: "<revision>" of the one you changed',
+    ),
+    TooManyAttempts: (429, "too_many_attempts", None),
+}
+
+
+def _headers(exc: Exception) -> dict[str, str] | None:
+    """The headers a refusal answers with: how to authenticate, the current revision, when
+    to try again."""
+    if isinstance(exc, BadCredentials):
+        return {"WWW-Authenticate": "Bearer"}
+    if isinstance(exc, StaleRevision):
+        return {"ETag": etag(exc.current)}
+    if isinstance(exc, TooManyAttempts):
+        return {"Retry-After": str(exc.retry_after_s)}
+    return None
+
+
+async def _refused(_: Request, exc: Exception) -> JSONResponse:
+    status, code, words = _REFUSALS[type(exc)]
+    return error_response(status, code, words or str(exc), headers=_headers(exc))
+
+
+async def _with_problems(request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, InvalidDesign | InvalidInput | DesignHasErrors)
+    lang = lang_of(request)
+    problems = exc.problems
+    if isinstance(exc, InvalidDesign):
+        code = "invalid_design"
+    elif isinstance(exc, DesignHasErrors):
+        code = "design_has_errors"
+    else:
+        code = str(problems[0].code) if problems else "invalid_input"
+    first = render_problem(problems[0], lang) if problems else code
+    views = [problem_view(p, lang) for p in problems]
+    return error_response(422, code, first, views)
+
+
+def handle_service_errors(app: FastAPI) -> None:
+    """Each refusal of a use case, as its status and code."""
+    for kind in _REFUSALS:
+        app.add_exception_handler(kind, _refused)
+    for kind in (InvalidDesign, InvalidInput, DesignHasErrors):
+        app.add_exception_handler(kind, _with_problems)
