@@ -12,6 +12,7 @@ from services.identity import Account
 from web.api_support import CallerDep, JsonBody, backend_of, text_fields
 from web.auth import clear_session, keep_session
 from web.openapi import errors
+from web.openapi_shapes import body, ok
 
 __all__ = ["account_view", "router"]
 
@@ -31,7 +32,12 @@ def account_view(account: Account | None) -> dict[str, Any] | None:
     }
 
 
-@router.post("/session", responses=errors(400, 401, 403, 415, 422, 429))
+@router.post(
+    "/session",
+    responses=ok(200, "signed in; sets the session and CSRF cookies", "AccountAnswer")
+    | errors(400, 401, 403, 415, 422, 429),
+    openapi_extra=body("LogIn"),
+)
 def post_session(
     request: Request, response: Response, caller: CallerDep, body: JsonBody
 ) -> dict[str, Any]:
@@ -59,13 +65,19 @@ def delete_session(request: Request, caller: CallerDep) -> Response:
     return answer
 
 
-@router.get("/me")
+@router.get("/me", responses=ok(200, "who am I", "AccountAnswer") | errors(401))
 def get_me(caller: CallerDep) -> dict[str, Any]:
     """Who am I: the account (``null`` for a visitor who has not saved anything yet)."""
     return {"account": account_view(caller.account)}
 
 
-@router.post("/accounts", status_code=201, responses=errors(400, 403, 409, 415, 422))
+@router.post(
+    "/accounts",
+    status_code=201,
+    responses=ok(201, "signed up and in; sets the cookies", "AccountAnswer")
+    | errors(400, 403, 409, 415, 422),
+    openapi_extra=body("SignUp"),
+)
 def post_account(
     request: Request, response: Response, caller: CallerDep, body: JsonBody
 ) -> dict[str, Any]:

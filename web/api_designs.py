@@ -37,6 +37,7 @@ from services.identity import Actor
 from web.api_support import CallerDep, JsonBody, backend_of, etag, signed_in
 from web.auth import Caller, keep_session
 from web.openapi import errors
+from web.openapi_shapes import body, ok
 
 __all__ = ["design_view", "router"]
 
@@ -101,7 +102,13 @@ def _saved(response: Response, design: SavedDesign) -> dict[str, Any]:
     return design_view(design)
 
 
-@router.post("/designs", status_code=201, responses=errors(400, 403, 413, 415, 422))
+@router.post(
+    "/designs",
+    status_code=201,
+    responses=ok(201, "saved at revision 1", "SavedDesign", ETag='"1"', Location="its URL")
+    | errors(400, 403, 413, 415, 422),
+    openapi_extra=body("SaveDesign"),
+)
 def post_design(
     request: Request, response: Response, caller: CallerDep, body: JsonBody
 ) -> dict[str, Any]:
@@ -113,7 +120,7 @@ def post_design(
     return _saved(response, design)
 
 
-@router.get("/designs", responses=errors(401, 422))
+@router.get("/designs", responses=ok(200, "a page of designs", "DesignList") | errors(401, 422))
 def get_designs(
     request: Request,
     caller: CallerDep,
@@ -131,7 +138,11 @@ def get_designs(
     }
 
 
-@router.get("/designs/{design_id}", responses=errors(401, 404))
+@router.get(
+    "/designs/{design_id}",
+    responses=ok(200, "the latest revision", "SavedDesign", ETag="the revision, quoted")
+    | errors(401, 404),
+)
 def get_design(
     design_id: str, request: Request, response: Response, caller: CallerDep
 ) -> dict[str, Any]:
@@ -140,7 +151,12 @@ def get_design(
     return _saved(response, design)
 
 
-@router.put("/designs/{design_id}", responses=errors(400, 401, 403, 404, 412, 413, 415, 422, 428))
+@router.put(
+    "/designs/{design_id}",
+    responses=ok(200, "saved as the next revision", "SavedDesign", ETag="the new revision")
+    | errors(400, 401, 403, 404, 412, 413, 415, 422, 428),
+    openapi_extra=body("SaveDesign"),
+)
 def put_design(
     design_id: str,
     request: Request,
@@ -172,14 +188,20 @@ def _expected(if_match: str | None) -> int | None:
     return int(found.group(1)) if found else 0
 
 
-@router.get("/designs/{design_id}/revisions", responses=errors(401, 404))
+@router.get(
+    "/designs/{design_id}/revisions",
+    responses=ok(200, "every revision", "RevisionList") | errors(401, 404),
+)
 def get_revisions(design_id: str, request: Request, caller: CallerDep) -> dict[str, Any]:
     """Every revision, oldest first (without their documents)."""
     history = revision_history(design_id, actor=signed_in(caller), backend=backend_of(request))
     return {"revisions": [revision_view(r, document=False) for r in history]}
 
 
-@router.get("/designs/{design_id}/revisions/{number}", responses=errors(401, 404, 422))
+@router.get(
+    "/designs/{design_id}/revisions/{number}",
+    responses=ok(200, "one revision with its document", "Revision") | errors(401, 404, 422),
+)
 def get_revision(
     design_id: str,
     number: Annotated[int, "revision number"],
@@ -191,7 +213,10 @@ def get_revision(
     return revision_view(kept)
 
 
-@router.get("/designs/{design_id}/diff", responses=errors(401, 404, 422))
+@router.get(
+    "/designs/{design_id}/diff",
+    responses=ok(200, "parts and price changes", "DesignDiff") | errors(401, 404, 422),
+)
 def get_diff(
     design_id: str,
     request: Request,
@@ -248,7 +273,12 @@ def diff_view(diff: DesignDiff) -> dict[str, Any]:
     }
 
 
-@router.post("/designs/{design_id}/copy", status_code=201, responses=errors(401, 403, 404))
+@router.post(
+    "/designs/{design_id}/copy",
+    status_code=201,
+    responses=ok(201, "the copy, at revision 1", "SavedDesign", ETag='"1"', Location="its URL")
+    | errors(401, 403, 404),
+)
 def post_copy(
     design_id: str, request: Request, response: Response, caller: CallerDep
 ) -> dict[str, Any]:
@@ -258,21 +288,31 @@ def post_copy(
     return _saved(response, design)
 
 
-@router.post("/designs/{design_id}/share", status_code=201, responses=errors(401, 403, 404))
+@router.post(
+    "/designs/{design_id}/share",
+    status_code=201,
+    responses=ok(201, "a new read-only link", "ShareLink") | errors(401, 403, 404),
+)
 def post_share(design_id: str, request: Request, caller: CallerDep) -> dict[str, Any]:
     """A new read-only link (the token is shown only now)."""
     token = share_design(design_id, actor=signed_in(caller), backend=backend_of(request))
     return {"token": token, "url": f"/s/{token}", "api_url": f"/api/v1/shared/{token}"}
 
 
-@router.delete("/designs/{design_id}/share", responses=errors(401, 403, 404))
+@router.delete(
+    "/designs/{design_id}/share",
+    responses=ok(200, "links revoked", "Revoked") | errors(401, 403, 404),
+)
 def delete_share(design_id: str, request: Request, caller: CallerDep) -> dict[str, int]:
     """Revoke every link to the design."""
     revoked = unshare_design(design_id, actor=signed_in(caller), backend=backend_of(request))
     return {"revoked": revoked}
 
 
-@router.get("/shared/{token}", responses=errors(404))
+@router.get(
+    "/shared/{token}",
+    responses=ok(200, "the shared design, read-only", "SavedDesign") | errors(404),
+)
 def get_shared(token: str, request: Request) -> dict[str, Any]:
     """The design a share link points at, read-only (no account needed)."""
     design = shared_design(token, backend=backend_of(request))
@@ -281,7 +321,10 @@ def get_shared(token: str, request: Request) -> dict[str, Any]:
     return view
 
 
-@router.post("/shared/{token}/take", responses=errors(401, 403, 404))
+@router.post(
+    "/shared/{token}/take",
+    responses=ok(200, "now in the store's care", "SavedDesign") | errors(401, 403, 404),
+)
 def post_take(
     token: str, request: Request, response: Response, caller: CallerDep
 ) -> dict[str, Any]:

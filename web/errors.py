@@ -10,6 +10,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
+from starlette.routing import Match
 
 __all__ = [
     "ERROR_SCHEMA",
@@ -87,9 +88,12 @@ def answer_errors_in_json(app: FastAPI) -> None:
     body as every other error."""
 
     @app.exception_handler(HTTPException)
-    async def http_error(_: Request, exc: HTTPException) -> JSONResponse:
+    async def http_error(request: Request, exc: HTTPException) -> JSONResponse:
         code = _HTTP_CODES.get(exc.status_code, "http_error")
-        return error_response(exc.status_code, code, str(exc.detail), headers=exc.headers)
+        headers = exc.headers
+        if exc.status_code == 405:
+            headers = {"Allow": ", ".join(_allowed(request))}
+        return error_response(exc.status_code, code, str(exc.detail), headers=headers)
 
     @app.exception_handler(RequestValidationError)
     async def invalid_request(_: Request, exc: RequestValidationError) -> JSONResponse:
@@ -107,3 +111,14 @@ def answer_errors_in_json(app: FastAPI) -> None:
             for e in exc.errors()
         ]
         return error_response(422, "invalid_request", "the request is not valid", problems)
+
+
+def _allowed(request: Request) -> list[str]:
+    """Every method some route takes at the request's path (Starlette's own ``Allow`` names
+    only those of the first route of the path, when two routes share it)."""
+    methods: set[str] = set()
+    for route in request.app.router.routes:
+        match, _ = route.matches({**request.scope, "method": "GET"})
+        if match is not Match.NONE:
+            methods |= getattr(route, "methods", None) or set()
+    return sorted(methods)

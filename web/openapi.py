@@ -13,6 +13,7 @@ from fastapi.openapi.utils import get_openapi
 
 from configurator.model.schema import design_schema
 from web.errors import ERROR_SCHEMA, PROBLEM_SCHEMA
+from web.openapi_shapes import SHAPES
 
 __all__ = ["EVALUATE_BODY", "describe_api", "errors"]
 
@@ -109,6 +110,7 @@ def describe_api(app: FastAPI, *, regions: list[str]) -> None:
         schema.setdefault("components", {}).setdefault("schemas", {}).update(
             {"Design": design, "Evaluation": _EVALUATION, "Error": ERROR_SCHEMA}
             | {"Problem": PROBLEM_SCHEMA}
+            | SHAPES
         )
         example = _example()
         for operations in schema["paths"].values():
@@ -117,6 +119,8 @@ def describe_api(app: FastAPI, *, regions: list[str]) -> None:
                 media = operation.get("requestBody", {}).get("content", {}).get(_JSON, {})
                 if media.get("schema") == {"$ref": "#/components/schemas/Design"} and example:
                     media["example"] = example  # here, not in the route: FastAPI drops nulls
+                if media.get("schema") == {"$ref": "#/components/schemas/SaveDesign"} and example:
+                    media["example"] = {"document": example, "note": "wider wardrobe"}
                 for parameter in operation.get("parameters", []):
                     if parameter["name"] == "region":
                         parameter["schema"] = {"type": "string", "enum": sorted(regions)}
