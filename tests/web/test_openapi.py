@@ -98,9 +98,7 @@ CONFIG = SchemathesisConfig.from_dict(
 # a database of this module's own, migrated once (the app keeps accounts and designs)
 _DATABASE = f"sqlite:///{Path(tempfile.mkdtemp(prefix='millwork-openapi-')) / 'millwork.db'}"
 migrate(_DATABASE)
-API = schemathesis.openapi.from_asgi(
-    "/openapi.json", create_app(database=_DATABASE), config=CONFIG
-)
+API = schemathesis.openapi.from_asgi("/openapi.json", create_app(database=_DATABASE), config=CONFIG)
 
 
 def _beyond_the_schema(problem: dict[str, Any]) -> bool:
