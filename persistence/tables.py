@@ -25,6 +25,7 @@ __all__ = [
     "SessionRow",
     "ShareLinkRow",
     "StoreRow",
+    "ThrottleEventRow",
     "metadata",
 ]
 
@@ -192,3 +193,15 @@ class ShareLinkRow(SQLModel, table=True):
     created_by: int = Field(foreign_key="accounts.id")
     created_at: datetime = Field(sa_type=UtcDateTime)
     revoked_at: datetime | None = Field(default=None, sa_type=UtcDateTime)
+
+
+class ThrottleEventRow(SQLModel, table=True):
+    """One costly act (a new visitor, a sign-up) by an address, counted to cap how often."""
+
+    __tablename__ = "throttle_events"
+    __table_args__ = (Index("ix_throttle_events_kind_key_at", "kind", "key", "at"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    kind: str = Field(max_length=32)
+    key: str = Field(max_length=64)
+    at: datetime = Field(sa_type=UtcDateTime)

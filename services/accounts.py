@@ -22,6 +22,7 @@ from services.errors import InvalidInput, NotFound, NotSignedIn, TooManyAttempts
 from services.identity import STORE_ROLES, Account, Actor, Role
 from services.ports import Clock, NewAccount, SessionStore
 from services.problems import ServiceProblem
+from services.throttle import NEW_VISITOR, SIGN_UP, admit
 
 __all__ = [
     "FAILURE_WINDOW",
@@ -29,6 +30,7 @@ __all__ = [
     "MAX_FAILURES_PER_LOGIN",
     "SESSION_LIFETIME",
     "OpenSession",
+    "Visitor",
     "add_user",
     "create_token",
     "disable_user",
@@ -53,6 +55,17 @@ API_PREFIX: Final = "mwt_"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class Visitor:
+    """Who signs up or logs in: the account they browse as (an anonymous visitor's, whose
+    designs come along), the session token they have (ended: a new one is opened, so a
+    token planted before never becomes the account's), and their address (for limits)."""
+
+    actor: Actor | None = None
+    session_token: str | None = None
+    address: str = "unknown"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class OpenSession:
     """A session just opened: the account, and the two secrets the browser keeps."""
 
@@ -61,8 +74,10 @@ class OpenSession:
     csrf_token: str
 
 
-def visit(backend: Backend) -> OpenSession:
-    """An anonymous visitor's account and session, made when they first save something."""
+def visit(backend: Backend, *, address: str) -> OpenSession:
+    """An anonymous visitor's account and session, made when they first save something
+    (``TooManyAttempts`` when one address makes too many)."""
+    admit(NEW_VISITOR, address, throttle=backend.throttle, clock=backend.clock)
     account = backend.accounts.add(
         NewAccount(login=None, role=Role.ANONYMOUS, at=backend.clock.now())
     )
@@ -74,14 +89,13 @@ def sign_up(
     password: str,
     *,
     name: str = "",
-    visitor: Actor | None,
-    replacing: str | None = None,
+    visitor: Visitor,
     backend: Backend,
 ) -> OpenSession:
-    """A new consumer account, signed in; a visitor's designs come with it. ``replacing``:
-    the visitor's session token, ended (a new one is opened, so a token planted before
-    sign-up never becomes the account's)."""
+    """A new consumer account, signed in; a visitor's designs come with it. One address
+    may sign up only so often."""
     accounts, clock = backend.accounts, backend.clock
+    admit(SIGN_UP, visitor.address, throttle=backend.throttle, clock=clock)
     new = NewAccount(
         login=_checked_login(login),
         role=Role.CONSUMER,
@@ -89,29 +103,26 @@ def sign_up(
         name=name,
         password_hash=hash_password(_checked_password(password)),
     )
-    if visitor is not None and visitor.role is Role.ANONYMOUS:
-        account = accounts.promote(visitor.account_id, new)
+    was = visitor.actor
+    if was is not None and was.role is Role.ANONYMOUS:
+        account = accounts.promote(was.account_id, new)
     else:
         account = accounts.add(new)
-    if replacing:
-        backend.sessions.close(hash_token(replacing))
-    return _open(account, backend.sessions, clock)
+    return _replace_session(account, visitor, backend)
 
 
 def log_in(
     login: str,
     password: str,
     *,
-    address: str,
-    visitor: Actor | None,
-    replacing: str | None = None,
+    visitor: Visitor,
     backend: Backend,
 ) -> OpenSession:
     """A session for the account whose login and password these are; ``NotSignedIn`` if
-    they are not (whichever is wrong), ``TooManyAttempts`` after too many failures.
-    ``replacing``: the session token the browser had, ended."""
+    they are not (whichever is wrong), ``TooManyAttempts`` after too many failures."""
     accounts, now = backend.accounts, backend.clock.now()
     key = _normal_login(login)
+    address = visitor.address
     by_login, by_address = accounts.failures_since(key, address, now - FAILURE_WINDOW)
     if by_login >= MAX_FAILURES_PER_LOGIN or by_address >= MAX_FAILURES_PER_ADDRESS:
         raise TooManyAttempts(int(FAILURE_WINDOW.total_seconds()))
@@ -124,11 +135,10 @@ def log_in(
     if account is None or account.disabled or not matches:
         accounts.record_failure(key, address, now)
         raise NotSignedIn("wrong login or password")
-    if visitor is not None and visitor.role is Role.ANONYMOUS:
-        backend.designs.claim(visitor.account_id, account.id)
-    if replacing:
-        backend.sessions.close(hash_token(replacing))
-    return _open(account, backend.sessions, backend.clock)
+    was = visitor.actor
+    if was is not None and was.role is Role.ANONYMOUS:
+        backend.designs.claim(was.account_id, account.id)
+    return _replace_session(account, visitor, backend)
 
 
 def log_out(token: str, *, backend: Backend) -> None:
@@ -205,6 +215,13 @@ def revoke_token(token_id: int, *, backend: Backend) -> None:
     """Revoke an API token (``NotFound`` if there is no such live token)."""
     if not backend.tokens.revoke(token_id, backend.clock.now()):
         raise NotFound("API token", str(token_id))
+
+
+def _replace_session(account: Account, visitor: Visitor, backend: Backend) -> OpenSession:
+    """End the visitor's session, if any, and open one for ``account``."""
+    if visitor.session_token:
+        backend.sessions.close(hash_token(visitor.session_token))
+    return _open(account, backend.sessions, backend.clock)
 
 
 def _open(account: Account, sessions: SessionStore, clock: Clock) -> OpenSession:

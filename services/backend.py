@@ -14,6 +14,7 @@ from services.ports import (
     QuoteStore,
     SessionStore,
     StoreDirectory,
+    Throttle,
     TokenStore,
 )
 
@@ -32,3 +33,4 @@ class Backend:
     designs: DesignStore
     stores: StoreDirectory
     quotes: QuoteStore
+    throttle: Throttle

@@ -30,6 +30,7 @@ __all__ = [
     "SessionStore",
     "Store",
     "StoreDirectory",
+    "Throttle",
     "TokenStore",
 ]
 
@@ -262,4 +263,16 @@ class StoreDirectory(Protocol):
 
     def put(self, store: Store) -> None:
         """Add or update a store."""
+        ...
+
+
+class Throttle(Protocol):
+    """Costly acts counted per kind and key (an address), to cap how often they happen."""
+
+    def count(self, kind: str, key: str, since: datetime) -> int:
+        """How many acts of ``kind`` by ``key`` since ``since``."""
+        ...
+
+    def record(self, kind: str, key: str, at: datetime, *, forget_before: datetime) -> None:
+        """Count one act, and forget that key's acts older than ``forget_before``."""
         ...

@@ -7,10 +7,10 @@ from typing import Any
 
 from fastapi import APIRouter, Request, Response
 
-from services.accounts import log_in, log_out, sign_up
+from services.accounts import Visitor, log_in, log_out, sign_up
 from services.identity import Account
-from web.api_support import CallerDep, JsonBody, backend_of, text_fields
-from web.auth import clear_session, keep_session
+from web.api_support import CallerDep, JsonBody, address_of, backend_of, text_fields
+from web.auth import Caller, clear_session, keep_session
 from web.openapi import errors
 from web.openapi_shapes import body, ok
 
@@ -32,6 +32,12 @@ def account_view(account: Account | None) -> dict[str, Any] | None:
     }
 
 
+def _visitor(request: Request, caller: Caller) -> Visitor:
+    return Visitor(
+        actor=caller.actor, session_token=caller.session_token, address=address_of(request)
+    )
+
+
 @router.post(
     "/session",
     responses=ok(200, "signed in; sets the session and CSRF cookies", "AccountAnswer")
@@ -46,9 +52,7 @@ def post_session(
     opened = log_in(
         given["login"],
         given["password"],
-        address=request.client.host if request.client else "",
-        visitor=caller.actor,
-        replacing=caller.session_token,
+        visitor=_visitor(request, caller),
         backend=backend_of(request),
     )
     keep_session(request, response, opened)
@@ -88,8 +92,7 @@ def post_account(
         given["login"],
         given["password"],
         name=given["name"],
-        visitor=caller.actor,
-        replacing=caller.session_token,
+        visitor=_visitor(request, caller),
         backend=backend_of(request),
     )
     keep_session(request, response, opened)

@@ -34,7 +34,7 @@ from services.designs import (
 )
 from services.errors import InvalidInput
 from services.identity import Actor
-from web.api_support import CallerDep, JsonBody, backend_of, etag, signed_in
+from web.api_support import CallerDep, JsonBody, address_of, backend_of, etag, signed_in
 from web.auth import Caller, keep_session
 from web.openapi import errors
 from web.openapi_shapes import body, ok
@@ -92,7 +92,7 @@ def _actor_or_visitor(request: Request, response: Response, caller: Caller) -> A
     """The caller's actor; a visitor without a session gets an anonymous account now."""
     if caller.actor is not None:
         return caller.actor
-    opened = visit(backend_of(request))
+    opened = visit(backend_of(request), address=address_of(request))
     keep_session(request, response, opened)
     return opened.account.actor
 

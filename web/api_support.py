@@ -35,6 +35,7 @@ __all__ = [
     "BadJson",
     "CallerDep",
     "JsonBody",
+    "address_of",
     "backend_of",
     "etag",
     "handle_service_errors",
@@ -96,6 +97,12 @@ def signed_in(caller: Caller) -> Actor:
     if caller.actor is None:
         raise NotSignedIn("sign in first")
     return caller.actor
+
+
+def address_of(request: Request) -> str:
+    """The caller's network address, what per-address limits count by (behind a proxy, the
+    proxy's unless uvicorn is told to trust its forwarded-for header)."""
+    return request.client.host if request.client else "unknown"
 
 
 def lang_of(request: Request) -> Language:

@@ -12,6 +12,7 @@ from persistence.account_store import SqlAccounts, SqlSessions, SqlTokens
 from persistence.design_store import SqlDesigns
 from persistence.quote_store import SqlQuoteStore
 from persistence.store_directory import SqlStores
+from persistence.throttle import SqlThrottle
 from services.backend import Backend
 from services.ports import CatalogSource, Clock
 
@@ -37,4 +38,5 @@ def database_backend(engine: Engine, catalogs: CatalogSource, clock: Clock) -> B
         designs=SqlDesigns(engine),
         stores=SqlStores(engine),
         quotes=SqlQuoteStore(engine),
+        throttle=SqlThrottle(engine),
     )

@@ -39,6 +39,7 @@ TABLES = {
     "designs",
     "design_revisions",
     "share_links",
+    "throttle_events",
 }
 
 

@@ -1,0 +1,36 @@
+"""Caps on costly acts per address: new anonymous visitors (each an account and a session)
+and sign-ups. Past the cap the act is refused with ``TooManyAttempts`` until the window has
+moved on (OWASP API6: unrestricted access to sensitive flows; ASVS 2.4.1 anti-automation)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Final
+
+from services.errors import TooManyAttempts
+from services.ports import Clock, Throttle
+
+__all__ = ["NEW_VISITOR", "SIGN_UP", "Limit", "admit"]
+
+
+@dataclass(frozen=True, slots=True)
+class Limit:
+    """At most ``times`` acts of ``kind`` per key within ``window``."""
+
+    kind: str
+    times: int
+    window: timedelta
+
+
+NEW_VISITOR: Final = Limit("new_visitor", 30, timedelta(hours=1))
+SIGN_UP: Final = Limit("sign_up", 10, timedelta(hours=1))
+
+
+def admit(limit: Limit, key: str, *, throttle: Throttle, clock: Clock) -> None:
+    """Count one act of ``key`` under ``limit``, or refuse it (``TooManyAttempts``)."""
+    now = clock.now()
+    since = now - limit.window
+    if throttle.count(limit.kind, key, since) >= limit.times:
+        raise TooManyAttempts(int(limit.window.total_seconds()))
+    throttle.record(limit.kind, key, now, forget_before=since)
