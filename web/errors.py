@@ -91,8 +91,8 @@ def answer_errors_in_json(app: FastAPI) -> None:
     async def http_error(request: Request, exc: HTTPException) -> JSONResponse:
         code = _HTTP_CODES.get(exc.status_code, "http_error")
         headers = exc.headers
-        if exc.status_code == 405:
-            headers = {"Allow": ", ".join(_allowed(request))}
+        if exc.status_code == 405 and (allowed := _allowed(request)):
+            headers = {"Allow": ", ".join(allowed)}
         return error_response(exc.status_code, code, str(exc.detail), headers=headers)
 
     @app.exception_handler(RequestValidationError)
