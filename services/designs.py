@@ -142,6 +142,9 @@ def take_on(token: str, *, actor: Actor, backend: Backend) -> SavedDesign:
     if actor.role not in STORE_ROLES or actor.store_id is None:
         raise Forbidden("take on a design (designers and store managers only)")
     design = shared_design(token, backend=backend)
+    if design.store_id not in (None, actor.store_id):
+        # another store already looks after this customer: a link does not move them
+        raise Forbidden("take on a design another store looks after")
     backend.designs.attach(design.id, actor.store_id)
     return backend.designs.get(design.id)
 

@@ -30,7 +30,7 @@ from pricing.promotions import Customer
 from services.errors import InvalidInput
 from services.evaluation import PriceRequest, evaluate_design
 from services.ports import Clock
-from web import api_accounts, api_designs
+from web import api_accounts, api_designs, api_stores
 from web.api_support import handle_service_errors
 from web.errors import answer_errors_in_json, error_response
 from web.hardening import harden, require_json
@@ -116,7 +116,7 @@ def create_app(
     def get_catalog() -> dict[str, Any]:
         return catalog_view(loaded)
 
-    for api in (api_accounts.router, api_designs.router):
+    for api in (api_accounts.router, api_designs.router, api_stores.router):
         app.include_router(api)
     return app
 

@@ -158,6 +158,25 @@ SHAPES: Final[dict[str, dict[str, Any]]] = {
             "api_url": {"type": "string"},
         },
     },
+    "StoreList": {
+        "type": "object",
+        "required": ["stores"],
+        "properties": {
+            "stores": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "required": ["id", "name", "city", "timezone"],
+                    "properties": {
+                        "id": {"type": "string"},
+                        "name": {"type": "string"},
+                        "city": {"type": "string"},
+                        "timezone": {"type": "string", "description": "IANA, e.g. Asia/Shanghai"},
+                    },
+                },
+            }
+        },
+    },
     "Revoked": {
         "type": "object",
         "required": ["revoked"],
