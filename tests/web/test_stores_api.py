@@ -22,7 +22,7 @@ STORES = [
     Store(id="sh-xuhui", name="Xuhui", city="Shanghai", timezone="Asia/Shanghai"),
     Store(id="urc-1", name="Urumqi Centre", city="Urumqi", timezone="Asia/Urumqi"),
 ]
-PASSWORD = "a long passphrase"
+PASSWORD = "a long passphrase"  # noqa: S105 (a test account)
 
 
 def signed_in(app: object, login: str) -> TestClient:
