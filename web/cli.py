@@ -139,6 +139,12 @@ def _factory_commands(commands: argparse._SubParsersAction[argparse.ArgumentPars
 
 
 def _account_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    demo = commands.add_parser(
+        "demo",
+        help="seed the demo stores, one account per role (passwords printed once) and designs; "
+        "again: adds only what is missing",
+    )
+    demo.set_defaults(run="web.cli_demo:demo")
     users = commands.add_parser("users", help="accounts: add, list, disable, enable, password")
     user = users.add_subparsers(dest="action", required=True)
     add = user.add_parser("add", help="add an account (the password is prompted for)")

@@ -3,18 +3,25 @@
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 from sqlalchemy import Engine
 
 from persistence.account_store import SqlAccounts, SqlSessions, SqlTokens
+from persistence.catalog_source import CatalogFiles
 from persistence.store_directory import SqlStores
+from services.demo import DEMO_ACCOUNTS, DEMO_DESIGNS, DEMO_STORES, seed_demo
 from services.errors import AlreadyExists, NotFound
 from services.identity import Role
 from services.ports import NewAccount, Store
+from tests.fakes import FixedClock
+from web.wiring import database_backend
 
 NOW = datetime(2026, 11, 24, 12, tzinfo=UTC)
+EXAMPLES = Path(__file__).parents[2] / "examples"
 HASH = "h1"  # stands for an argon2 hash
 XUHUI = Store(id="sh-xuhui", name="Xuhui", city="Shanghai", timezone="Asia/Shanghai")
 
@@ -79,3 +86,20 @@ def test_a_revoked_token_finds_nothing(engine: Engine) -> None:
     assert tokens.revoke(first, NOW)
     assert not tokens.revoke(first, NOW) and not tokens.revoke(second + 1, NOW)
     assert tokens.find("t1") is None and tokens.find("t2") == account
+
+
+def test_the_demo_seeds_once_on_either_database(engine: Engine) -> None:
+    backend = database_backend(engine, CatalogFiles(), FixedClock(NOW))
+    documents = {d.example: json.loads((EXAMPLES / d.example).read_text()) for d in DEMO_DESIGNS}
+    made = iter(f"password-{n:02}" for n in range(100))
+    first = seed_demo(documents, backend=backend, password=lambda: next(made))
+    again = seed_demo(documents, backend=backend, password=lambda: next(made))
+    assert [added for _, added in first.stores] == [True] * len(DEMO_STORES)
+    assert [s.password for s in first.accounts] == [f"password-{n:02}" for n in range(6)]
+    assert all(d.added for d in first.designs)
+    assert not any(added for _, added in again.stores)
+    assert all(s.password is None for s in again.accounts)
+    assert [d.id for d in again.designs] == [d.id for d in first.designs]
+    assert not any(d.added for d in again.designs)
+    assert len(backend.accounts.all()) == len(DEMO_ACCOUNTS)
+    assert {a.role for a in backend.accounts.all()} == set(Role) - {Role.ANONYMOUS}

@@ -269,3 +269,50 @@ def test_a_new_password(run: Run, client: TestClient) -> None:
     )
     assert log_in(client, "designer1", PASSWORD) is None
     assert log_in(client, "designer1", new) is not None
+
+
+def demo_passwords(out: str) -> dict[str, str]:
+    """The logins and passwords in ``millwork demo``'s accounts table."""
+    table = out.split("Accounts")[1].split("\n\n")[0]
+    rows = re.findall(r"^  (\S+) +(\S+) +(\S+) +(\S+)$", table, re.MULTILINE)
+    return {login: password for login, _, _, password in rows if login != "login"}
+
+
+def test_demo_seeds_once_and_its_passwords_log_in(run: Run, client: TestClient) -> None:
+    code, first, err = run("demo")
+    assert code == 0 and err == ""
+    passwords = demo_passwords(first)
+    assert set(passwords) == {"consumer1", "designer1", "manager1", "sales1", "factory1", "admin1"}
+    assert len(set(passwords.values())) == 6
+    roles = {login: log_in(client, login, p)["role"] for login, p in passwords.items()}  # type: ignore[index]
+    assert sorted(roles.values()) == sorted(
+        ["consumer", "designer", "store_manager", "sales", "factory", "admin"]
+    )
+    designs = client.get("/api/v1/designs").json()["designs"]  # as admin1, the last: none
+    assert designs == []
+    log_in(client, "consumer1", passwords["consumer1"])
+    mine = {
+        d["name"]: d["store_id"] for d in client.get("/api/v1/designs?mine=true").json()["designs"]
+    }
+    assert mine == {"Master bedroom": None, "L-shaped bedroom, furnished sensibly": "sh-xuhui"}
+    log_in(client, "designer1", passwords["designer1"])
+    store = [d["name"] for d in client.get("/api/v1/designs").json()["designs"]]
+    assert store == ["L-shaped bedroom, furnished sensibly"]
+
+    code, again, err = run("demo")
+    assert code == 0 and err == ""
+    assert demo_passwords(again) == {}  # no password shown twice
+    assert (
+        again.count("(existed: not shown again)") == 6 and "millwork users password LOGIN" in again
+    )
+    assert "added" not in again and again.count("existed") == 3 + 6 + 2
+    assert len(json.loads(run("users", "list", "--json")[1])) == 6
+    log_in(client, "consumer1", passwords["consumer1"])
+    assert len(client.get("/api/v1/designs?mine=true").json()["designs"]) == 2
+
+
+def test_demo_stores_span_two_cities_and_zones(run: Run) -> None:
+    _, out, _ = run("demo")
+    stores = re.findall(r"^  (\S+-\S+) +.+ +(\S+) +(Asia/\S+) +added$", out, re.MULTILINE)
+    assert len(stores) >= 3
+    assert len({city for _, city, _ in stores}) >= 2 and len({z for _, _, z in stores}) >= 2
