@@ -23,8 +23,9 @@ $(CURDIR)/.tools/bin/uv:
 install: $(if $(findstring .tools,$(UV)),$(UV)) ## install the locked Python environment
 	$(UV) sync --frozen
 
-run: install ## start the app on http://127.0.0.1:8000 (health check and catalog API)
+run: install ## seed the demo (its new accounts' passwords printed), start the app on http://127.0.0.1:8000
 	mkdir -p var
+	$(RUN) millwork demo
 	$(RUN) millwork serve --host 127.0.0.1 --port 8000
 
 test: install lint types arch unit ## install, then lint, types, architecture and all tests

@@ -67,11 +67,19 @@ class SqlAccounts:
             return [account_of(r) for r in rows]
 
     def set_disabled(self, login: str, disabled: bool) -> Account:
+        return self._change(login, disabled=disabled)
+
+    def set_password(self, login: str, password_hash: str) -> Account:
+        return self._change(login, password_hash=password_hash)
+
+    def _change(self, login: str, **values: object) -> Account:
+        """Set columns of the account of ``login``; ``NotFound`` if there is none."""
         with Session(self._writer, expire_on_commit=False) as session, session.begin():
             row = session.exec(select(AccountRow).where(AccountRow.login == login)).first()
             if row is None:
                 raise NotFound("account", login)
-            row.disabled = disabled
+            for column, value in values.items():
+                setattr(row, column, value)
         return account_of(row)
 
     def promote(self, account_id: int, new: NewAccount) -> Account:

@@ -34,10 +34,13 @@ __all__ = [
     "add_user",
     "create_token",
     "disable_user",
+    "enable_user",
+    "list_users",
     "log_in",
     "log_out",
     "revoke_token",
     "session_account",
+    "set_password",
     "sign_up",
     "token_account",
     "visit",
@@ -199,14 +202,37 @@ def add_user(
     )
 
 
+def list_users(*, backend: Backend) -> list[Account]:
+    """Every account with a login (not the anonymous visitors'), in login order."""
+    return backend.accounts.all()
+
+
 def disable_user(login: str, *, backend: Backend) -> Account:
     """Disable an account: its sessions and API tokens stop working at once."""
     return backend.accounts.set_disabled(_normal_login(login), True)
 
 
+def enable_user(login: str, *, backend: Backend) -> Account:
+    """Enable a disabled account again: its sessions and tokens that are still live work
+    again (revoke a token that must not)."""
+    return backend.accounts.set_disabled(_normal_login(login), False)
+
+
+def set_password(login: str, password: str, *, backend: Backend) -> Account:
+    """An administrator sets a new password for an account (one that forgot it, or a demo
+    account whose printed password is lost); ``NotFound`` if there is no such account."""
+    hashed = hash_password(_checked_password(password))
+    return backend.accounts.set_password(_normal_login(login), hashed)
+
+
 def create_token(login: str, *, backend: Backend) -> tuple[int, str]:
-    """A new API token for an account: its id and the token, which is shown only now."""
+    """A new API token for an account: its id and the token, which is shown only now.
+    A disabled account gets none (``InvalidInput``)."""
     account = backend.accounts.credentials(_normal_login(login)).account
+    if account.disabled:
+        raise InvalidInput(
+            [Problem.of(ServiceProblem.ACCOUNT_DISABLED, "login", value=account.login)]
+        )
     token, hashed = new_token(API_PREFIX)
     return backend.tokens.create(account.id, hashed, backend.clock.now()), token
 

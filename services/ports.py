@@ -143,7 +143,12 @@ class AccountStore(Protocol):
         ...
 
     def set_disabled(self, login: str, disabled: bool) -> Account:
-        """Disable (or enable) an account; a disabled one's sessions and tokens stop working."""
+        """Disable (or enable) an account; a disabled one's sessions and tokens stop working
+        (``NotFound`` if there is no such login)."""
+        ...
+
+    def set_password(self, login: str, password_hash: str) -> Account:
+        """Replace an account's password hash (``NotFound`` if there is no such login)."""
         ...
 
     def promote(self, account_id: int, new: NewAccount) -> Account:

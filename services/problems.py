@@ -17,3 +17,4 @@ class ServiceProblem(ProblemCode):
     INVALID_LOGIN = "invalid_login"
     WEAK_PASSWORD = "weak_password"  # noqa: S105 (a problem code, not a password)
     UNKNOWN_REVISION = "unknown_revision"
+    ACCOUNT_DISABLED = "account_disabled"

@@ -95,6 +95,7 @@ def _parser() -> argparse.ArgumentParser:
     fill.add_argument("--wall", type=int, required=True, help="wall index")
     fill.add_argument("--template", default="wardrobe_hinged")
     _factory_commands(commands)
+    _account_commands(commands)
     serve = commands.add_parser("serve", help="run the web app")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
@@ -135,6 +136,57 @@ def _factory_commands(commands: argparse._SubParsersAction[argparse.ArgumentPars
     nest.add_argument("--trim", type=float, default=10.0, help="trim on each edge, mm")
     nest.add_argument("--json", action="store_true", help="print the layouts as JSON")
     nest.set_defaults(run="web.cli_nest:nest_command")
+
+
+def _account_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    demo = commands.add_parser(
+        "demo",
+        help="seed the demo stores, one account per role (passwords printed once) and designs; "
+        "again: adds only what is missing",
+    )
+    demo.set_defaults(run="web.cli_demo:demo")
+    users = commands.add_parser("users", help="accounts: add, list, disable, enable, password")
+    user = users.add_subparsers(dest="action", required=True)
+    add = user.add_parser("add", help="add an account (the password is prompted for)")
+    add.add_argument("login")
+    add.add_argument(
+        "--role", required=True, help="consumer, designer, store_manager, sales, factory or admin"
+    )
+    add.add_argument("--store", help="the store id of a designer or store manager")
+    add.add_argument("--name", default="", help="the person's name")
+    _password_stdin(add)
+    add.set_defaults(run="web.cli_accounts:users_add")
+    listing = user.add_parser("list", help="every account: login, role, store, disabled, created")
+    listing.add_argument("--json", action="store_true", help="print the accounts as JSON")
+    listing.set_defaults(run="web.cli_accounts:users_list")
+    for action, helps in (
+        ("disable", "disable an account: its sessions and API tokens stop working at once"),
+        ("enable", "enable a disabled account again"),
+        ("password", "set a new password for an account (prompted for)"),
+    ):
+        command = user.add_parser(action, help=helps)
+        command.add_argument("login")
+        command.set_defaults(run=f"web.cli_accounts:users_{action}")
+        if action == "password":
+            _password_stdin(command)
+    tokens = commands.add_parser("tokens", help="API tokens: create, revoke")
+    token = tokens.add_subparsers(dest="action", required=True)
+    create = token.add_parser(
+        "create", help="a new API token for an account, printed once as the last word"
+    )
+    create.add_argument("login")
+    create.set_defaults(run="web.cli_accounts:tokens_create")
+    revoke = token.add_parser("revoke", help="revoke an API token by its id")
+    revoke.add_argument("token_id", metavar="ID", type=int)
+    revoke.set_defaults(run="web.cli_accounts:tokens_revoke")
+
+
+def _password_stdin(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--password-stdin",
+        action="store_true",
+        help="read the password from the first line of stdin instead of prompting",
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -4,6 +4,7 @@ request and the catalog the use cases get."""
 from __future__ import annotations
 
 import argparse
+from collections.abc import Sequence
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
@@ -16,6 +17,7 @@ from web.cli_errors import CliError
 from web.json_input import read_json
 
 __all__ = [
+    "aligned",
     "catalog_files",
     "moment",
     "price_request",
@@ -81,3 +83,16 @@ def price_request(args: argparse.Namespace) -> PriceRequest:
         method=Method(args.method) if args.method else None,
         at=moment(args.at),
     )
+
+
+def aligned(rows: Sequence[Sequence[str]]) -> list[str]:
+    """Rows of cells as lines of a table, each column as wide as its widest cell (the last
+    column is not padded).
+
+    >>> aligned([["login", "role"], ["admin1", "admin"]])
+    ['login   role', 'admin1  admin']
+    """
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))] if rows else []
+    return [
+        "  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip() for row in rows
+    ]

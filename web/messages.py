@@ -237,6 +237,10 @@ MESSAGES: Final[Mapping[str, Mapping[str, str]]] = {
         "en": "the design has no revision {value}",
         "zh-CN": "该设计没有第 {value} 版",
     },
+    "account_disabled": {
+        "en": "the account {value!r} is disabled: enable it first",
+        "zh-CN": "账户 {value!r} 已停用，请先启用",
+    },
     "overlapping_exclusive": {
         "en": "exclusive promotion {value!r} runs at the same time as {other!r} of the same kind",
         "zh-CN": "独享促销 {value!r} 与同类促销 {other!r} 的有效期重叠",
