@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Engine, func, update
+from sqlalchemy import Engine, delete, func, update
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
@@ -145,6 +145,11 @@ class SqlSessions:
             row = session.exec(select(SessionRow).where(SessionRow.token_hash == token_hash))
             for found in row:
                 session.delete(found)
+
+    def close_all(self, account_id: int) -> int:
+        with Session(self._writer) as session, session.begin():
+            done = session.exec(delete(SessionRow).where(col(SessionRow.account_id) == account_id))
+            return int(done.rowcount)
 
 
 class SqlTokens:

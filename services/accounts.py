@@ -220,9 +220,12 @@ def enable_user(login: str, *, backend: Backend) -> Account:
 
 def set_password(login: str, password: str, *, backend: Backend) -> Account:
     """An administrator sets a new password for an account (one that forgot it, or a demo
-    account whose printed password is lost); ``NotFound`` if there is no such account."""
+    account whose printed password is lost); its sessions end, so whoever knew the old
+    password is signed out. ``NotFound`` if there is no such account."""
     hashed = hash_password(_checked_password(password))
-    return backend.accounts.set_password(_normal_login(login), hashed)
+    account = backend.accounts.set_password(_normal_login(login), hashed)
+    backend.sessions.close_all(account.id)
+    return account
 
 
 def create_token(login: str, *, backend: Backend) -> tuple[int, str]:

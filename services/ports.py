@@ -182,6 +182,10 @@ class SessionStore(Protocol):
         """End a session (nothing happens if there is none)."""
         ...
 
+    def close_all(self, account_id: int) -> int:
+        """End every session of an account (its password changed); how many."""
+        ...
+
 
 class TokenStore(Protocol):
     """Machine clients' API tokens, by their hash."""

@@ -260,13 +260,15 @@ def test_tokens_for_nobody(run: Run) -> None:
     assert run("tokens", "create", "nobody") == (1, "", "millwork: error: no account 'nobody'\n")
 
 
-def test_a_new_password(run: Run, client: TestClient) -> None:
+def test_a_new_password_signs_out_whoever_knew_the_old_one(run: Run, client: TestClient) -> None:
     add(run, "designer1", "admin")
+    assert log_in(client, "designer1", PASSWORD) is not None  # a browser signed in with it
     new = "a-new-password-1"
     assert run("users", "password", "designer1", "--password-stdin", stdin=new)[:2] == (
         0,
         "set a new password for designer1\n",
     )
+    assert client.get("/api/v1/me").json() == {"account": None}  # its session has ended
     assert log_in(client, "designer1", PASSWORD) is None
     assert log_in(client, "designer1", new) is not None
 
