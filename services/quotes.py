@@ -22,7 +22,7 @@ from services.evaluation import PriceRequest, evaluate_design
 from services.identity import Actor, Role
 from services.ports import CatalogSource, Clock, QuoteSource, QuoteStore
 
-__all__ = ["issue_design_quote", "issue_quote", "quote_drawings", "read_quote"]
+__all__ = ["design_quotes", "issue_design_quote", "issue_quote", "quote_drawings", "read_quote"]
 
 
 def issue_quote(
@@ -90,6 +90,14 @@ def read_quote(number: str, *, actor: Actor, backend: Backend) -> Quote:
     if not visible:
         raise NotFound("quote", number)
     return backend.quotes.get(number)
+
+
+def design_quotes(design_id: str, *, actor: Actor, backend: Backend) -> list[str]:
+    """The numbers of the quotes issued from a design, oldest first, for whoever may read
+    the design (``NotFound`` for anyone else)."""
+    if not may_read(actor, backend.designs.owned(design_id)):
+        raise NotFound("design", design_id)
+    return backend.quotes.of_design(design_id)
 
 
 def quote_drawings(build: DesignBuild, catalog: Catalog) -> dict[str, str]:

@@ -10,8 +10,10 @@ from typing import Annotated, Any, Final
 from fastapi import Depends, FastAPI, Query, Request
 from fastapi.responses import JSONResponse
 
+from catalog.price_list import Method
 from configurator.model.errors import InvalidDesign
 from kernel.fields import MISSING, Reader
+from pricing.promotions import Customer
 from services.backend import Backend
 from services.errors import (
     AlreadyExists,
@@ -24,6 +26,7 @@ from services.errors import (
     StaleRevision,
     TooManyAttempts,
 )
+from services.evaluation import PriceRequest
 from services.identity import Actor
 from web.auth import BadCredentials, Caller, CsrfFailed, caller_of
 from web.errors import error_response
@@ -35,11 +38,15 @@ __all__ = [
     "BadJson",
     "CallerDep",
     "JsonBody",
+    "JsonBytes",
+    "PriceOptions",
+    "RevisionQuery",
     "address_of",
     "backend_of",
     "etag",
     "handle_service_errors",
     "lang_of",
+    "parse_json",
     "signed_in",
     "text_fields",
 ]
@@ -59,18 +66,44 @@ def _caller(request: Request) -> Caller:
     return caller_of(request, backend_of(request))
 
 
-async def _json_body(request: Request) -> Any:
+async def _json_bytes(request: Request) -> bytes:
     require_json(request)
-    body = await request.body()  # BodyLimit stops reading past the limit
+    return await request.body()  # BodyLimit stops reading past the limit
+
+
+async def _json_body(request: Request) -> Any:
+    return parse_json(await _json_bytes(request))
+
+
+def parse_json(body: bytes) -> Any:
+    """A JSON body read the one way (``BadJson`` if it is not JSON); for a large document,
+    call it in a worker thread (a sync route), with the body from ``JsonBytes``."""
     try:
         return read_json(body)
     except ValueError as exc:
         raise BadJson(f"the body: {exc}") from None
 
 
+def _price_options(
+    coupon: Annotated[str | None, Query(max_length=64)] = None,
+    member: bool = False,
+    region: Annotated[str | None, Query(max_length=64)] = None,
+    method: Method | None = None,
+) -> PriceRequest:
+    """Who asks for a price and by which method, from the query (as for evaluate)."""
+    return PriceRequest(
+        customer=Customer(member=member, coupon=coupon, region=region), method=method
+    )
+
+
 CallerDep = Annotated[Caller, Depends(_caller)]
 JsonBody = Annotated[Any, Depends(_json_body)]
+JsonBytes = Annotated[bytes, Depends(_json_bytes)]  # sent as JSON, not read yet
 LangQuery = Annotated[Language, Query()]
+PriceOptions = Annotated[PriceRequest, Depends(_price_options)]
+RevisionQuery = Annotated[
+    int | None, Query(ge=1, le=10**9, description="a revision number; the latest if not given")
+]
 
 
 def text_fields(

@@ -19,10 +19,9 @@ from starlette.concurrency import run_in_threadpool
 
 from catalog.catalog import Catalog
 from catalog.price_list import Method
-from configurator.model.document import MAX_DOCUMENT_BYTES, MAX_PROBLEMS
+from configurator.model.document import MAX_DOCUMENT_BYTES
 from configurator.model.errors import InvalidDesign
 from configurator.model.schema import design_schema
-from kernel.fields import at_most
 from kernel.problems import Problem
 from persistence.catalog_source import CatalogFiles
 from persistence.db import database_url, make_engine
@@ -30,7 +29,7 @@ from pricing.promotions import Customer
 from services.errors import InvalidInput
 from services.evaluation import PriceRequest, evaluate_design
 from services.ports import Clock
-from web import api_accounts, api_designs, api_stores
+from web import api_accounts, api_designs, api_quotes, api_stores, api_views
 from web.api_support import handle_service_errors
 from web.errors import answer_errors_in_json, error_response
 from web.hardening import harden, require_json
@@ -38,7 +37,7 @@ from web.json_input import read_json
 from web.messages import Language, problem_view, render_problem
 from web.openapi import EVALUATE_BODY, describe_api, errors, evaluation_response
 from web.templating import render_page
-from web.views import catalog_view, price_view
+from web.views import catalog_view, evaluation_view
 from web.wiring import SystemClock, database_backend
 
 __all__ = ["create_app"]
@@ -116,7 +115,13 @@ def create_app(
     def get_catalog() -> dict[str, Any]:
         return catalog_view(loaded)
 
-    for api in (api_accounts.router, api_designs.router, api_stores.router):
+    for api in (
+        api_accounts.router,
+        api_designs.router,
+        api_quotes.router,
+        api_stores.router,
+        api_views.router,
+    ):
         app.include_router(api)
     return app
 
@@ -135,13 +140,7 @@ def _evaluate(
         return _problems_error("invalid_design", exc.problems, lang)
     except InvalidInput as exc:  # an unknown region, say: the code is the problem's
         return _problems_error(str(exc.problems[0].code), exc.problems, lang)
-    return JSONResponse(
-        {
-            "problems": [problem_view(p, lang) for p in at_most(report.problems, MAX_PROBLEMS)],
-            "price": price_view(report.price, lang),
-            "parts_summary": report.parts.as_dict(),
-        }
-    )
+    return JSONResponse(evaluation_view(report, lang))
 
 
 def _problems_error(code: str, problems: Sequence[Problem], lang: Language) -> Response:

@@ -9,8 +9,8 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from fastapi.routing import iter_route_contexts
 from starlette.exceptions import HTTPException
-from starlette.routing import Match
 
 __all__ = [
     "ERROR_SCHEMA",
@@ -92,7 +92,7 @@ def answer_errors_in_json(app: FastAPI) -> None:
         code = _HTTP_CODES.get(exc.status_code, "http_error")
         headers = exc.headers
         if exc.status_code == 405 and (allowed := _allowed(request)):
-            headers = {"Allow": ", ".join(allowed)}
+            headers = {**(headers or {}), "Allow": allowed}
         return error_response(exc.status_code, code, str(exc.detail), headers=headers)
 
     @app.exception_handler(RequestValidationError)
@@ -113,12 +113,13 @@ def answer_errors_in_json(app: FastAPI) -> None:
         return error_response(422, "invalid_request", "the request is not valid", problems)
 
 
-def _allowed(request: Request) -> list[str]:
-    """Every method some route takes at the request's path (Starlette's own ``Allow`` names
-    only those of the first route of the path, when two routes share it)."""
+def _allowed(request: Request) -> str:
+    """Every method the request's path takes (Starlette's own ``Allow`` names only those of
+    the first route that matches, when a path has a route per method)."""
+    path = request.scope["path"]
     methods: set[str] = set()
-    for route in request.app.router.routes:
-        match, _ = route.matches({**request.scope, "method": "GET"})
-        if match is not Match.NONE:
-            methods |= getattr(route, "methods", None) or set()
-    return sorted(methods)
+    for route in iter_route_contexts(request.app.routes):
+        pattern = getattr(route, "path_regex", None)
+        if pattern is not None and pattern.match(path):
+            methods |= route.methods or set()
+    return ", ".join(sorted(methods))

@@ -15,7 +15,14 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from web.errors import error_response
 
-__all__ = ["SECURITY_HEADERS", "BodyLimit", "PayloadTooLarge", "harden", "require_json"]
+__all__ = [
+    "DOCUMENT_SECURITY_POLICY",
+    "SECURITY_HEADERS",
+    "BodyLimit",
+    "PayloadTooLarge",
+    "harden",
+    "require_json",
+]
 
 log = logging.getLogger("millwork.web")
 
@@ -31,6 +38,18 @@ CONTENT_SECURITY_POLICY: Final = "; ".join(
         "connect-src 'self'",
         "base-uri 'none'",
         "form-action 'self'",
+        "frame-ancestors 'none'",
+    ]
+)
+# A document we make whole (a drawing, a quote's HTML page) styles itself inline and runs no
+# script: it may use its own inline styles and nothing else.
+DOCUMENT_SECURITY_POLICY: Final = "; ".join(
+    [
+        "default-src 'none'",
+        "style-src 'unsafe-inline'",
+        "img-src data:",
+        "base-uri 'none'",
+        "form-action 'none'",
         "frame-ancestors 'none'",
     ]
 )

@@ -15,7 +15,14 @@ from configurator.model.schema import design_schema
 from web.errors import ERROR_SCHEMA, PROBLEM_SCHEMA
 from web.openapi_shapes import SHAPES
 
-__all__ = ["EVALUATE_BODY", "describe_api", "errors"]
+__all__ = [
+    "EVALUATE_BODY",
+    "describe_api",
+    "document_response",
+    "errors",
+    "evaluation_response",
+    "quote_response",
+]
 
 _EXAMPLE = Path(__file__).parents[1] / "examples" / "bedroom.json"
 _JSON = "application/json"
@@ -50,6 +57,29 @@ _EVALUATION: Final[dict[str, Any]] = {
         },
         "price": {"type": "object", "description": "lines, promotions, totals, deposit"},
         "parts_summary": {"type": "object", "description": "parts, boards and hardware in figures"},
+    },
+}
+
+
+_QUOTE: Final[dict[str, Any]] = {
+    "type": "object",
+    "required": ["number", "issued_at", "valid_until", "design_name", "design", "price"],
+    "properties": {
+        "number": {"type": "string", "pattern": "^Q-[0-9]{4}-[0-9]{6}$"},
+        "issued_at": {"type": "string", "format": "date-time"},
+        "valid_until": {"type": "string", "format": "date-time"},
+        "design_name": {"type": "string"},
+        "design": {"type": "object", "description": "the design document quoted (format v1)"},
+        "price": {
+            "type": "object",
+            "description": "lines, promotions (with their words), totals, deposit, and the "
+            "catalog and price-list versions, frozen when the quote was issued",
+        },
+        "drawings": {
+            "type": "array",
+            "items": {"type": "string"},
+            "description": "the names of the drawings frozen with it (in its HTML and PDF)",
+        },
     },
 }
 
@@ -96,6 +126,39 @@ def evaluation_response() -> dict[int | str, dict[str, Any]]:
     }
 
 
+def quote_response(status: int = 200) -> dict[int | str, dict[str, Any]]:
+    """``responses=`` entry for a quote as JSON."""
+    return {
+        status: {
+            "description": "the frozen quote",
+            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Quote"}}},
+        }
+    }
+
+
+def document_response(
+    media_type: str, description: str, *, binary: bool = False
+) -> dict[int | str, dict[str, Any]]:
+    """``responses=`` entry for a 200 that is a document of ``media_type`` (not JSON)."""
+    schema = {"type": "string", "format": "binary"} if binary else {"type": "string"}
+    return {200: {"description": description, "content": {media_type: {"schema": schema}}}}
+
+
+def _complete(operation: dict[str, Any], example: Any, regions: list[str]) -> None:
+    """One operation with its 405, our 422, body examples and the regions it may name."""
+    operation["responses"].setdefault("405", _error(405))
+    if "422" in operation["responses"]:  # FastAPI's own has another shape
+        operation["responses"]["422"] = _error(422)
+    media = operation.get("requestBody", {}).get("content", {}).get(_JSON, {})
+    if example and media.get("schema") == {"$ref": "#/components/schemas/Design"}:
+        media["example"] = example  # here, not in the route: FastAPI drops nulls
+    if example and media.get("schema") == {"$ref": "#/components/schemas/SaveDesign"}:
+        media["example"] = {"document": example, "note": "wider wardrobe"}
+    for parameter in operation.get("parameters", []):
+        if parameter["name"] == "region":
+            parameter["schema"] = {"type": "string", "enum": sorted(regions)}
+
+
 def describe_api(app: FastAPI, *, regions: list[str]) -> None:
     """Give ``app`` an OpenAPI description with the components the routes refer to, a 405 on
     every operation, and the price list's regions as the ``region`` parameter's values."""
@@ -109,21 +172,15 @@ def describe_api(app: FastAPI, *, regions: list[str]) -> None:
         design = {k: v for k, v in design_schema().items() if k not in ("$schema", "$id")}
         schema.setdefault("components", {}).setdefault("schemas", {}).update(
             {"Design": design, "Evaluation": _EVALUATION, "Error": ERROR_SCHEMA}
-            | {"Problem": PROBLEM_SCHEMA}
+            | {"Problem": PROBLEM_SCHEMA, "Quote": _QUOTE}
             | SHAPES
         )
         example = _example()
         for operations in schema["paths"].values():
             for operation in operations.values():
-                operation["responses"].setdefault("405", _error(405))
-                media = operation.get("requestBody", {}).get("content", {}).get(_JSON, {})
-                if media.get("schema") == {"$ref": "#/components/schemas/Design"} and example:
-                    media["example"] = example  # here, not in the route: FastAPI drops nulls
-                if media.get("schema") == {"$ref": "#/components/schemas/SaveDesign"} and example:
-                    media["example"] = {"document": example, "note": "wider wardrobe"}
-                for parameter in operation.get("parameters", []):
-                    if parameter["name"] == "region":
-                        parameter["schema"] = {"type": "string", "enum": sorted(regions)}
+                _complete(operation, example, regions)
+        for unused in ("HTTPValidationError", "ValidationError"):
+            schema["components"]["schemas"].pop(unused, None)
         app.openapi_schema = schema
         return schema
 

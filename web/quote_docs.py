@@ -7,6 +7,8 @@ Chinese text in the PDF uses reportlab's built-in CID font STSong-Light: no font
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
+from datetime import UTC
 from decimal import Decimal
 from typing import Any
 from xml.sax.saxutils import escape as xml_escape
@@ -205,7 +207,16 @@ def render_quote_pdf(quote: Quote, language: str = "zh-CN") -> bytes:
             _drawing(svg),
         ]
     out = io.BytesIO()
-    doc = BaseDocTemplate(out, pagesize=A4, title=f"{t['quote']} {quote.number}", author="Millwork")
+    # invariant: no time of printing and no random id in the file, so the same quote always
+    # gives the same bytes; the file's date is the quote's
+    doc = BaseDocTemplate(
+        out,
+        pagesize=A4,
+        title=f"{t['quote']} {quote.number}",
+        author="Millwork",
+        invariant=True,
+    )
+    dated = _dated(quote)
     margin = 14 * mm
     doc.addPageTemplates(
         [
@@ -213,16 +224,29 @@ def render_quote_pdf(quote: Quote, language: str = "zh-CN") -> bytes:
                 "portrait",
                 [Frame(margin, margin, A4[0] - 2 * margin, A4[1] - 2 * margin)],
                 pagesize=A4,
+                onPage=dated,
             ),
             PageTemplate(
                 "landscape",
                 [Frame(margin, margin, A4[1] - 2 * margin, A4[0] - 2 * margin)],
                 pagesize=landscape(A4),
+                onPage=dated,
             ),
         ]
     )
     doc.build(story)
     return out.getvalue()
+
+
+def _dated(quote: Quote) -> Callable[[Any, Any], None]:
+    """A page callback that dates the PDF (its creation and modification dates) when the
+    quote was issued."""
+    moment = quote.issued_at.astimezone(UTC).strftime("D:%Y%m%d%H%M%S+00'00'")
+
+    def stamp(canvas: Any, _: Any) -> None:
+        canvas.setDateFormatter(lambda *_: moment)
+
+    return stamp
 
 
 def _meta(quote: Quote, t: dict[str, str], style: ParagraphStyle) -> Table:

@@ -5,11 +5,15 @@ from __future__ import annotations
 from typing import Any
 
 from catalog.catalog import Catalog
-from persistence.pricing_json import price_to_json
+from configurator.model.document import MAX_PROBLEMS
+from kernel.fields import at_most
+from persistence.pricing_json import price_to_json, quote_to_json
 from pricing.price import Price
-from web.messages import detail_message, reason_message
+from pricing.quote import Quote
+from services.evaluation import DesignReport
+from web.messages import detail_message, problem_view, reason_message
 
-__all__ = ["catalog_view", "price_view"]
+__all__ = ["catalog_view", "evaluation_view", "price_view", "quote_view"]
 
 
 def price_view(price: Price, language: str = "en") -> dict[str, Any]:
@@ -21,6 +25,26 @@ def price_view(price: Price, language: str = "en") -> dict[str, Any]:
         entry["message"] = detail_message(a.detail, a.params, language)
     for entry, n in zip(promotions["not_applied"], price.not_applied, strict=True):
         entry["message"] = reason_message(n.reason, n.params, language)
+    return data
+
+
+def evaluation_view(report: DesignReport, language: str = "en") -> dict[str, Any]:
+    """An evaluation as the API shows it: the first problems with their words, the price and
+    the parts summary."""
+    return {
+        "problems": [problem_view(p, language) for p in at_most(report.problems, MAX_PROBLEMS)],
+        "price": price_view(report.price, language),
+        "parts_summary": report.parts.as_dict(),
+    }
+
+
+def quote_view(quote: Quote, language: str = "en") -> dict[str, Any]:
+    """A frozen quote as the API shows it: its JSON snapshot (``persistence.pricing_json``),
+    the promotions' words in ``language``, and the names of its drawings (the drawings
+    themselves are in its HTML and PDF)."""
+    data = quote_to_json(quote)
+    data["price"] = price_view(quote.price, language)
+    data["drawings"] = list(quote.drawings)
     return data
 
 

@@ -36,6 +36,15 @@ def test_a_cabinet_that_cannot_be_built_has_no_cut_list(catalogs: FixedCatalogs)
     assert [p.code for p in refused.value.problems] == ["unknown_template"]
 
 
+def test_a_room_that_cannot_be_drawn_has_no_model(catalogs: FixedCatalogs) -> None:
+    """Was: an empty design in a room of one point crashed trimesh ("Can't export empty
+    scenes!"), a 500 over the API (found by Schemathesis)."""
+    point = {"outline_mm": [[0, 0], [0, 0], [0, 0]], "ceiling_mm": 1000}
+    with pytest.raises(DesignHasErrors) as refused:
+        make_model_glb({**a_document(room=point), "cabinets": []}, catalogs=catalogs)
+    assert {p.code for p in refused.value.problems} == {"invalid_room"}
+
+
 def test_a_missing_wall_or_template_is_named(catalogs: FixedCatalogs) -> None:
     with pytest.raises(InvalidInput) as wall:
         draw_elevation(L_SHAPED, catalogs=catalogs, wall=6)

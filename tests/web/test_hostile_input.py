@@ -408,6 +408,9 @@ def test_json_with_or_without_charset_is_taken(client: TestClient, content_type:
         ("POST", "/static/css/home.css", "GET, HEAD"),
         ("GET", "/api/v1/evaluate", "POST"),
         ("PUT", "/api/v1/evaluate", "POST"),
+        # a path with a route per method: Starlette named only the first route's
+        ("OPTIONS", "/api/v1/session", "DELETE, POST"),
+        ("PATCH", "/api/v1/designs/x", "GET, PUT"),
     ],
 )
 def test_a_wrong_method_is_405_with_allow(

@@ -110,13 +110,21 @@ def _beyond_the_schema(problem: dict[str, Any]) -> bool:
     return problem["code"] in beyond or items
 
 
+# Refusals of a schema-valid design a drawing or model cannot be made of: a cabinet that cannot
+# be built, a room that cannot be drawn, a wall the room does not have.
+BEYOND_THE_SCHEMA = {"design_has_errors", "unknown_wall"}
+
+
 @API.hook
 def filter_failure(_: Any, failure: Any, case: Any, response: Any) -> bool:
     """Keep every failure but a schema-valid design refused only for what the schema cannot
     say."""
     if not isinstance(failure, RejectedPositiveData) or response.status_code != 422:
         return True
-    found = response.json()["error"]["problems"]
+    error = response.json()["error"]
+    if error["code"] in BEYOND_THE_SCHEMA:
+        return False
+    found = error["problems"]
     return not found or not all(_beyond_the_schema(p) for p in found)
 
 

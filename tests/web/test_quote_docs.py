@@ -72,6 +72,14 @@ def test_the_html_words_what_applied_and_why_not(
     assert [w for w in wording if w not in page] == []
 
 
+def test_the_pdf_is_the_same_bytes_every_time_dated_when_issued(quote: Quote) -> None:
+    """Was: reportlab wrote the time of printing and a random file id into every PDF."""
+    pdf = render_quote_pdf(quote, "en")
+    assert render_quote_pdf(quote, "en") == pdf
+    dated = quote.issued_at.astimezone(UTC).strftime("%Y%m%d%H%M%S")
+    assert f"/CreationDate (D:{dated}+00'00')".encode() in pdf
+
+
 def test_the_pdf_says_the_same(quote: Quote) -> None:
     pdf = PdfReader(io.BytesIO(render_quote_pdf(quote, "en")))
     text = "".join(page.extract_text() for page in pdf.pages)
