@@ -79,7 +79,7 @@ def get_me(caller: CallerDep) -> dict[str, Any]:
     "/accounts",
     status_code=201,
     responses=ok(201, "signed up and in; sets the cookies", "AccountAnswer")
-    | errors(400, 403, 409, 415, 422),
+    | errors(400, 403, 409, 415, 422, 429),
     openapi_extra=body("SignUp"),
 )
 def post_account(

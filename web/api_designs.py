@@ -106,7 +106,7 @@ def _saved(response: Response, design: SavedDesign) -> dict[str, Any]:
     "/designs",
     status_code=201,
     responses=ok(201, "saved at revision 1", "SavedDesign", ETag='"1"', Location="its URL")
-    | errors(400, 403, 413, 415, 422),
+    | errors(400, 403, 413, 415, 422, 429),
     openapi_extra=body("SaveDesign"),
 )
 def post_design(
