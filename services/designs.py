@@ -9,6 +9,7 @@ kept: it is work in progress; one that cannot be read is refused) and kept as
 
 from __future__ import annotations
 
+import re
 import secrets
 from typing import Final
 
@@ -23,6 +24,7 @@ from services.identity import STORE_ROLES, Actor
 from services.problems import ServiceProblem
 
 __all__ = [
+    "DESIGN_ID",
     "MAX_PAGE",
     "copy_design",
     "create_design",
@@ -38,6 +40,7 @@ __all__ = [
 ]
 
 MAX_PAGE: Final = 100
+DESIGN_ID: Final = re.compile(r"[A-Za-z0-9_-]{1,32}")  # what _new_id makes, and a bit more
 SHARE_PREFIX: Final = "mwl_"
 
 
@@ -159,7 +162,10 @@ def list_designs(
 
 
 def _readable(design_id: str, actor: Actor, backend: Backend) -> Owned:
-    """Who owns a design the actor may see; ``NotFound`` for any other."""
+    """Who owns a design the actor may see; ``NotFound`` for any other (and for an id no
+    design can have: a store need not take every string, PostgreSQL's text no NUL)."""
+    if not DESIGN_ID.fullmatch(design_id):
+        raise NotFound("design", design_id[:40])
     owned = backend.designs.owned(design_id)
     if not may_read(actor, owned):
         raise NotFound("design", design_id)

@@ -221,6 +221,10 @@ def our_kind(*position: object) -> str:
         "WzEsMl0",
         "e30",
         our_kind("2026-11-24T04:00:00", "x"),  # no offset
+        our_kind("2026-11-24T04:00:00+00:00", "a\u0000b"),  # PostgreSQL text takes no NUL
+        our_kind("0001-01-01T00:00:00+14:00", "x"),  # before year 1 in UTC
+        our_kind("9999-12-31T23:00:00-14:00", "x"),  # after year 9999 in UTC
+        our_kind("2026-11-24T04:00:00+00:00", "x" * 1000),
     ],
 )
 def test_a_cursor_that_is_not_one_of_ours_is_refused(backend: Backend, cursor: str) -> None:
@@ -263,3 +267,12 @@ def test_random_saves_leave_revisions_one_to_n_each_as_accepted(
     history = revision_history(saved.id, actor=owner, backend=backend)
     assert [r.number for r in history] == list(range(1, len(accepted) + 1))
     assert {r.number: r.document for r in history} == accepted
+
+
+@pytest.mark.parametrize("design_id", ["a\x00b", "x" * 1000, "../etc", " ", "ünï"])
+def test_an_id_that_no_design_can_have_is_not_found(backend: Backend, design_id: str) -> None:
+    owner = actor(backend, Role.CONSUMER)
+    with pytest.raises(NotFound):
+        read_design(design_id, actor=owner, backend=backend)
+    with pytest.raises(NotFound):
+        save_design(design_id, BEDROOM, expected=1, actor=owner, backend=backend)
