@@ -40,6 +40,7 @@ __all__ = [
 ]
 
 MAX_PAGE: Final = 100
+MAX_REVISION: Final = 10**9  # what If-Match can name (nine digits)
 DESIGN_ID: Final = re.compile(r"[A-Za-z0-9_-]{1,32}")  # what _new_id makes, and a bit more
 SHARE_PREFIX: Final = "mwl_"
 
@@ -92,6 +93,8 @@ def read_revision(
     if number is None:
         number = backend.designs.get(design_id).revision
     try:
+        if not 1 <= number <= MAX_REVISION:  # none is kept; a database integer may not hold it
+            raise NotFound("revision", str(number))
         return backend.designs.revision(design_id, number)
     except NotFound:
         raise InvalidInput(

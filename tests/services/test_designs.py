@@ -80,8 +80,9 @@ def test_a_design_is_kept_as_written_back_and_saved_revision_by_revision(
     assert [(r.number, r.name, r.note) for r in history] == [(1, "one", "first"), (2, "two", "")]
     assert read_revision(first.id, 1, actor=owner, backend=backend).document == first.document
     assert read_revision(first.id, None, actor=owner, backend=backend).number == 2
-    with pytest.raises(InvalidInput, match="unknown_revision"):
-        read_revision(first.id, 3, actor=owner, backend=backend)
+    for unknown in (3, 0, -1, 2**31, 2**63, 10**30):  # beyond what the databases' integers hold
+        with pytest.raises(InvalidInput, match="unknown_revision"):
+            read_revision(first.id, unknown, actor=owner, backend=backend)
 
 
 def test_a_caller_changing_their_document_afterwards_changes_nothing_kept(
