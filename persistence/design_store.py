@@ -12,7 +12,7 @@ from __future__ import annotations
 import base64
 import binascii
 import json
-from datetime import datetime
+from datetime import UTC, datetime
 
 from sqlalchemy import Engine, and_, or_, update
 from sqlalchemy.sql.elements import ColumnElement
@@ -25,6 +25,7 @@ from persistence.mappers import design_of, revision_of, revision_row
 from persistence.tables import DesignRow, RevisionRow, ShareLinkRow
 from services.access import DesignScope, Owned
 from services.design_records import DesignPage, NewRevision, Revision, SavedDesign
+from services.designs import DESIGN_ID
 from services.errors import InvalidInput, NotFound, StaleRevision
 from services.problems import ServiceProblem
 
@@ -210,10 +211,10 @@ def _read_cursor(cursor: str) -> tuple[datetime, str]:
         raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
         moment, design_id = json.loads(raw)
         at = datetime.fromisoformat(moment)
-        if at.tzinfo is None or not isinstance(design_id, str):
+        if at.tzinfo is None or not DESIGN_ID.fullmatch(design_id):
             raise ValueError(cursor)
-        return at, design_id
-    except (ValueError, TypeError, binascii.Error, UnicodeDecodeError):
+        return at.astimezone(UTC), design_id  # out of range in UTC: refused here, not by SQL
+    except (ValueError, TypeError, OverflowError, binascii.Error, UnicodeDecodeError):
         raise InvalidInput(
             [Problem.of(ServiceProblem.INVALID_CURSOR, "cursor", value=cursor[:40])]
         ) from None

@@ -9,6 +9,7 @@ kept: it is work in progress; one that cannot be read is refused) and kept as
 
 from __future__ import annotations
 
+import re
 import secrets
 from typing import Final
 
@@ -23,6 +24,7 @@ from services.identity import STORE_ROLES, Actor
 from services.problems import ServiceProblem
 
 __all__ = [
+    "DESIGN_ID",
     "MAX_PAGE",
     "copy_design",
     "create_design",
@@ -38,6 +40,8 @@ __all__ = [
 ]
 
 MAX_PAGE: Final = 100
+MAX_REVISION: Final = 10**9  # what If-Match can name (nine digits)
+DESIGN_ID: Final = re.compile(r"[A-Za-z0-9_-]{1,32}")  # what _new_id makes, and a bit more
 SHARE_PREFIX: Final = "mwl_"
 
 
@@ -89,6 +93,8 @@ def read_revision(
     if number is None:
         number = backend.designs.get(design_id).revision
     try:
+        if not 1 <= number <= MAX_REVISION:  # none is kept; a database integer may not hold it
+            raise NotFound("revision", str(number))
         return backend.designs.revision(design_id, number)
     except NotFound:
         raise InvalidInput(
@@ -162,7 +168,10 @@ def list_designs(
 
 
 def _readable(design_id: str, actor: Actor, backend: Backend) -> Owned:
-    """Who owns a design the actor may see; ``NotFound`` for any other."""
+    """Who owns a design the actor may see; ``NotFound`` for any other (and for an id no
+    design can have: a store need not take every string, PostgreSQL's text no NUL)."""
+    if not DESIGN_ID.fullmatch(design_id):
+        raise NotFound("design", design_id[:40])
     owned = backend.designs.owned(design_id)
     if not may_read(actor, owned):
         raise NotFound("design", design_id)

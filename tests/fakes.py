@@ -1,19 +1,40 @@
 """In-memory fakes of the services' ports (``services/ports.py``): use cases run against these
-in the tests, with no files, database or clock."""
+in the tests, with no files, database or clock. ``tests/services/test_accounts.py`` and
+``test_designs.py`` run the same use cases on these and on the database adapters, so the fakes
+are held to what the adapters do."""
 
 from __future__ import annotations
 
+import copy
+import dataclasses
+import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 
 from catalog.catalog import Catalog
+from kernel.problems import Problem
 from pricing.price import PriceBook
 from pricing.quote import Quote, quote_number
-from services.errors import NotFound
-from services.ports import QuoteSource
+from services.access import DesignScope, Owned
+from services.backend import Backend
+from services.design_records import DesignPage, NewRevision, Revision, SavedDesign
+from services.errors import AlreadyExists, InvalidInput, NotFound, StaleRevision
+from services.identity import Account
+from services.ports import CatalogSource, Clock, Credentials, NewAccount, QuoteSource, Store
+from services.problems import ServiceProblem
 
-__all__ = ["FixedCatalogs", "FixedClock", "InMemoryQuotes"]
+__all__ = [
+    "FixedCatalogs",
+    "FixedClock",
+    "InMemoryAccounts",
+    "InMemoryDesigns",
+    "InMemoryQuotes",
+    "InMemorySessions",
+    "InMemoryStores",
+    "InMemoryTokens",
+    "fake_backend",
+]
 
 
 @dataclass(slots=True)
@@ -73,3 +94,293 @@ class InMemoryQuotes:
 
     def of_design(self, design_id: str) -> list[str]:
         return [n for n, s in self.sources.items() if s is not None and s.design_id == design_id]
+
+
+@dataclass(slots=True)
+class InMemoryAccounts:
+    """Accounts by id (numbered from 1), their password hashes, and failed log-ins."""
+
+    accounts: dict[int, Account] = field(default_factory=dict)
+    hashes: dict[int, str | None] = field(default_factory=dict)
+    failures: list[tuple[str, str, datetime]] = field(default_factory=list)
+
+    def add(self, new: NewAccount) -> Account:
+        if new.login is not None and self._by_login(new.login) is not None:
+            raise AlreadyExists("login", new.login)
+        account = Account(
+            id=len(self.accounts) + 1,
+            login=new.login,
+            role=new.role,
+            store_id=new.store_id,
+            name=new.name,
+            created_at=new.at,
+        )
+        self.accounts[account.id], self.hashes[account.id] = account, new.password_hash
+        return account
+
+    def get(self, account_id: int) -> Account:
+        try:
+            return self.accounts[account_id]
+        except KeyError:
+            raise NotFound("account", str(account_id)) from None
+
+    def credentials(self, login: str) -> Credentials:
+        account = self._by_login(login)
+        if account is None:
+            raise NotFound("account", login)
+        return Credentials(account, self.hashes[account.id])
+
+    def all(self) -> list[Account]:
+        return sorted((a for a in self.accounts.values() if a.login), key=lambda a: a.login or "")
+
+    def set_disabled(self, login: str, disabled: bool) -> Account:
+        account = self.credentials(login).account
+        self.accounts[account.id] = dataclasses.replace(account, disabled=disabled)
+        return self.accounts[account.id]
+
+    def promote(self, account_id: int, new: NewAccount) -> Account:
+        account = self.accounts.get(account_id)
+        if account is None or account.login is not None:
+            raise NotFound("anonymous account", str(account_id))
+        if new.login is not None and self._by_login(new.login) is not None:
+            raise AlreadyExists("login", new.login)
+        promoted = dataclasses.replace(account, login=new.login, role=new.role, name=new.name)
+        self.accounts[account_id], self.hashes[account_id] = promoted, new.password_hash
+        return promoted
+
+    def record_failure(self, login: str, address: str, at: datetime) -> None:
+        self.failures.append((login[:64], address[:64], at))
+
+    def failures_since(self, login: str, address: str, since: datetime) -> tuple[int, int]:
+        recent = [(lg, ad) for lg, ad, at in self.failures if at >= since]
+        return (
+            sum(lg == login[:64] for lg, _ in recent),
+            sum(ad == address[:64] for _, ad in recent),
+        )
+
+    def _by_login(self, login: str) -> Account | None:
+        return next((a for a in self.accounts.values() if a.login == login), None)
+
+
+@dataclass(slots=True)
+class InMemorySessions:
+    """Sessions by token hash: (account id, CSRF token, until)."""
+
+    accounts: InMemoryAccounts
+    live: dict[str, tuple[int, str, datetime]] = field(default_factory=dict)
+
+    def open(
+        self, account_id: int, token_hash: str, csrf_token: str, at: datetime, until: datetime
+    ) -> None:
+        self.live[token_hash] = (account_id, csrf_token, until)
+
+    def find(self, token_hash: str, now: datetime) -> tuple[Account, str] | None:
+        found = self.live.get(token_hash)
+        if found is None or found[2] <= now:
+            return None
+        account = self.accounts.get(found[0])
+        return None if account.disabled else (account, found[1])
+
+    def close(self, token_hash: str) -> None:
+        self.live.pop(token_hash, None)
+
+
+@dataclass(slots=True)
+class InMemoryTokens:
+    """API tokens by id (from 1): (token hash, account id, revoked)."""
+
+    accounts: InMemoryAccounts
+    kept: dict[int, tuple[str, int, bool]] = field(default_factory=dict)
+
+    def create(self, account_id: int, token_hash: str, at: datetime) -> int:
+        token_id = len(self.kept) + 1
+        self.kept[token_id] = (token_hash, account_id, False)
+        return token_id
+
+    def find(self, token_hash: str) -> Account | None:
+        for kept_hash, account_id, revoked in self.kept.values():
+            if kept_hash == token_hash and not revoked:
+                account = self.accounts.get(account_id)
+                return None if account.disabled else account
+        return None
+
+    def revoke(self, token_id: int, at: datetime) -> bool:
+        found = self.kept.get(token_id)
+        if found is None or found[2]:
+            return False
+        self.kept[token_id] = (found[0], found[1], True)
+        return True
+
+
+@dataclass(slots=True)
+class InMemoryDesigns:
+    """Designs (their latest revision in ``headers``), every revision, and share links. What
+    goes in and comes out is copied, as a database would: a caller's dict is never kept."""
+
+    headers: dict[str, SavedDesign] = field(default_factory=dict)
+    kept: dict[str, list[Revision]] = field(default_factory=dict)
+    links: dict[str, tuple[str, bool]] = field(default_factory=dict)  # hash -> (id, revoked)
+
+    def create(
+        self, design_id: str, owner_id: int, store_id: str | None, first: NewRevision
+    ) -> SavedDesign:
+        if design_id in self.headers:
+            raise AlreadyExists("design", design_id)
+        self.kept[design_id] = [_revision(design_id, 1, first)]
+        self.headers[design_id] = SavedDesign(
+            id=design_id,
+            name=first.name,
+            owner_id=owner_id,
+            store_id=store_id,
+            revision=1,
+            document={},
+            created_at=first.at,
+            updated_at=first.at,
+        )
+        return self.get(design_id)
+
+    def get(self, design_id: str) -> SavedDesign:
+        header = self._header(design_id)
+        latest = self.kept[design_id][-1].document
+        return dataclasses.replace(header, document=copy.deepcopy(latest))
+
+    def owned(self, design_id: str) -> Owned:
+        header = self._header(design_id)
+        return Owned(header.owner_id, header.store_id)
+
+    def save(self, design_id: str, expected: int, new: NewRevision) -> SavedDesign:
+        header = self._header(design_id)
+        if header.revision != expected:
+            raise StaleRevision(header.revision)
+        self.kept[design_id].append(_revision(design_id, expected + 1, new))
+        self.headers[design_id] = dataclasses.replace(
+            header, revision=expected + 1, name=new.name, updated_at=new.at
+        )
+        return self.get(design_id)
+
+    def revision(self, design_id: str, number: int) -> Revision:
+        found = [r for r in self.kept.get(design_id, []) if r.number == number]
+        if not found:
+            raise NotFound("revision", f"{design_id}/{number}")
+        return dataclasses.replace(found[0], document=copy.deepcopy(found[0].document))
+
+    def revisions(self, design_id: str) -> list[Revision]:
+        return [self.revision(design_id, r.number) for r in self.kept.get(design_id, [])]
+
+    def page(self, scope: DesignScope, cursor: str | None, limit: int) -> DesignPage:
+        ordered = sorted(
+            (h for h in self.headers.values() if _in_scope(h, scope)),
+            key=lambda h: (h.updated_at, h.id),
+            reverse=True,
+        )
+        if cursor is not None:
+            after = _position(cursor)
+            ordered = [h for h in ordered if (h.updated_at, h.id) < after]
+        shown = tuple(self.get(h.id) for h in ordered[:limit])
+        more = len(ordered) > limit
+        last = shown[-1] if shown else None
+        next_cursor = (
+            json.dumps([last.updated_at.isoformat(), last.id]).encode().hex()
+            if more and last
+            else None
+        )
+        return DesignPage(designs=shown, next_cursor=next_cursor)
+
+    def claim(self, from_owner: int, to_owner: int) -> int:
+        mine = [h for h in self.headers.values() if h.owner_id == from_owner]
+        for header in mine:
+            self.headers[header.id] = dataclasses.replace(header, owner_id=to_owner)
+        return len(mine)
+
+    def attach(self, design_id: str, store_id: str) -> None:
+        if design_id in self.headers:
+            self.headers[design_id] = dataclasses.replace(
+                self.headers[design_id], store_id=store_id
+            )
+
+    def share(self, design_id: str, token_hash: str, by: int, at: datetime) -> None:
+        self.links[token_hash] = (design_id, False)
+
+    def unshare(self, design_id: str, at: datetime) -> int:
+        live = [h for h, (d, revoked) in self.links.items() if d == design_id and not revoked]
+        for token_hash in live:
+            self.links[token_hash] = (design_id, True)
+        return len(live)
+
+    def shared(self, token_hash: str) -> str | None:
+        design_id, revoked = self.links.get(token_hash, ("", True))
+        return None if revoked else design_id
+
+    def _header(self, design_id: str) -> SavedDesign:
+        try:
+            return self.headers[design_id]
+        except KeyError:
+            raise NotFound("design", design_id) from None
+
+
+def _revision(design_id: str, number: int, new: NewRevision) -> Revision:
+    return Revision(
+        design_id=design_id,
+        number=number,
+        name=new.name,
+        document=copy.deepcopy(new.document),
+        author_id=new.author_id,
+        note=new.note,
+        created_at=new.at,
+    )
+
+
+def _in_scope(design: SavedDesign, scope: DesignScope) -> bool:
+    if design.owner_id == scope.owner_id:
+        return True
+    if scope.every_store:
+        return design.store_id is not None
+    return scope.store_id is not None and design.store_id == scope.store_id
+
+
+def _position(cursor: str) -> tuple[datetime, str]:
+    """Where a cursor of ``InMemoryDesigns.page`` points (``InvalidInput`` for any other)."""
+    try:
+        moment, design_id = json.loads(bytes.fromhex(cursor))
+        at = datetime.fromisoformat(moment)
+        if at.tzinfo is None or not isinstance(design_id, str):
+            raise ValueError(cursor)
+    except (ValueError, TypeError):
+        raise InvalidInput(
+            [Problem.of(ServiceProblem.INVALID_CURSOR, "cursor", value=cursor[:40])]
+        ) from None
+    return at, design_id
+
+
+@dataclass(slots=True)
+class InMemoryStores:
+    """Stores by id."""
+
+    kept: dict[str, Store] = field(default_factory=dict)
+
+    def all(self) -> list[Store]:
+        return [self.kept[k] for k in sorted(self.kept)]
+
+    def get(self, store_id: str) -> Store:
+        try:
+            return self.kept[store_id]
+        except KeyError:
+            raise NotFound("store", store_id) from None
+
+    def put(self, store: Store) -> None:
+        self.kept[store.id] = store
+
+
+def fake_backend(clock: Clock, catalogs: CatalogSource) -> Backend:
+    """Every port of the use cases, in memory."""
+    accounts = InMemoryAccounts()
+    return Backend(
+        clock=clock,
+        catalogs=catalogs,
+        accounts=accounts,
+        sessions=InMemorySessions(accounts),
+        tokens=InMemoryTokens(accounts),
+        designs=InMemoryDesigns(),
+        stores=InMemoryStores(),
+        quotes=InMemoryQuotes(),
+    )

@@ -2,7 +2,8 @@
 PostgreSQL, in a schema of its own on the server that ``TEST_DATABASE_URL`` (else
 ``DATABASE_URL``) names; the schema is dropped afterwards, and nothing else on the server is
 touched. Without a server the PostgreSQL runs are skipped, except in CI (``CI=true``), where
-they fail."""
+they fail. The server is looked up in the environment as it was when the tests started, too:
+the web tests point ``DATABASE_URL`` at a SQLite file of each test's own."""
 
 from __future__ import annotations
 
@@ -20,13 +21,16 @@ from persistence.db import make_engine, migrate
 
 __all__ = ["DATABASES", "empty_database", "migrated", "postgres_server"]
 
+_STARTED_WITH = dict(os.environ)
+
 
 def postgres_server() -> str:
     """The PostgreSQL server to test on, or a skip (a failure in CI) saying how to name one."""
-    for name in ("TEST_DATABASE_URL", "DATABASE_URL"):
-        url = os.environ.get(name, "")
-        if url.startswith(("postgresql", "postgres:")):
-            return url
+    for environ in (os.environ, _STARTED_WITH):
+        for name in ("TEST_DATABASE_URL", "DATABASE_URL"):
+            url = environ.get(name, "")
+            if url.startswith(("postgresql", "postgres:")):
+                return url
     reason = (
         "no PostgreSQL server: set TEST_DATABASE_URL (or DATABASE_URL) to "
         "postgresql://user:password@host:5432/db"
