@@ -138,6 +138,11 @@ class InMemoryAccounts:
         self.accounts[account.id] = dataclasses.replace(account, disabled=disabled)
         return self.accounts[account.id]
 
+    def set_password(self, login: str, password_hash: str) -> Account:
+        account = self.credentials(login).account
+        self.hashes[account.id] = password_hash
+        return account
+
     def promote(self, account_id: int, new: NewAccount) -> Account:
         account = self.accounts.get(account_id)
         if account is None or account.login is not None:
@@ -183,6 +188,12 @@ class InMemorySessions:
 
     def close(self, token_hash: str) -> None:
         self.live.pop(token_hash, None)
+
+    def close_all(self, account_id: int) -> int:
+        ended = [h for h, (owner, _, _) in self.live.items() if owner == account_id]
+        for token_hash in ended:
+            del self.live[token_hash]
+        return len(ended)
 
 
 @dataclass(slots=True)
@@ -371,6 +382,20 @@ class InMemoryStores:
         self.kept[store.id] = store
 
 
+@dataclass(slots=True)
+class InMemoryThrottle:
+    """Counted acts in a list."""
+
+    acts: list[tuple[str, str, datetime]] = field(default_factory=list)
+
+    def count(self, kind: str, key: str, since: datetime) -> int:
+        return sum(1 for k, who, at in self.acts if (k, who) == (kind, key) and at >= since)
+
+    def record(self, kind: str, key: str, at: datetime, *, forget_before: datetime) -> None:
+        self.acts = [a for a in self.acts if not (a[:2] == (kind, key) and a[2] < forget_before)]
+        self.acts.append((kind, key, at))
+
+
 def fake_backend(clock: Clock, catalogs: CatalogSource) -> Backend:
     """Every port of the use cases, in memory."""
     accounts = InMemoryAccounts()
@@ -383,4 +408,5 @@ def fake_backend(clock: Clock, catalogs: CatalogSource) -> Backend:
         designs=InMemoryDesigns(),
         stores=InMemoryStores(),
         quotes=InMemoryQuotes(),
+        throttle=InMemoryThrottle(),
     )

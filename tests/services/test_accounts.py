@@ -13,6 +13,7 @@ from services.accounts import (
     FAILURE_WINDOW,
     MAX_FAILURES_PER_LOGIN,
     SESSION_LIFETIME,
+    Visitor,
     add_user,
     create_token,
     disable_user,
@@ -36,7 +37,7 @@ PASSWORD = "correct horse battery"  # noqa: S105 (a test account's)
 
 
 def test_a_visitor_gets_an_anonymous_account_and_a_session(backend: Backend) -> None:
-    opened = visit(backend)
+    opened = visit(backend, address="test")
     assert opened.account.role is Role.ANONYMOUS and opened.account.login is None
     assert session_account(opened.token, backend=backend) == (opened.account, opened.csrf_token)
     assert opened.token.startswith("mws_") and opened.csrf_token != opened.token
@@ -45,14 +46,13 @@ def test_a_visitor_gets_an_anonymous_account_and_a_session(backend: Backend) -> 
 def test_signing_up_keeps_the_visitors_account_and_designs_and_ends_the_old_session(
     backend: Backend,
 ) -> None:
-    opened = visit(backend)
+    opened = visit(backend, address="test")
     saved = create_design(BEDROOM, actor=opened.account.actor, backend=backend)
     signed = sign_up(
         "Alice@Example.com",
         PASSWORD,
         name="Alice",
-        visitor=opened.account.actor,
-        replacing=opened.token,
+        visitor=Visitor(actor=opened.account.actor, session_token=opened.token),
         backend=backend,
     )
     assert signed.account.id == opened.account.id
@@ -65,18 +65,18 @@ def test_signing_up_keeps_the_visitors_account_and_designs_and_ends_the_old_sess
 
 
 def test_signing_up_without_a_visit_makes_a_new_consumer(backend: Backend) -> None:
-    signed = sign_up("bob", PASSWORD, visitor=None, backend=backend)
+    signed = sign_up("bob", PASSWORD, visitor=Visitor(), backend=backend)
     assert signed.account.role is Role.CONSUMER
     assert backend.accounts.get(signed.account.id) == signed.account
 
 
 def test_a_taken_login_is_refused_whatever_its_case(backend: Backend) -> None:
-    sign_up("carol", PASSWORD, visitor=None, backend=backend)
+    sign_up("carol", PASSWORD, visitor=Visitor(), backend=backend)
     with pytest.raises(AlreadyExists):
-        sign_up("CAROL", PASSWORD, visitor=None, backend=backend)
-    visitor = visit(backend).account
+        sign_up("CAROL", PASSWORD, visitor=Visitor(), backend=backend)
+    visitor = visit(backend, address="test").account
     with pytest.raises(AlreadyExists):
-        sign_up("carol", PASSWORD, visitor=visitor.actor, backend=backend)
+        sign_up("carol", PASSWORD, visitor=Visitor(actor=visitor.actor), backend=backend)
     assert backend.accounts.get(visitor.id).role is Role.ANONYMOUS  # nothing changed
 
 
@@ -95,22 +95,20 @@ def test_a_bad_login_or_weak_password_is_refused(
     backend: Backend, login: str, password: str
 ) -> None:
     with pytest.raises(InvalidInput):
-        sign_up(login, password, visitor=None, backend=backend)
+        sign_up(login, password, visitor=Visitor(), backend=backend)
     assert backend.accounts.all() == []
 
 
 def test_logging_in_claims_the_visitors_designs_and_ends_their_session(
     backend: Backend,
 ) -> None:
-    member = sign_up("erin", PASSWORD, visitor=None, backend=backend).account
-    opened = visit(backend)
+    member = sign_up("erin", PASSWORD, visitor=Visitor(), backend=backend).account
+    opened = visit(backend, address="test")
     saved = create_design(BEDROOM, actor=opened.account.actor, backend=backend)
     again = log_in(
         "ERIN",
         PASSWORD,
-        address="10.0.0.1",
-        visitor=opened.account.actor,
-        replacing=opened.token,
+        visitor=Visitor(address="10.0.0.1", actor=opened.account.actor, session_token=opened.token),
         backend=backend,
     )
     assert again.account == member
@@ -120,35 +118,35 @@ def test_logging_in_claims_the_visitors_designs_and_ends_their_session(
 
 
 def test_a_wrong_password_and_an_unknown_login_are_refused_alike(backend: Backend) -> None:
-    sign_up("frank", PASSWORD, visitor=None, backend=backend)
+    sign_up("frank", PASSWORD, visitor=Visitor(), backend=backend)
     for login, password in (("frank", "wrong password"), ("nobody", PASSWORD)):
         with pytest.raises(NotSignedIn, match="wrong login or password"):
-            log_in(login, password, address="a", visitor=None, backend=backend)
+            log_in(login, password, visitor=Visitor(address="a"), backend=backend)
 
 
 def test_the_sixth_attempt_is_refused_even_with_the_right_password_until_the_window_ends(
     backend: Backend, clock: FixedClock
 ) -> None:
-    sign_up("grace", PASSWORD, visitor=None, backend=backend)
+    sign_up("grace", PASSWORD, visitor=Visitor(), backend=backend)
     for _ in range(MAX_FAILURES_PER_LOGIN):
         with pytest.raises(NotSignedIn):
-            log_in("grace", "wrong password", address="a", visitor=None, backend=backend)
+            log_in("grace", "wrong password", visitor=Visitor(address="a"), backend=backend)
     with pytest.raises(TooManyAttempts) as refused:
-        log_in("grace", PASSWORD, address="b", visitor=None, backend=backend)
+        log_in("grace", PASSWORD, visitor=Visitor(address="b"), backend=backend)
     assert refused.value.retry_after_s == FAILURE_WINDOW.total_seconds()
     clock.moment += FAILURE_WINDOW + timedelta(seconds=1)
-    assert log_in("grace", PASSWORD, address="b", visitor=None, backend=backend).account.login
+    assert log_in("grace", PASSWORD, visitor=Visitor(address="b"), backend=backend).account.login
 
 
 def test_logging_out_ends_the_session(backend: Backend) -> None:
-    opened = sign_up("heidi", PASSWORD, visitor=None, backend=backend)
+    opened = sign_up("heidi", PASSWORD, visitor=Visitor(), backend=backend)
     log_out(opened.token, backend=backend)
     assert session_account(opened.token, backend=backend) is None
     log_out(opened.token, backend=backend)  # again: nothing to do
 
 
 def test_a_session_ends_after_its_lifetime(backend: Backend, clock: FixedClock) -> None:
-    opened = sign_up("ivan", PASSWORD, visitor=None, backend=backend)
+    opened = sign_up("ivan", PASSWORD, visitor=Visitor(), backend=backend)
     clock.moment += SESSION_LIFETIME - timedelta(seconds=1)
     assert session_account(opened.token, backend=backend) is not None
     clock.moment += timedelta(seconds=1)
@@ -156,7 +154,7 @@ def test_a_session_ends_after_its_lifetime(backend: Backend, clock: FixedClock) 
 
 
 def test_tokens_of_the_wrong_kind_find_nobody(backend: Backend) -> None:
-    opened = sign_up("judy", PASSWORD, visitor=None, backend=backend)
+    opened = sign_up("judy", PASSWORD, visitor=Visitor(), backend=backend)
     _, api = create_token("judy", backend=backend)
     assert token_account(opened.token, backend=backend) is None
     assert session_account(api, backend=backend) is None
@@ -164,7 +162,7 @@ def test_tokens_of_the_wrong_kind_find_nobody(backend: Backend) -> None:
 
 
 def test_api_tokens_work_until_revoked(backend: Backend) -> None:
-    account = sign_up("mallory", PASSWORD, visitor=None, backend=backend).account
+    account = sign_up("mallory", PASSWORD, visitor=Visitor(), backend=backend).account
     token_id, token = create_token("Mallory", backend=backend)
     assert token.startswith("mwt_") and token_account(token, backend=backend) == account
     revoke_token(token_id, backend=backend)
@@ -178,13 +176,13 @@ def test_api_tokens_work_until_revoked(backend: Backend) -> None:
 
 
 def test_a_disabled_account_loses_its_sessions_tokens_and_log_in(backend: Backend) -> None:
-    opened = sign_up("niaj", PASSWORD, visitor=None, backend=backend)
+    opened = sign_up("niaj", PASSWORD, visitor=Visitor(), backend=backend)
     _, token = create_token("niaj", backend=backend)
     assert disable_user("niaj", backend=backend).disabled
     assert session_account(opened.token, backend=backend) is None
     assert token_account(token, backend=backend) is None
     with pytest.raises(NotSignedIn):
-        log_in("niaj", PASSWORD, address="a", visitor=None, backend=backend)
+        log_in("niaj", PASSWORD, visitor=Visitor(address="a"), backend=backend)
     with pytest.raises(NotFound):
         disable_user("nobody", backend=backend)
     assert not backend.accounts.set_disabled("niaj", False).disabled

@@ -12,7 +12,7 @@ from typing import Any, Final
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
-from services.accounts import add_user, create_token, log_in, visit
+from services.accounts import Visitor, add_user, create_token, log_in, visit
 from services.backend import Backend
 from services.identity import Role
 from services.ports import Store
@@ -70,10 +70,10 @@ def signed_in(
     """The headers of a browser signed in to a new account of ``role`` (``None``: an
     anonymous visitor's)."""
     if login is None:
-        opened = visit(backend)
+        opened = visit(backend, address="test")
     else:
         add_user(login, role, PASSWORD, store_id=store, backend=backend)
-        opened = log_in(login, PASSWORD, address="test", visitor=None, backend=backend)
+        opened = log_in(login, PASSWORD, visitor=Visitor(address="test"), backend=backend)
     return session_headers(opened.token, opened.csrf_token)
 
 
