@@ -11,7 +11,7 @@ endif
 RUN := $(UV) run --frozen
 CORE := kernel catalog configurator pricing production_export
 
-.PHONY: help install run test quick lint fmt types arch unit bench clean
+.PHONY: help install run test quick lint fmt types arch unit bench bench-http clean
 
 help: ## list the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -55,6 +55,10 @@ bench: install ## benchmarks (see BENCHMARKS.md)
 	$(RUN) python -m bench.cli
 	$(RUN) python -m bench.nesting
 	$(RUN) python -m bench.export
+
+bench-http: install ## HTTP load on millwork serve, 1 and 2 workers (about 2.5 min; DATABASE_URL)
+	$(RUN) python -m bench.http --workers 1
+	$(RUN) python -m bench.http --workers 2
 
 clean: ## remove caches and the local environment
 	rm -rf .venv .tools .pytest_cache .mypy_cache .ruff_cache .hypothesis .coverage var

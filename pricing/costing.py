@@ -20,7 +20,9 @@ from catalog.construction import Construction
 from catalog.price_list import Method, PriceList
 from configurator.build.design_build import DesignBuild, PlacedCabinet
 from configurator.build.parts import OpKind, Part, Role
+from configurator.model.design import cabinet_key
 from kernel.ids import HardwareCode
+from kernel.memo import Memo, no_memo
 from kernel.quantities import area_m2, metres
 from pricing.errors import MissingRate
 from pricing.lines import Category, QuoteLine, fmt_money, fmt_qty, line
@@ -46,13 +48,16 @@ def cost_design(
     *,
     method: Method | None = None,
     region: str | None = None,
+    memo: Memo = no_memo,
 ) -> list[QuoteLine]:
-    """Every line of a design's price, cabinet by cabinet, then the order-level lines."""
+    """Every line of a design's price, cabinet by cabinet, then the order-level lines;
+    ``memo`` may hand back a cabinet's lines worked out before (same catalog and price
+    list)."""
     chosen = method or price_list.method
     lines: list[QuoteLine] = []
     unfolded_parts: list[Part] = []
     for placed in build.cabinets:
-        cabinet_lines, board_parts = _cabinet(placed, catalog, price_list, chosen)
+        cabinet_lines, board_parts = _cabinet_once(placed, catalog, price_list, chosen, memo)
         lines += cabinet_lines
         unfolded_parts += board_parts
     if chosen is Method.SHEETS:
@@ -104,6 +109,18 @@ def _cabinet(
             note=f"{fmt_money(base)} × {fmt_qty(coefficient)} (x{pl.nonstandard_coefficient} - 1)"
         )
     return made + rest, board_parts
+
+
+def _cabinet_once(
+    placed: PlacedCabinet, catalog: Catalog, pl: PriceList, method: Method, memo: Memo
+) -> tuple[tuple[QuoteLine, ...], tuple[Part, ...]]:
+    """``_cabinet``, remembered by what the cabinet is: no line depends on where it stands."""
+
+    def compute() -> tuple[tuple[QuoteLine, ...], tuple[Part, ...]]:
+        made, board_parts = _cabinet(placed, catalog, pl, method)
+        return tuple(made), tuple(board_parts)
+
+    return memo(("cost", method, cabinet_key(placed.cabinet.spec)), compute)
 
 
 def _board(cid: str, parts: Sequence[Part], pl: PriceList) -> list[QuoteLine]:

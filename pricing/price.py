@@ -15,6 +15,7 @@ from decimal import ROUND_CEILING, Decimal
 from catalog.catalog import Catalog
 from catalog.price_list import DepositRule, Method, PriceList
 from configurator.build.design_build import DesignBuild
+from kernel.memo import Memo, no_memo
 from kernel.money import Currency, Money, quantize
 from kernel.problems import Problem, Severity
 from pricing.costing import cost_design
@@ -86,7 +87,7 @@ class PriceBook:
     promotions: Promotions
 
 
-def price_design(
+def price_design(  # noqa: PLR0913 - keyword-only after the three it prices with
     build: DesignBuild,
     catalog: Catalog,
     book: PriceBook,
@@ -94,12 +95,14 @@ def price_design(
     now: datetime,
     customer: Customer | None = None,
     method: Method | None = None,
+    memo: Memo = no_memo,
 ) -> Price:
     """Cost ``build``, apply the promotions active at ``now``, and add up; the customer's
-    region picks installation and delivery rates (the price list's default otherwise)."""
+    region picks installation and delivery rates (the price list's default otherwise).
+    ``memo``: as for ``cost_design``, for this catalog and book only."""
     price_list, who = book.price_list, customer or Customer()
     region = who.region or price_list.region
-    lines = cost_design(build, catalog, price_list, method=method, region=region)
+    lines = cost_design(build, catalog, price_list, method=method, region=region, memo=memo)
     outcome = apply_promotions(lines, book.promotions, now=now, customer=who)
     subtotal = sum((x.amount for x in lines), Decimal(0))
     total = subtotal - outcome.discount

@@ -11,11 +11,13 @@ from configurator.build.bom import BomSummary, summarize
 from configurator.model.design import Design
 from configurator.model.document import parse_design
 from configurator.rules.evaluate import Evaluation, evaluate
+from kernel.memo import no_memo
 from kernel.problems import Problem
 from pricing.price import Price, price_design
 from pricing.problems import PricingProblem
 from pricing.promotions import Customer
 from services.errors import InvalidInput
+from services.memo import EvaluationCache
 from services.ports import CatalogSource, Clock
 
 __all__ = ["DesignReport", "PriceRequest", "evaluate_design"]
@@ -52,9 +54,12 @@ def evaluate_design(
     catalogs: CatalogSource,
     clock: Clock,
     request: PriceRequest | None = None,
+    cache: EvaluationCache | None = None,
 ) -> DesignReport:
     """Parse ``document`` (``InvalidDesign`` if it cannot be read), validate and price it
-    (``InvalidInput`` for a region the price list does not serve)."""
+    (``InvalidInput`` for a region the price list does not serve). With a ``cache`` (one per
+    process, for live editing), cabinets unchanged since an earlier call are not built,
+    checked or priced again; the report is the same either way."""
     asked = request or PriceRequest()
     catalog, book = catalogs.catalog(), catalogs.price_book()
     region = asked.customer.region
@@ -63,11 +68,18 @@ def evaluate_design(
         raise InvalidInput(
             [Problem.of(PricingProblem.UNKNOWN_REGION, "region", value=region, allowed=known)]
         )
+    memo = cache.memo_for(catalog, book) if cache is not None else no_memo
     design = parse_design(document)
-    evaluation = evaluate(design, catalog)
+    evaluation = evaluate(design, catalog, memo=memo)
     now = asked.at or clock.now()
     price = price_design(
-        evaluation.build, catalog, book, now=now, customer=asked.customer, method=asked.method
+        evaluation.build,
+        catalog,
+        book,
+        now=now,
+        customer=asked.customer,
+        method=asked.method,
+        memo=memo,
     )
     return DesignReport(
         design=design,

@@ -28,6 +28,7 @@ from persistence.db import database_url, make_engine
 from pricing.promotions import Customer
 from services.errors import InvalidInput
 from services.evaluation import PriceRequest, evaluate_design
+from services.memo import EvaluationCache
 from services.ports import Clock
 from web import api_accounts, api_designs, api_quotes, api_stores, api_views
 from web.api_support import handle_service_errors
@@ -56,6 +57,7 @@ def create_app(
     book = catalogs.price_book()
     clock = clock or SystemClock()
     engine = make_engine(database or database_url(os.environ))
+    cache = EvaluationCache()  # this process's: cabinets unchanged between live edits
     # No /docs or /redoc: FastAPI serves them from a CDN, and users may be offline. No
     # redirects to add or drop a trailing slash: they would be built from the Host header.
     app = FastAPI(
@@ -105,7 +107,7 @@ def create_app(
         asked = PriceRequest(
             customer=Customer(member=member, coupon=coupon, region=region), method=method
         )
-        return await run_in_threadpool(_evaluate, body, catalogs, clock, asked, lang)
+        return await run_in_threadpool(_evaluate, body, catalogs, clock, asked, lang, cache)
 
     @app.get("/api/v1/schema/design")
     def get_design_schema() -> dict[str, Any]:
@@ -127,7 +129,12 @@ def create_app(
 
 
 def _evaluate(
-    body: bytes, catalogs: CatalogFiles, clock: Clock, asked: PriceRequest, lang: Language
+    body: bytes,
+    catalogs: CatalogFiles,
+    clock: Clock,
+    asked: PriceRequest,
+    lang: Language,
+    cache: EvaluationCache,
 ) -> Response:
     """Parse, evaluate and write the answer: CPU-bound, so run in a worker thread."""
     try:
@@ -135,7 +142,9 @@ def _evaluate(
     except ValueError as exc:
         return error_response(400, "invalid_json", f"the body: {exc}")
     try:
-        report = evaluate_design(document, catalogs=catalogs, clock=clock, request=asked)
+        report = evaluate_design(
+            document, catalogs=catalogs, clock=clock, request=asked, cache=cache
+        )
     except InvalidDesign as exc:
         return _problems_error("invalid_design", exc.problems, lang)
     except InvalidInput as exc:  # an unknown region, say: the code is the problem's

@@ -6,14 +6,15 @@ derived from.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from catalog.catalog import Catalog
 from configurator.build.cabinet import BuiltCabinet, build_cabinet
 from configurator.build.parts import HardwareLine, Part
 from configurator.build.placement import Transform, place, wall_count
 from configurator.build.problems import BuildProblem
-from configurator.model.design import Design, WallPlacement
+from configurator.model.design import Cabinet, Design, WallPlacement, cabinet_key
+from kernel.memo import Memo, no_memo
 from kernel.problems import Problem
 
 __all__ = ["DesignBuild", "PlacedCabinet", "build_design"]
@@ -46,8 +47,9 @@ class DesignBuild:
         return tuple(h for c in self.cabinets for h in c.cabinet.hardware)
 
 
-def build_design(design: Design, catalog: Catalog) -> DesignBuild:
-    """Build and place every cabinet of ``design``."""
+def build_design(design: Design, catalog: Catalog, memo: Memo = no_memo) -> DesignBuild:
+    """Build and place every cabinet of ``design``; ``memo`` may hand back a cabinet built
+    before (for the same catalog) instead of building it again."""
     placed: list[PlacedCabinet] = []
     problems: list[Problem] = []
     walls = wall_count(design.room)
@@ -63,7 +65,7 @@ def build_design(design: Design, catalog: Catalog) -> DesignBuild:
                 )
             )
             continue
-        built, found = build_cabinet(spec, catalog, path=path)
+        built, found = _build(spec, catalog, path, memo)
         problems += found
         if built is not None:
             elevation = (
@@ -76,3 +78,24 @@ def build_design(design: Design, catalog: Catalog) -> DesignBuild:
             )
             placed.append(PlacedCabinet(cabinet=built, transform=transform))
     return DesignBuild(design=design, cabinets=tuple(placed), problems=tuple(problems))
+
+
+def _build(
+    spec: Cabinet, catalog: Catalog, path: str, memo: Memo
+) -> tuple[BuiltCabinet | None, tuple[Problem, ...]]:
+    """``build_cabinet``, remembered by what the cabinet is and its path (its problems name
+    it): a cabinet that only moved is not built again. The cabinet remembered may have stood
+    elsewhere, so the result carries ``spec`` itself."""
+    built, found = memo(
+        ("build", path, cabinet_key(spec)),
+        lambda: _frozen(build_cabinet(spec, catalog, path=path)),
+    )
+    if built is not None and built.spec is not spec:
+        built = replace(built, spec=spec)
+    return built, found
+
+
+def _frozen(
+    result: tuple[BuiltCabinet | None, list[Problem]],
+) -> tuple[BuiltCabinet | None, tuple[Problem, ...]]:
+    return result[0], tuple(result[1])

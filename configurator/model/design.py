@@ -7,7 +7,7 @@ Lengths are whole millimetres as the user gave them.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Hashable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -25,6 +25,7 @@ __all__ = [
     "Room",
     "Section",
     "WallPlacement",
+    "cabinet_key",
 ]
 
 Point = tuple[float, float]
@@ -99,6 +100,23 @@ class Cabinet:
     options: Mapping[str, str | int]
     interior: Interior | None
     elevation_mm: float | None = None  # underside above the floor; None: template default
+
+
+def cabinet_key(cabinet: Cabinet) -> Hashable:
+    """What the cabinet is, apart from where it stands (its placement and elevation), as a
+    hashable value: two cabinets with equal keys build into the same parts and hardware.
+    (``Cabinet`` itself cannot be hashed: its options are a mapping.)"""
+    return (
+        cabinet.id,
+        cabinet.template,
+        cabinet.width_mm,
+        cabinet.height_mm,
+        cabinet.depth_mm,
+        cabinet.carcass_material,
+        cabinet.front_material,
+        tuple(cabinet.options.items()),
+        cabinet.interior,
+    )
 
 
 class OpeningKind(StrEnum):

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 
 from shapely import Polygon
 
@@ -14,6 +15,7 @@ from configurator.build.design_build import DesignBuild, PlacedCabinet
 from configurator.build.placement import plan_rectangle
 from configurator.model.design import Design
 from configurator.room.geometry import Wall, footprint_polygon
+from kernel.memo import Memo, no_memo
 from kernel.problems import Problem
 
 __all__ = ["TOUCH_TOL_MM", "Context", "Placed", "Rule", "near", "placed_cabinets", "shrunk"]
@@ -51,6 +53,7 @@ class Context:
     floor: Polygon
     placed: tuple[Placed, ...]
     room_ok: bool
+    memo: Memo = no_memo  # for work that depends on one cabinet only (same catalog)
 
 
 Rule = Callable[[Context], Sequence[Problem]]
@@ -82,18 +85,29 @@ def _inset(pc: PlacedCabinet) -> Polygon:
     return Polygon(plan_rectangle(pc.transform, (half, half, width - half, depth - half)))
 
 
-def placed_cabinets(build: DesignBuild, design: Design) -> tuple[Placed, ...]:
+def _plan(pc: PlacedCabinet) -> tuple[Polygon, Polygon, Bounds]:
+    """The footprint, its core and its bounds."""
+    shape = footprint_polygon(pc)
+    return shape, _inset(pc), _bounds(shape)
+
+
+def placed_cabinets(build: DesignBuild, design: Design, memo: Memo = no_memo) -> tuple[Placed, ...]:
+    """Each built cabinet with its footprint and heights; ``memo`` may hand back the
+    footprint of a cabinet of the same size standing at the same place."""
     index = {c.id: i for i, c in enumerate(design.cabinets)}
     out = []
     for pc in build.cabinets:
         bottom = pc.transform[2][3]
+        footprint, core, bounds = memo(
+            ("plan", pc.cabinet.envelope, pc.transform), partial(_plan, pc)
+        )
         out.append(
             Placed(
                 index=index[pc.cabinet.spec.id],
                 cabinet=pc,
-                footprint=(shape := footprint_polygon(pc)),
-                core=_inset(pc),
-                bounds=_bounds(shape),
+                footprint=footprint,
+                core=core,
+                bounds=bounds,
                 bottom=bottom,
                 top=bottom + pc.cabinet.envelope.hi[2],
             )

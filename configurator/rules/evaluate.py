@@ -16,6 +16,7 @@ from configurator.model.design import Design
 from configurator.room.geometry import check_room, floor_polygon, walls
 from configurator.rules.context import Context, Rule, placed_cabinets
 from configurator.rules.registry import RULES
+from kernel.memo import Memo, no_memo
 from kernel.problems import Problem, has_errors
 
 __all__ = ["Evaluation", "evaluate"]
@@ -34,10 +35,17 @@ class Evaluation:
         return has_errors(self.problems)
 
 
-def evaluate(design: Design, catalog: Catalog, rules: Sequence[Rule] | None = None) -> Evaluation:
-    """Build ``design`` and run ``rules`` (all registered rules by default)."""
+def evaluate(
+    design: Design,
+    catalog: Catalog,
+    rules: Sequence[Rule] | None = None,
+    *,
+    memo: Memo = no_memo,
+) -> Evaluation:
+    """Build ``design`` and run ``rules`` (all registered rules by default); ``memo`` may hand
+    back what an earlier evaluation with the same catalog worked out for a cabinet."""
 
-    build = build_design(design, catalog)
+    build = build_design(design, catalog, memo)
     room_problems = check_room(design.room)
     ctx = Context(
         design=design,
@@ -45,8 +53,9 @@ def evaluate(design: Design, catalog: Catalog, rules: Sequence[Rule] | None = No
         build=build,
         walls=tuple(walls(design.room)),
         floor=floor_polygon(design.room),
-        placed=placed_cabinets(build, design),
+        placed=placed_cabinets(build, design, memo),
         room_ok=not room_problems,
+        memo=memo,
     )
     problems = [*room_problems, *build.problems]
     for rule in RULES if rules is None else rules:

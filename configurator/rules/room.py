@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import itertools
 import math
+from functools import partial
 
 from shapely import Polygon
 
 from catalog.templates import FrontKind
 from configurator.build.parts import Role
 from configurator.build.placement import plan_rectangle
-from configurator.model.design import ObstacleKind, OpeningKind, WallPlacement
+from configurator.model.design import ObstacleKind, OpeningKind, WallPlacement, cabinet_key
 from configurator.room.geometry import RoomProblem, door_swing, opening_strip
 from configurator.rules.context import TOUCH_TOL_MM, Context, Placed, near
 from configurator.rules.problems import RuleProblem
@@ -225,14 +226,12 @@ def check_front_clearance(ctx: Context) -> list[Problem]:
     ]
     problems = []
     for p in ctx.placed:
-        zone = _front_zone(p)
+        key = ("front_zone", cabinet_key(p.cabinet.cabinet.spec), p.cabinet.transform)
+        zone, needed = ctx.memo(key, partial(_front_zone, p))
         if zone is None:
             continue
         reach = zone.bounds
-        common: dict[str, Param] = {
-            "cabinet": p.cabinet.cabinet.spec.id,
-            "needed_mm": round(_reach(p)),
-        }
+        common: dict[str, Param] = {"cabinet": p.cabinet.cabinet.spec.id, "needed_mm": needed}
         if not room.contains(zone):
             problems.append(
                 Problem.of(RuleProblem.FRONT_CLEARANCE, p.path, reason="wall", **common)
@@ -272,11 +271,13 @@ def _reach(p: Placed) -> float:
     return max(drawers, default=0.0) + built.front_depth_mm
 
 
-def _front_zone(p: Placed) -> Polygon | None:
-    """The floor the open fronts sweep, less half the touching tolerance all round."""
+def _front_zone(p: Placed) -> tuple[Polygon | None, int]:
+    """The floor the open fronts sweep, less half the touching tolerance all round, and how
+    far they reach (mm, rounded)."""
     reach = _reach(p)
     if reach <= 0:
-        return None
+        return None, round(reach)
     half = TOUCH_TOL_MM / 2
     width = p.cabinet.cabinet.envelope.hi[0]
-    return Polygon(plan_rectangle(p.cabinet.transform, (half, half - reach, width - half, -half)))
+    zone = Polygon(plan_rectangle(p.cabinet.transform, (half, half - reach, width - half, -half)))
+    return zone, round(reach)

@@ -3,14 +3,16 @@ sag, hinges and door size, hanging space (DOMAIN.md A2, A3, A8, A11, A16)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable
+from functools import partial
 
+from catalog.catalog import Catalog
 from catalog.templates import FrontKind
 from configurator.build.frame import make_frame
 from configurator.build.interior import DEFAULT_DRAWER_MM
 from configurator.build.joinery import hinge_count
 from configurator.build.parts import OpKind, Part, Role
-from configurator.model.design import Item, ItemKind
+from configurator.model.design import Item, ItemKind, cabinet_key
 from configurator.rules.context import Context, Placed
 from configurator.rules.problems import RuleProblem
 from configurator.rules.sag import (
@@ -39,18 +41,33 @@ SHORT_GARMENTS_MM = 900.0
 FOLDED_TROUSERS_MM = 650.0  # below this nothing hangs
 
 
-def _parts(ctx: Context) -> Iterator[tuple[Placed, Part]]:
+CabinetCheck = Callable[[Placed, Catalog], list[Problem]]
+
+
+def _each_cabinet(ctx: Context, check: CabinetCheck) -> list[Problem]:
+    """``check`` of every cabinet in turn. It looks at the built cabinet only, not where it
+    stands, so ``ctx.memo`` may hand back its problems for a cabinet that only moved."""
+    problems: list[Problem] = []
     for placed in ctx.placed:
-        for part in placed.cabinet.cabinet.parts:
-            yield placed, part
+        key = (check.__name__, placed.path, cabinet_key(placed.cabinet.cabinet.spec))
+        problems += ctx.memo(key, partial(_frozen, check, placed, ctx.catalog))
+    return problems
+
+
+def _frozen(check: CabinetCheck, placed: Placed, catalog: Catalog) -> tuple[Problem, ...]:
+    return tuple(check(placed, catalog))
 
 
 def check_part_sizes(ctx: Context) -> list[Problem]:
     """``part_exceeds_sheet`` and ``part_too_small``: the saw's limits."""
-    k = ctx.catalog.construction
+    return _each_cabinet(ctx, _part_sizes)
+
+
+def _part_sizes(placed: Placed, catalog: Catalog) -> list[Problem]:
+    k = catalog.construction
     problems = []
-    for placed, part in _parts(ctx):
-        material = ctx.catalog.material(part.material)
+    for part in placed.cabinet.cabinet.parts:
+        material = catalog.material(part.material)
         usable_l = material.sheet_length_mm - 2 * k.sheet_trim_mm
         usable_w = material.sheet_width_mm - 2 * k.sheet_trim_mm
         length, width = part.cut_length_mm, part.cut_width_mm
@@ -88,11 +105,15 @@ def check_part_sizes(ctx: Context) -> list[Problem]:
 
 def check_shelf_sag(ctx: Context) -> list[Problem]:
     """``shelf_sag``: long-term sag of every shelf under its template's load class."""
+    return _each_cabinet(ctx, _shelf_sag)
+
+
+def _shelf_sag(placed: Placed, catalog: Catalog) -> list[Problem]:
     problems = []
-    for placed, part in _parts(ctx):
+    for part in placed.cabinet.cabinet.parts:
         if part.role not in (Role.SHELF, Role.FIXED_SHELF):
             continue
-        material = ctx.catalog.material(part.material)
+        material = catalog.material(part.material)
         load_class = placed.cabinet.cabinet.template.load_class
         load = LOAD_KG_PER_M[load_class]
         sizes = {
@@ -124,14 +145,17 @@ def check_shelf_sag(ctx: Context) -> list[Problem]:
 
 def check_doors(ctx: Context) -> list[Problem]:
     """``hinge_count`` and ``door_too_large`` for every hinged door (A8)."""
-    problems = []
-    for placed, part in _parts(ctx):
-        if (
-            part.role is not Role.DOOR
-            or placed.cabinet.cabinet.template.fronts is not FrontKind.HINGED
-        ):
+    return _each_cabinet(ctx, _doors)
+
+
+def _doors(placed: Placed, catalog: Catalog) -> list[Problem]:
+    problems: list[Problem] = []
+    if placed.cabinet.cabinet.template.fronts is not FrontKind.HINGED:
+        return problems
+    for part in placed.cabinet.cabinet.parts:
+        if part.role is not Role.DOOR:
             continue
-        weight = ctx.catalog.material(part.material).weight_kg(part.length_mm, part.width_mm)
+        weight = catalog.material(part.material).weight_kg(part.length_mm, part.width_mm)
         needed = hinge_count(part.length_mm, weight, part.width_mm)
         placed_hinges = _usable_hinges(part)
         common: dict[str, Param] = {
@@ -210,21 +234,24 @@ def _door_size(
 
 def check_hanging_space(ctx: Context) -> list[Problem]:
     """``hanging_space``: depth and height of every hanging rail's zone (GB/T 3327)."""
-    problems = []
-    for placed in ctx.placed:
-        built = placed.cabinet.cabinet
-        if built.interior is None:
-            continue
-        f = make_frame(built.spec, built.template, ctx.catalog)
-        depth = f.back_y0 - f.interior_y0
-        for s, section in enumerate(built.interior.sections):
-            below = _tops(section.items, f.t)
-            for i, item in enumerate(section.items):
-                if item.kind is not ItemKind.RAIL or item.at_mm is None:
-                    continue
-                path = f"{placed.path}.interior.sections[{s}].items[{i}]"
-                floor = max((top for top in below if top <= item.at_mm - 25), default=0.0)
-                problems += _hanging(path, depth=depth, height=item.at_mm - floor)
+    return _each_cabinet(ctx, _hanging_space)
+
+
+def _hanging_space(placed: Placed, catalog: Catalog) -> list[Problem]:
+    problems: list[Problem] = []
+    built = placed.cabinet.cabinet
+    if built.interior is None:
+        return problems
+    f = make_frame(built.spec, built.template, catalog)
+    depth = f.back_y0 - f.interior_y0
+    for s, section in enumerate(built.interior.sections):
+        below = _tops(section.items, f.t)
+        for i, item in enumerate(section.items):
+            if item.kind is not ItemKind.RAIL or item.at_mm is None:
+                continue
+            path = f"{placed.path}.interior.sections[{s}].items[{i}]"
+            floor = max((top for top in below if top <= item.at_mm - 25), default=0.0)
+            problems += _hanging(path, depth=depth, height=item.at_mm - floor)
     return problems
 
 
