@@ -3,6 +3,7 @@ the loopback attack session (a 500, a limit that did not hold), kept as a regres
 
 from __future__ import annotations
 
+import json
 import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -85,3 +86,27 @@ def test_a_right_password_is_not_counted_as_a_failure(catalog: Catalog, database
         log_in("person1", "a wrong password", visitor=here, backend=backend)  # the 5th
     with pytest.raises(TooManyAttempts):
         log_in("person1", "the right password", visitor=here, backend=backend)
+
+
+def test_a_body_in_utf_16_or_32_is_not_json_for_us(catalog: Catalog, database_url: str) -> None:
+    # given a client that sends its design as UTF-16 or UTF-32 (json.loads guessed those)
+    app = an_app(catalog, database_url)
+    owner = account(app, "owner1")
+    body = json.dumps({"document": BEDROOM})
+    for encoding in ("utf-16", "utf-32", "utf-16-le"):
+        answer = owner.post(
+            "/api/v1/designs",
+            content=body.encode(encoding),
+            headers={"Content-Type": "application/json; charset=utf-8"},
+        )
+        # then it is refused as the README says: not UTF-8, so not JSON (it was saved)
+        assert answer.status_code == 400, (encoding, answer.text)
+        assert answer.json()["error"]["code"] == "invalid_json"
+    # and UTF-8, with or without a byte order mark, is still read
+    for encoding in ("utf-8", "utf-8-sig"):
+        sent = owner.post(
+            "/api/v1/designs",
+            content=body.encode(encoding),
+            headers={"Content-Type": "application/json"},
+        )
+        assert sent.status_code == 201, (encoding, sent.text)
