@@ -94,9 +94,17 @@ class SqlAccounts:
             raise AlreadyExists("login", new.login or "") from None
         return account_of(row)
 
-    def record_failure(self, login: str, address: str, at: datetime) -> None:
+    def record_failure(self, login: str, address: str, at: datetime) -> int:
         with Session(self._writer) as session, session.begin():
-            session.add(LoginFailureRow(login=login[:64], address=address[:64], at=at))
+            row = LoginFailureRow(login=login[:64], address=address[:64], at=at)
+            session.add(row)
+            session.flush()
+            assert row.id is not None
+            return row.id
+
+    def forget_failure(self, failure_id: int) -> None:
+        with Session(self._writer) as session, session.begin():
+            session.exec(delete(LoginFailureRow).where(col(LoginFailureRow.id) == failure_id))
 
     def failures_since(self, login: str, address: str, since: datetime) -> tuple[int, int]:
         with Session(self._engine) as session:

@@ -156,8 +156,12 @@ class AccountStore(Protocol):
         ``AlreadyExists`` if the login is taken."""
         ...
 
-    def record_failure(self, login: str, address: str, at: datetime) -> None:
-        """Count one failed log-in."""
+    def record_failure(self, login: str, address: str, at: datetime) -> int:
+        """Count one failed log-in (or an attempt not yet known to succeed); its id."""
+        ...
+
+    def forget_failure(self, failure_id: int) -> None:
+        """Stop counting one recorded attempt (it succeeded, or was refused unchecked)."""
         ...
 
     def failures_since(self, login: str, address: str, since: datetime) -> tuple[int, int]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Annotated, Any, Final
 
-from fastapi import APIRouter, Header, Query, Request, Response
+from fastapi import APIRouter, Header, Path, Query, Request, Response
 
 from configurator.build.parts import Part
 from kernel.fields import MISSING, Reader
@@ -204,7 +204,7 @@ def get_revisions(design_id: str, request: Request, caller: CallerDep) -> dict[s
 )
 def get_revision(
     design_id: str,
-    number: Annotated[int, "revision number"],
+    number: Annotated[int, Path(ge=1, le=10**9, description="a revision number")],
     request: Request,
     caller: CallerDep,
 ) -> dict[str, Any]:

@@ -35,6 +35,10 @@ def read_json(data: str | bytes) -> Any:
     than ``MAX_DIGITS`` digits are read as ``HugeNumber``.
     """
     try:
+        if isinstance(data, bytes):
+            # json.loads would guess UTF-16 or UTF-32 from the first bytes; a BOM is let be,
+            # and surrogates pass as json.loads lets them (they are refused as text later)
+            data = data.decode("utf-8-sig", "surrogatepass")
         return json.loads(data, parse_constant=_reject_constant, parse_int=_whole_number)
     except json.JSONDecodeError as exc:
         raise ValueError(
