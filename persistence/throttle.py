@@ -1,7 +1,6 @@
 """Counted acts in the database: the services' ``Throttle``. Every app process counts in the
-same table, so a limit holds across ``--workers`` and machines. Counting and recording are
-two statements: under a burst of concurrent requests a few may pass the limit together; a
-throttle slows abuse down, it is not a quota."""
+same table, so a limit holds across ``--workers`` and machines; ``services.throttle.admit``
+records an act before counting, so concurrent acts cannot slip past a limit together."""
 
 from __future__ import annotations
 

@@ -38,7 +38,8 @@ class NotFound(ServiceError):
     """No such object (or none the caller may see)."""
 
     def __init__(self, kind: str, key: str) -> None:
-        super().__init__(f"no {kind} {key!r}")
+        shown = key if len(key) <= 64 else key[:64] + "…"  # never echo 60 KB back
+        super().__init__(f"no {kind} {shown!r}")
         self.kind, self.key = kind, key
 
 

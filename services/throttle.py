@@ -28,9 +28,13 @@ SIGN_UP: Final = Limit("sign_up", 10, timedelta(hours=1))
 
 
 def admit(limit: Limit, key: str, *, throttle: Throttle, clock: Clock) -> None:
-    """Count one act of ``key`` under ``limit``, or refuse it (``TooManyAttempts``)."""
+    """Count one act of ``key`` under ``limit``, or refuse it (``TooManyAttempts``).
+
+    The act is recorded first and then counted with those before it, so of any number of
+    concurrent acts at most ``limit.times`` pass: the last of them to be recorded would see
+    all the others. A refused act counts too (trying on and on keeps one refused)."""
     now = clock.now()
     since = now - limit.window
-    if throttle.count(limit.kind, key, since) >= limit.times:
-        raise TooManyAttempts(int(limit.window.total_seconds()))
     throttle.record(limit.kind, key, now, forget_before=since)
+    if throttle.count(limit.kind, key, since) > limit.times:
+        raise TooManyAttempts(int(limit.window.total_seconds()))

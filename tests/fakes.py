@@ -10,7 +10,7 @@ import dataclasses
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 
 from catalog.catalog import Catalog
 from kernel.problems import Problem
@@ -153,11 +153,15 @@ class InMemoryAccounts:
         self.accounts[account_id], self.hashes[account_id] = promoted, new.password_hash
         return promoted
 
-    def record_failure(self, login: str, address: str, at: datetime) -> None:
+    def record_failure(self, login: str, address: str, at: datetime) -> int:
         self.failures.append((login[:64], address[:64], at))
+        return len(self.failures)  # ids from 1; a forgotten one leaves a hole
+
+    def forget_failure(self, failure_id: int) -> None:
+        self.failures[failure_id - 1] = ("", "", datetime.min.replace(tzinfo=UTC))
 
     def failures_since(self, login: str, address: str, since: datetime) -> tuple[int, int]:
-        recent = [(lg, ad) for lg, ad, at in self.failures if at >= since]
+        recent = [(lg, ad) for lg, ad, at in self.failures if at >= since and lg]
         return (
             sum(lg == login[:64] for lg, _ in recent),
             sum(ad == address[:64] for _, ad in recent),

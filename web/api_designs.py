@@ -44,7 +44,7 @@ __all__ = ["design_view", "router"]
 router = APIRouter(prefix="/api/v1", tags=["designs"])
 
 MAX_NOTE: Final = 500
-_ETAG: Final = re.compile(r'"([0-9]{1,9})"')
+_ETAG: Final = re.compile(r'"([1-9][0-9]{0,8})"')  # as we write them: no leading zero
 
 
 def design_view(design: SavedDesign, *, document: bool = True) -> dict[str, Any]:

@@ -14,6 +14,7 @@ from fastapi.responses import HTMLResponse, JSONResponse
 from pricing.quote import Quote
 from services.quotes import design_quotes, issue_design_quote, read_quote
 from web.api_support import CallerDep, PriceOptions, RevisionQuery, backend_of, signed_in
+from web.document_cache import DocumentCache
 from web.hardening import DOCUMENT_SECURITY_POLICY
 from web.messages import Language
 from web.openapi import document_response, errors, quote_response
@@ -35,6 +36,12 @@ _PDF_ANSWER: Final = document_response(
     "application/pdf", "the quote, A4 (drawings on landscape pages)", binary=True
 )
 _HTML_ANSWER: Final = document_response("text/html", "the quote as a standalone page")
+
+
+def _documents(request: Request) -> DocumentCache:
+    """The app's rendered quote documents (``create_app`` keeps one per process)."""
+    cache: DocumentCache = request.app.state.documents
+    return cache
 
 
 def _filed(quote: Quote, suffix: str) -> dict[str, str]:
@@ -97,7 +104,10 @@ def get_quote_pdf(
 ) -> Response:
     """The quote as a PDF (Chinese by default)."""
     quote = read_quote(number, actor=signed_in(caller), backend=backend_of(request))
-    return PdfResponse(render_quote_pdf(quote, lang), headers=_filed(quote, "pdf"))
+    pdf = _documents(request).get(
+        (quote.number, lang, "pdf"), lambda: render_quote_pdf(quote, lang)
+    )
+    return PdfResponse(pdf, headers=_filed(quote, "pdf"))
 
 
 @router.get(
@@ -110,7 +120,10 @@ def get_quote_html(
 ) -> Response:
     """The quote as a standalone HTML page, drawings inline (Chinese by default)."""
     quote = read_quote(number, actor=signed_in(caller), backend=backend_of(request))
-    return HTMLResponse(render_quote_html(quote, lang), headers=_filed(quote, "html"))
+    html = _documents(request).get(
+        (quote.number, lang, "html"), lambda: render_quote_html(quote, lang).encode()
+    )
+    return HTMLResponse(html, headers=_filed(quote, "html"))
 
 
 @router.get("/quotes/{number}", responses=quote_response() | errors(401, 404, 422))

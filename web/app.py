@@ -32,6 +32,7 @@ from services.memo import EvaluationCache
 from services.ports import Clock
 from web import api_accounts, api_designs, api_quotes, api_stores, api_views
 from web.api_support import handle_service_errors
+from web.document_cache import DocumentCache
 from web.errors import answer_errors_in_json, error_response
 from web.hardening import harden, require_json
 from web.json_input import read_json
@@ -68,6 +69,7 @@ def create_app(
         redirect_slashes=False,
     )
     app.state.backend = database_backend(engine, catalogs, clock)
+    app.state.documents = DocumentCache()
     answer_errors_in_json(app)
     handle_service_errors(app)
     harden(app, max_body_bytes=MAX_DOCUMENT_BYTES)
