@@ -14,7 +14,7 @@ import binascii
 import json
 from datetime import UTC, datetime
 
-from sqlalchemy import Engine, and_, or_, update
+from sqlalchemy import Engine, and_, func, or_, update
 from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import Session, col, select
 from sqlmodel.sql.expression import Select
@@ -64,6 +64,12 @@ class SqlDesigns:
             if found is None:
                 raise NotFound("design", design_id)
             return design_of(*found)
+
+    def count_owned(self, owner_id: int) -> int:
+        with Session(self._engine) as session:
+            return session.exec(
+                select(func.count()).where(col(DesignRow.owner_id) == owner_id)
+            ).one()
 
     def owned(self, design_id: str) -> Owned:
         with Session(self._engine) as session:

@@ -19,8 +19,14 @@ from services.access import Owned, may_edit, may_read, scope_of
 from services.backend import Backend
 from services.credentials import hash_token, new_token
 from services.design_records import DesignPage, NewRevision, Revision, SavedDesign
-from services.errors import Forbidden, InvalidInput, NotFound, RevisionRequired
-from services.identity import STORE_ROLES, Actor
+from services.errors import (
+    Forbidden,
+    InvalidInput,
+    NotFound,
+    QuotaExceeded,
+    RevisionRequired,
+)
+from services.identity import STORE_ROLES, Actor, Role
 from services.problems import ServiceProblem
 
 __all__ = [
@@ -40,6 +46,11 @@ __all__ = [
 ]
 
 MAX_PAGE: Final = 100
+# Storage is bounded per account: a visitor's designs are a handful, a person's or a store
+# designer's a few hundred; a design's history is long enough for months of autosaves.
+MAX_DESIGNS_ANONYMOUS: Final = 20
+MAX_DESIGNS: Final = 1_000
+MAX_REVISIONS: Final = 10_000
 MAX_REVISION: Final = 10**9  # what If-Match can name (nine digits)
 DESIGN_ID: Final = re.compile(r"[A-Za-z0-9_-]{1,32}")  # what _new_id makes, and a bit more
 SHARE_PREFIX: Final = "mwl_"
@@ -48,8 +59,12 @@ SHARE_PREFIX: Final = "mwl_"
 def create_design(
     document: object, *, actor: Actor, backend: Backend, note: str = ""
 ) -> SavedDesign:
-    """Keep a new design owned by ``actor`` (in their store's care if they work in one)."""
+    """Keep a new design owned by ``actor`` (in their store's care if they work in one);
+    ``QuotaExceeded`` past the designs an account may own."""
     first = _revision(document, actor, backend, note)
+    most = MAX_DESIGNS_ANONYMOUS if actor.role is Role.ANONYMOUS else MAX_DESIGNS
+    if backend.designs.count_owned(actor.account_id) >= most:
+        raise QuotaExceeded(f"an account may own {most} designs; delete or reuse one")
     store = actor.store_id if actor.role in STORE_ROLES else None
     return backend.designs.create(_new_id(), actor.account_id, store, first)
 
@@ -76,6 +91,8 @@ def save_design(
         raise Forbidden("change this design")
     if expected is None:
         raise RevisionRequired("say which revision this save changes")
+    if expected >= MAX_REVISIONS:
+        raise QuotaExceeded(f"a design keeps {MAX_REVISIONS} revisions; save it as a copy")
     return backend.designs.save(design_id, expected, _revision(document, actor, backend, note))
 
 

@@ -14,6 +14,7 @@ __all__ = [
     "InvalidInput",
     "NotFound",
     "NotSignedIn",
+    "QuotaExceeded",
     "RevisionRequired",
     "ServiceError",
     "StaleRevision",
@@ -90,3 +91,7 @@ class TooManyAttempts(ServiceError):
     def __init__(self, retry_after_s: int) -> None:
         super().__init__(f"too many attempts; retry after {retry_after_s} s")
         self.retry_after_s = retry_after_s
+
+
+class QuotaExceeded(ServiceError):
+    """An account (or a design) holds as much as it may: more designs, more revisions."""

@@ -220,6 +220,10 @@ class DesignStore(Protocol):
         """A design at its latest revision (``NotFound`` if none)."""
         ...
 
+    def count_owned(self, owner_id: int) -> int:
+        """How many designs an account owns."""
+        ...
+
     def owned(self, design_id: str) -> Owned:
         """Who owns a design and which store looks after it (``NotFound`` if none)."""
         ...

@@ -254,6 +254,9 @@ class InMemoryDesigns:
         )
         return self.get(design_id)
 
+    def count_owned(self, owner_id: int) -> int:
+        return sum(1 for h in self.headers.values() if h.owner_id == owner_id)
+
     def get(self, design_id: str) -> SavedDesign:
         header = self._header(design_id)
         latest = self.kept[design_id][-1].document

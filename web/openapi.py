@@ -32,7 +32,9 @@ _REASONS: Final = {
     401: "not signed in (not_signed_in: no session or a wrong login or password; "
     "invalid_token: a bearer token that is not a live one)",
     403: "csrf_failed: a write with the session cookie but without its X-CSRF-Token; "
-    "forbidden: the caller sees the object but their role may not do this",
+    "forbidden: the caller sees the object but their role may not do this; "
+    "quota_exceeded: the account owns as many designs as it may, or the design has as many "
+    "revisions",
     404: "no such object, or none the caller may see",
     405: "the path does not take this method; Allow lists those it takes",
     409: "already_exists: the login is taken",

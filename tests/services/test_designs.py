@@ -16,6 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from configurator.model.errors import InvalidDesign
+from services import designs as designs_module
 from services.backend import Backend
 from services.design_diff import diff_revisions
 from services.designs import (
@@ -31,7 +32,14 @@ from services.designs import (
     take_on,
     unshare_design,
 )
-from services.errors import Forbidden, InvalidInput, NotFound, RevisionRequired, StaleRevision
+from services.errors import (
+    Forbidden,
+    InvalidInput,
+    NotFound,
+    QuotaExceeded,
+    RevisionRequired,
+    StaleRevision,
+)
 from services.identity import Actor, Role
 from services.ports import NewAccount, Store
 from tests.fakes import FixedClock
@@ -277,3 +285,20 @@ def test_an_id_that_no_design_can_have_is_not_found(backend: Backend, design_id:
         read_design(design_id, actor=owner, backend=backend)
     with pytest.raises(NotFound):
         save_design(design_id, BEDROOM, expected=1, actor=owner, backend=backend)
+
+
+def test_an_account_owns_only_so_many_designs_and_a_design_keeps_only_so_many_revisions(
+    backend: Backend, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(designs_module, "MAX_DESIGNS_ANONYMOUS", 2)
+    monkeypatch.setattr(designs_module, "MAX_REVISIONS", 3)
+    visitor = actor(backend, Role.ANONYMOUS)
+    first = create_design(BEDROOM, actor=visitor, backend=backend)
+    create_design(BEDROOM, actor=visitor, backend=backend)
+    with pytest.raises(QuotaExceeded):
+        create_design(BEDROOM, actor=visitor, backend=backend)
+    for revision in (1, 2):
+        save_design(first.id, BEDROOM, expected=revision, actor=visitor, backend=backend)
+    with pytest.raises(QuotaExceeded):
+        save_design(first.id, BEDROOM, expected=3, actor=visitor, backend=backend)
+    assert backend.designs.get(first.id).revision == 3  # nothing half-kept
