@@ -47,8 +47,9 @@ arch: ## import-linter contracts (DESIGN.md §2)
 quick: install ## the tests without those marked slow or e2e (seconds, for the edit loop)
 	$(RUN) pytest -q -p no:cacheprovider -m "not slow and not e2e"
 
-unit: ## the test suite with branch coverage of the core
-	$(RUN) pytest -q -p no:cacheprovider --cov --cov-report=term --cov-fail-under=90
+unit: ## the test suite: branch coverage over all but the slow tests, then the slow ones
+	$(RUN) pytest -q -p no:cacheprovider -m "not slow" --cov --cov-report=term --cov-fail-under=90
+	$(RUN) pytest -q -p no:cacheprovider -m slow
 
 bench: install ## benchmarks (see BENCHMARKS.md)
 	$(RUN) python -m bench

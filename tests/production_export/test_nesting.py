@@ -71,11 +71,13 @@ def small_parts(draw: st.DrawFn) -> tuple[list[NestPart], Stock]:
     return parts, stock
 
 
+@pytest.mark.slow  # a property over many nestings: run without coverage tracing
 @given(job=jobs())
 def test_nesting_is_valid(job: tuple[list[NestPart], Stock]) -> None:
     assert_valid(*job, nest(*job))
 
 
+@pytest.mark.slow  # a property over many nestings: run without coverage tracing
 @given(job=small_parts())
 def test_nesting_improved_by_the_search_is_valid(job: tuple[list[NestPart], Stock]) -> None:
     assert_valid(*job, nest(*job, budget=200_000))
@@ -233,6 +235,7 @@ def test_a_caller_who_must_stop_still_gets_a_complete_valid_layout() -> None:
     assert len(stopped) > len(nest(parts, stock))  # what the search would have saved
 
 
+@pytest.mark.slow  # a property over many nestings: run without coverage tracing
 @given(job=small_parts(), asks=st.integers(0, 40))
 def test_a_search_stopped_at_any_point_leaves_a_valid_layout(
     job: tuple[list[NestPart], Stock], asks: int
@@ -259,6 +262,7 @@ def test_the_work_budget_is_what_stops_a_search_that_has_work() -> None:
     assert len(plan) == small > bound
 
 
+@pytest.mark.slow  # a property over many nestings: run without coverage tracing
 @given(job=small_parts(), budget=st.integers(0, 40_000))
 def test_a_smaller_budget_never_gives_fewer_sheets(
     job: tuple[list[NestPart], Stock], budget: int

@@ -27,6 +27,7 @@ from sqlalchemy.engine import make_url
 
 from persistence.db import make_engine
 from persistence.design_store import SqlDesigns
+from services.designs import MAX_DESIGNS_ANONYMOUS
 from tests.persistence.databases import DATABASES, empty_database
 from tests.web.designs_api import named
 from tests.web.test_serve import free_port
@@ -187,7 +188,9 @@ class Stream:
         while True:
             self.count += 1
             name = f"save {self.count}"
-            if not self.latest or self.rng.random() < 0.2:
+            # new designs now and then, within what a visitor may own (MAX_DESIGNS_ANONYMOUS)
+            room = len(self.latest) < MAX_DESIGNS_ANONYMOUS
+            if not self.latest or (room and self.rng.random() < 0.2):
                 status, _, body = self.visitor.save_new(port, name)
                 if status == 201:
                     self.acked[body["id"], 1], self.latest[body["id"]] = body["document"], 1
