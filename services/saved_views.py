@@ -82,6 +82,10 @@ def saved_evaluation(
     parts summary."""
     kept = read_revision(design_id, revision, actor=actor, backend=backend)
     report = evaluate_design(
-        kept.document, catalogs=backend.catalogs, clock=backend.clock, request=request
+        kept.document,
+        catalogs=backend.catalogs,
+        clock=backend.clock,
+        request=request,
+        fixes=True,
     )
     return OfRevision(design_id, kept.number, report)

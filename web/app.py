@@ -145,7 +145,7 @@ def _evaluate(
         return error_response(400, "invalid_json", f"the body: {exc}")
     try:
         report = evaluate_design(
-            document, catalogs=catalogs, clock=clock, request=asked, cache=cache
+            document, catalogs=catalogs, clock=clock, request=asked, cache=cache, fixes=True
         )
     except InvalidDesign as exc:
         return _problems_error("invalid_design", exc.problems, lang)

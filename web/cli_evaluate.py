@@ -23,6 +23,7 @@ def evaluate_command(args: argparse.Namespace) -> None:
         catalogs=catalog_files(),
         clock=SystemClock(),
         request=price_request(args),
+        fixes=True,
     )
     out = {
         "problems": [problem_view(p, args.lang) for p in report.problems],

@@ -37,7 +37,41 @@ PROBLEM_SCHEMA: dict[str, Any] = {
         "path": {"type": "string", "description": "where, in the document or the request"},
         "params": {"type": "object", "description": "the problem's numbers and names"},
         "message": {"type": "string", "description": "in the language asked for (lang)"},
-        "fix": {"type": "string", "description": "a suggestion, or empty"},
+        "fix": {
+            "type": "string",
+            "description": "a worded suggestion, or empty: only for problems found before the "
+            "design can be evaluated; the rules' problems carry checked fixes instead",
+        },
+        "fixes": {
+            "type": "array",
+            "description": "changes the engine applied and evaluated before offering them: "
+            "each removes this problem and adds no error",
+            "items": {
+                "type": "object",
+                "required": ["code", "params", "message", "patch"],
+                "properties": {
+                    "code": {"type": "string", "description": "what the change does"},
+                    "params": {"type": "object", "description": "its numbers and names"},
+                    "message": {"type": "string", "description": "in the language asked for"},
+                    "patch": {
+                        "type": "array",
+                        "description": "RFC 6902 JSON Patch against the design document",
+                        "items": {
+                            "type": "object",
+                            "required": ["op", "path"],
+                            "properties": {
+                                "op": {
+                                    "enum": ["add", "remove", "replace", "move", "copy", "test"]
+                                },
+                                "path": {"type": "string", "description": "a JSON Pointer"},
+                                "from": {"type": "string"},
+                                "value": {},
+                            },
+                        },
+                    },
+                },
+            },
+        },
     },
 }
 
@@ -107,6 +141,7 @@ def answer_errors_in_json(app: FastAPI) -> None:
                 "severity": "error",
                 "message": e["msg"],
                 "fix": "",
+                "fixes": [],
             }
             for e in exc.errors()
         ]

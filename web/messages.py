@@ -12,18 +12,20 @@ from contextlib import suppress
 from decimal import Decimal, InvalidOperation
 from typing import Final, Literal, get_args
 
-from kernel.problems import Param, Problem
+from kernel.problems import Fix, Param, Problem
 from pricing.promotion_kinds import AppliedDetail, NotAppliedReason
 
 __all__ = [
     "APPLIED",
     "FIXES",
+    "FIX_MESSAGES",
     "LANGUAGES",
     "MESSAGES",
     "NOT_APPLIED",
     "Language",
     "detail_message",
     "fix",
+    "fix_message",
     "message",
     "problem_view",
     "reason_message",
@@ -441,91 +443,51 @@ FIXES: Final[Mapping[str, Mapping[str, str]]] = {
         "en": "choose a handle with centres up to {max_mm:g} mm",
         "zh-CN": "请选择孔距不超过 {max_mm:g} mm 的拉手",
     },
-    "part_exceeds_sheet": {
-        "en": "split {part_id} with a divider or a top box, or reduce it to {max_mm:g} mm",
-        "zh-CN": "用中竖板或顶柜拆分 {part_id}，或缩小到 {max_mm:g} mm 以内",
+}
+
+
+# Checked fixes (``Problem.fixes``), by fix code: what the patch does, in words.
+FIX_MESSAGES: Final[Mapping[str, Mapping[str, str]]] = {
+    "set_height": {
+        "en": "make {cabinet} {to_mm} mm high (now {from_mm} mm)",
+        "zh-CN": "将 {cabinet} 的高度改为 {to_mm} mm（现为 {from_mm} mm）",
     },
-    "part_too_small": {
-        "en": "make {part_id} at least {min_length_mm:g} x {min_width_mm:g} mm",
-        "zh-CN": "{part_id} 至少 {min_length_mm:g} x {min_width_mm:g} mm",
+    "set_width": {
+        "en": "make {cabinet} {to_mm} mm wide (now {from_mm} mm)",
+        "zh-CN": "将 {cabinet} 的宽度改为 {to_mm} mm（现为 {from_mm} mm）",
     },
-    "shelf_sag": {
-        "en": "add a divider so the span is at most {max_span_mm} mm, or use a stiffer board",
-        "zh-CN": "加中竖板使跨度不超过 {max_span_mm} mm，或改用更硬的板材",
+    "set_depth": {
+        "en": "make {cabinet} {to_mm} mm deep (now {from_mm} mm)",
+        "zh-CN": "将 {cabinet} 的深度改为 {to_mm} mm（现为 {from_mm} mm）",
     },
-    "hinge_count": {
-        "en": "make door {part_id} shorter or lighter, or split it in two",
-        "zh-CN": "缩短或减轻门板 {part_id}，或拆成两扇",
+    "set_elevation": {
+        "en": "hang {cabinet} {to_mm} mm above the floor (now {from_mm} mm)",
+        "zh-CN": "将 {cabinet} 的离地高度改为 {to_mm} mm（现为 {from_mm} mm）",
     },
-    "door_too_large.width_or_weight": {
-        "en": "add a divider so each door is at most {max_width_mm:g} mm wide",
-        "zh-CN": "加中竖板使每扇门宽不超过 {max_width_mm:g} mm",
+    "move_along_wall": {
+        "en": "move {cabinet} along wall {wall} to {offset_mm} mm from its start ({by_mm:+d} mm)",
+        "zh-CN": "将 {cabinet} 沿墙 {wall} 移至距墙起点 {offset_mm} mm 处（{by_mm:+d} mm）",
     },
-    "door_too_large.height": {
-        "en": "lower the wardrobe to {max_height_mm:g} mm and add a top box",
-        "zh-CN": "柜体降至 {max_height_mm:g} mm 并加顶柜",
+    "fit_along_wall": {
+        "en": "narrow {cabinet} to {width_mm} mm (now {from_mm} mm), {offset_mm} mm from "
+        "the wall's start",
+        "zh-CN": "将 {cabinet} 改窄至 {width_mm} mm（现为 {from_mm} mm），距墙起点 {offset_mm} mm",
     },
-    "hanging_space.depth": {
-        "en": "make the cabinet deeper so the hanging zone is {min_mm:g} mm",
-        "zh-CN": "加深柜体，使挂衣区深度达到 {min_mm:g} mm",
+    "split_section": {
+        "en": "add a divider in section {section} of {cabinet} ({sections} sections)",
+        "zh-CN": "在 {cabinet} 的第 {section} 分区加一块中竖板（共 {sections} 个分区）",
     },
-    "hanging_space.height": {
-        "en": "raise the rail or remove what is below it",
-        "zh-CN": "抬高挂衣杆或移除下方物品",
+    "set_section_width": {
+        "en": "make section {section} of {cabinet} {width_mm} mm wide",
+        "zh-CN": "将 {cabinet} 第 {section} 分区的宽度设为 {width_mm} mm",
     },
-    "hanging_space.trousers": {
-        "en": "raise the rail to have {min_mm:g} mm for jackets",
-        "zh-CN": "抬高挂衣杆，留出 {min_mm:g} mm 挂上衣",
+    "set_carcass_material": {
+        "en": "build the carcass of {cabinet} in the stiffer {material}",
+        "zh-CN": "{cabinet} 的柜体改用更硬的 {material}",
     },
-    "hanging_space.short": {
-        "en": "raise the rail to have {min_mm:g} mm for long coats",
-        "zh-CN": "抬高挂衣杆，留出 {min_mm:g} mm 挂长衣",
-    },
-    "outside_room": {
-        "en": "on wall {wall} ({wall_mm} mm) set offset_mm to at most {max_offset_mm} mm",
-        "zh-CN": "在墙 {wall}（长 {wall_mm} mm）上，offset_mm 不超过 {max_offset_mm} mm",
-    },
-    "cabinet_overlap": {
-        "en": "move {cabinet} by {overlap_mm} mm or make it narrower",
-        "zh-CN": "将 {cabinet} 移开 {overlap_mm} mm 或减小宽度",
-    },
-    "blocks_opening.window": {
-        "en": "lower {cabinet} to {max_height_mm} mm or move it",
-        "zh-CN": "将 {cabinet} 降至 {max_height_mm} mm 或移开",
-    },
-    "blocks_opening.passage": {
-        "en": "move {cabinet} away from {opening}",
-        "zh-CN": "将 {cabinet} 移离 {opening}",
-    },
-    "blocks_opening.swing": {
-        "en": "move {cabinet} out of the {radius_mm:g} mm swing, or hinge "
-        "the door on the other side",
-        "zh-CN": "将 {cabinet} 移出 {radius_mm:g} mm 的开门范围，或改变门的开向",
-    },
-    "obstacle_conflict": {
-        "en": "lower {cabinet} to {max_height_mm} mm or cut it out around {obstacle}",
-        "zh-CN": "将 {cabinet} 降至 {max_height_mm} mm，或在 {obstacle} 处开缺口",
-    },
-    "ceiling_height": {"en": "lower it to {max_mm} mm", "zh-CN": "降低至 {max_mm} mm"},
-    "tilt_up_clearance": {
-        "en": "lower it to {max_mm} mm or split it into a carcass and a top box",
-        "zh-CN": "降低至 {max_mm} mm，或拆分为柜体加顶柜",
-    },
-    "front_clearance.wall": {
-        "en": "move {cabinet} or use sliding doors",
-        "zh-CN": "移动 {cabinet} 或改用推拉门",
-    },
-    "front_clearance.cabinet": {
-        "en": "leave {needed_mm:g} mm in front of {cabinet} or add a filler",
-        "zh-CN": "在 {cabinet} 前留出 {needed_mm:g} mm，或加收口条",
-    },
-    "front_clearance.opening": {
-        "en": "move {cabinet} away from the door",
-        "zh-CN": "将 {cabinet} 移离房门",
-    },
-    "front_clearance.obstacle": {
-        "en": "move {cabinet} or use sliding doors",
-        "zh-CN": "移动 {cabinet}，或改用推拉门",
+    "raise_rail": {
+        "en": "raise the rail in section {section} of {cabinet} to {to_mm} mm (now {from_mm} mm)",
+        "zh-CN": "将 {cabinet} 第 {section} 分区的挂衣杆升至 {to_mm} mm（现为 {from_mm} mm）",
     },
 }
 
@@ -556,16 +518,34 @@ def message(problem: Problem, language: str = "en") -> str:
 
 
 def fix(problem: Problem, language: str = "en") -> str:
-    """A concrete suggestion, or an empty string."""
+    """A worded suggestion, or an empty string: only for problems found before a design can
+    be evaluated (a value out of range, say); what the rules find gets checked ``fixes``."""
     return _fill(_pick(FIXES, problem), problem, language) or ""
 
 
+def fix_message(change: Fix, language: str = "en") -> str:
+    """A checked fix in words."""
+    texts = FIX_MESSAGES.get(change.code)
+    if texts is not None:
+        try:
+            return texts.get(language, texts["en"]).format_map(_Params(change.params))
+        except (ValueError, TypeError, KeyError):
+            pass
+    return f"{change.code} {dict(change.params)}"
+
+
 def problem_view(problem: Problem, language: str = "en") -> dict[str, object]:
-    """The problem as the API and CLI show it: data plus message and fix."""
+    """The problem as the API and CLI show it: data plus message, the worded hint ``fix``
+    (for problems whose fixes are not checked patches) and the checked ``fixes``, each
+    ``{code, params, message, patch}``."""
     return {
         **problem.as_dict(),
         "message": message(problem, language),
         "fix": fix(problem, language),
+        "fixes": [
+            {**change.as_dict(), "message": fix_message(change, language)}
+            for change in problem.fixes
+        ],
     }
 
 

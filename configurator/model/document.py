@@ -47,6 +47,7 @@ __all__ = [
     "MAX_VERTICES",
     "MAX_WALL",
     "SCHEMA_ID",
+    "interior_document",
     "parse_design",
     "to_document",
 ]
@@ -437,12 +438,13 @@ def _cabinet_document(c: Cabinet) -> dict[str, Any]:
         "carcass_material": c.carcass_material,
         "front_material": c.front_material,
         "options": dict(c.options),
-        "interior": None if c.interior is None else _interior_document(c.interior),
+        "interior": None if c.interior is None else interior_document(c.interior),
         **({} if c.elevation_mm is None else {"elevation_mm": _num(c.elevation_mm)}),
     }
 
 
-def _interior_document(interior: Interior) -> dict[str, Any]:
+def interior_document(interior: Interior) -> dict[str, Any]:
+    """An interior as the document writes it (a cabinet's ``interior``)."""
     return {
         "sections": [
             {

@@ -19,7 +19,7 @@ from configurator.rules.registry import RULES
 from kernel.memo import Memo, no_memo
 from kernel.problems import Problem, has_errors
 
-__all__ = ["Evaluation", "evaluate"]
+__all__ = ["Evaluation", "evaluate", "rule_context"]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -47,17 +47,30 @@ def evaluate(
 
     build = build_design(design, catalog, memo)
     room_problems = check_room(design.room)
-    ctx = Context(
+    ctx = _context(design, catalog, build, memo, room_ok=not room_problems)
+    problems = [*room_problems, *build.problems]
+    for rule in RULES if rules is None else rules:
+        problems += rule(ctx)
+    return Evaluation(build=build, problems=tuple(problems))
+
+
+def rule_context(
+    design: Design, catalog: Catalog, build: DesignBuild, *, memo: Memo = no_memo
+) -> Context:
+    """What the rules looked at when ``build`` (of ``design``) was evaluated."""
+    return _context(design, catalog, build, memo, room_ok=not check_room(design.room))
+
+
+def _context(
+    design: Design, catalog: Catalog, build: DesignBuild, memo: Memo, *, room_ok: bool
+) -> Context:
+    return Context(
         design=design,
         catalog=catalog,
         build=build,
         walls=tuple(walls(design.room)),
         floor=floor_polygon(design.room),
         placed=placed_cabinets(build, design, memo),
-        room_ok=not room_problems,
+        room_ok=room_ok,
         memo=memo,
     )
-    problems = [*room_problems, *build.problems]
-    for rule in RULES if rules is None else rules:
-        problems += rule(ctx)
-    return Evaluation(build=build, problems=tuple(problems))

@@ -25,6 +25,7 @@ __all__ = [
     "check_openings",
     "check_outside_room",
     "check_overlaps",
+    "front_reach",
 ]
 
 ROOM_TOL_MM = 1.0  # a footprint may stand this far past a wall face (drawing precision)
@@ -261,7 +262,7 @@ def check_front_clearance(ctx: Context) -> list[Problem]:
     return problems
 
 
-def _reach(p: Placed) -> float:
+def front_reach(p: Placed) -> float:
     """How far the fronts reach into the room when open: the widest hinged door, or the
     longest drawer pulled out."""
     built = p.cabinet.cabinet
@@ -274,7 +275,7 @@ def _reach(p: Placed) -> float:
 def _front_zone(p: Placed) -> tuple[Polygon | None, int]:
     """The floor the open fronts sweep, less half the touching tolerance all round, and how
     far they reach (mm, rounded)."""
-    reach = _reach(p)
+    reach = front_reach(p)
     if reach <= 0:
         return None, round(reach)
     half = TOUCH_TOL_MM / 2

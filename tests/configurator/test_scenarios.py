@@ -15,8 +15,9 @@ from hypothesis import strategies as st
 from catalog.catalog import Catalog
 from configurator.model.document import parse_design
 from configurator.rules.evaluate import evaluate
+from configurator.rules.fixes import offer_fixes
 from tests.strategies import CATALOG
-from web.messages import fix, message
+from web.messages import fix_message, message
 
 L_SHAPED = json.loads(
     (Path(__file__).parents[2] / "examples" / "l-shaped-bedroom.json").read_text()
@@ -54,24 +55,22 @@ def test_the_same_room_with_mistakes_gives_exactly_the_expected_problems(
     ]
 
 
-def test_every_problem_reads_in_both_languages_with_a_fix(catalog: Catalog) -> None:
+def test_every_problem_reads_in_both_languages_with_checked_fixes(catalog: Catalog) -> None:
     doc = copy.deepcopy(L_SHAPED)
     cabinet(doc, "S1")["offset_mm"] = 2000
     cabinet(doc, "W2")["height_mm"] = 2400
-    for problem in evaluate(parse_design(doc), catalog).problems:
+    design = parse_design(doc)
+    problems = offer_fixes(design, evaluate(design, catalog), catalog)
+    for problem in problems:
         for language in ("en", "zh-CN"):
             assert "?" not in message(problem, language) and problem.code not in message(
                 problem, language
             )
-            assert fix(problem, language)
-    assert "2350" in fix(
-        next(
-            p
-            for p in evaluate(parse_design(doc), catalog).problems
-            if p.code == "obstacle_conflict"
-        ),
-        "zh-CN",
-    )
+            assert problem.fixes
+            for change in problem.fixes:
+                assert "?" not in fix_message(change, language)
+    beam = next(p for p in problems if p.code == "obstacle_conflict")
+    assert "2350" in fix_message(beam.fixes[0], "zh-CN")
 
 
 @st.composite

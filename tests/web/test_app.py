@@ -7,6 +7,7 @@ from pathlib import Path
 from fastapi.testclient import TestClient
 
 from catalog.catalog import Catalog
+from kernel.json_patch import apply_patch
 from tests.fakes import FixedClock
 from web.app import create_app
 
@@ -74,7 +75,12 @@ def test_evaluate_returns_problems_with_messages(catalog: Catalog) -> None:
     assert response.status_code == 200
     problems = response.json()["problems"]
     assert [p["code"] for p in problems] == ["blocks_opening"]
-    assert problems[0]["message"] and problems[0]["fix"]
+    assert problems[0]["message"] and problems[0]["fix"] == ""  # the checked fixes replace it
+    lower = next(f for f in problems[0]["fixes"] if f["code"] == "set_height")
+    assert lower["patch"] == [{"op": "replace", "path": "/cabinets/1/height_mm", "value": 900}]
+    assert lower["message"] == "将 D1 的高度改为 900 mm（现为 1000 mm）"
+    fixed = client(catalog).post("/api/v1/evaluate", json=apply_patch(doc, lower["patch"])).json()
+    assert fixed["problems"] == []
 
 
 def test_evaluate_returns_the_price_for_the_customer(catalog: Catalog) -> None:

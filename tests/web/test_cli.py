@@ -143,7 +143,9 @@ def test_evaluate_prints_problems_and_summary_and_exits_0(
     assert code == 0
     assert {p["code"] for p in report["problems"]} == {"unknown_template", "blocks_opening"}
     blocked = next(p for p in report["problems"] if p["code"] == "blocks_opening")
-    assert "窗" in blocked["message"] and blocked["fix"]
+    assert "窗" in blocked["message"]
+    assert {f["code"] for f in blocked["fixes"]} >= {"set_height"}
+    assert all(f["message"] and f["patch"] for f in blocked["fixes"])
 
 
 def test_evaluate_fails_only_when_the_input_cannot_be_read(

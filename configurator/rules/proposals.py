@@ -1,0 +1,615 @@
+"""Candidate fixes: for a problem a rule found, the concrete changes to the design document
+that might remove it, each as an RFC 6902 JSON Patch.
+
+These are proposals, not promises: ``configurator.rules.fixes`` applies each one, evaluates
+the result and offers only those that remove their problem and add no error. A proposer
+still aims well (a lowered height clears the ceiling, the tilt-up rule and the template's
+range at once; a move goes to the nearest place along the wall that nothing else takes), so
+that few candidates are tried and most of them pass. A problem no change makes sense for
+(a filler strip cannot be split) gets no proposer, or a proposer that returns nothing.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from shapely import Polygon
+
+from catalog.templates import FrontKind
+from configurator.build.parts import Part, Role
+from configurator.model.design import (
+    Interior,
+    ObstacleKind,
+    OpeningKind,
+    Section,
+    WallPlacement,
+)
+from configurator.model.document import interior_document
+from configurator.room.geometry import door_swing, opening_strip
+from configurator.rules.context import TOUCH_TOL_MM, Context, Placed
+from configurator.rules.problems import RuleProblem
+from configurator.rules.room import DOOR_PASSAGE_MM, TILT_MARGIN_MM, front_reach
+from configurator.rules.sag import LOAD_KG_PER_M, max_span_mm
+from configurator.rules.structure import MAX_DOOR_HEIGHT_MM
+from kernel.json_patch import pointer
+from kernel.problems import Fix, FixCode, Problem, ProblemCode
+
+__all__ = ["PROPOSERS", "Proposer", "RuleFix", "propose"]
+
+
+class RuleFix(FixCode):
+    """What a checked fix of a rule's problem does (its wording: ``web.messages``)."""
+
+    SET_HEIGHT = "set_height"
+    SET_WIDTH = "set_width"
+    SET_DEPTH = "set_depth"
+    SET_ELEVATION = "set_elevation"
+    MOVE_ALONG_WALL = "move_along_wall"
+    FIT_ALONG_WALL = "fit_along_wall"
+    SPLIT_SECTION = "split_section"
+    SET_SECTION_WIDTH = "set_section_width"
+    SET_CARCASS_MATERIAL = "set_carcass_material"
+    RAISE_RAIL = "raise_rail"
+
+
+Proposer = Callable[[Problem, Context], list[Fix]]
+
+_CABINET_PATH = re.compile(r"cabinets\[(\d+)\]")
+_ITEM_PATH = re.compile(r"cabinets\[(\d+)\]\.interior\.sections\[(\d+)\]\.items\[(\d+)\]")
+
+
+def propose(problem: Problem, ctx: Context) -> list[Fix]:
+    """The candidate fixes of ``problem``, most likely first (none for a code no proposer
+    knows)."""
+    proposer = PROPOSERS.get(problem.code)
+    return proposer(problem, ctx) if proposer is not None else []
+
+
+def _placed(problem: Problem, ctx: Context) -> Placed | None:
+    """The built cabinet the problem is about (``None`` if it was not built)."""
+    m = _CABINET_PATH.match(problem.path)
+    if m is None:
+        return None
+    index = int(m.group(1))
+    return next((p for p in ctx.placed if p.index == index), None)
+
+
+def _set(p: Placed, key: str, value: float | str) -> list[dict[str, object]]:
+    return [{"op": "replace", "path": pointer("cabinets", p.index, key), "value": value}]
+
+
+# --- heights -------------------------------------------------------------------------------
+
+
+def _tilt_cap(p: Placed, ceiling: float) -> int | None:
+    """The tallest whole-mm height at which the carcass can still be stood up (A15), or
+    ``None`` where the tilt-up rule does not apply (no carcass, or not standing on the
+    floor)."""
+    built = p.cabinet.cabinet
+    if not built.template.has_carcass or p.bottom > 0:
+        return None
+    side = next(part for part in built.parts if part.role is Role.SIDE)
+    below = built.spec.height_mm - side.length_mm  # what the side does not run through
+    room = ceiling - TILT_MARGIN_MM
+    if room <= side.width_mm:
+        return 0
+    h = math.floor(math.sqrt(room**2 - side.width_mm**2) + below)
+    while h > 0 and math.hypot(h - below, side.width_mm) >= room:
+        h -= 1
+    return h
+
+
+def _height_cap(p: Placed, ctx: Context) -> int:
+    """The tallest height the cabinet may have where it stands: under the ceiling, able to
+    be stood up, inside its template's range."""
+    ceiling = ctx.design.room.ceiling_mm
+    caps = [p.cabinet.cabinet.template.height.max, math.floor(ceiling - p.bottom)]
+    tilt = _tilt_cap(p, ceiling)
+    if tilt is not None:
+        caps.append(tilt)
+    return min(caps)
+
+
+def _lower(p: Placed, ctx: Context, target: float) -> list[Fix]:
+    """Lower the cabinet to ``target`` mm (or less, as its cap needs), if its template
+    allows that height."""
+    spec = p.cabinet.cabinet.spec
+    height = min(math.floor(target), _height_cap(p, ctx))
+    if height >= spec.height_mm or height < p.cabinet.cabinet.template.height.min:
+        return []
+    return [
+        Fix.of(
+            RuleFix.SET_HEIGHT,
+            _set(p, "height_mm", height),
+            cabinet=spec.id,
+            from_mm=round(spec.height_mm),
+            to_mm=height,
+        )
+    ]
+
+
+def _resize(p: Placed, key: str, code: RuleFix, value: float) -> list[Fix]:
+    """Set ``key`` (``width_mm``, ``depth_mm``) to ``value`` if it changes and the template's
+    range has it."""
+    spec = p.cabinet.cabinet.spec
+    template = p.cabinet.cabinet.template
+    span = {"width_mm": template.width, "depth_mm": template.depth, "height_mm": template.height}
+    current = getattr(spec, key)
+    new = math.floor(value) if value < current else math.ceil(value)
+    if new == current or not span[key].contains(new):
+        return []
+    return [Fix.of(code, _set(p, key, new), cabinet=spec.id, from_mm=round(current), to_mm=new)]
+
+
+def _ceiling(problem: Problem, ctx: Context) -> list[Fix]:
+    p = _placed(problem, ctx)
+    if p is None:
+        return []
+    fixes = _lower(p, ctx, ctx.design.room.ceiling_mm - p.bottom)
+    if p.bottom > 0:  # a raised cabinet may come down instead
+        spec = p.cabinet.cabinet.spec
+        elevation = math.floor(ctx.design.room.ceiling_mm - spec.height_mm)
+        if 0 <= elevation < p.bottom:
+            patch = [
+                {
+                    "op": "add",
+                    "path": pointer("cabinets", p.index, "elevation_mm"),
+                    "value": elevation,
+                }
+            ]
+            fixes.append(
+                Fix.of(
+                    RuleFix.SET_ELEVATION,
+                    patch,
+                    cabinet=spec.id,
+                    from_mm=round(p.bottom),
+                    to_mm=elevation,
+                )
+            )
+    return fixes
+
+
+def _tilt(problem: Problem, ctx: Context) -> list[Fix]:
+    p = _placed(problem, ctx)
+    if p is None:
+        return []
+    fixes = _lower(p, ctx, p.cabinet.cabinet.spec.height_mm)
+    built = p.cabinet.cabinet
+    side = next(part for part in built.parts if part.role is Role.SIDE)
+    room = ctx.design.room.ceiling_mm - TILT_MARGIN_MM
+    if side.length_mm < room:  # a shallower carcass tilts up in less height
+        shallow = built.spec.depth_mm - side.width_mm  # what the side's width does not cover
+        depth = math.floor(math.sqrt(room**2 - side.length_mm**2) + shallow)
+        while depth > 0 and math.hypot(side.length_mm, depth - shallow) >= room:
+            depth -= 1
+        fixes += _resize(p, "depth_mm", RuleFix.SET_DEPTH, depth)
+    return fixes
+
+
+# --- moving along the wall -----------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Span:
+    """Where a cabinet on a wall may not stand: ``lo``..``hi`` along the wall."""
+
+    lo: float
+    hi: float
+
+
+def _frame(ctx: Context, wall_index: int, shape: Polygon) -> tuple[float, float, float, float]:
+    """``shape``'s extent along the wall (from its start) and into the room."""
+    wall = ctx.walls[wall_index]
+    (sx, sy), (dx, dy), (nx, ny) = wall.start, wall.direction, wall.normal
+    xs, ys = shape.exterior.xy
+    along = [(x - sx) * dx + (y - sy) * dy for x, y in zip(xs, ys, strict=True)]
+    inward = [(x - sx) * nx + (y - sy) * ny for x, y in zip(xs, ys, strict=True)]
+    return min(along), max(along), min(inward), max(inward)
+
+
+def _blockers(p: Placed, ctx: Context) -> Iterable[tuple[Polygon, float, float]]:
+    """Everything a cabinet must keep clear of, with the heights it takes: other cabinets,
+    obstacles, door passages and swings, windows (above their sill)."""
+    for other in ctx.placed:
+        if other is not p:
+            yield other.footprint, other.bottom, other.top
+    room = ctx.design.room
+    for obstacle in room.obstacles:
+        if obstacle.kind is not ObstacleKind.SKIRTING and Polygon(obstacle.outline_mm).is_valid:
+            top = obstacle.top_mm or room.ceiling_mm
+            yield Polygon(obstacle.outline_mm), obstacle.bottom_mm, top
+    for opening in room.openings:
+        wall = ctx.walls[opening.wall]
+        if opening.kind is OpeningKind.WINDOW:
+            strip = opening_strip(wall, opening, depth=50.0)
+            yield strip, opening.sill_mm, opening.sill_mm + opening.height_mm
+        else:
+            yield opening_strip(wall, opening, depth=DOOR_PASSAGE_MM), 0.0, math.inf
+        swing = door_swing(wall, opening)
+        if swing is not None:
+            yield swing, 0.0, opening.height_mm
+
+
+def _taken(p: Placed, ctx: Context, wall_index: int) -> list[_Span]:
+    """The stretches of the wall where something in the cabinet's way stands: within its
+    depth and the reach of its open fronts, at the heights it takes."""
+    _, _, near, far = _frame(ctx, wall_index, p.footprint)
+    far += front_reach(p)
+    spans = []
+    for shape, low, high in _blockers(p, ctx):
+        if min(p.top, high) - max(p.bottom, low) <= TOUCH_TOL_MM:
+            continue
+        a0, a1, c0, c1 = _frame(ctx, wall_index, shape)
+        if c1 - near > TOUCH_TOL_MM and far - c0 > TOUCH_TOL_MM:
+            spans.append(_Span(a0, a1))
+    return spans
+
+
+def _on_wall(p: Placed) -> WallPlacement | None:
+    placement = p.cabinet.cabinet.spec.placement
+    return placement if isinstance(placement, WallPlacement) else None
+
+
+def _moves(problem: Problem, ctx: Context) -> list[Fix]:
+    """Move the cabinet along its wall to the nearest free place on either side, nearest
+    first."""
+    p = _placed(problem, ctx)
+    placement = None if p is None else _on_wall(p)
+    if p is None or placement is None or not ctx.room_ok:
+        return []
+    wall = ctx.walls[placement.wall]
+    a0, a1, _, _ = _frame(ctx, placement.wall, p.footprint)
+    lead, size = a0 - placement.offset_mm, a1 - a0  # footprint start from the offset, length
+    top = math.floor(wall.length - size - lead)
+    if top < 0:
+        return []
+    taken = _taken(p, ctx, placement.wall)
+    # an offset o is free when [o + lead, o + lead + size] meets no taken span
+    ends = {0, top}
+    for s in taken:
+        ends |= {math.ceil(s.hi - lead), math.floor(s.lo - size - lead)}
+
+    def free(o: float) -> bool:
+        lo, hi = o + lead, o + lead + size
+        return 0 <= o <= top and all(
+            min(hi, s.hi) - max(lo, s.lo) <= TOUCH_TOL_MM / 2 for s in taken
+        )
+
+    current = placement.offset_mm
+    left = [o for o in ends if o < current and free(o)]
+    right = [o for o in ends if o > current and free(o)]
+    chosen = sorted(
+        [*([max(left)] if left else []), *([min(right)] if right else [])],
+        key=lambda o: abs(o - current),
+    )
+    spec = p.cabinet.cabinet.spec
+    return [
+        Fix.of(
+            RuleFix.MOVE_ALONG_WALL,
+            _set(p, "offset_mm", o),
+            cabinet=spec.id,
+            wall=placement.wall,
+            offset_mm=o,
+            by_mm=round(o - current),
+        )
+        for o in chosen
+    ]
+
+
+def _fit(problem: Problem, ctx: Context) -> list[Fix]:
+    """Narrow the cabinet (and shift it) to the free stretch of wall it mostly stands in."""
+    p = _placed(problem, ctx)
+    placement = None if p is None else _on_wall(p)
+    if p is None or placement is None or not ctx.room_ok:
+        return []
+    spec = p.cabinet.cabinet.spec
+    wall = ctx.walls[placement.wall]
+    a0, a1, _, _ = _frame(ctx, placement.wall, p.footprint)
+    lead, extra = a0 - placement.offset_mm, (a1 - a0) - spec.width_mm  # fronts past the sides
+    lo, hi = max(0.0, a0), min(wall.length, a1)
+    for s in _taken(p, ctx, placement.wall):
+        if s.hi <= lo or s.lo >= hi:
+            continue
+        if s.lo - lo >= hi - s.hi:  # keep the larger free part
+            hi = min(hi, s.lo)
+        else:
+            lo = max(lo, s.hi)
+    offset = math.ceil(lo - lead)
+    width = math.floor(hi - extra - (offset + lead))
+    template = p.cabinet.cabinet.template
+    if width >= spec.width_mm or not template.width.contains(width):
+        return []
+    patch = [
+        *_set(p, "offset_mm", offset),
+        *_set(p, "width_mm", width),
+    ]
+    return [
+        Fix.of(
+            RuleFix.FIT_ALONG_WALL,
+            patch,
+            cabinet=spec.id,
+            offset_mm=offset,
+            width_mm=width,
+            from_mm=round(spec.width_mm),
+        )
+    ]
+
+
+def _moves_then_fit(problem: Problem, ctx: Context) -> list[Fix]:
+    return [*_moves(problem, ctx), *_fit(problem, ctx)]
+
+
+def _opening(problem: Problem, ctx: Context) -> list[Fix]:
+    p = _placed(problem, ctx)
+    if p is None:
+        return []
+    fixes = []
+    if problem.params.get("reason") == "window":
+        sill = next(
+            o.sill_mm for o in ctx.design.room.openings if o.id == problem.params["opening"]
+        )
+        fixes += _lower(p, ctx, sill - p.bottom)
+    return [*fixes, *_moves_then_fit(problem, ctx)]
+
+
+def _obstacle(problem: Problem, ctx: Context) -> list[Fix]:
+    p = _placed(problem, ctx)
+    if p is None:
+        return []
+    fixes = []
+    if problem.params.get("lowered"):
+        obstacle = next(o for o in ctx.design.room.obstacles if o.id == problem.params["obstacle"])
+        fixes += _lower(p, ctx, obstacle.bottom_mm - p.bottom)
+    return [*fixes, *_moves(problem, ctx)]
+
+
+# --- sizes of parts ------------------------------------------------------------------------
+
+
+def _part(p: Placed, part_id: object) -> Part | None:
+    return next((part for part in p.cabinet.cabinet.parts if part.part_id == part_id), None)
+
+
+def _sheet(problem: Problem, ctx: Context) -> list[Fix]:
+    """A part larger than the sheet: make the cabinet that much lower or narrower, or split
+    a back that is too wide with a divider."""
+    p = _placed(problem, ctx)
+    part = None if p is None else _part(p, problem.params.get("part_id"))
+    if p is None or part is None:
+        return []
+    material = ctx.catalog.material(part.material)
+    trim = 2 * ctx.catalog.construction.sheet_trim_mm
+    usable_l, usable_w = material.sheet_length_mm - trim, material.sheet_width_mm - trim
+    excess = max(part.cut_length_mm - usable_l, part.cut_width_mm - usable_w, 0.0)
+    if not part.grained:  # it may lie across the sheet too
+        across = max(part.cut_width_mm - usable_l, part.cut_length_mm - usable_w, 0.0)
+        excess = min(excess, across)
+    spec = p.cabinet.cabinet.spec
+    fixes = []
+    if part.role is Role.BACK:
+        fixes += _split(p, ctx, _section_of(p, part))
+    fixes += _lower(p, ctx, spec.height_mm - math.ceil(excess))
+    return [*fixes, *_resize(p, "width_mm", RuleFix.SET_WIDTH, spec.width_mm - math.ceil(excess))]
+
+
+def _fits_height(p: Placed, ctx: Context, fix: Fix) -> bool:
+    to = fix.params["to_mm"]
+    return isinstance(to, int) and to <= _height_cap(p, ctx)
+
+
+def _too_small(problem: Problem, ctx: Context) -> list[Fix]:
+    """A part too small to machine: grow the cabinet by what the part lacks."""
+    p = _placed(problem, ctx)
+    if p is None:
+        return []
+    lacking = [
+        float(need) - float(have)
+        for need, have in (
+            (problem.params["min_length_mm"], problem.params["length_mm"]),
+            (problem.params["min_width_mm"], problem.params["width_mm"]),
+        )
+        if isinstance(need, int | float) and isinstance(have, int | float)
+    ]
+    grow = math.ceil(max([0.0, *lacking]))
+    spec = p.cabinet.cabinet.spec
+    fixes = []
+    for key, code in (
+        ("width_mm", RuleFix.SET_WIDTH),
+        ("height_mm", RuleFix.SET_HEIGHT),
+        ("depth_mm", RuleFix.SET_DEPTH),
+    ):
+        fixes += _resize(p, key, code, getattr(spec, key) + grow)
+    return [f for f in fixes if f.code is not RuleFix.SET_HEIGHT or _fits_height(p, ctx, f)]
+
+
+# --- interiors -----------------------------------------------------------------------------
+
+_SECTION_OF_PART = re.compile(r"-S(\d+)-")
+
+
+def _section_of(p: Placed, part: Part) -> int:
+    """The 0-based section a part stands in: by its name, else by where it is across the
+    cabinet (between which dividers)."""
+    m = _SECTION_OF_PART.search(part.part_id)
+    if m is not None:
+        return int(m.group(1)) - 1
+    centre = (part.box.lo[0] + part.box.hi[0]) / 2
+    dividers = [
+        (d.box.lo[0] + d.box.hi[0]) / 2 for d in p.cabinet.cabinet.parts if d.role is Role.DIVIDER
+    ]
+    return sum(1 for x in dividers if x < centre)
+
+
+def _interior_patch(p: Placed, interior: Interior) -> list[dict[str, object]]:
+    return [
+        {
+            "op": "replace",
+            "path": pointer("cabinets", p.index, "interior"),
+            "value": interior_document(interior),
+        }
+    ]
+
+
+def _split(p: Placed, ctx: Context, index: int, count: int = 2) -> list[Fix]:
+    """Split section ``index`` (0-based) with dividers into ``count`` sections of equal
+    width, each with its items. Not for cabinets without a carcass."""
+    built = p.cabinet.cabinet
+    interior = built.interior
+    if (
+        not built.template.has_carcass
+        or interior is None
+        or not 0 <= index < len(interior.sections)
+        or count < 2
+    ):
+        return []
+    section = interior.sections[index]
+    widths: list[float | None] = [None] * count
+    if section.width_mm is not None:
+        t = ctx.catalog.material(built.spec.carcass_material).thickness_mm
+        each = math.floor((section.width_mm - (count - 1) * t) / count)
+        last = section.width_mm - (count - 1) * (t + each)
+        widths = [*[float(each)] * (count - 1), last]
+    split = tuple(Section(width_mm=w, items=section.items) for w in widths)
+    sections = (*interior.sections[:index], *split, *interior.sections[index + 1 :])
+    return [
+        Fix.of(
+            RuleFix.SPLIT_SECTION,
+            _interior_patch(p, Interior(sections=sections)),
+            cabinet=built.spec.id,
+            section=index + 1,
+            sections=len(sections),
+        )
+    ]
+
+
+def _sag(problem: Problem, ctx: Context) -> list[Fix]:
+    """A sagging shelf: split its section with a divider, narrow its section where another
+    shares the rest, or use the stiffest carcass board the template offers that holds."""
+    p = _placed(problem, ctx)
+    part = None if p is None else _part(p, problem.params.get("part_id"))
+    if p is None or part is None:
+        return []
+    built = p.cabinet.cabinet
+    index = _section_of(p, part)
+    span = problem.params.get("max_span_mm")
+    t = ctx.catalog.material(built.spec.carcass_material).thickness_mm
+    count = 2 if not isinstance(span, int) else math.ceil((part.length_mm + t) / (span + t))
+    fixes = _split(p, ctx, index, max(2, count))
+    interior = built.interior
+    if interior is not None and isinstance(span, int) and 0 <= index < len(interior.sections):
+        sections = interior.sections
+        if any(s.width_mm is None for j, s in enumerate(sections) if j != index):
+            narrowed = Section(width_mm=float(span), items=sections[index].items)
+            new = Interior(sections=(*sections[:index], narrowed, *sections[index + 1 :]))
+            fixes.append(
+                Fix.of(
+                    RuleFix.SET_SECTION_WIDTH,
+                    _interior_patch(p, new),
+                    cabinet=built.spec.id,
+                    section=index + 1,
+                    width_mm=span,
+                )
+            )
+    load = LOAD_KG_PER_M[built.template.load_class]
+    stiff = [
+        m
+        for code in built.template.carcass_materials
+        if (m := ctx.catalog.material(code)).code != built.spec.carcass_material
+        and max_span_mm(
+            depth_mm=part.width_mm,
+            thickness_mm=m.thickness_mm,
+            modulus_mpa=m.modulus_mpa,
+            load_kg_per_m=load,
+        )
+        >= part.length_mm
+    ]
+    if stiff:
+        best = max(stiff, key=lambda m: m.modulus_mpa)
+        fixes.append(
+            Fix.of(
+                RuleFix.SET_CARCASS_MATERIAL,
+                _set(p, "carcass_material", best.code),
+                cabinet=built.spec.id,
+                material=best.code,
+            )
+        )
+    return fixes
+
+
+def _door(problem: Problem, ctx: Context) -> list[Fix]:
+    """A door too wide, too heavy or needing more hinges than fit: split its section so that
+    it gets narrower doors; a door too tall: lower the cabinet."""
+    p = _placed(problem, ctx)
+    part = None if p is None else _part(p, problem.params.get("part_id"))
+    if p is None or part is None or p.cabinet.cabinet.template.fronts is not FrontKind.HINGED:
+        return []
+    spec = p.cabinet.cabinet.spec
+    shorter = _lower(p, ctx, spec.height_mm - math.ceil(part.length_mm - MAX_DOOR_HEIGHT_MM))
+    if problem.params.get("reason") == "height":
+        return shorter
+    split = _split(p, ctx, _section_of(p, part))
+    return [*split, *shorter] if problem.code is RuleProblem.HINGE_COUNT else split
+
+
+def _hanging(problem: Problem, ctx: Context) -> list[Fix]:
+    """Hanging space: deepen the cabinet, or raise the rail to give the garments the height
+    they need."""
+    p = _placed(problem, ctx)
+    m = _ITEM_PATH.match(problem.path)
+    if p is None or m is None:
+        return []
+    need = problem.params.get("min_mm")
+    if not isinstance(need, int | float):
+        return []
+    spec = p.cabinet.cabinet.spec
+    if problem.params.get("reason") == "depth":
+        depth = problem.params.get("depth_mm")
+        if not isinstance(depth, int | float):
+            return []
+        return _resize(p, "depth_mm", RuleFix.SET_DEPTH, spec.depth_mm + need - depth)
+    height = problem.params.get("height_mm")
+    section, item = int(m.group(2)), int(m.group(3))
+    if spec.interior is None or not isinstance(height, int | float):
+        return []  # the default interior's rails sit where the template puts them
+    rail = spec.interior.sections[section].items[item]
+    if rail.at_mm is None:
+        return []
+    at = math.ceil(rail.at_mm + need - height)
+    patch = [
+        {
+            "op": "replace",
+            "path": pointer("cabinets", p.index, "interior", "sections", section, "items", item)
+            + "/at_mm",
+            "value": at,
+        }
+    ]
+    return [
+        Fix.of(
+            RuleFix.RAISE_RAIL,
+            patch,
+            cabinet=spec.id,
+            section=section + 1,
+            from_mm=round(rail.at_mm),
+            to_mm=at,
+        )
+    ]
+
+
+PROPOSERS: dict[ProblemCode, Proposer] = {
+    RuleProblem.PART_EXCEEDS_SHEET: _sheet,
+    RuleProblem.PART_TOO_SMALL: _too_small,
+    RuleProblem.SHELF_SAG: _sag,
+    RuleProblem.HINGE_COUNT: _door,
+    RuleProblem.DOOR_TOO_LARGE: _door,
+    RuleProblem.HANGING_SPACE: _hanging,
+    RuleProblem.OUTSIDE_ROOM: _moves_then_fit,
+    RuleProblem.CABINET_OVERLAP: _moves_then_fit,
+    RuleProblem.BLOCKS_OPENING: _opening,
+    RuleProblem.OBSTACLE_CONFLICT: _obstacle,
+    RuleProblem.CEILING_HEIGHT: _ceiling,
+    RuleProblem.TILT_UP_CLEARANCE: _tilt,
+    RuleProblem.FRONT_CLEARANCE: _moves,
+}
