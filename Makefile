@@ -11,7 +11,7 @@ endif
 RUN := $(UV) run --frozen
 CORE := kernel catalog configurator pricing production_export
 
-.PHONY: help install run test quick lint fmt types arch unit bench bench-http clean
+.PHONY: help install run test quick lint fmt types arch unit fuzz bench bench-http clean
 
 help: ## list the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -50,6 +50,9 @@ quick: install ## the tests without those marked slow or e2e (seconds, for the e
 unit: ## the test suite: branch coverage over all but the slow tests, then the slow ones
 	$(RUN) pytest -q -p no:cacheprovider -m "not slow" --cov --cov-report=term --cov-fail-under=90
 	$(RUN) pytest -q -p no:cacheprovider -m slow
+
+fuzz: install ## the long property runs: designs across every template's ranges, 800 each (minutes)
+	HYPOTHESIS_PROFILE=stress $(RUN) pytest -q -p no:cacheprovider tests/services/test_catalog_designs.py -m slow
 
 bench: install ## benchmarks (see BENCHMARKS.md)
 	$(RUN) python -m bench

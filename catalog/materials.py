@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
 from kernel.ids import EdgeBandCode, MaterialCode
 
-__all__ = ["BandClass", "BoardKind", "EdgeBand", "Material"]
+__all__ = ["BandClass", "BoardKind", "EdgeBand", "Material", "SheetSize", "first_sheet"]
+
+SheetSize = tuple[float, float]
+"""A raw sheet's length (along its grain) and width, mm."""
 
 
 class BoardKind(StrEnum):
@@ -44,7 +47,10 @@ class Material:
     """A sheet material as bought: the raw sheet's size, thickness and physical data.
 
     ``sheet_length_mm`` runs along the sheet's grain; ``grained`` decors forbid rotating a part
-    on the sheet. ``modulus_mpa`` is the bending modulus used for shelf sag.
+    on the sheet. ``large_sheet_mm``, when the supplier sells one, is a larger format (at
+    least as long and as wide), bought only for the parts that the standard sheet cannot
+    give (tall sides and doors, DOMAIN.md A2). ``modulus_mpa`` is the bending modulus used for
+    shelf sag.
     """
 
     code: MaterialCode
@@ -59,6 +65,39 @@ class Material:
     modulus_mpa: float
     color: str
     bands: Mapping[BandClass, EdgeBandCode]
+    large_sheet_mm: SheetSize | None = None
+
+    @property
+    def sheets(self) -> tuple[SheetSize, ...]:
+        """The sheet sizes this material is bought in, the standard one first."""
+        standard = (self.sheet_length_mm, self.sheet_width_mm)
+        return (standard, self.large_sheet_mm) if self.large_sheet_mm else (standard,)
+
+    def sheet_for(
+        self, length_mm: float, width_mm: float, *, turnable: bool, trim_mm: float
+    ) -> SheetSize | None:
+        """The first sheet (standard, then large) a part of this cut size fits once ``trim_mm``
+        is sawn off every edge; a part may lie across the sheet only if ``turnable`` (a
+        grained part keeps its length along the sheet's grain). ``None``: none is large
+        enough.
+
+        Examples
+        --------
+        >>> from types import MappingProxyType
+        >>> pb = Material(code=MaterialCode("PB"), name="", name_zh="", kind=BoardKind.MDF,
+        ...     thickness_mm=18, sheet_length_mm=2440, sheet_width_mm=1220, grained=False,
+        ...     density_kg_m3=650, modulus_mpa=2200, color="#fff", bands=MappingProxyType({}),
+        ...     large_sheet_mm=(2800, 2070))
+        >>> pb.sheet_for(2400, 600, turnable=False, trim_mm=10)
+        (2440, 1220)
+        >>> pb.sheet_for(2700, 600, turnable=False, trim_mm=10)
+        (2800, 2070)
+        >>> pb.sheet_for(1500, 2700, turnable=True, trim_mm=10)
+        (2800, 2070)
+        >>> pb.sheet_for(2790, 600, turnable=True, trim_mm=10) is None
+        True
+        """
+        return first_sheet(self.sheets, length_mm, width_mm, turnable=turnable, trim_mm=trim_mm)
 
     def weight_kg(self, length_mm: float, width_mm: float) -> float:
         """Weight of a piece of this board, in kilograms.
@@ -73,3 +112,22 @@ class Material:
         10.53
         """
         return length_mm * width_mm * self.thickness_mm * 1e-9 * self.density_kg_m3
+
+
+def first_sheet(
+    sheets: Sequence[SheetSize],
+    length_mm: float,
+    width_mm: float,
+    *,
+    turnable: bool,
+    trim_mm: float,
+) -> SheetSize | None:
+    """The first of ``sheets`` that a part of this cut size fits after ``trim_mm`` is sawn
+    off every edge (across the sheet only if ``turnable``); ``None`` if none does."""
+    for sheet in sheets:
+        usable_l, usable_w = sheet[0] - 2 * trim_mm, sheet[1] - 2 * trim_mm
+        if length_mm <= usable_l and width_mm <= usable_w:
+            return sheet
+        if turnable and width_mm <= usable_l and length_mm <= usable_w:
+            return sheet
+    return None

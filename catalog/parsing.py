@@ -119,6 +119,7 @@ def _material(r: Reader, code: str, value: object, path: str) -> Material:
             "color",
             "bands",
         ),
+        optional=("large_sheet_mm",),
     )
     bands_in = r.mapping(m.get("bands"), f"{path}.bands", required=list(BandClass))
     bands = {
@@ -127,14 +128,16 @@ def _material(r: Reader, code: str, value: object, path: str) -> Material:
         if k in bands_in
     }
     kind = r.text(m.get("kind"), f"{path}.kind", choices=list(BoardKind))
+    length = _size(r, m, "sheet_length_mm", path, 500)
+    width = _size(r, m, "sheet_width_mm", path, 500)
     return Material(
         code=MaterialCode(code),
         name=r.text(m.get("name"), f"{path}.name"),
         name_zh=r.text(m.get("name_zh"), f"{path}.name_zh"),
         kind=BoardKind(kind) if kind in list(BoardKind) else BoardKind.PARTICLEBOARD,
         thickness_mm=r.number(m.get("thickness_mm"), f"{path}.thickness_mm", minimum=3, maximum=50),
-        sheet_length_mm=_size(r, m, "sheet_length_mm", path, 500),
-        sheet_width_mm=_size(r, m, "sheet_width_mm", path, 500),
+        sheet_length_mm=length,
+        sheet_width_mm=width,
         grained=r.flag(m.get("grained"), f"{path}.grained"),
         density_kg_m3=r.number(
             m.get("density_kg_m3"), f"{path}.density_kg_m3", minimum=100, maximum=2000
@@ -144,6 +147,24 @@ def _material(r: Reader, code: str, value: object, path: str) -> Material:
         ),
         color=r.text(m.get("color"), f"{path}.color", pattern=_COLOR),
         bands=MappingProxyType(bands),
+        large_sheet_mm=_large_sheet(
+            r, m.get("large_sheet_mm"), f"{path}.large_sheet_mm", length, width
+        )
+        if "large_sheet_mm" in m
+        else None,
+    )
+
+
+def _large_sheet(
+    r: Reader, value: object, path: str, length: float, width: float
+) -> tuple[float, float]:
+    """``[length, width]`` of a larger format: at least the standard sheet's size both ways."""
+    items = r.sequence(value, path, min_len=2, max_len=2)
+    if len(items) != 2:
+        return length, width
+    return (
+        r.number(items[0], f"{path}[0]", minimum=length, maximum=_BIG),
+        r.number(items[1], f"{path}[1]", minimum=width, maximum=_BIG),
     )
 
 

@@ -66,7 +66,9 @@ class PriceList:
     min_order: Decimal
     deposit: DepositRule
     board: Mapping[str, Decimal]
+    large_board: Mapping[str, Decimal]
     sheet: Mapping[str, Decimal]
+    large_sheet: Mapping[str, Decimal]
     projected: Mapping[str, ProductLine]
     machining: Mapping[str, Decimal]
     installation: Mapping[str, Decimal]
@@ -93,7 +95,9 @@ _TOP = (
     "min_order",
     "deposit",
     "board",
+    "large_board",
     "sheet",
+    "large_sheet",
     "projected",
     "machining",
     "installation",
@@ -162,7 +166,9 @@ def parse_price_list(
             ),
         ),
         board=_rates(r, m.get("board"), f"{p}board"),
+        large_board=_rates(r, m.get("large_board"), f"{p}large_board"),
         sheet=_rates(r, m.get("sheet"), f"{p}sheet"),
+        large_sheet=_rates(r, m.get("large_sheet"), f"{p}large_sheet"),
         projected=MappingProxyType(
             {
                 k: _line(r, v, f"{p}projected.{k}")
@@ -181,12 +187,16 @@ def parse_price_list(
 
 
 def _cross_check(r: Reader, pl: PriceList, catalog: Catalog, p: str) -> None:
-    """Every material, band, item and operation the catalog can use has a rate."""
+    """Every material, band, item and operation the catalog can use has a rate; a material
+    sold in a large format has its large-format rates."""
+    large = [code for code, m in catalog.materials.items() if m.large_sheet_mm]
     for table, codes, key in (
-        (pl.board, catalog.materials, "board"),
-        (pl.sheet, catalog.materials, "sheet"),
-        (pl.edge_band, catalog.edge_bands, "edge_band"),
-        (pl.hardware, catalog.hardware, "hardware"),
+        (pl.board, list(catalog.materials), "board"),
+        (pl.large_board, large, "large_board"),
+        (pl.sheet, list(catalog.materials), "sheet"),
+        (pl.large_sheet, large, "large_sheet"),
+        (pl.edge_band, list(catalog.edge_bands), "edge_band"),
+        (pl.hardware, list(catalog.hardware), "hardware"),
     ):
         for code in codes:
             if code not in table:

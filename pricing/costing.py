@@ -80,7 +80,7 @@ def _cabinet(
         board_parts: list[Part] = []
     else:
         board_parts = list(built.parts)
-        made = [] if method is Method.SHEETS else _board(cid, built.parts, pl)
+        made = [] if method is Method.SHEETS else _board(cid, built.parts, catalog, pl)
         rest = (
             _edges(cid, built.parts, catalog.construction, pl)
             + _hardware(placed, catalog, pl)
@@ -123,22 +123,45 @@ def _cabinet_once(
     return memo(("cost", method, cabinet_key(placed.cabinet.spec)), compute)
 
 
-def _board(cid: str, parts: Sequence[Part], pl: PriceList) -> list[QuoteLine]:
-    by_material: dict[str, list[Part]] = defaultdict(list)
+def _large(part: Part, catalog: Catalog) -> bool:
+    """Whether ``part`` must be cut from its material's large sheet (the standard one cannot
+    give it)."""
+    m = catalog.material(part.material)
+    if m.large_sheet_mm is None:
+        return False
+    standard = (m.sheet_length_mm, m.sheet_width_mm)
+    trim = catalog.construction.sheet_trim_mm
+    turnable = not part.grained
+    fits = m.sheet_for(part.cut_length_mm, part.cut_width_mm, turnable=turnable, trim_mm=trim)
+    return fits is not None and fits != standard
+
+
+def _board(cid: str, parts: Sequence[Part], catalog: Catalog, pl: PriceList) -> list[QuoteLine]:
+    """Board by unfolded area per material; parts from the large sheet on a line of their own
+    at the large-board rate."""
+    by_material: dict[tuple[str, bool], list[Part]] = defaultdict(list)
     for p in parts:
-        by_material[p.material].append(p)
+        by_material[(p.material, _large(p, catalog))].append(p)
     return [
         line(
-            f"{cid}/board/{m}",
+            f"{cid}/board/{m}/large" if large else f"{cid}/board/{m}",
             cabinet=cid,
             category=Category.BOARD,
             item=m,
-            names=(f"Board {m} (unfolded area)", f"板材 {m}（展开面积）"),
+            names=(
+                (f"Board {m}, large sheet (unfolded area)", f"板材 {m} 大规格（展开面积）")
+                if large
+                else (f"Board {m} (unfolded area)", f"板材 {m}（展开面积）")
+            ),
             quantity=_area(ps),
             unit="m²",
-            rate=_rate(pl.board, m, "board", pl.version),
+            rate=(
+                _rate(pl.large_board, m, "large_board", pl.version)
+                if large
+                else _rate(pl.board, m, "board", pl.version)
+            ),
         )
-        for m, ps in sorted(by_material.items())
+        for (m, large), ps in sorted(by_material.items())
     ]
 
 
@@ -292,28 +315,34 @@ def _machining(cid: str, parts: Sequence[Part], pl: PriceList) -> list[QuoteLine
 
 
 def _sheets(parts: Sequence[Part], catalog: Catalog, pl: PriceList) -> list[QuoteLine]:
-    by_material: dict[str, list[Part]] = defaultdict(list)
+    by_material: dict[tuple[str, bool], list[Part]] = defaultdict(list)
     for p in parts:
-        by_material[p.material].append(p)
+        by_material[(p.material, _large(p, catalog))].append(p)
     out = []
     trim = catalog.construction.sheet_trim_mm
-    for code, ps in sorted(by_material.items()):
+    for (code, large), ps in sorted(by_material.items()):
         m = catalog.material(code)
-        usable = area_m2((m.sheet_length_mm - 2 * trim) * (m.sheet_width_mm - 2 * trim))
+        size = m.large_sheet_mm if large and m.large_sheet_mm else m.sheets[0]
+        usable = area_m2((size[0] - 2 * trim) * (size[1] - 2 * trim))
         sheets = math.ceil(_area(ps) / (usable * pl.sheet_yield))
+        what = f"{code} {size[0]:g}×{size[1]:g}" if large else code
         out.append(
             line(
-                f"sheets/{code}",
+                f"sheets/{code}/large" if large else f"sheets/{code}",
                 cabinet=None,
                 category=Category.BOARD,
                 item=code,
                 names=(
-                    f"Sheets of {code} ({_area(ps)} m² at {pl.sheet_yield:%} yield)",
-                    f"{code} 大板（{_area(ps)} m²，出材率 {pl.sheet_yield:%}）",
+                    f"Sheets of {what} ({_area(ps)} m² at {pl.sheet_yield:%} yield)",
+                    f"{what} 大板（{_area(ps)} m²，出材率 {pl.sheet_yield:%}）",
                 ),
                 quantity=Decimal(sheets),
                 unit="sheet",
-                rate=_rate(pl.sheet, code, "sheet", pl.version),
+                rate=(
+                    _rate(pl.large_sheet, code, "large_sheet", pl.version)
+                    if large
+                    else _rate(pl.sheet, code, "sheet", pl.version)
+                ),
             )
         )
     return out

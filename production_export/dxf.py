@@ -24,7 +24,7 @@ from ezdxf.addons.r12writer import r12writer
 from catalog.catalog import Catalog
 from configurator.build.parts import Face, Operation, OpKind, Part
 
-__all__ = ["layer_name", "render_part_dxf"]
+__all__ = ["groove_outline", "layer_name", "render_part_dxf"]
 
 
 def _n(value: float) -> str:
@@ -68,20 +68,42 @@ def render_part_dxf(part: Part, catalog: Catalog) -> str:
     return out.getvalue()
 
 
+def groove_outline(
+    op: Operation, shift: tuple[float, float], size: tuple[float, float]
+) -> list[tuple[float, float]]:
+    """The corners of a groove on the sawn panel. A groove that runs to the finished part's
+    end (a back groove along a side, made on the banded size) stops at the sawn outline: the
+    band on that end is glued on after grooving, so the groove never runs past the panel.
+
+    Examples
+    --------
+    >>> from configurator.build.parts import Face, Operation, OpKind
+    >>> groove = Operation(kind=OpKind.GROOVE, face=Face.A, u=0, v=40, u_end=1000, v_end=40,
+    ...     diameter_mm=0, depth_mm=8, width_mm=9)
+    >>> groove_outline(groove, (0.8, 0.0), (998.4, 600))
+    [(0.0, 35.5), (998.4, 35.5), (998.4, 44.5), (0.0, 44.5)]
+    """
+    du, dv = shift
+    length, width = size
+    half = op.width_mm / 2
+    u0, u1 = sorted((op.u - du, op.u_end - du))
+    v0, v1 = sorted((op.v - dv, op.v_end - dv))
+    if v0 == v1:
+        v0, v1 = v0 - half, v1 + half
+    else:
+        u0, u1 = u0 - half, u1 + half
+    u0, u1 = max(u0, 0.0), min(u1, length)
+    v0, v1 = max(v0, 0.0), min(v1, width)
+    return [(u0, v0), (u1, v0), (u1, v1), (u0, v1)]
+
+
 def _draw(
     dxf: Any, op: Operation, layer: str, *, shift: tuple[float, float], size: tuple[float, float]
 ) -> None:
     """Draw one operation with an ``r12writer`` (only partly annotated in ezdxf)."""
     du, dv = shift
     if op.kind is OpKind.GROOVE:
-        half = op.width_mm / 2
-        u0, u1 = sorted((op.u - du, op.u_end - du))
-        v0, v1 = sorted((op.v - dv, op.v_end - dv))
-        if v0 == v1:
-            v0, v1 = v0 - half, v1 + half
-        else:
-            u0, u1 = u0 - half, u1 + half
-        dxf.add_polyline([(u0, v0), (u1, v0), (u1, v1), (u0, v1)], closed=True, layer=layer)
+        dxf.add_polyline(groove_outline(op, shift, size), closed=True, layer=layer)
         return
     if op.face in (Face.A, Face.B):
         for u, v in op.positions():

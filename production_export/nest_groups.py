@@ -8,6 +8,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+from catalog.materials import SheetSize, first_sheet
 from configurator.build.parts import Part
 from kernel.fields import FieldProblem
 from kernel.problems import Problem
@@ -94,27 +95,65 @@ def group_parts(parts: Iterable[Part]) -> dict[MaterialKey, list[NestPart]]:
 
 def nest_groups(
     groups: Mapping[MaterialKey, Sequence[NestPart]],
-    sheet_for: Callable[[str], tuple[float, float] | None],
+    sheets_for: Callable[[str], Sequence[SheetSize] | None],
     saw: Saw,
     *,
     should_stop: Callable[[], bool] | None = None,
 ) -> list[NestedSheet]:
-    """Every group nested onto its material's sheets (``sheet_for`` gives length x width,
-    or ``None`` when it does not know the material: ``NoSheetSize``), groups in order;
-    ``PartTooLarge`` when a part cannot fit on its sheet at all. ``should_stop`` is the
-    caller's wall-clock safety net, handed to every search (see ``nesting.nest``)."""
+    """Every group nested onto its material's sheets, groups in order. ``sheets_for`` gives
+    the sizes (length x width) a material is bought in, the standard one first, or ``None``
+    when it does not know the material (``NoSheetSize``); each part goes onto the first size
+    it fits, so a larger format is bought only for the parts that need it (unless putting the
+    whole group on the larger format takes less board, its tall parts leaving room beside
+    them that the smaller parts fill). ``PartTooLarge``
+    when a part fits none of them at all. ``should_stop`` is the caller's wall-clock safety
+    net, handed to every search (see ``nesting.nest``)."""
     sheets: list[NestedSheet] = []
     for (material, thickness), parts in sorted(groups.items()):
-        size = sheet_for(material)
-        if size is None:
+        sizes = sheets_for(material)
+        if not sizes:
             raise NoSheetSize(material)
-        stock = Stock(length=size[0], width=size[1], kerf=saw.kerf, trim=saw.trim)
-        try:
-            layouts = nest(parts, stock, should_stop=should_stop)
-        except ValueError as exc:  # a part larger than the sheet less its trims
-            raise PartTooLarge(material, str(exc)) from None
+        by_size: dict[SheetSize, list[NestPart]] = {size: [] for size in sizes}
+        for part in parts:
+            size = first_sheet(
+                sizes, part.length, part.width, turnable=part.rotatable, trim_mm=saw.trim
+            )
+            if size is None:
+                raise PartTooLarge(material, _too_large(part, sizes[-1], saw))
+            by_size[size].append(part)
+        plans = [_nest_sizes(material, by_size, saw, should_stop)]
+        largest = max((size for size, chosen in by_size.items() if chosen), key=math.prod)
+        if largest != sizes[0]:  # or every part on the large sheet, with the tall ones
+            plans.append(_nest_sizes(material, {largest: list(parts)}, saw, should_stop))
+        best = min(plans, key=lambda plan: sum(s.length * s.width for s, _ in plan))
         sheets += [
             NestedSheet(material=material, thickness_mm=thickness, layout=layout)
-            for layout in layouts
+            for _, layout in best
         ]
     return sheets
+
+
+def _nest_sizes(
+    material: str,
+    by_size: Mapping[SheetSize, Sequence[NestPart]],
+    saw: Saw,
+    should_stop: Callable[[], bool] | None,
+) -> list[tuple[Stock, SheetLayout]]:
+    """The parts of each size nested on sheets of that size."""
+    out: list[tuple[Stock, SheetLayout]] = []
+    for size, chosen in by_size.items():
+        stock = Stock(length=size[0], width=size[1], kerf=saw.kerf, trim=saw.trim)
+        try:
+            layouts = nest(chosen, stock, should_stop=should_stop)
+        except ValueError as exc:  # only if first_sheet and the nester ever disagree
+            raise PartTooLarge(material, str(exc)) from None
+        out += [(stock, layout) for layout in layouts]
+    return out
+
+
+def _too_large(part: NestPart, size: SheetSize, saw: Saw) -> str:
+    usable = (max(size[0] - 2 * saw.trim, 0), max(size[1] - 2 * saw.trim, 0))
+    return (
+        f"part {part.part_id} ({part.length:g} x {part.width:g}) does not fit a "
+        f"{size[0]:g} x {size[1]:g} sheet ({usable[0]:g} x {usable[1]:g} after trims)"
+    )

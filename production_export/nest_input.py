@@ -23,9 +23,15 @@ class NestInputProblem(ProblemCode):
     """A cut-list CSV that lacks what nesting needs."""
 
     MISSING_COLUMNS = "missing_columns"
+    TOO_MANY_PIECES = "too_many_pieces"
 
 
 MAX_QUANTITY = 10_000  # of one part in one row; more is a typo, not an order
+MAX_PIECES = 3_000
+"""Pieces (rows times quantities) nested in one run. The greedy plans' time grows with the
+square of a material's pieces: 2,000 mixed pieces of one board take about 15 s on the
+benchmark machine, 3,000 about half a minute, 10,000 several minutes (BENCHMARKS.md); a
+larger batch is split into runs."""
 REQUIRED = ("part_id", "material", "thickness_mm", "length_mm", "width_mm", "quantity", "grain")
 
 
@@ -52,8 +58,10 @@ def _number(text: str, path: str, problems: list[Problem], *, whole: bool = Fals
 
 
 def parse_parts_csv(text: str) -> tuple[Mapping[tuple[str, float], list[NestPart]], list[Problem]]:
-    """Parts grouped by (material, thickness), and every problem with its row and column."""
-    reader = csv.DictReader(io.StringIO(text))
+    """Parts grouped by (material, thickness), and every problem with its row and column;
+    a leading UTF-8 byte-order mark (as spreadsheet programs write) is let be. More than
+    ``MAX_PIECES`` pieces in all is refused (``too_many_pieces``)."""
+    reader = csv.DictReader(io.StringIO(text.removeprefix("\ufeff")))
     missing = [c for c in REQUIRED if c not in (reader.fieldnames or [])]
     if missing:
         return {}, [
@@ -62,6 +70,7 @@ def parse_parts_csv(text: str) -> tuple[Mapping[tuple[str, float], list[NestPart
     groups: defaultdict[tuple[str, float], list[NestPart]] = defaultdict(list)
     problems: list[Problem] = []
     seen: set[str] = set()
+    pieces = 0
     for line, raw in enumerate(reader, start=2):
         path = f"line {line}"
         # A short row leaves its last cells None; they are reported, not parsed.
@@ -96,6 +105,9 @@ def parse_parts_csv(text: str) -> tuple[Mapping[tuple[str, float], list[NestPart
         if ident in seen:
             problems.append(Problem.of(FieldProblem.DUPLICATE_ID, f"{path}.part_id", value=ident))
         seen.add(ident)
+        pieces += count
+        if pieces > MAX_PIECES:
+            continue  # counted, not made: the whole list is refused below
         key = (row["material"], thickness)
         for n in range(1, count + 1):
             groups[key].append(
@@ -106,4 +118,8 @@ def parse_parts_csv(text: str) -> tuple[Mapping[tuple[str, float], list[NestPart
                     rotatable=grain == "none",
                 )
             )
+    if pieces > MAX_PIECES:
+        problems.append(
+            Problem.of(NestInputProblem.TOO_MANY_PIECES, "parts", pieces=pieces, max=MAX_PIECES)
+        )
     return dict(groups), problems

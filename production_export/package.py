@@ -7,15 +7,18 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
 from catalog.catalog import Catalog
+from catalog.materials import SheetSize
 from configurator.build.design_build import DesignBuild
 from configurator.build.parts import HardwareLine, Part
 from configurator.views.mesh import render_glb
 from kernel.ids import CabinetId, PartId
+from kernel.problems import Problem
 from production_export.cut_list import COLUMNS, render_cut_list_csv, render_cut_list_json
 from production_export.diagrams import render_nesting_pdf, render_sheet_svg
 from production_export.dxf import render_part_dxf
@@ -38,11 +41,13 @@ __all__ = ["ExportPackage", "production_package"]
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ExportPackage:
-    """Named files (bytes) of one batch, ``manifest.json`` among them."""
+    """Named files (bytes) of one batch, ``manifest.json`` among them; ``forced`` the errors
+    it was exported despite."""
 
     files: Mapping[str, bytes]
     sheet_count: int
     part_count: int
+    forced: tuple[Problem, ...] = ()
 
 
 def _parts(orders: Sequence[tuple[str, DesignBuild]]) -> list[Part]:
@@ -76,7 +81,7 @@ def _hardware(orders: Sequence[tuple[str, DesignBuild]]) -> list[HardwareLine]:
     ]
 
 
-def production_package(
+def production_package(  # noqa: PLR0913 - keyword-only after the two it packages
     orders: Sequence[tuple[str, DesignBuild]],
     catalog: Catalog,
     *,
@@ -84,9 +89,11 @@ def production_package(
     created: datetime,
     labels: LabelLayout = LabelLayout.ROLL,
     should_stop: Callable[[], bool] | None = None,
+    forced: Sequence[Problem] = (),
 ) -> ExportPackage:
     """The package of ``orders`` (name, build), nested together per material; ``labels`` on a
-    roll (a page per label) or on A4 sheets."""
+    roll (a page per label) or on A4 sheets. ``forced``: the errors someone chose to export
+    despite, recorded in the manifest."""
     parts, hardware = _parts(orders), _hardware(orders)
     batch = orders[0][0] if len(orders) == 1 else f"batch of {len(orders)}"
     sheets = nest_groups(group_parts(parts), _catalog_sheet(catalog), saw, should_stop=should_stop)
@@ -109,8 +116,10 @@ def production_package(
     for name, build in orders:
         glb = "model.glb" if len(orders) == 1 else f"model-{name}.glb"
         files[glb] = render_glb(build, catalog)
-    files["manifest.json"] = _manifest(files, orders, catalog, sheets, created)
-    return ExportPackage(files=files, sheet_count=len(sheets), part_count=len(parts))
+    files["manifest.json"] = _manifest(files, orders, catalog, sheets, created, forced)
+    return ExportPackage(
+        files=files, sheet_count=len(sheets), part_count=len(parts), forced=tuple(forced)
+    )
 
 
 def _manifest(
@@ -119,6 +128,7 @@ def _manifest(
     catalog: Catalog,
     sheets: Sequence[NestedSheet],
     created: datetime,
+    forced: Sequence[Problem],
 ) -> bytes:
     listing = {
         name: {"bytes": len(body), "sha256": hashlib.sha256(body).hexdigest()}
@@ -135,28 +145,30 @@ def _manifest(
         "parts": sum(len(b.parts) for _, b in orders),
         "sheets": len(sheets),
         "sheets_by_material": _by_material(sheets),
+        "forced_problems": [p.as_dict() for p in forced],
         "files": listing,
     }
     return (json.dumps(doc, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
 
 
-def _by_material(sheets: Sequence[NestedSheet]) -> dict[str, dict[str, float]]:
-    out: dict[str, dict[str, float]] = {}
-    for s in sheets:
-        entry = out.setdefault(s.material, {"sheets": 0, "yield": 0.0})
-        entry["sheets"] += 1
-        entry["yield"] += s.layout.yield_
-    return {
-        m: {"sheets": v["sheets"], "yield": round(v["yield"] / v["sheets"], 4)}
-        for m, v in sorted(out.items())
-    }
+def _by_material(sheets: Sequence[NestedSheet]) -> dict[str, dict[str, object]]:
+    """Sheets and mean yield per material, and how many of each size (``2440x1220``...)."""
+    out: dict[str, dict[str, object]] = {}
+    for m in sorted({s.material for s in sheets}):
+        mine = [s for s in sheets if s.material == m]
+        sizes = Counter(f"{s.layout.stock.length:g}x{s.layout.stock.width:g}" for s in mine)
+        out[m] = {
+            "sheets": len(mine),
+            "yield": round(sum(s.layout.yield_ for s in mine) / len(mine), 4),
+            "sizes": dict(sorted(sizes.items())),
+        }
+    return out
 
 
-def _catalog_sheet(catalog: Catalog) -> Callable[[str], tuple[float, float] | None]:
-    """The catalog's sheet size of a material (every part of a built design has one)."""
+def _catalog_sheet(catalog: Catalog) -> Callable[[str], Sequence[SheetSize] | None]:
+    """The catalog's sheet sizes of a material (every part of a built design has some)."""
 
-    def size(material: str) -> tuple[float, float]:
-        m = catalog.material(material)
-        return m.sheet_length_mm, m.sheet_width_mm
+    def sizes(material: str) -> Sequence[SheetSize]:
+        return catalog.material(material).sheets
 
-    return size
+    return sizes

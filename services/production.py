@@ -37,26 +37,30 @@ def build_production_package(
     clock: Clock,
     saw: Saw,
     labels: LabelLayout = LabelLayout.ROLL,
+    force: bool = False,
 ) -> ExportPackage:
     """The package of ``orders``, nested together per material. Every design is read and
-    validated first: one that cannot be read or made (``DesignHasErrors``, each problem's path
-    led by its order's source) stops the batch before anything is cut; so does a bad saw
-    (``InvalidInput``)."""
+    validated first: one that cannot be read or made (``DesignHasErrors``, each problem's
+    path led by its order's source) stops the batch before anything is cut;
+    so does a bad saw (``InvalidInput``). ``force`` exports designs with errors all the same
+    and records those errors in the manifest (``forced_problems``); a document that cannot be
+    read, a bad saw or a part no sheet can give still stop it."""
     if problems := check_saw(saw):
         raise InvalidInput(problems)
     catalog = catalogs.catalog()
     builds: list[tuple[str, DesignBuild]] = []
+    unreadable: list[Problem] = []
     errors: list[Problem] = []
     for order in orders:
         try:
             evaluation = evaluate(parse_design(order.document), catalog)
         except InvalidDesign as exc:
-            errors += _sourced(order, exc.problems)
+            unreadable += _sourced(order, exc.problems)
             continue
         errors += _sourced(order, errors_in(evaluation.problems))
         builds.append((order.name, evaluation.build))
-    if errors:
-        raise DesignHasErrors(errors)
+    if unreadable or (errors and not force):
+        raise DesignHasErrors(unreadable + errors)
     created = clock.now().replace(microsecond=0)
     return production_package(
         builds,
@@ -65,6 +69,7 @@ def build_production_package(
         created=created,
         labels=labels,
         should_stop=deadline(clock, NESTING_SAFETY_NET),
+        forced=errors,
     )
 
 

@@ -112,7 +112,8 @@ def _parser() -> argparse.ArgumentParser:
 def _factory_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     export = commands.add_parser(
         "export",
-        help="write the production package of one or more designs (nested together per material)",
+        help="write the production package of one or more designs (nested together per "
+        "material); refuses designs with errors unless --force",
     )
     export.add_argument("designs", nargs="+", help="design documents (JSON)")
     export.add_argument("--out", required=True, help="folder to write the package into")
@@ -123,6 +124,12 @@ def _factory_commands(commands: argparse._SubParsersAction[argparse.ArgumentPars
         choices=[x.value for x in LabelLayout],
         default="roll",
         help="labels on a 70x40 mm roll or on A4 sheets of 21",
+    )
+    export.add_argument(
+        "--force",
+        action="store_true",
+        help="export designs with errors all the same; the errors are listed and recorded in "
+        "manifest.json (forced_problems)",
     )
     export.set_defaults(run="web.cli_factory:export")
     nest = commands.add_parser("nest", help="nest cut-list parts onto sheets")

@@ -32,6 +32,12 @@ def error_lines(exc: Exception, args: argparse.Namespace) -> list[str] | None:
         return [f"error: {line}" for line in exc.lines]
     if isinstance(exc, InvalidCatalog):
         return [f"catalog: {render_problem(p)}" for p in exc.problems]
+    if isinstance(exc, DesignHasErrors) and getattr(args, "command", None) == "export":
+        return [
+            *_problems(where, exc.problems),
+            f"error: not exported: {len(exc.problems)} error(s); --force exports anyway and "
+            "records them in manifest.json",
+        ]
     if isinstance(exc, InvalidDesign | DesignHasErrors | InvalidInput):
         return _problems(where, exc.problems)
     if isinstance(exc, NoSheetSize):

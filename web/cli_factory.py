@@ -12,6 +12,7 @@ from production_export.nest_groups import Saw
 from services.production import Order, build_production_package
 from web.cli_errors import CliError
 from web.cli_support import catalog_files, read_document, write_file
+from web.messages import render_problem
 from web.wiring import SystemClock
 
 __all__ = ["export"]
@@ -25,6 +26,7 @@ def export(args: argparse.Namespace) -> None:
         clock=SystemClock(),
         saw=Saw(kerf=args.kerf, trim=args.trim),
         labels=LabelLayout(args.labels),
+        force=args.force,
     )
     out = Path(args.out)
     for name, body in package.files.items():
@@ -34,6 +36,8 @@ def export(args: argparse.Namespace) -> None:
         except OSError as exc:
             raise CliError([f"{target.parent}: cannot create ({exc.strerror})"]) from None
         write_file(target, body)
+    for problem in package.forced:
+        print(f"millwork: forced: {render_problem(problem)}", file=sys.stderr)
     print(
         f"wrote {len(package.files)} files to {out}: {package.part_count} parts, "
         f"{package.sheet_count} sheets",

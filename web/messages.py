@@ -115,10 +115,10 @@ MESSAGES: Final[Mapping[str, Mapping[str, str]]] = {
     "drawer_fit": {"en": "drawer does not fit ({reason})", "zh-CN": "抽屉无法安装（{reason}）"},
     "invalid_room": {"en": "the room cannot be used ({reason})", "zh-CN": "房间无效（{reason}）"},
     "part_exceeds_sheet": {
-        "en": "{part_id} ({length_mm:g} x {width_mm:g} mm) is larger than a "
+        "en": "{part_id} ({length_mm:g} x {width_mm:g} mm) is larger than the largest "
         "{material} sheet ({sheet_mm} usable)",
         "zh-CN": "{part_id}（{length_mm:g} x {width_mm:g} mm）超出 {material} "
-        "大板可用尺寸 {sheet_mm}",
+        "最大规格大板的可用尺寸 {sheet_mm}",
     },
     "part_too_small": {
         "en": "{part_id} ({length_mm:g} x {width_mm:g} mm) is too small to machine",
@@ -183,6 +183,10 @@ MESSAGES: Final[Mapping[str, Mapping[str, str]]] = {
         "zh-CN": "未知或类型错误的五金 {value!r}",
     },
     "missing_columns": {"en": "missing columns: {value}", "zh-CN": "缺少列：{value}"},
+    "too_many_pieces": {
+        "en": "{pieces} pieces in all; at most {max} are nested in one run: split the list",
+        "zh-CN": "共 {pieces} 件；一次最多排版 {max} 件，请拆分清单",
+    },
     "missing_file": {"en": "file is missing", "zh-CN": "文件缺失"},
     "unreadable_file": {"en": "cannot be read ({reason})", "zh-CN": "无法读取（{reason}）"},
     "invalid_toml": {"en": "is not valid TOML", "zh-CN": "不是有效的 TOML"},

@@ -86,6 +86,7 @@ def catalog_view(catalog: Catalog) -> dict[str, Any]:
                 "kind": m.kind.value,
                 "thickness_mm": m.thickness_mm,
                 "sheet_mm": [m.sheet_length_mm, m.sheet_width_mm],
+                "large_sheet_mm": list(m.large_sheet_mm) if m.large_sheet_mm else None,
                 "grained": m.grained,
                 "color": m.color,
                 "density_kg_m3": m.density_kg_m3,

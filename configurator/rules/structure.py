@@ -59,7 +59,8 @@ def _frozen(check: CabinetCheck, placed: Placed, catalog: Catalog) -> tuple[Prob
 
 
 def check_part_sizes(ctx: Context) -> list[Problem]:
-    """``part_exceeds_sheet`` and ``part_too_small``: the saw's limits."""
+    """``part_exceeds_sheet`` (a part that no sheet its material is sold in can give, after
+    the trims) and ``part_too_small``: the saw's limits."""
     return _each_cabinet(ctx, _part_sizes)
 
 
@@ -68,13 +69,11 @@ def _part_sizes(placed: Placed, catalog: Catalog) -> list[Problem]:
     problems = []
     for part in placed.cabinet.cabinet.parts:
         material = catalog.material(part.material)
-        usable_l = material.sheet_length_mm - 2 * k.sheet_trim_mm
-        usable_w = material.sheet_width_mm - 2 * k.sheet_trim_mm
         length, width = part.cut_length_mm, part.cut_width_mm
-        fits = length <= usable_l and width <= usable_w
-        if not part.grained:
-            fits = fits or (width <= usable_l and length <= usable_w)
-        if not fits:
+        fits = material.sheet_for(length, width, turnable=not part.grained, trim_mm=k.sheet_trim_mm)
+        if fits is None:
+            largest = material.sheets[-1]
+            usable_l, usable_w = largest[0] - 2 * k.sheet_trim_mm, largest[1] - 2 * k.sheet_trim_mm
             problems.append(
                 Problem.of(
                     RuleProblem.PART_EXCEEDS_SHEET,
@@ -86,6 +85,7 @@ def _part_sizes(placed: Placed, catalog: Catalog) -> list[Problem]:
                     material=part.material,
                     grained=part.grained,
                     max_mm=usable_l,
+                    max_width_mm=usable_w,
                 )
             )
         if length < k.min_part_length_mm or width < k.min_part_width_mm:

@@ -39,12 +39,33 @@ def test_a_sensible_wardrobe_has_no_problems(catalog: Catalog) -> None:
 # -- part sizes ----------------------------------------------------------------------------
 
 
-def test_part_exceeds_sheet_above_the_usable_sheet_length(catalog: Catalog) -> None:
+def test_part_exceeds_sheet_above_the_largest_usable_sheet_length(catalog: Catalog) -> None:
+    """A 2440 x 1220 sheet gives 2420 mm after its trims; the sides of a taller cabinet come
+    from the 2800 x 2070 sheet, which gives 2780: a 2782 mm cabinet's sides are cut
+    2782 - 1.6 = 2780.4 long and fit no sheet (so the catalog stops at 2780)."""
+    standard = run(catalog, a_cabinet(height_mm=2422), ceiling_mm=3000)
+    assert "part_exceeds_sheet" not in codes(standard)
+    hinged = catalog.template("wardrobe_hinged")
+    taller = replace(hinged, height=replace(hinged.height, max=3000))
+    catalog = replace(catalog, templates={**catalog.templates, "wardrobe_hinged": taller})
+    tall = run(catalog, a_cabinet(height_mm=2782), ceiling_mm=3000)
+    found = [p.params for p in tall.problems if p.code == "part_exceeds_sheet"]
+    assert [p["part_id"] for p in found] == ["W1-SIDE-L", "W1-SIDE-R"]
+    assert found[0]["sheet_mm"] == "2780 x 2050" and found[0]["max_mm"] == 2780
+    fits = run(catalog, a_cabinet(height_mm=2781), ceiling_mm=3000)  # 2779.4 <= 2780
+    assert "part_exceeds_sheet" not in codes(fits)
+
+
+def test_a_material_without_a_large_sheet_stops_at_its_standard_sheet(
+    catalog: Catalog,
+) -> None:
     """Sides of a 2422 mm cabinet: cut 2422 - 1.6 = 2420.4 > 2440 - 2 x 10 = 2420."""
-    tall = run(catalog, a_cabinet(height_mm=2422), ceiling_mm=2800)
+    white = replace(catalog.material("PB18_WHITE"), large_sheet_mm=None)
+    small = replace(catalog, materials={**catalog.materials, "PB18_WHITE": white})
+    tall = run(small, a_cabinet(height_mm=2422), ceiling_mm=2800)
     found = [p.params["part_id"] for p in tall.problems if p.code == "part_exceeds_sheet"]
     assert found == ["W1-SIDE-L", "W1-SIDE-R"]
-    fits = run(catalog, a_cabinet(height_mm=2421), ceiling_mm=2800)  # 2419.4 <= 2420
+    fits = run(small, a_cabinet(height_mm=2421), ceiling_mm=2800)  # 2419.4 <= 2420
     assert "part_exceeds_sheet" not in codes(fits)
 
 

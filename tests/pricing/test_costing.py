@@ -119,3 +119,19 @@ def test_regions_price_installation_and_delivery(catalog: Catalog, price_list: P
     beijing = amounts(cost_design(build, catalog, price_list, region="beijing"))
     assert beijing["order/delivery"] == Decimal("300.00")
     assert beijing["order/installation"] == Decimal("120.00")  # 2.4 m² x 50
+
+
+def test_a_tall_filler_pays_the_large_sheet_rate_by_hand(
+    catalog: Catalog, price_list: PriceList
+) -> None:
+    """Filler 100 x 2600: its strip (cut 2596 long) and return (2598.4) only come from the
+    2800 x 2070 sheet: oak 0.260 m² x 225 = 58.50, white 82 x 2600 = 0.213 m² x 190 = 40.47
+    (at the standard rates 195 and 165: 50.70 and 35.15). By sheets: one large sheet each."""
+    tall = {"template": "filler", "width_mm": 100, "height_mm": 2600, "depth_mm": 100}
+    got = cost(catalog, price_list, Method.UNFOLDED, **tall)
+    assert got["W1/board/PB18_OAK/large"] == Decimal("58.50")
+    assert got["W1/board/PB18_WHITE/large"] == Decimal("40.47")
+    assert "W1/board/PB18_OAK" not in got
+    sheets = cost(catalog, price_list, Method.SHEETS, **tall)
+    assert sheets["sheets/PB18_OAK/large"] == price_list.large_sheet["PB18_OAK"]
+    assert sheets["sheets/PB18_WHITE/large"] == price_list.large_sheet["PB18_WHITE"]

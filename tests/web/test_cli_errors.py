@@ -99,8 +99,16 @@ def test_every_file_of_a_batch_is_named_in_its_problems(
 def test_a_part_larger_than_its_sheet_after_trims_names_the_material(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
-    code, err = run(capsys, "export", BEDROOM, "--out", str(tmp_path / "p"), "--trim", "100")
-    assert code == 1 and "None" not in err and "HDF9_WHITE: part" in err
+    """A 2700 mm side fits the large 2800 mm sheet after the catalog's 10 mm trims, not
+    after a saw's 100 mm ones."""
+    design = json.loads(Path(BEDROOM).read_text())
+    design["room"] |= {"ceiling_mm": 3000, "obstacles": []}
+    design["cabinets"][0]["height_mm"] = 2700
+    path = tmp_path / "tall.json"
+    path.write_text(json.dumps(design))
+    code, err = run(capsys, "export", str(path), "--out", str(tmp_path / "p"), "--trim", "100")
+    assert code == 1 and "None" not in err and "PB18_OAK: part W1-DOOR1" in err
+    assert "2800 x 2070 sheet (2600 x 1870 after trims)" in err
 
 
 def test_a_broken_catalog_and_a_real_failure() -> None:
@@ -119,3 +127,24 @@ def test_a_quote_whose_pdf_cannot_be_written_is_named_as_kept(
     lines = err.splitlines()
     assert code == 1 and "cannot write" in lines[0]
     assert "quote Q-" in lines[-1] and "was issued and kept" in lines[-1]
+
+
+def test_export_refuses_a_design_with_errors_unless_forced(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """The production gate: one line per error and a last line naming ``--force``; forced,
+    the package is written and its manifest records the errors."""
+    design = json.loads(Path(BEDROOM).read_text())
+    design["cabinets"].append({**design["cabinets"][0], "id": "W2", "offset_mm": 800})
+    path = tmp_path / "overlap.json"
+    path.write_text(json.dumps(design))
+    out = tmp_path / "p"
+    code, err = run(capsys, "export", str(path), "--out", str(out))
+    lines = err.splitlines()
+    assert code == 1 and not out.exists()
+    assert lines[0].endswith("cabinets[1]: W2 overlaps W1 by 618 mm")
+    assert "--force" in lines[-1] and len(lines) == 2
+    code = main(["export", str(path), "--out", str(out), "--force"])
+    assert code == 0 and "millwork: forced: " in capsys.readouterr().err
+    forced = json.loads((out / "manifest.json").read_text())["forced_problems"]
+    assert [p["code"] for p in forced] == ["cabinet_overlap"]

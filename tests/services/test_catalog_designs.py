@@ -1,0 +1,92 @@
+"""Designs anywhere inside every template's documented ranges (issue 11): evaluating,
+pricing, the cut list, the 3D model, the DXF files and the export never crash; a design without
+an error exports, one with an error is refused by the production gate and exported with
+``force``, its errors recorded in the manifest.
+
+The quick run draws a few designs per test run; ``make fuzz`` runs the slow variant with the
+``stress`` profile (BENCHMARKS.md has its designs per second).
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from configurator.model.document import parse_design
+from configurator.rules.evaluate import evaluate
+from configurator.views.mesh import render_glb
+from persistence.price_files import load_price_list, load_promotions
+from pricing.price import PriceBook, price_design
+from production_export.cut_list import render_cut_list_csv
+from production_export.dxf import render_part_dxf
+from production_export.nest_groups import Saw
+from services.errors import DesignHasErrors
+from services.production import Order, build_production_package
+from tests.fakes import FixedCatalogs, FixedClock
+from tests.strategies import CATALOG, cabinets
+
+NOW = datetime(2026, 12, 1, tzinfo=UTC)
+CATALOGS = FixedCatalogs(
+    CATALOG, PriceBook(price_list=load_price_list(CATALOG), promotions=load_promotions())
+)
+ROOM = {
+    "outline_mm": [[0, 0], [8000, 0], [8000, 6000], [0, 6000]],
+    "ceiling_mm": 3200,  # any cabinet of the catalog tilts upright under it (A15)
+}
+
+
+@st.composite
+def designs(draw: st.DrawFn) -> dict[str, Any]:
+    """One to three cabinets of any template along the first wall, side by side or (now and
+    then) overlapping."""
+    placed: list[dict[str, Any]] = []
+    offset = 0
+    for i in range(draw(st.integers(1, 3))):
+        cabinet = draw(cabinets())
+        cabinet["id"] = f"C{i + 1}"
+        cabinet["offset_mm"] = max(0, offset - draw(st.sampled_from([0, 0, 0, 0, 0, 100])))
+        offset = cabinet["offset_mm"] + cabinet["width_mm"]
+        placed.append(cabinet)
+    return {"schema": "millwork/design@1", "name": "fuzz", "room": ROOM, "cabinets": placed}
+
+
+def check(document: dict[str, Any]) -> None:
+    evaluation = evaluate(parse_design(document), CATALOG)
+    build = evaluation.build
+    price_design(build, CATALOG, CATALOGS.price_book(), now=NOW)
+    assert render_cut_list_csv(build.parts).count("\n") == len(build.parts) + 1
+    assert render_glb(build, CATALOG)[:4] == b"glTF"
+    for part in build.parts:
+        assert render_part_dxf(part, CATALOG)
+    orders = [Order(name="fuzz", document=document)]
+    clock = FixedClock(NOW)
+    if not evaluation.has_errors:
+        package = build_production_package(orders, catalogs=CATALOGS, clock=clock, saw=Saw())
+        assert package.part_count == len(build.parts)
+        return
+    with pytest.raises(DesignHasErrors):
+        build_production_package(orders, catalogs=CATALOGS, clock=clock, saw=Saw())
+    if any(p.code == "part_exceeds_sheet" for p in evaluation.problems):
+        return  # no saw can cut it, forced or not (PartTooLarge, tested elsewhere)
+    forced = build_production_package(orders, catalogs=CATALOGS, clock=clock, saw=Saw(), force=True)
+    recorded = json.loads(forced.files["manifest.json"])["forced_problems"]
+    assert len(recorded) == sum(1 for p in evaluation.problems if p.severity == "error")
+
+
+@given(document=designs())
+@settings(max_examples=12)
+def test_designs_inside_the_ranges_evaluate_price_and_export(document: dict[str, Any]) -> None:
+    check(document)
+
+
+@pytest.mark.slow
+@given(document=designs())  # as many as the profile says: 60, 800 with HYPOTHESIS_PROFILE=stress
+def test_designs_inside_the_ranges_evaluate_price_and_export_longer(
+    document: dict[str, Any],
+) -> None:
+    check(document)
