@@ -78,7 +78,9 @@ def _placed(problem: Problem, ctx: Context) -> Placed | None:
 
 
 def _set(p: Placed, key: str, value: float | str) -> list[dict[str, object]]:
-    return [{"op": "replace", "path": pointer("cabinets", p.index, key), "value": value}]
+    # "add" sets an object member whether the client's document wrote it out or left it to
+    # its default (RFC 6902 §4.1); "replace" would fail on a key left out
+    return [{"op": "add", "path": pointer("cabinets", p.index, key), "value": value}]
 
 
 # --- heights -------------------------------------------------------------------------------
@@ -446,7 +448,7 @@ def _section_of(p: Placed, part: Part) -> int:
 def _interior_patch(p: Placed, interior: Interior) -> list[dict[str, object]]:
     return [
         {
-            "op": "replace",
+            "op": "add",  # as in _set: the document may have left the interior to its default
             "path": pointer("cabinets", p.index, "interior"),
             "value": interior_document(interior),
         }

@@ -77,7 +77,7 @@ def test_evaluate_returns_problems_with_messages(catalog: Catalog) -> None:
     assert [p["code"] for p in problems] == ["blocks_opening"]
     assert problems[0]["message"] and problems[0]["fix"] == ""  # the checked fixes replace it
     lower = next(f for f in problems[0]["fixes"] if f["code"] == "set_height")
-    assert lower["patch"] == [{"op": "replace", "path": "/cabinets/1/height_mm", "value": 900}]
+    assert lower["patch"] == [{"op": "add", "path": "/cabinets/1/height_mm", "value": 900}]
     assert lower["message"] == "将 D1 的高度改为 900 mm（现为 1000 mm）"
     fixed = client(catalog).post("/api/v1/evaluate", json=apply_patch(doc, lower["patch"])).json()
     assert fixed["problems"] == []
