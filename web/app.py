@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import FastAPI, Query, Request
-from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.responses import HTMLResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.concurrency import run_in_threadpool
 
@@ -35,6 +35,7 @@ from web.api_support import handle_service_errors
 from web.errors import answer_errors_in_json, error_response
 from web.hardening import harden, require_json
 from web.json_input import read_json
+from web.json_output import FastJSONResponse
 from web.messages import Language, problem_view, render_problem
 from web.openapi import EVALUATE_BODY, describe_api, errors, evaluation_response
 from web.templating import render_page
@@ -149,7 +150,7 @@ def _evaluate(
         return _problems_error("invalid_design", exc.problems, lang)
     except InvalidInput as exc:  # an unknown region, say: the code is the problem's
         return _problems_error(str(exc.problems[0].code), exc.problems, lang)
-    return JSONResponse(evaluation_view(report, lang))
+    return FastJSONResponse(evaluation_view(report, lang, memo=cache.views))
 
 
 def _problems_error(code: str, problems: Sequence[Problem], lang: Language) -> Response:
