@@ -6,13 +6,19 @@ from __future__ import annotations
 
 import json
 import math
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import pytest
+from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from starlette.responses import JSONResponse
 
+import web.app
+from bench.designs import showroom
 from catalog.catalog import Catalog
 from catalog.price_list import Method
 from configurator.model.errors import InvalidDesign
@@ -114,3 +120,35 @@ def test_dumps_writes_floats_and_whole_numbers_as_json_does(value: Any) -> None:
     assert ours({"v": [value]}) == starlette({"v": [value]})
     if isinstance(ours(value), bytes):
         assert json.loads(dumps(value)) == value or math.isnan(value)
+
+
+def test_live_evaluations_run_one_at_a_time_in_a_process(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Evaluations queue on the event loop, not in threads that share the GIL."""
+    running, most = 0, 0
+    lock = threading.Lock()
+    evaluate = web.app._evaluate
+
+    def counted(*args: Any) -> Any:
+        nonlocal running, most
+        with lock:
+            running += 1
+            most = max(most, running)
+        time.sleep(0.05)  # long enough for the other requests to arrive
+        try:
+            return evaluate(*args)
+        finally:
+            with lock:
+                running -= 1
+
+    monkeypatch.setattr(web.app, "_evaluate", counted)
+    body = json.dumps(showroom(2)).encode()
+
+    def post(_: int) -> int:
+        headers = {"content-type": "application/json"}
+        return client.post("/api/v1/evaluate", content=body, headers=headers).status_code
+
+    with ThreadPoolExecutor(4) as pool:
+        assert list(pool.map(post, range(4))) == [200] * 4
+    assert most == 1
