@@ -135,11 +135,14 @@ class Timings:
     and what was not a success."""
 
     until: float
+    since: float = 0.0  # requests sent before this are not counted (the clients' ramp)
     seconds: list[float] = field(default_factory=list)
     answered: list[float] = field(default_factory=list)
     failures: dict[str, int] = field(default_factory=dict)
 
     def done(self, started: float) -> None:
+        if started < self.since:
+            return
         now = time.perf_counter()
         self.seconds.append(now - started)
         self.answered.append(now)
@@ -159,9 +162,15 @@ async def timed(timings: Timings, call: Awaitable[tuple[int, dict[str, str], byt
 
 
 async def closed_loop(
-    port: int, until: float, timings: Timings, send: Callable[[Connection], Awaitable[int]]
+    port: int,
+    until: float,
+    timings: Timings,
+    send: Callable[[Connection], Awaitable[int]],
+    delay: float = 0.0,
 ) -> None:
-    """One client: the next request as soon as the last is answered, until ``until``."""
+    """One client: connects after ``delay`` seconds, then sends the next request as soon as the
+    last is answered, until ``until``."""
+    await asyncio.sleep(delay)
     connection = await Connection.open(port)
     try:
         while time.perf_counter() < until:
@@ -183,13 +192,22 @@ async def probe_health(port: int, until: float, every: float, timings: Timings) 
         await connection.close()
 
 
-async def drive_evaluate(
-    port: int, bodies: Bodies, clients: int, seconds: float, variant: str, probe: float
+async def drive_evaluate(  # noqa: PLR0913 - the level's settings, named at the one call
+    port: int,
+    bodies: Bodies,
+    clients: int,
+    seconds: float,
+    variant: str,
+    probe: float,
+    ramp: float = 0.0,
 ) -> dict[str, Timings]:
     """``clients`` closed loops on the evaluate endpoint and the /health probe, ``seconds``
-    long; ``bodies`` is shared by the whole run, so no edit repeats an earlier level's."""
-    until = time.perf_counter() + seconds
-    evaluate, health = Timings(until), Timings(until)
+    long; ``bodies`` is shared by the whole run, so no edit repeats an earlier level's. With a
+    ``ramp``, the clients connect that many seconds apart, already sending while the next
+    connects, and the level's time starts when the last has connected."""
+    since = time.perf_counter() + clients * ramp
+    until = since + seconds
+    evaluate, health = Timings(until, since), Timings(until, since)
 
     async def send(connection: Connection) -> int:
         body = bodies.edit() if variant == "edit" else bodies.same
@@ -197,7 +215,7 @@ async def drive_evaluate(
 
     await asyncio.gather(
         probe_health(port, until, probe, health),
-        *(closed_loop(port, until, evaluate, send) for _ in range(clients)),
+        *(closed_loop(port, until, evaluate, send, n * ramp) for n in range(clients)),
     )
     return {f"evaluate ({variant})": evaluate, "GET /health": health}
 
@@ -332,9 +350,11 @@ def free_port() -> int:
 
 
 @contextmanager
-def server(workers: int, source: Path, database_url: str | None) -> Iterator[int]:
+def server(
+    workers: int, source: Path, database_url: str | None, keep_log: Path | None = None
+) -> Iterator[int]:
     """``millwork serve`` from the tree ``source`` on a free loopback port until the block
-    ends; yields the port once /health answers."""
+    ends; yields the port once /health answers. Its output is copied to ``keep_log``."""
     port = free_port()
     with tempfile.TemporaryDirectory(prefix="bench-http-") as scratch:
         env = os.environ | {
@@ -361,6 +381,8 @@ def server(workers: int, source: Path, database_url: str | None) -> Iterator[int
             except subprocess.TimeoutExpired:
                 process.kill()
                 process.wait()
+            if keep_log:
+                keep_log.write_bytes(log.read_bytes())
 
 
 async def _wait_for_health(port: int, process: subprocess.Popen[bytes]) -> None:
@@ -479,6 +501,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--source", type=Path, default=ROOT, help="the tree to serve from")
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
     parser.add_argument("--no-saves", action="store_true", help="measure evaluate only")
+    parser.add_argument("--server-log", type=Path, help="keep the server's output in this file")
+    parser.add_argument(
+        "--ramp", type=float, default=0.0, help="seconds between the evaluate clients' connects"
+    )
     args = parser.parse_args(argv)
     signal.signal(signal.SIGTERM, _stop)  # so that the server is stopped with us
     levels = [int(c) for c in args.clients.split(",")]
@@ -488,7 +514,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"HTTP load: millwork serve --workers {args.workers}, {shown(url)}")
     print(f"  {machine()}")
     print(f"  source {args.source.resolve()}; {args.seconds:g} s per level; {load()}")
-    with server(args.workers, args.source.resolve(), url) as port:
+    with server(args.workers, args.source.resolve(), url, args.server_log) as port:
         # warm-up: every worker imports its lazy modules and fills whatever it remembers
         bodies = Bodies()
         asyncio.run(drive_evaluate(port, bodies, 2 * args.workers, 2.0, "same", args.probe))
@@ -497,7 +523,7 @@ def main(argv: list[str] | None = None) -> int:
             for clients in levels:
                 for variant in variants:
                     driver = drive_evaluate(
-                        port, bodies, clients, args.seconds, variant, args.probe
+                        port, bodies, clients, args.seconds, variant, args.probe, args.ramp
                     )
                     for record in run(driver, clients, args.seconds):
                         records.append({"round": round_ + 1, **record})
