@@ -60,7 +60,7 @@ bench: install ## benchmarks (see BENCHMARKS.md)
 	$(RUN) python -m bench.nesting
 	$(RUN) python -m bench.export
 
-bench-http: install ## HTTP load on millwork serve, 1 and 2 workers (about 2.5 min; DATABASE_URL)
+bench-http: install ## HTTP load on millwork serve: evaluate, then saves; 1 and 2 workers (about 4 min; DATABASE_URL)
 	$(RUN) python -m bench.http --workers 1
 	$(RUN) python -m bench.http --workers 2
 

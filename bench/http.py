@@ -20,8 +20,13 @@ client's own CPU time is printed). Two bodies:
 A separate light client asks ``GET /health`` every ``--probe`` seconds throughout: the floor,
 and how much the evaluations delay a trivial request.
 
-Design saves (``POST /api/v1/designs``, then ``PUT /api/v1/designs/{id}`` with ``If-Match``)
-do not exist yet: ``drive_saves`` asks once and is skipped, with a note, while they answer 404.
+Then design saves at the same levels: each client creates a design of its own (``POST
+/api/v1/designs`` ``{"document": …}``) and saves edits of it in a chain (``PUT
+/api/v1/designs/{id}`` with ``If-Match`` the last ``ETag``), so no 412 is expected and any
+answer but 2xx is counted. The clients share a few anonymous visitors' sessions (cookies sent
+back, ``X-CSRF-Token`` on writes): the server lets one address bring 30 new visitors an hour.
+After each level every design's ``GET …/revisions`` must list exactly as many revisions as
+saves were acknowledged (201 and 200s): saves never lose a write.
 """
 
 from __future__ import annotations
@@ -85,7 +90,10 @@ class Connection:
         answer_headers: dict[str, str] = {}
         while (line := await self.reader.readline()) not in (b"\r\n", b""):
             name, _, value = line.decode("latin-1").partition(":")
-            answer_headers[name.strip().lower()] = value.strip()
+            name, value = name.strip().lower(), value.strip()
+            if name == "set-cookie" and name in answer_headers:  # one line per cookie
+                value = f"{answer_headers[name]}\n{value}"
+            answer_headers[name] = value
         if "content-length" not in answer_headers:
             raise ConnectionError(f"{method} {path}: an answer without Content-Length")
         content = await self.reader.readexactly(int(answer_headers["content-length"]))
@@ -127,11 +135,14 @@ class Timings:
     and what was not a success."""
 
     until: float
+    since: float = 0.0  # requests sent before this are not counted (the clients' ramp)
     seconds: list[float] = field(default_factory=list)
     answered: list[float] = field(default_factory=list)
     failures: dict[str, int] = field(default_factory=dict)
 
     def done(self, started: float) -> None:
+        if started < self.since:
+            return
         now = time.perf_counter()
         self.seconds.append(now - started)
         self.answered.append(now)
@@ -151,9 +162,15 @@ async def timed(timings: Timings, call: Awaitable[tuple[int, dict[str, str], byt
 
 
 async def closed_loop(
-    port: int, until: float, timings: Timings, send: Callable[[Connection], Awaitable[int]]
+    port: int,
+    until: float,
+    timings: Timings,
+    send: Callable[[Connection], Awaitable[int]],
+    delay: float = 0.0,
 ) -> None:
-    """One client: the next request as soon as the last is answered, until ``until``."""
+    """One client: connects after ``delay`` seconds, then sends the next request as soon as the
+    last is answered, until ``until``."""
+    await asyncio.sleep(delay)
     connection = await Connection.open(port)
     try:
         while time.perf_counter() < until:
@@ -175,13 +192,22 @@ async def probe_health(port: int, until: float, every: float, timings: Timings) 
         await connection.close()
 
 
-async def drive_evaluate(
-    port: int, bodies: Bodies, clients: int, seconds: float, variant: str, probe: float
+async def drive_evaluate(  # noqa: PLR0913 - the level's settings, named at the one call
+    port: int,
+    bodies: Bodies,
+    clients: int,
+    seconds: float,
+    variant: str,
+    probe: float,
+    ramp: float = 0.0,
 ) -> dict[str, Timings]:
     """``clients`` closed loops on the evaluate endpoint and the /health probe, ``seconds``
-    long; ``bodies`` is shared by the whole run, so no edit repeats an earlier level's."""
-    until = time.perf_counter() + seconds
-    evaluate, health = Timings(until), Timings(until)
+    long; ``bodies`` is shared by the whole run, so no edit repeats an earlier level's. With a
+    ``ramp``, the clients connect that many seconds apart, already sending while the next
+    connects, and the level's time starts when the last has connected."""
+    since = time.perf_counter() + clients * ramp
+    until = since + seconds
+    evaluate, health = Timings(until, since), Timings(until, since)
 
     async def send(connection: Connection) -> int:
         body = bodies.edit() if variant == "edit" else bodies.same
@@ -189,56 +215,127 @@ async def drive_evaluate(
 
     await asyncio.gather(
         probe_health(port, until, probe, health),
-        *(closed_loop(port, until, evaluate, send) for _ in range(clients)),
+        *(closed_loop(port, until, evaluate, send, n * ramp) for n in range(clients)),
     )
     return {f"evaluate ({variant})": evaluate, "GET /health": health}
 
 
-# -- design saves: a hook for when the endpoints exist -----------------------------------------
+# -- design saves ------------------------------------------------------------------------------
+
+VISITORS = 3  # anonymous sessions per level: the server admits 30 new visitors an hour
+
+
+@dataclass
+class Visitor:
+    """An anonymous visitor's session: its cookies, and the CSRF token its writes echo."""
+
+    cookies: str
+    csrf: str
+
+    @classmethod
+    def from_answer(cls, headers: dict[str, str]) -> Visitor:
+        pairs = dict(
+            c.split(";", 1)[0].strip().split("=", 1) for c in headers["set-cookie"].split("\n")
+        )
+        cookies = "; ".join(f"{k}={v}" for k, v in pairs.items())
+        return cls(cookies=cookies, csrf=pairs["millwork_csrf"])
+
+    def headers(self, etag: str | None = None) -> dict[str, str]:
+        sent = {"Cookie": self.cookies, "X-CSRF-Token": self.csrf}
+        return sent | ({"If-Match": etag} if etag else {})
+
+
+def saved(document: bytes) -> bytes:
+    return b'{"document":' + document + b"}"
+
+
+async def visitors(port: int, count: int, bodies: Bodies) -> list[Visitor]:
+    """``count`` new anonymous visitors, each made by saving a first design without a session."""
+    connection = await Connection.open(port)
+    try:
+        made = []
+        for _ in range(count):
+            status, headers, content = await connection.request("POST", DESIGNS, saved(bodies.same))
+            if status != 201:
+                raise RuntimeError(f"POST {DESIGNS} without a session: {status} {content[:200]!r}")
+            made.append(Visitor.from_answer(headers))
+        return made
+    finally:
+        await connection.close()
+
+
+async def revisions(port: int, visitor: Visitor, where: str) -> int:
+    """How many revisions the server lists for the design at ``where``."""
+    connection = await Connection.open(port)
+    try:
+        status, _, content = await connection.request(
+            "GET", f"{where}/revisions", headers=visitor.headers()
+        )
+    finally:
+        await connection.close()
+    if status != 200:
+        raise RuntimeError(f"GET {where}/revisions: {status}")
+    return len(json.loads(content)["revisions"])
 
 
 async def drive_saves(
     port: int, bodies: Bodies, clients: int, seconds: float, probe: float
 ) -> dict[str, Timings]:
-    """Each client creates a design (``POST /api/v1/designs``), then saves edits to it
-    (``PUT /api/v1/designs/{id}`` with ``If-Match`` of the last ``ETag``). Empty, with a note,
-    while the server answers 404 or 405: the endpoints are not written yet. The contract
-    assumed (an ``id`` in the JSON answer, an ``ETag`` header) is to be checked when they are."""
+    """Each client creates a design of its own, then saves edits of it in a chain (``If-Match``
+    the last ``ETag``) until the time is up; afterwards, each design must list as many
+    revisions as saves were acknowledged. Empty, with a note, if the server has no saves."""
     connection = await Connection.open(port)
     try:
-        status, _, _ = await connection.request("POST", DESIGNS, json.dumps(showroom(1)).encode())
+        status, _, _ = await connection.request("GET", DESIGNS)  # 401 without a session
     finally:
         await connection.close()
-    if status in (404, 405):
-        print(f"  design saves: skipped, POST {DESIGNS} answers {status} (not written yet)")
+    if status == 404:
+        print(f"  design saves: skipped, {DESIGNS} answers 404 (not written yet)")
         return {}
+    sessions = await visitors(port, min(clients, VISITORS), bodies)
     until = time.perf_counter() + seconds
     saves, health = Timings(until), Timings(until)
+    acknowledged: dict[str, tuple[Visitor, int]] = {}
 
-    async def client() -> None:
+    async def client(visitor: Visitor) -> None:
         connection = await Connection.open(port)
         try:
-            status, headers, content = await connection.request("POST", DESIGNS, bodies.same)
-            if status not in (200, 201):
+            status, headers, content = await connection.request(
+                "POST", DESIGNS, saved(bodies.same), visitor.headers()
+            )
+            if status != 201:
                 saves.fail(f"create {status}")
                 return
-            where, etag = f"{DESIGNS}/{json.loads(content)['id']}", headers.get("etag", "")
+            where, etag = f"{DESIGNS}/{json.loads(content)['id']}", headers["etag"]
+            acknowledged[where] = (visitor, 1)
             while time.perf_counter() < until:
                 started = time.perf_counter()
                 status, headers, _ = await connection.request(
-                    "PUT", where, bodies.edit(), {"If-Match": etag}
+                    "PUT", where, saved(bodies.edit()), visitor.headers(etag)
                 )
                 if 200 <= status < 300:
                     saves.done(started)
-                    etag = headers.get("etag", "")
+                    etag = headers["etag"]
+                    acknowledged[where] = (visitor, acknowledged[where][1] + 1)
                 else:
                     saves.fail(str(status))
+        except (ConnectionError, asyncio.IncompleteReadError) as exc:
+            saves.fail(type(exc).__name__)
         finally:
             await connection.close()
 
     await asyncio.gather(
-        probe_health(port, until, probe, health), *(client() for _ in range(clients))
+        probe_health(port, until, probe, health),
+        *(client(sessions[n % len(sessions)]) for n in range(clients)),
     )
+    lost = 0
+    for where, (visitor, count) in acknowledged.items():
+        listed = await revisions(port, visitor, where)
+        if listed != count:
+            lost += abs(count - listed)
+            saves.fail(f"lost writes: {where} lists {listed} revisions of {count} saved")
+    total = sum(count for _, count in acknowledged.values())
+    print(f"  {len(acknowledged)} designs, {total} saves acknowledged, {lost} not listed after")
     return {"save (PUT, If-Match)": saves, "GET /health": health}
 
 
@@ -253,9 +350,11 @@ def free_port() -> int:
 
 
 @contextmanager
-def server(workers: int, source: Path, database_url: str | None) -> Iterator[int]:
+def server(
+    workers: int, source: Path, database_url: str | None, keep_log: Path | None = None
+) -> Iterator[int]:
     """``millwork serve`` from the tree ``source`` on a free loopback port until the block
-    ends; yields the port once /health answers."""
+    ends; yields the port once /health answers. Its output is copied to ``keep_log``."""
     port = free_port()
     with tempfile.TemporaryDirectory(prefix="bench-http-") as scratch:
         env = os.environ | {
@@ -282,6 +381,8 @@ def server(workers: int, source: Path, database_url: str | None) -> Iterator[int
             except subprocess.TimeoutExpired:
                 process.kill()
                 process.wait()
+            if keep_log:
+                keep_log.write_bytes(log.read_bytes())
 
 
 async def _wait_for_health(port: int, process: subprocess.Popen[bytes]) -> None:
@@ -399,6 +500,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--probe", type=float, default=0.05, help="seconds between /health")
     parser.add_argument("--source", type=Path, default=ROOT, help="the tree to serve from")
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
+    parser.add_argument("--no-saves", action="store_true", help="measure evaluate only")
+    parser.add_argument("--server-log", type=Path, help="keep the server's output in this file")
+    parser.add_argument(
+        "--ramp", type=float, default=0.0, help="seconds between the evaluate clients' connects"
+    )
     args = parser.parse_args(argv)
     signal.signal(signal.SIGTERM, _stop)  # so that the server is stopped with us
     levels = [int(c) for c in args.clients.split(",")]
@@ -408,7 +514,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"HTTP load: millwork serve --workers {args.workers}, {shown(url)}")
     print(f"  {machine()}")
     print(f"  source {args.source.resolve()}; {args.seconds:g} s per level; {load()}")
-    with server(args.workers, args.source.resolve(), url) as port:
+    with server(args.workers, args.source.resolve(), url, args.server_log) as port:
         # warm-up: every worker imports its lazy modules and fills whatever it remembers
         bodies = Bodies()
         asyncio.run(drive_evaluate(port, bodies, 2 * args.workers, 2.0, "same", args.probe))
@@ -417,11 +523,11 @@ def main(argv: list[str] | None = None) -> int:
             for clients in levels:
                 for variant in variants:
                     driver = drive_evaluate(
-                        port, bodies, clients, args.seconds, variant, args.probe
+                        port, bodies, clients, args.seconds, variant, args.probe, args.ramp
                     )
                     for record in run(driver, clients, args.seconds):
                         records.append({"round": round_ + 1, **record})
-        saves_exist = True
+        saves_exist = not args.no_saves
         for clients in levels:
             if saves_exist:
                 driver = drive_saves(port, bodies, clients, args.seconds, args.probe)

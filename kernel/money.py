@@ -105,15 +105,18 @@ def allocate_amounts(total: Decimal, weights: Sequence[Decimal]) -> list[Decimal
     """``allocate`` on a bare amount: the one implementation, for hot loops."""
     if not weights:
         raise ValueError("allocate needs at least one weight")
-    if any(w < 0 for w in weights) or sum(weights) == 0:
+    weight = sum(weights, Decimal(0))
+    if min(weights) < 0 or weight == 0:
         raise ValueError(f"weights must be non-negative with a positive sum: {list(weights)}")
     whole = round_amount(total)
-    ratio = whole / sum(weights, Decimal(0))
+    ratio = whole / weight
     exact = [w * ratio for w in weights]
     floored = [e.quantize(_MINOR_UNIT, rounding=ROUND_DOWN) for e in exact]
     leftover = int((whole - sum(floored, Decimal(0))) / _MINOR_UNIT)
-    step = _MINOR_UNIT if leftover >= 0 else -_MINOR_UNIT
-    order = sorted(range(len(weights)), key=lambda i: (-abs(exact[i] - floored[i]), i))
-    for i in order[: abs(leftover)]:
-        floored[i] += step
+    if leftover:
+        step = _MINOR_UNIT if leftover > 0 else -_MINOR_UNIT
+        # largest remainder first; the sort is stable, so ties keep the earliest index first
+        behind = [abs(e - f) for e, f in zip(exact, floored, strict=True)]
+        for i in sorted(range(len(weights)), key=behind.__getitem__, reverse=True)[: abs(leftover)]:
+            floored[i] += step
     return floored

@@ -4,6 +4,10 @@ Amounts are decimal strings with two places (``"12345.00"``), or with every digi
 has more (a rate of ``"0.125"``), so reading back gives exactly the value written. Promotion
 outcomes are codes with their params; their wording is the web layer's. Derived values
 (``formula``, ``design_name``) are written for readers and ignored when read back.
+
+``price_to_json`` may take a ``kernel.memo.Memo``: a line's JSON but for its discount is then
+remembered per line object (the evaluation memo hands back the same line objects for the
+cabinets an edit did not change), so a live edit writes only the changed cabinets' lines anew.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from typing import Any
 
 from catalog.price_list import Method
 from configurator.model.document import parse_design, to_document
+from kernel.memo import Memo, no_memo
 from kernel.money import Currency, round_amount
 from kernel.problems import Param, Problem, ProblemCode, Severity
 from pricing.lines import Category, QuoteLine
@@ -36,22 +41,36 @@ def _params(data: Mapping[str, Param]) -> Mapping[str, Param]:
     return MappingProxyType(dict(data))
 
 
-def _line_to_json(x: QuoteLine, discount: Decimal) -> dict[str, Any]:
-    return {
-        "key": x.key,
-        "cabinet": x.cabinet,
-        "category": x.category.value,
-        "item": x.item,
-        "description": x.description,
-        "description_zh": x.description_zh,
-        "quantity": f"{x.quantity}",
-        "unit": x.unit,
-        "rate": _money(x.rate),
-        "amount": _money(x.amount),
-        "discount": _money(discount),
-        "formula": x.formula,
-        "note": x.note,
-    }
+def _line_to_json(x: QuoteLine, discount: Decimal, memo: Memo = no_memo) -> dict[str, Any]:
+    """The line's JSON. With a memo, everything but the discount is remembered under the line
+    object's identity, not its value: ``Decimal("1.0") == Decimal("1.00")``, but they are
+    written differently. The remembered value holds the line, so while it is remembered no
+    other object can have its id."""
+    kept, template = memo(("line json", id(x)), lambda: (x, _line_template(x)))
+    data = (template if kept is x else _line_template(x)).copy()
+    data["discount"] = _money(discount)  # its place is kept: the key is in the template
+    return data
+
+
+def _line_template(x: QuoteLine) -> MappingProxyType[str, Any]:
+    """A line's JSON with a placeholder discount, read-only: it may be shared."""
+    return MappingProxyType(
+        {
+            "key": x.key,
+            "cabinet": x.cabinet,
+            "category": x.category.value,
+            "item": x.item,
+            "description": x.description,
+            "description_zh": x.description_zh,
+            "quantity": f"{x.quantity}",
+            "unit": x.unit,
+            "rate": _money(x.rate),
+            "amount": _money(x.amount),
+            "discount": "",
+            "formula": x.formula,
+            "note": x.note,
+        }
+    )
 
 
 def _line_from_json(data: Mapping[str, Any]) -> QuoteLine:
@@ -79,16 +98,16 @@ def _problem_from_json(data: Mapping[str, Any]) -> Problem:
     )
 
 
-def price_to_json(price: Price) -> dict[str, Any]:
-    """The price as JSON-ready data, amounts as decimal strings (``"12345.00"``)."""
+def price_to_json(price: Price, *, memo: Memo = no_memo) -> dict[str, Any]:
+    """The price as JSON-ready data, amounts as decimal strings (``"12345.00"``); ``memo``
+    may remember each line's JSON (the answer is the same with or without it)."""
+    discounts, zero = price.line_discounts, Decimal(0)
     return {
         "currency": price.currency.value,
         "method": price.method.value,
         "region": price.region,
-        "lines": [
-            _line_to_json(x, price.line_discounts.get(x.key, Decimal(0))) for x in price.lines
-        ],
-        "gifts": [_line_to_json(x, Decimal(0)) for x in price.gifts],
+        "lines": [_line_to_json(x, discounts.get(x.key, zero), memo) for x in price.lines],
+        "gifts": [_line_to_json(x, zero, memo) for x in price.gifts],
         "promotions": {
             "applied": [
                 {

@@ -3,19 +3,22 @@
 Every route calls one use case (``services/``); the browser configurator will sit on the same
 calls. Every answer carries the security headers, every failure is JSON in the one error shape
 (``web.errors``), request bodies are capped (``web.hardening``), and CPU-bound work runs in a
-worker thread, never on the event loop, so one heavy request does not stall the others."""
+worker thread, never on the event loop, so one heavy request does not stall the others; live
+evaluations one at a time per process (``EVALUATIONS_AT_ONCE``)."""
 
 from __future__ import annotations
 
 import os
 from collections.abc import Sequence
+from functools import partial
 from pathlib import Path
 from typing import Annotated, Any
 
+import anyio
+import anyio.to_thread
 from fastapi import FastAPI, Query, Request
-from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.responses import HTMLResponse, Response
 from fastapi.staticfiles import StaticFiles
-from starlette.concurrency import run_in_threadpool
 
 from catalog.catalog import Catalog
 from catalog.price_list import Method
@@ -36,6 +39,7 @@ from web.document_cache import DocumentCache
 from web.errors import answer_errors_in_json, error_response
 from web.hardening import harden, require_json
 from web.json_input import read_json
+from web.json_output import FastJSONResponse
 from web.messages import Language, problem_view, render_problem
 from web.openapi import EVALUATE_BODY, describe_api, errors, evaluation_response
 from web.templating import render_page
@@ -45,6 +49,11 @@ from web.wiring import SystemClock, database_backend
 __all__ = ["create_app"]
 
 STATIC = Path(__file__).parent / "static"
+EVALUATIONS_AT_ONCE = 1
+"""Evaluations one process runs at once; the others wait their turn on the event loop, not in
+worker threads. The GIL runs one at a time anyway: more at once only share it, each taking
+longer, and keep the event loop (``GET /health``, every other request) waiting for it too
+(BENCHMARKS.md, "HTTP load")."""
 
 
 def create_app(
@@ -59,6 +68,7 @@ def create_app(
     clock = clock or SystemClock()
     engine = make_engine(database or database_url(os.environ))
     cache = EvaluationCache()  # this process's: cabinets unchanged between live edits
+    evaluations = anyio.CapacityLimiter(EVALUATIONS_AT_ONCE)
     # No /docs or /redoc: FastAPI serves them from a CDN, and users may be offline. No
     # redirects to add or drop a trailing slash: they would be built from the Host header.
     app = FastAPI(
@@ -109,7 +119,8 @@ def create_app(
         asked = PriceRequest(
             customer=Customer(member=member, coupon=coupon, region=region), method=method
         )
-        return await run_in_threadpool(_evaluate, body, catalogs, clock, asked, lang, cache)
+        evaluate = partial(_evaluate, body, catalogs, clock, asked, lang, cache)
+        return await anyio.to_thread.run_sync(evaluate, limiter=evaluations)
 
     @app.get("/api/v1/schema/design")
     def get_design_schema() -> dict[str, Any]:
@@ -151,7 +162,7 @@ def _evaluate(
         return _problems_error("invalid_design", exc.problems, lang)
     except InvalidInput as exc:  # an unknown region, say: the code is the problem's
         return _problems_error(str(exc.problems[0].code), exc.problems, lang)
-    return JSONResponse(evaluation_view(report, lang))
+    return FastJSONResponse(evaluation_view(report, lang, memo=cache.views))
 
 
 def _problems_error(code: str, problems: Sequence[Problem], lang: Language) -> Response:

@@ -4,14 +4,17 @@ on a database migrated to the latest schema first."""
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 
 import uvicorn
+from uvicorn.supervisors import Multiprocess
 
 from persistence.db import shown
 from web.app import create_app
 from web.cli_errors import CliError
 from web.database import configured_database, migrate_database
+from web.uvicorn_socket import TcpConfig
 
 __all__ = ["serve"]
 
@@ -29,11 +32,9 @@ def serve(args: argparse.Namespace) -> None:
     print(f"database {shown(url)}: up to date", file=sys.stderr)
     if args.workers == 1:
         uvicorn.run(create_app(), host=args.host, port=args.port)
-    else:
-        uvicorn.run(
-            "web.app:create_app",
-            factory=True,
-            host=args.host,
-            port=args.port,
-            workers=args.workers,
-        )
+        return
+    config = TcpConfig(
+        "web.app:create_app", factory=True, host=args.host, port=args.port, workers=args.workers
+    )
+    with contextlib.suppress(KeyboardInterrupt):  # as uvicorn.run: Ctrl+C stops quietly
+        Multiprocess(config, sockets=[config.bind_socket()]).run()

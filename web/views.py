@@ -7,6 +7,7 @@ from typing import Any
 from catalog.catalog import Catalog
 from configurator.model.document import MAX_PROBLEMS
 from kernel.fields import at_most
+from kernel.memo import Memo, no_memo
 from persistence.pricing_json import price_to_json, quote_to_json
 from pricing.price import Price
 from pricing.quote import Quote
@@ -16,10 +17,11 @@ from web.messages import detail_message, problem_view, reason_message
 __all__ = ["catalog_view", "evaluation_view", "price_view", "quote_view"]
 
 
-def price_view(price: Price, language: str = "en") -> dict[str, Any]:
+def price_view(price: Price, language: str = "en", *, memo: Memo = no_memo) -> dict[str, Any]:
     """The price as the API and CLI show it: its JSON form, each applied and not-applied
-    promotion with its ``message`` in ``language`` next to its code and params."""
-    data = price_to_json(price)
+    promotion with its ``message`` in ``language`` next to its code and params. ``memo`` may
+    remember each line's JSON (``persistence.pricing_json.price_to_json``)."""
+    data = price_to_json(price, memo=memo)
     promotions = data["promotions"]
     for entry, a in zip(promotions["applied"], price.applied, strict=True):
         entry["message"] = detail_message(a.detail, a.params, language)
@@ -28,12 +30,14 @@ def price_view(price: Price, language: str = "en") -> dict[str, Any]:
     return data
 
 
-def evaluation_view(report: DesignReport, language: str = "en") -> dict[str, Any]:
-    """An evaluation as the API shows it: the first problems with their words, the price and
-    the parts summary."""
+def evaluation_view(
+    report: DesignReport, language: str = "en", *, memo: Memo = no_memo
+) -> dict[str, Any]:
+    """An evaluation as the API shows it: the first problems with their words, the price
+    (``memo`` as for ``price_view``) and the parts summary."""
     return {
         "problems": [problem_view(p, language) for p in at_most(report.problems, MAX_PROBLEMS)],
-        "price": price_view(report.price, language),
+        "price": price_view(report.price, language, memo=memo),
         "parts_summary": report.parts.as_dict(),
     }
 

@@ -1,12 +1,12 @@
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import ROUND_DOWN, Decimal
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kernel.money import Currency, Money, allocate, quantize
+from kernel.money import Currency, Money, allocate, allocate_amounts, quantize, round_amount
 
 amounts = st.decimals(min_value=Decimal("-100000"), max_value=Decimal("100000"), places=2)
 weights = st.lists(
@@ -84,3 +84,31 @@ def test_allocated_parts_are_within_a_cent_of_the_exact_share(
     weight_sum = sum(shares)
     for part, weight in zip(parts, shares, strict=True):
         assert abs(part.amount - total * weight / weight_sum) < Decimal("0.01")
+
+
+def _allocated_by_definition(total: Decimal, weights: list[Decimal]) -> list[Decimal]:
+    """``allocate_amounts`` as first written (every remainder sorted by size, then index)."""
+    whole = round_amount(total)
+    exact = [w * (whole / sum(weights, Decimal(0))) for w in weights]
+    floored = [e.quantize(Decimal("0.01"), rounding=ROUND_DOWN) for e in exact]
+    leftover = int((whole - sum(floored, Decimal(0))) / Decimal("0.01"))
+    step = Decimal("0.01") if leftover >= 0 else Decimal("-0.01")
+    order = sorted(range(len(weights)), key=lambda i: (-abs(exact[i] - floored[i]), i))
+    for i in order[: abs(leftover)]:
+        floored[i] += step
+    return floored
+
+
+@given(
+    total=amounts | st.decimals(min_value=-100, max_value=100, places=4),
+    shares=weights
+    | st.lists(
+        st.sampled_from([Decimal(0), Decimal(1), Decimal(3), Decimal("7.5")]), min_size=1
+    ).filter(lambda w: sum(w) > 0),
+)
+def test_allocation_is_the_one_defined_ties_to_the_earliest(
+    total: Decimal, shares: list[Decimal]
+) -> None:
+    assert [str(x) for x in allocate_amounts(total, shares)] == [
+        str(x) for x in _allocated_by_definition(total, shares)
+    ]

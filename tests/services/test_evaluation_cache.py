@@ -64,11 +64,26 @@ def edits(document: dict[str, Any], delta: int, shift: int) -> list[dict[str, An
     return [document, wider, moved, plain, reversed_, document]
 
 
+@st.composite
+def edit_sessions(draw: st.DrawFn) -> list[dict[str, Any]]:
+    """One or two random designs, each followed by its ``edits``: what a live editor sends."""
+    documents = draw(st.lists(design_documents(), min_size=1, max_size=2))
+    delta, shift = draw(st.integers(-20, 20)), draw(st.integers(0, 200))
+    return [edited for document in documents for edited in edits(document, delta, shift)]
+
+
+def member_pricing(
+    catalog: Catalog, price_list: Any, promotions: Any, method: Method | None
+) -> tuple[FixedCatalogs, PriceRequest]:
+    """The catalogs and a member's request with a coupon, priced by ``method``."""
+    catalogs = FixedCatalogs(catalog, PriceBook(price_list=price_list, promotions=promotions))
+    customer = Customer(member=True, coupon="WELCOME300")
+    return catalogs, PriceRequest(customer=customer, method=method)
+
+
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
-    documents=st.lists(design_documents(), min_size=1, max_size=2),
-    delta=st.integers(-20, 20),
-    shift=st.integers(0, 200),
+    session=edit_sessions(),
     method=st.sampled_from([None, *Method]),
     size=st.sampled_from([8, 4096]),
 )
@@ -76,19 +91,15 @@ def test_a_cached_evaluation_is_the_uncached_one(
     catalog: Catalog,
     price_list: Any,
     promotions: Any,
-    documents: list[dict[str, Any]],
-    delta: int,
-    shift: int,
+    session: list[dict[str, Any]],
     method: Method | None,
     size: int,
 ) -> None:
-    catalogs = FixedCatalogs(catalog, PriceBook(price_list=price_list, promotions=promotions))
-    request = PriceRequest(customer=Customer(member=True, coupon="WELCOME300"), method=method)
+    catalogs, request = member_pricing(catalog, price_list, promotions, method)
     cache = EvaluationCache(size)  # small sizes forget while the designs are evaluated
-    for document in documents:
-        for edited in edits(document, delta, shift):
-            cached = outcome(edited, catalogs, request, cache)
-            assert cached == outcome(edited, catalogs, request, None)
+    for edited in session:
+        cached = outcome(edited, catalogs, request, cache)
+        assert cached == outcome(edited, catalogs, request, None)
 
 
 class Recording:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio.base_events
 import os
 import socket
 import subprocess
@@ -13,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from web.cli import main
+from web.uvicorn_socket import TcpConfig
 
 
 def free_port() -> int:
@@ -58,3 +60,17 @@ def test_a_worker_count_that_makes_no_sense_is_refused(
 ) -> None:
     assert main(["serve", "--workers", "0"]) == 1
     assert capsys.readouterr().err == "millwork: error: --workers 0 must be between 1 and 64\n"
+
+
+def test_the_workers_shared_socket_gets_connections_without_nagle() -> None:
+    """asyncio sets TCP_NODELAY only on connections whose socket says it is TCP: without it,
+    small answers waited for the client's delayed ACK (about 40 ms each)."""
+    config = TcpConfig("web.app:create_app", factory=True, host="127.0.0.1", port=0, workers=2)
+    with config.bind_socket() as listening:
+        listening.listen()  # each worker's server does
+        client = socket.create_connection(listening.getsockname())
+        accepted, _ = listening.accept()
+        client.close()
+        with accepted:
+            asyncio.base_events._set_nodelay(accepted)  # what each worker's event loop does
+            assert accepted.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY)
