@@ -6,7 +6,10 @@ its outer edges and ``door_gap_mm`` apart; over a divider two fronts meet at its
 
 from __future__ import annotations
 
+import math
+
 from catalog.catalog import Catalog
+from catalog.construction import Construction
 from catalog.templates import PlinthKind
 from configurator.build.boards import Blank
 from configurator.build.frame import Frame, Job
@@ -19,6 +22,8 @@ from kernel.ids import HardwareCode
 __all__ = [
     "build_hinged_doors",
     "build_sliding_doors",
+    "door_count",
+    "door_sections",
     "front_span",
     "front_zone",
     "handle_of",
@@ -42,6 +47,33 @@ def front_span(f: Frame, s: SectionBox, *, first: bool, last: bool) -> tuple[flo
     return x0, x1
 
 
+def door_count(front_mm: float, k: Construction) -> int:
+    """Fewest equal doors, ``door_gap_mm`` apart, that cover ``front_mm`` with none wider
+    than ``max_door_width_mm`` (A8).
+
+    Examples
+    --------
+    >>> from types import SimpleNamespace as K
+    >>> k = K(max_door_width_mm=600, door_gap_mm=3)
+    >>> door_count(597, k), door_count(1203, k), door_count(1204, k)  # type: ignore[arg-type]
+    (1, 2, 3)
+    """
+    return max(1, math.ceil((front_mm + k.door_gap_mm) / (k.max_door_width_mm + k.door_gap_mm)))
+
+
+def door_sections(f: Frame) -> int:
+    """Sections of a hinged cabinet's default interior: one per door, so that every door is
+    hinged on a side or a divider and all come out equally wide; a pair of doors shares one
+    section only where the cabinet has just two doors and its inner width is one section
+    (``default_interior`` adds sections for the template's widest shelf span).
+
+    The count never falls as the cabinet gets wider: the door count does not, and a pair
+    shares a section only below the width at which a third door appears.
+    """
+    doors = door_count(f.width - 2 * f.k.front_reveal_mm, f.k)
+    return 1 if doors <= 2 else doors
+
+
 def handle_of(spec: Cabinet, catalog: Catalog) -> HardwareCode | None:
     """The handle the cabinet's fronts get, or ``None``."""
     code = spec.options.get("handle")
@@ -54,7 +86,8 @@ def handle_of(spec: Cabinet, catalog: Catalog) -> HardwareCode | None:
 def build_hinged_doors(
     job: Job, spans: list[tuple[SectionBox, float, float]], z_range: tuple[float, float]
 ) -> list[HardwareLine]:
-    """One or two doors per section; each hinged on a side or divider of its section."""
+    """One or two doors per section (as the section says, else by its width); each hinged on
+    a side or divider of its section, a pair on both."""
     f, spec = job.f, job.spec
     hardware: list[HardwareLine] = []
     g = f.k.door_gap_mm
@@ -62,7 +95,9 @@ def build_hinged_doors(
     hinge_side = str(spec.options.get("hinge_side", "left"))
     number = 0
     for s, x0, x1 in spans:
-        count = 1 if x1 - x0 <= f.k.max_door_width_mm else 2
+        count = s.doors if s.doors is not None else min(2, door_count(x1 - x0, f.k))
+        if count == 0:
+            continue
         width = (x1 - x0 - (count - 1) * g) / count
         for i in range(count):
             number += 1
