@@ -190,7 +190,11 @@ def _projected(placed: PlacedCabinet, pl: PriceList) -> list[QuoteLine]:
         )
     ]
     shelves = sum(1 for p in built.parts if p.role in (Role.SHELF, Role.FIXED_SHELF))
-    included = math.floor(product.shelves_per_m * spec.width_mm / 1000)
+    # the allowance grows with the width pro rata (4 per metre: 4.8 at 1200 mm): a whole
+    # number of included shelves would step up every 250 mm and make a wider cabinet cheaper
+    included = (Decimal(product.shelves_per_m) * Decimal(str(spec.width_mm)) / 1000).quantize(
+        Decimal("0.001")
+    )
     if shelves > included:
         out.append(
             line(
@@ -199,8 +203,8 @@ def _projected(placed: PlacedCabinet, pl: PriceList) -> list[QuoteLine]:
                 category=Category.EXTRA,
                 item="shelf",
                 names=(
-                    f"Extra shelves beyond {included} included",
-                    f"超出赠送 {included} 块的层板",
+                    f"Extra shelves beyond {included:g} included (pro rata by width)",
+                    f"超出赠送 {included:g} 块（按宽度折算）的层板",
                 ),
                 quantity=Decimal(shelves - included),
                 unit="pcs",
