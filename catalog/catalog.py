@@ -9,6 +9,7 @@ from typing import NamedTuple, TypeVar
 
 from catalog.construction import Construction
 from catalog.errors import UnknownCode
+from catalog.fronts import FrontStyle
 from catalog.hardware import HardwareItem, HardwareKind
 from catalog.materials import EdgeBand, Material
 from catalog.templates import ModuleTemplate
@@ -39,6 +40,7 @@ class Catalog:
     templates: Mapping[str, ModuleTemplate]
     construction: Construction
     edge_specs: Mapping[tuple[str, str], EdgeSpec] = field(default_factory=dict)
+    front_styles: Mapping[str, FrontStyle] = field(default_factory=dict)
 
     def edges_for(self, role: str, material: str) -> EdgeSpec:
         """The bands (l1, l2, w1, w2) on a part of ``role`` in ``material`` and their
@@ -80,6 +82,13 @@ class Catalog:
         """The longest runner that fits ``depth_mm`` of free depth, or ``None``."""
         fitting = [r for r in self.items_of(HardwareKind.RUNNER) if (r.size_mm or 0) <= depth_mm]
         return fitting[-1] if fitting else None
+
+    def front_style(self, code: str) -> FrontStyle:
+        """The front style ``code`` (``plain`` when the catalog names none); raises
+        ``UnknownCode``."""
+        if code == "plain" and code not in self.front_styles:
+            return FrontStyle(code="plain", name="Plain", name_zh="平板")
+        return _get(self.front_styles, "front style", code)
 
     def back_material(self) -> Material:
         """The board backs are cut from."""

@@ -46,6 +46,8 @@ class Construction:
     sliding_track_depth_mm: float
     sliding_overlap_mm: float
     sliding_height_deduction_mm: float
+    sliding_min_door_width_mm: float
+    sliding_max_door_width_mm: float
     system_hole_diameter_mm: float
     system_hole_depth_mm: float
     system_row_setback_mm: float
@@ -77,6 +79,7 @@ class Construction:
     plinth_clip: HardwareCode
     sliding_track: HardwareCode
     sliding_roller: HardwareCode
+    push_latch: HardwareCode
     wall_fixing: HardwareCode
     edge_rules: Mapping[str, EdgeRule]
 

@@ -22,6 +22,7 @@ class HardwareKind(StrEnum):
     CONNECTOR = "connector"
     DOWEL = "dowel"
     HANDLE = "handle"
+    PUSH_LATCH = "push_latch"  # push-to-open: a door without a handle opens by a push
     LEG = "leg"
     PLINTH_CLIP = "plinth_clip"
     SLIDING_TRACK = "sliding_track"

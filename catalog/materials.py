@@ -21,6 +21,8 @@ class BoardKind(StrEnum):
     MDF = "mdf"
     PLYWOOD = "plywood"
     HDF = "hdf"
+    GLASS = "glass"  # door infills, cut by the glass supplier to the listed size
+    MIRROR = "mirror"
 
 
 class BandClass(StrEnum):

@@ -14,6 +14,7 @@ from typing import TypeVar
 from catalog.catalog import Catalog
 from catalog.construction import Construction, EdgeRule
 from catalog.errors import InvalidCatalog
+from catalog.fronts import FrontStyle
 from catalog.hardware import HardwareItem, HardwareKind, Unit
 from catalog.materials import BandClass, BoardKind, EdgeBand, Material
 from catalog.problems import CatalogProblem
@@ -59,7 +60,10 @@ def parse_catalog(files: Mapping[str, Mapping[str, object]]) -> Catalog:
     if r.problems:
         raise InvalidCatalog(r.problems)
     head = r.mapping(
-        files["catalog.toml"], "catalog.toml:", required=("version", "currency", "construction")
+        files["catalog.toml"],
+        "catalog.toml:",
+        required=("version", "currency", "construction"),
+        optional=("front_styles",),
     )
     mats = r.mapping(
         files["materials.toml"], "materials.toml:", required=("materials", "edge_bands")
@@ -79,6 +83,9 @@ def parse_catalog(files: Mapping[str, Mapping[str, object]]) -> Catalog:
             r, files["templates.toml"].get("templates"), "templates.toml:templates", _template
         ),
         construction=_construction(r, head.get("construction"), "catalog.toml:construction"),
+        front_styles=_each(
+            r, head.get("front_styles", {}), "catalog.toml:front_styles", _front_style
+        ),
     )
     if not r.problems:
         _cross_check(r, catalog)
@@ -140,10 +147,10 @@ def _material(r: Reader, code: str, value: object, path: str) -> Material:
         sheet_width_mm=width,
         grained=r.flag(m.get("grained"), f"{path}.grained"),
         density_kg_m3=r.number(
-            m.get("density_kg_m3"), f"{path}.density_kg_m3", minimum=100, maximum=2000
+            m.get("density_kg_m3"), f"{path}.density_kg_m3", minimum=100, maximum=3000
         ),
         modulus_mpa=r.number(
-            m.get("modulus_mpa"), f"{path}.modulus_mpa", minimum=100, maximum=50_000
+            m.get("modulus_mpa"), f"{path}.modulus_mpa", minimum=100, maximum=100_000
         ),
         color=r.text(m.get("color"), f"{path}.color", pattern=_COLOR),
         bands=MappingProxyType(bands),
@@ -192,6 +199,21 @@ def _hardware(r: Reader, code: str, value: object, path: str) -> HardwareItem:
         name_zh=r.text(m.get("name_zh"), f"{path}.name_zh"),
         unit=Unit(unit) if unit in list(Unit) else Unit.PIECE,
         size_mm=_size(r, m, "size_mm", path) if "size_mm" in m else None,
+    )
+
+
+def _front_style(r: Reader, code: str, value: object, path: str) -> FrontStyle:
+    m = r.mapping(
+        value, path, required=("name", "name_zh"), optional=("frame_mm", "groove_mm", "infill")
+    )
+    infill = m.get("infill")
+    return FrontStyle(
+        code=code,
+        name=r.text(m.get("name"), f"{path}.name"),
+        name_zh=r.text(m.get("name_zh"), f"{path}.name_zh"),
+        frame_mm=r.number(m.get("frame_mm", 0), f"{path}.frame_mm", minimum=0, maximum=300),
+        groove_mm=r.number(m.get("groove_mm", 0), f"{path}.groove_mm", minimum=0, maximum=30),
+        infill=None if infill is None else MaterialCode(r.text(infill, f"{path}.infill")),
     )
 
 
@@ -351,11 +373,38 @@ def _cross_check(r: Reader, c: Catalog) -> None:
         handle = tpl.options.get("handle")
         for choice in handle.choices if handle else ():
             if (
-                choice != "none"
+                choice not in ("none", "push")
                 and getattr(c.hardware.get(choice), "kind", None) is not HardwareKind.HANDLE
             ):
                 r.fail(CatalogProblem.UNKNOWN_HARDWARE, f"{path}.options.handle", value=choice)
+    _check_front_styles(r, c)
     _check_construction_refs(r, c)
+
+
+def _check_front_styles(r: Reader, c: Catalog) -> None:
+    """A style's infill is a material, its frame wider than its groove; a template offers
+    only styles the catalog has."""
+    for code, fs in c.front_styles.items():
+        path = f"catalog.toml:front_styles.{code}"
+        if fs.infill is not None and fs.infill not in c.materials:
+            r.fail(CatalogProblem.UNKNOWN_MATERIAL, f"{path}.infill", value=fs.infill)
+        if fs.infill is not None and fs.frame_mm <= fs.groove_mm:
+            r.fail(
+                FieldProblem.OUT_OF_RANGE,
+                f"{path}.frame_mm",
+                value=fs.frame_mm,
+                min=fs.groove_mm,
+                max=300,
+            )
+    for code, tpl in c.templates.items():
+        style = tpl.options.get("door_style")
+        for choice in style.choices if style else ():
+            if choice not in c.front_styles and choice != "plain":
+                r.fail(
+                    CatalogProblem.UNKNOWN_FRONT_STYLE,
+                    f"templates.toml:templates.{code}.options.door_style",
+                    value=choice,
+                )
 
 
 def _check_construction_refs(r: Reader, c: Catalog) -> None:

@@ -7,7 +7,7 @@ them is ``pricing``'s business; this module only holds and checks the numbers.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
@@ -75,6 +75,7 @@ class PriceList:
     delivery: Mapping[str, Decimal]
     edge_band: Mapping[str, Decimal]
     hardware: Mapping[str, Decimal]
+    front_style: Mapping[str, Decimal] = field(default_factory=dict)  # per leaf of a style
 
     def is_valid_on(self, day: date) -> bool:
         """Whether the price list applies on ``day``."""
@@ -130,7 +131,7 @@ def parse_price_list(
 ) -> tuple[PriceList | None, list[Problem]]:
     """Read a price list and check that it prices everything the catalog offers."""
     r = Reader()
-    m = r.mapping(doc, f"{source}:", required=_TOP)
+    m = r.mapping(doc, f"{source}:", required=_TOP, optional=("front_style",))
     p = f"{source}:"
     dep = r.mapping(m.get("deposit"), f"{p}deposit", required=("kind", "value", "round_to"))
     kind = r.text(dep.get("kind"), f"{p}deposit.kind", choices=("percent", "fixed"))
@@ -180,6 +181,7 @@ def parse_price_list(
         delivery=_rates(r, m.get("delivery"), f"{p}delivery"),
         edge_band=_rates(r, m.get("edge_band"), f"{p}edge_band"),
         hardware=_rates(r, m.get("hardware"), f"{p}hardware"),
+        front_style=_rates(r, m.get("front_style", {}), f"{p}front_style"),
     )
     if not r.problems:
         _cross_check(r, price_list, catalog, p)
@@ -201,6 +203,9 @@ def _cross_check(r: Reader, pl: PriceList, catalog: Catalog, p: str) -> None:
         for code in codes:
             if code not in table:
                 r.fail(CatalogProblem.MISSING_RATE, f"{p}{key}.{code}")
+    for code in catalog.front_styles:
+        if code not in pl.front_style:
+            r.fail(CatalogProblem.MISSING_RATE, f"{p}front_style.{code}")
     for op in _MACHINING:
         if op not in pl.machining:
             r.fail(CatalogProblem.MISSING_RATE, f"{p}machining.{op}")

@@ -15,4 +15,5 @@ class CatalogProblem(ProblemCode):
     UNKNOWN_MATERIAL = "unknown_material"
     UNKNOWN_EDGE_BAND = "unknown_edge_band"
     UNKNOWN_HARDWARE = "unknown_hardware"
+    UNKNOWN_FRONT_STYLE = "unknown_front_style"
     MISSING_RATE = "missing_rate"

@@ -19,6 +19,7 @@ from catalog.catalog import Catalog
 from catalog.construction import Construction
 from catalog.price_list import Method, PriceList
 from configurator.build.design_build import DesignBuild, PlacedCabinet
+from configurator.build.fronts import door_leaves, front_style_of
 from configurator.build.parts import OpKind, Part, Role
 from configurator.model.design import cabinet_key
 from kernel.ids import HardwareCode
@@ -108,7 +109,33 @@ def _cabinet(
         made[-1] = made[-1]._replace(
             note=f"{fmt_money(base)} × {fmt_qty(coefficient)} (x{pl.nonstandard_coefficient} - 1)"
         )
-    return made + rest, board_parts
+    return made + rest + _front_style(placed, catalog, pl), board_parts
+
+
+def _front_style(placed: PlacedCabinet, catalog: Catalog, pl: PriceList) -> list[QuoteLine]:
+    """Making the doors' style, per leaf, whatever the board is priced by (a projected-area
+    rate includes plain doors only)."""
+    built = placed.cabinet
+    leaves = door_leaves(built.parts)
+    if not leaves:
+        return []
+    style = front_style_of(built.spec, catalog)
+    rate = pl.front_style.get(style.code, Decimal(0))
+    if not rate:
+        return []
+    cid = built.spec.id
+    return [
+        line(
+            f"{cid}/style/{style.code}",
+            cabinet=cid,
+            category=Category.FRONT_STYLE,
+            item=style.code,
+            names=(f"Door style: {style.name}", f"门型：{style.name_zh}"),
+            quantity=Decimal(len(leaves)),
+            unit="pcs",
+            rate=rate,
+        )
+    ]
 
 
 def _cabinet_once(
@@ -186,7 +213,11 @@ def _projected(placed: PlacedCabinet, pl: PriceList) -> list[QuoteLine]:
         )
     ]
     shelves = sum(1 for p in built.parts if p.role in (Role.SHELF, Role.FIXED_SHELF))
-    included = math.floor(product.shelves_per_m * spec.width_mm / 1000)
+    # the allowance grows with the width pro rata (4 per metre: 4.8 at 1200 mm): a whole
+    # number of included shelves would step up every 250 mm and make a wider cabinet cheaper
+    included = (Decimal(product.shelves_per_m) * Decimal(str(spec.width_mm)) / 1000).quantize(
+        Decimal("0.001")
+    )
     if shelves > included:
         out.append(
             line(
@@ -195,8 +226,8 @@ def _projected(placed: PlacedCabinet, pl: PriceList) -> list[QuoteLine]:
                 category=Category.EXTRA,
                 item="shelf",
                 names=(
-                    f"Extra shelves beyond {included} included",
-                    f"超出赠送 {included} 块的层板",
+                    f"Extra shelves beyond {included:g} included (pro rata by width)",
+                    f"超出赠送 {included:g} 块（按宽度折算）的层板",
                 ),
                 quantity=Decimal(shelves - included),
                 unit="pcs",

@@ -20,6 +20,7 @@ class Category(StrEnum):
     EDGE_BAND = "edge_band"
     HARDWARE = "hardware"
     MACHINING = "machining"
+    FRONT_STYLE = "front_style"  # making a door style's frame, per leaf
     NONSTANDARD = "nonstandard"
     INSTALLATION = "installation"
     DELIVERY = "delivery"

@@ -137,6 +137,10 @@ MESSAGES: Final[Mapping[str, Mapping[str, str]]] = {
         "铰链，只能装 {placed} 个",
     },
     "door_too_large": {"en": "door {part_id} is too large", "zh-CN": "门板 {part_id} 过大"},
+    "sliding_door_size": {
+        "en": "the sliding doors of {cabinet} are {width_mm:g} x {height_mm:g} mm",
+        "zh-CN": "{cabinet} 的推拉门为 {width_mm:g} x {height_mm:g} mm",
+    },
     "hanging_space": {
         "en": "hanging space problem ({reason})",
         "zh-CN": "挂衣空间不足（{reason}）",
@@ -181,6 +185,10 @@ MESSAGES: Final[Mapping[str, Mapping[str, str]]] = {
     "unknown_hardware": {
         "en": "unknown or wrong hardware {value!r}",
         "zh-CN": "未知或类型错误的五金 {value!r}",
+    },
+    "unknown_front_style": {
+        "en": "unknown door style {value!r}",
+        "zh-CN": "未知门型 {value!r}",
     },
     "missing_columns": {"en": "missing columns: {value}", "zh-CN": "缺少列：{value}"},
     "too_many_pieces": {
@@ -355,6 +363,21 @@ MESSAGES_BY_REASON: Final[Mapping[str, Mapping[str, str]]] = {
         "zh-CN": "门板 {part_id} 宽 {width_mm:g} mm、重 {weight_kg:g} kg（上限 {max_width_mm:g} mm、"
         "{max_weight_kg:g} kg）",
     },
+    "sliding_door_size.narrow": {
+        "en": "the {doors} sliding doors of {cabinet} are {width_mm:g} mm wide, narrower than "
+        "{min_mm:g} mm: narrow leaves skew in the track",
+        "zh-CN": "{cabinet} 的 {doors} 扇推拉门宽 {width_mm:g} mm，窄于 {min_mm:g} mm，门扇易歪斜卡轨",
+    },
+    "sliding_door_size.wide": {
+        "en": "the {doors} sliding doors of {cabinet} are {width_mm:g} mm wide, wider than "
+        "{max_mm:g} mm",
+        "zh-CN": "{cabinet} 的 {doors} 扇推拉门宽 {width_mm:g} mm，超过 {max_mm:g} mm",
+    },
+    "sliding_door_size.tall": {
+        "en": "the sliding doors of {cabinet} are {height_mm:g} mm tall; doors over "
+        "{max_mm:g} mm may warp",
+        "zh-CN": "{cabinet} 的推拉门高 {height_mm:g} mm，超过 {max_mm:g} mm 易变形",
+    },
     "door_too_large.height": {
         "en": "door {part_id} is {height_mm:g} mm tall; doors over {max_height_mm:g} mm may warp",
         "zh-CN": "门板 {part_id} 高 {height_mm:g} mm，超过 {max_height_mm:g} mm 易变形",
@@ -476,6 +499,10 @@ FIX_MESSAGES: Final[Mapping[str, Mapping[str, str]]] = {
         "en": "narrow {cabinet} to {width_mm} mm (now {from_mm} mm), {offset_mm} mm from "
         "the wall's start",
         "zh-CN": "将 {cabinet} 改窄至 {width_mm} mm（现为 {from_mm} mm），距墙起点 {offset_mm} mm",
+    },
+    "set_door_count": {
+        "en": "give {cabinet} {doors} sliding doors ({width_mm:g} mm each)",
+        "zh-CN": "将 {cabinet} 改为 {doors} 扇推拉门（每扇 {width_mm:g} mm）",
     },
     "split_section": {
         "en": "add a divider in section {section} of {cabinet} ({sections} sections)",

@@ -18,6 +18,7 @@ from configurator.build.frame import Job, make_frame
 from configurator.build.fronts import (
     build_hinged_doors,
     build_sliding_doors,
+    door_sections,
     front_span,
     front_zone,
     handle_of,
@@ -71,7 +72,11 @@ def build_cabinet(
     f = make_frame(spec, template, catalog)
     job = Job(f=f, spec=spec, template=template, catalog=catalog, maker=maker)
     interior = spec.interior or default_interior(
-        template, inner_w=f.width - 2 * f.t, inner_h=f.zt - f.zb, t=f.t
+        template,
+        inner_w=f.width - 2 * f.t,
+        inner_h=f.zt - f.zb,
+        t=f.t,
+        count=door_sections(f) if template.fronts is FrontKind.HINGED else 0,
     )
     carcass, hardware = build_carcass(job)
     xs, ranges, layout_problems = layout_sections(f, interior, path=f"{path}.interior")
@@ -88,6 +93,7 @@ def build_cabinet(
             left=boards[j],
             right=boards[j + 1],
             items=interior.sections[j].items,
+            doors=interior.sections[j].doors,
         )
         for j, (x0, x1) in enumerate(ranges)
     ]

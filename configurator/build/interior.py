@@ -46,6 +46,7 @@ class SectionBox:
     left: Blank
     right: Blank
     items: tuple[Item, ...]
+    doors: int | None = None  # the document's choice; None: by the section's width
 
     @property
     def width(self) -> float:
@@ -54,10 +55,11 @@ class SectionBox:
 
 
 def default_interior(
-    template: ModuleTemplate, *, inner_w: float, inner_h: float, t: float
+    template: ModuleTemplate, *, inner_w: float, inner_h: float, t: float, count: int = 0
 ) -> Interior:
-    """The template's default interior for a carcass of this inner size."""
-    count = max(1, math.ceil(inner_w / template.section_max_width_mm))
+    """The template's default interior for a carcass of this inner size: ``count`` sections
+    (at least as many as keep each within the template's widest section)."""
+    count = max(count, 1, math.ceil(inner_w / template.section_max_width_mm))
     patterns = template.default_sections
     return Interior(
         sections=tuple(
@@ -92,8 +94,18 @@ def _pattern(pattern: SectionPattern, inner_h: float, t: float) -> tuple[Item, .
 def layout_sections(
     f: Frame, interior: Interior, *, path: str
 ) -> tuple[list[float], list[tuple[float, float]], list[Problem]]:
-    """Divider positions (left faces) and each section's clear x range."""
-    widths = share(f.width - 2 * f.t, [s.width_mm for s in interior.sections], gap=f.t)
+    """Divider positions (left faces) and each section's clear x range.
+
+    Sections without a width share the rest so that, where overlay fronts stand in front of
+    them, their fronts come out equally wide: an end section's front reaches over the side
+    (to the reveal), a middle one's only to the dividers' centre lines.
+    """
+    widths = share(
+        f.width - 2 * f.t,
+        [s.width_mm for s in interior.sections],
+        gap=f.t,
+        margins=_front_margins(f, len(interior.sections)) if f.front_depth > 0 else None,
+    )
     if widths is None:
         return (
             [],
@@ -129,6 +141,15 @@ def layout_sections(
         ranges.append((x, x + w))
         x += w + f.t
     return [hi for _, hi in ranges[:-1]], ranges, []
+
+
+def _front_margins(f: Frame, count: int) -> list[float]:
+    """How much wider than its clear width each section's overlay front is."""
+    outer = f.t - f.k.front_reveal_mm
+    inner = (f.t - f.k.door_gap_mm) / 2
+    return [
+        (outer if j == 0 else inner) + (outer if j == count - 1 else inner) for j in range(count)
+    ]
 
 
 def check_items(f: Frame, section: Section, *, drawer_top: float, path: str) -> list[Problem]:

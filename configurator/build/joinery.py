@@ -95,9 +95,16 @@ def connector_count(joint_mm: float, *, spacing_mm: float) -> int:
     return max(2, math.ceil(joint_mm / spacing_mm))
 
 
-def share(total: float, fixed: list[float | None], *, gap: float) -> list[float] | None:
+def share(
+    total: float,
+    fixed: list[float | None],
+    *,
+    gap: float,
+    margins: list[float] | None = None,
+) -> list[float] | None:
     """Sizes for a row of pieces separated by ``gap``: fixed ones as given, ``None`` ones
-    sharing the rest equally. ``None`` when the fixed ones leave no room.
+    sharing the rest equally, or, given each piece's ``margins``, so that size plus margin
+    comes out equal. ``None`` when the fixed ones leave no room.
 
     Examples
     --------
@@ -105,6 +112,8 @@ def share(total: float, fixed: list[float | None], *, gap: float) -> list[float]
     [800.0, 746.0]
     >>> share(1000, [600, 600], gap=0) is None
     True
+    >>> share(1000, [None, None, None], gap=0, margins=[20, 10, 20])
+    [330.0, 340.0, 330.0]
     """
     free = total - gap * (len(fixed) - 1) - sum(f for f in fixed if f is not None)
     open_count = sum(1 for f in fixed if f is None)
@@ -114,4 +123,9 @@ def share(total: float, fixed: list[float | None], *, gap: float) -> list[float]
         or (not open_count and abs(free) > FILL_TOL_MM)
     ):
         return None
-    return [float(f) if f is not None else free / open_count for f in fixed]
+    if margins is None:
+        return [float(f) if f is not None else free / open_count for f in fixed]
+    open_margins = [m for f, m in zip(fixed, margins, strict=True) if f is None]
+    each = (free + sum(open_margins)) / open_count if open_count else 0.0
+    sizes = [float(f) if f is not None else each - m for f, m in zip(fixed, margins, strict=True)]
+    return None if open_count and min(sizes) <= 0 else sizes

@@ -48,6 +48,9 @@ class Role(StrEnum):
     SHELF = "shelf"
     PLINTH = "plinth"
     DOOR = "door"
+    DOOR_STILE = "door_stile"  # a framed door's upright, hinges and handle on it
+    DOOR_RAIL = "door_rail"  # a framed door's cross piece between its stiles
+    DOOR_INFILL = "door_infill"  # the panel, glass or mirror held in a framed door's groove
     DRAWER_FRONT = "drawer_front"
     DRAWER_SIDE = "drawer_side"
     DRAWER_END = "drawer_end"

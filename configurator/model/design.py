@@ -53,10 +53,13 @@ class Item:
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Section:
     """A vertical section between two sides or dividers; ``width_mm`` is its clear inner
-    width, ``None`` to share what the other sections leave."""
+    width, ``None`` to share what the other sections leave. ``doors``: how many hinged doors
+    close it (0: open, 1, or a pair), ``None`` to let its width decide (one door up to the
+    catalog's widest door, else a pair)."""
 
     width_mm: float | None
     items: tuple[Item, ...]
+    doors: int | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -320,12 +320,14 @@ def _interior(r: Reader, value: object, path: str) -> Interior:
 
 
 def _section(r: Reader, value: object, path: str) -> Section:
-    m = r.mapping(value, path, required=("width_mm",), optional=("items",))
+    m = r.mapping(value, path, required=("width_mm",), optional=("items", "doors"))
     width = None if m.get("width_mm") is None else _length(r, m, "width_mm", path)
     items = r.sequence(m.get("items", []), f"{path}.items", max_len=MAX_ITEMS_PER_SECTION)
+    doors = m.get("doors")
     return Section(
         width_mm=width,
         items=tuple(_item(r, it, f"{path}.items[{i}]") for i, it in enumerate(items)),
+        doors=None if doors is None else r.integer(doors, f"{path}.doors", minimum=0, maximum=2),
     )
 
 
@@ -450,6 +452,7 @@ def interior_document(interior: Interior) -> dict[str, Any]:
             {
                 "width_mm": None if s.width_mm is None else _num(s.width_mm),
                 "items": [_item_document(it) for it in s.items],
+                **({} if s.doors is None else {"doors": s.doors}),
             }
             for s in interior.sections
         ]

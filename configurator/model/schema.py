@@ -117,6 +117,11 @@ def _cabinet() -> dict[str, Any]:
                 "description": "null: share what the other sections leave",
             },
             "items": _list(_item(), MAX_ITEMS_PER_SECTION),
+            "doors": {
+                "anyOf": [{"type": "integer", "minimum": 0, "maximum": 2}, {"type": "null"}],
+                "description": "hinged doors over the section: 0 (open), 1 or 2; "
+                "null or absent: one up to the widest door the catalog makes, else two",
+            },
         },
         ["width_mm"],
     )

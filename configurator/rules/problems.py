@@ -15,6 +15,7 @@ class RuleProblem(ProblemCode):
     SHELF_SAG = "shelf_sag"
     HINGE_COUNT = "hinge_count"
     DOOR_TOO_LARGE = "door_too_large"
+    SLIDING_DOOR_SIZE = "sliding_door_size"
     HANGING_SPACE = "hanging_space"
     OUTSIDE_ROOM = "outside_room"
     CABINET_OVERLAP = "cabinet_overlap"

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from shapely import Polygon
 
 from catalog.templates import FrontKind
+from configurator.build.fronts import sliding_leaf_width
 from configurator.build.parts import Part, Role
 from configurator.model.design import (
     Interior,
@@ -53,6 +54,7 @@ class RuleFix(FixCode):
     SET_SECTION_WIDTH = "set_section_width"
     SET_CARCASS_MATERIAL = "set_carcass_material"
     RAISE_RAIL = "raise_rail"
+    SET_DOOR_COUNT = "set_door_count"
 
 
 Proposer = Callable[[Problem, Context], list[Fix]]
@@ -372,7 +374,11 @@ def _obstacle(problem: Problem, ctx: Context) -> list[Fix]:
 
 
 def _part(p: Placed, part_id: object) -> Part | None:
-    return next((part for part in p.cabinet.cabinet.parts if part.part_id == part_id), None)
+    """The part ``part_id``; for a framed door leaf (``W1-DOOR2``), its first piece."""
+    parts = p.cabinet.cabinet.parts
+    return next((part for part in parts if part.part_id == part_id), None) or next(
+        (part for part in parts if part.part_id.startswith(f"{part_id}-")), None
+    )
 
 
 def _sheet(problem: Problem, ctx: Context) -> list[Fix]:
@@ -556,6 +562,57 @@ def _door(problem: Problem, ctx: Context) -> list[Fix]:
     return [*split, *shorter] if problem.code is RuleProblem.HINGE_COUNT else split
 
 
+def _sliding(problem: Problem, ctx: Context) -> list[Fix]:
+    """Sliding leaves too narrow or too wide: the door count (in the template's range) whose
+    leaves fit the catalog's limits, nearest the present one first; failing that, a cabinet
+    just wide enough for two leaves of the narrowest width. Too tall: lower the cabinet."""
+    p = _placed(problem, ctx)
+    if p is None:
+        return []
+    built = p.cabinet.cabinet
+    spec, k = built.spec, ctx.catalog.construction
+    height = problem.params.get("height_mm")
+    if problem.params.get("reason") == "tall":
+        if not isinstance(height, int | float):
+            return []
+        return _lower(p, ctx, spec.height_mm - math.ceil(height - MAX_DOOR_HEIGHT_MM))
+    t = ctx.catalog.material(spec.carcass_material).thickness_mm
+    inner_w = spec.width_mm - 2 * t
+    option = built.template.options.get("door_count")
+    now = problem.params.get("doors")
+    counts = range(option.range.min, option.range.max + 1) if option and option.range else ()
+    fitting = [
+        n
+        for n in counts
+        if n != now
+        and k.sliding_min_door_width_mm
+        <= sliding_leaf_width(inner_w, n, k)
+        <= k.sliding_max_door_width_mm
+    ]
+    fitting.sort(key=lambda n: abs(n - (now if isinstance(now, int) else 2)))
+    fixes = [
+        Fix.of(
+            RuleFix.SET_DOOR_COUNT,
+            [
+                {
+                    "op": "add",
+                    "path": pointer("cabinets", p.index, "options", "door_count"),
+                    "value": n,
+                }
+            ],
+            cabinet=spec.id,
+            doors=n,
+            width_mm=round(sliding_leaf_width(inner_w, n, k), 1),
+        )
+        for n in fitting[:2]
+    ]
+    if not fixes and problem.params.get("reason") == "narrow":
+        lowest = min(counts, default=2)
+        need = lowest * k.sliding_min_door_width_mm - k.sliding_overlap_mm * (lowest - 1)
+        fixes = _resize(p, "width_mm", RuleFix.SET_WIDTH, math.ceil(need + 2 * t))
+    return fixes
+
+
 def _hanging(problem: Problem, ctx: Context) -> list[Fix]:
     """Hanging space: deepen the cabinet, or raise the rail to give the garments the height
     they need."""
@@ -606,6 +663,7 @@ PROPOSERS: dict[ProblemCode, Proposer] = {
     RuleProblem.SHELF_SAG: _sag,
     RuleProblem.HINGE_COUNT: _door,
     RuleProblem.DOOR_TOO_LARGE: _door,
+    RuleProblem.SLIDING_DOOR_SIZE: _sliding,
     RuleProblem.HANGING_SPACE: _hanging,
     RuleProblem.OUTSIDE_ROOM: _moves_then_fit,
     RuleProblem.CABINET_OVERLAP: _moves_then_fit,

@@ -16,6 +16,7 @@ from configurator.rules.structure import (
     check_hanging_space,
     check_part_sizes,
     check_shelf_sag,
+    check_sliding_doors,
 )
 
 __all__ = ["RULES"]
@@ -24,6 +25,7 @@ RULES: tuple[Rule, ...] = (
     check_part_sizes,
     check_shelf_sag,
     check_doors,
+    check_sliding_doors,
     check_hanging_space,
     check_outside_room,
     check_overlaps,

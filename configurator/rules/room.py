@@ -10,6 +10,7 @@ from functools import partial
 from shapely import Polygon
 
 from catalog.templates import FrontKind
+from configurator.build.fronts import door_leaves
 from configurator.build.parts import Role
 from configurator.build.placement import plan_rectangle
 from configurator.model.design import ObstacleKind, OpeningKind, WallPlacement, cabinet_key
@@ -267,7 +268,7 @@ def front_reach(p: Placed) -> float:
     longest drawer pulled out."""
     built = p.cabinet.cabinet
     if built.template.fronts is FrontKind.HINGED:
-        return max((part.width_mm for part in built.parts if part.role is Role.DOOR), default=0.0)
+        return max((leaf.box.size(0) for leaf in door_leaves(built.parts)), default=0.0)
     drawers = [part.length_mm for part in built.parts if part.role is Role.DRAWER_SIDE]
     return max(drawers, default=0.0) + built.front_depth_mm
 

@@ -9,6 +9,7 @@ from functools import partial
 from catalog.catalog import Catalog
 from catalog.templates import FrontKind
 from configurator.build.frame import make_frame
+from configurator.build.fronts import door_leaves
 from configurator.build.interior import DEFAULT_DRAWER_MM
 from configurator.build.joinery import hinge_count
 from configurator.build.parts import OpKind, Part, Role
@@ -29,6 +30,7 @@ __all__ = [
     "check_hanging_space",
     "check_part_sizes",
     "check_shelf_sag",
+    "check_sliding_doors",
 ]
 
 MAX_DOOR_WIDTH_MM = 650.0  # A8: reject wider doors (600-650 only with an extra hinge)
@@ -152,16 +154,15 @@ def _doors(placed: Placed, catalog: Catalog) -> list[Problem]:
     problems: list[Problem] = []
     if placed.cabinet.cabinet.template.fronts is not FrontKind.HINGED:
         return problems
-    for part in placed.cabinet.cabinet.parts:
-        if part.role is not Role.DOOR:
-            continue
-        weight = catalog.material(part.material).weight_kg(part.length_mm, part.width_mm)
-        needed = hinge_count(part.length_mm, weight, part.width_mm)
-        placed_hinges = _usable_hinges(part)
+    for leaf in door_leaves(placed.cabinet.cabinet.parts):
+        weight = leaf.weight_kg(catalog)
+        height, width = leaf.box.size(2), leaf.box.size(0)
+        needed = hinge_count(height, weight, width)
+        placed_hinges = max(_usable_hinges(part) for part in leaf.parts)
         common: dict[str, Param] = {
-            "part_id": part.part_id,
-            "width_mm": round(part.width_mm, 1),
-            "height_mm": round(part.length_mm, 1),
+            "part_id": leaf.key,
+            "width_mm": round(width, 1),
+            "height_mm": round(height, 1),
             "weight_kg": round(weight, 1),
         }
         if placed_hinges < needed:
@@ -185,7 +186,7 @@ def _doors(placed: Placed, catalog: Catalog) -> list[Problem]:
                     **common,
                 )
             )
-        problems += _door_size(placed, part, weight, common)
+        problems += _door_size(placed, (width, height), weight, common)
     return problems
 
 
@@ -204,10 +205,11 @@ def _usable_hinges(door: Part) -> int:
 
 
 def _door_size(
-    placed: Placed, part: Part, weight: float, common: dict[str, Param]
+    placed: Placed, size: tuple[float, float], weight: float, common: dict[str, Param]
 ) -> list[Problem]:
     found = []
-    if part.width_mm > MAX_DOOR_WIDTH_MM or weight > MAX_DOOR_WEIGHT_KG:
+    width, height = size
+    if width > MAX_DOOR_WIDTH_MM or weight > MAX_DOOR_WEIGHT_KG:
         found.append(
             Problem.of(
                 RuleProblem.DOOR_TOO_LARGE,
@@ -218,7 +220,7 @@ def _door_size(
                 **common,
             )
         )
-    elif part.length_mm > MAX_DOOR_HEIGHT_MM:
+    elif height > MAX_DOOR_HEIGHT_MM:
         found.append(
             Problem.of(
                 RuleProblem.DOOR_TOO_LARGE,
@@ -230,6 +232,48 @@ def _door_size(
             )
         )
     return found
+
+
+def check_sliding_doors(ctx: Context) -> list[Problem]:
+    """``sliding_door_size``: leaves narrower than the catalog's narrowest (they skew in the
+    track) or wider than its widest (an error), or taller than a door keeps flat (A9)."""
+    return _each_cabinet(ctx, _sliding_doors)
+
+
+def _sliding_doors(placed: Placed, catalog: Catalog) -> list[Problem]:
+    built = placed.cabinet.cabinet
+    if built.template.fronts is not FrontKind.SLIDING:
+        return []
+    leaves = door_leaves(built.parts)
+    if not leaves:
+        return []
+    k = catalog.construction
+    width = min(leaf.box.size(0) for leaf in leaves)
+    height = max(leaf.box.size(2) for leaf in leaves)
+    common: dict[str, Param] = {
+        "cabinet": built.spec.id,
+        "doors": len(leaves),
+        "width_mm": round(width, 1),
+        "height_mm": round(height, 1),
+    }
+    found: list[tuple[str, Severity, dict[str, Param]]] = [
+        ("narrow", Severity.ERROR, {"min_mm": k.sliding_min_door_width_mm}),
+        ("wide", Severity.ERROR, {"max_mm": k.sliding_max_door_width_mm}),
+        ("tall", Severity.WARNING, {"max_mm": MAX_DOOR_HEIGHT_MM}),
+    ]
+    widest = max(leaf.box.size(0) for leaf in leaves)
+    breaks = (
+        width < k.sliding_min_door_width_mm,
+        widest > k.sliding_max_door_width_mm,
+        height > MAX_DOOR_HEIGHT_MM,
+    )
+    return [
+        Problem.of(
+            RuleProblem.SLIDING_DOOR_SIZE, placed.path, severity, reason=reason, **limit, **common
+        )
+        for (reason, severity, limit), broken in zip(found, breaks, strict=True)
+        if broken
+    ][:1]
 
 
 def check_hanging_space(ctx: Context) -> list[Problem]:

@@ -19,7 +19,15 @@ from configurator.views.svg import Sheet, pick_scale
 __all__ = ["render_elevation_svg"]
 
 DRAWING_BOX = (240.0, 150.0)
-FRONTS = {Role.DOOR, Role.DRAWER_FRONT, Role.FILLER, Role.PLINTH}
+FRONTS = {
+    Role.DOOR,
+    Role.DOOR_STILE,
+    Role.DOOR_RAIL,
+    Role.DOOR_INFILL,
+    Role.DRAWER_FRONT,
+    Role.FILLER,
+    Role.PLINTH,
+}
 INSIDE = {Role.SHELF, Role.FIXED_SHELF, Role.DIVIDER, Role.TOP, Role.BOTTOM, Role.DRAWER_SIDE}
 FRONT_STYLE = "fill:{color};fill-opacity:0.35;stroke:#000;stroke-width:0.3"
 DASHED = "fill:none;stroke:#666;stroke-width:0.2;stroke-dasharray:1.2 0.8"

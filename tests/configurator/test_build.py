@@ -160,19 +160,62 @@ def test_one_bad_cabinet_does_not_stop_the_others(catalog: Catalog) -> None:
 
 
 def test_default_hinged_wardrobe(catalog: Catalog) -> None:
-    """1600 wide: two sections of (1600 - 3 x 18) / 2 = 773 mm, a hanging section and a
-    shelf section; each section 1600/2 wide gets two doors of (800 - 1.5 - 1.5 - 3) / 2 ≈ 397,
-    each 2317 tall (2400 - 80 plinth - 2 x 1.5 reveal): 5 hinges by height (> 2000 mm)."""
+    """1600 wide: three equal doors of (1600 - 2 x 1.5 - 2 x 3) / 3 ≈ 530.3 mm (two would be
+    wider than 600), one per section (hanging, shelves, hanging), so two dividers; each door
+    2317 tall (2400 - 80 plinth - 2 x 1.5 reveal): 5 hinges by height (> 2000 mm)."""
     build = a_build(catalog, a_cabinet(width_mm=1600, height_mm=2400, depth_mm=600))
     count = roles(build)
-    assert count[Role.DIVIDER] == 1 and count[Role.DOOR] == 4
-    assert count[Role.FIXED_SHELF] == 1 and count[Role.SHELF] >= 4
-    assert hardware(build, catalog, HardwareKind.HINGE) == 4 * 5
-    assert hardware(build, catalog, HardwareKind.RAIL) == 1
+    assert count[Role.DIVIDER] == 2 and count[Role.DOOR] == 3
+    assert count[Role.FIXED_SHELF] == 2 and count[Role.SHELF] >= 4
+    assert hardware(build, catalog, HardwareKind.HINGE) == 3 * 5
+    assert hardware(build, catalog, HardwareKind.RAIL) == 2
     assert hardware(build, catalog, HardwareKind.WALL_FIXING) == 2
     doors = [p for p in build.parts if p.role is Role.DOOR]
     assert {round(d.length_mm, 1) for d in doors} == {2317.0}
-    assert {round(d.width_mm, 2) for d in doors} == {397.0}
+    assert {round(d.width_mm, 2) for d in doors} == {round((1600 - 3 - 6) / 3, 2)}
+
+
+@pytest.mark.parametrize(
+    ("width", "doors"),
+    [
+        (400, [1]),
+        (800, [2]),
+        (1000, [1, 1]),
+        (1200, [1, 1]),
+        (1207, [1, 1, 1]),
+        (2000, [1, 1, 1, 1]),
+        (2400, [1, 1, 1, 1]),
+    ],
+)
+def test_hinged_doors_are_equal_one_per_section_or_a_pair(
+    catalog: Catalog, width: int, doors: list[int]
+) -> None:
+    """Issue 11: a 2000 mm wardrobe got six doors of 331.8/327.3 and a 1200 mm one 588 +
+    301.5 + 301.5. Now the fewest doors no wider than 600 mm, all of one width, each hinged
+    on a side or divider: a section per door, or one section with a pair."""
+    build = a_build(catalog, a_cabinet(width_mm=width))
+    parts = build.cabinets[0].cabinet.parts
+    fronts = [p for p in parts if p.role is Role.DOOR]
+    assert len(fronts) == sum(doors)
+    assert roles(build).get(Role.DIVIDER, 0) == len(doors) - 1
+    assert max(d.width_mm for d in fronts) - min(d.width_mm for d in fronts) < 0.01
+    assert max(d.width_mm for d in fronts) <= catalog.construction.max_door_width_mm
+
+
+def test_a_section_may_choose_its_doors(catalog: Catalog) -> None:
+    """``doors`` per section: 0 leaves it open, 2 gives it a pair."""
+    interior = {
+        "sections": [
+            {"width_mm": None, "items": [], "doors": 0},
+            {"width_mm": None, "items": [], "doors": 2},
+        ]
+    }
+    build = a_build(catalog, a_cabinet(width_mm=1000, interior=interior))
+    fronts = sorted(
+        (p for p in build.cabinets[0].cabinet.parts if p.role is Role.DOOR),
+        key=lambda p: p.box.lo[0],
+    )
+    assert len(fronts) == 2 and fronts[0].box.lo[0] > 490
 
 
 def test_sliding_wardrobe_leaves_overlap_in_two_lanes(catalog: Catalog) -> None:

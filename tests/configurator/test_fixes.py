@@ -175,6 +175,53 @@ def test_a_tall_door_is_lowered(catalog: Catalog) -> None:
     assert_works(doc, tall, fix_of(tall, RuleFix.SET_HEIGHT), catalog)
 
 
+def sliding(width: int, height: int = 2300, **options: int) -> dict[str, Any]:
+    return cabinet(
+        template="wardrobe_sliding", width_mm=width, height_mm=height, depth_mm=660, options=options
+    )
+
+
+def test_narrow_sliding_doors_get_fewer_leaves(catalog: Catalog) -> None:
+    """The issue's three sliding doors 337 mm wide were not flagged: at 1100 mm three leaves
+    are (1064 + 2 x 30) / 3 = 374.7 mm, under the 450 mm a leaf needs not to skew; two
+    leaves of 547 mm fix it."""
+    doc = in_bedroom(sliding(1100, door_count=3))
+    narrow = the(offered(doc, catalog), "sliding_door_size", reason="narrow")
+    assert narrow.severity == "error"
+    assert narrow.params["width_mm"] == 374.7 and narrow.params["doors"] == 3
+    change = fix_of(narrow, RuleFix.SET_DOOR_COUNT)
+    assert change.params["doors"] == 2
+    assert_works(doc, narrow, change, catalog)
+
+
+def test_wide_sliding_doors_get_more_leaves(catalog: Catalog) -> None:
+    doc = in_bedroom(sliding(2400, door_count=2), ceiling=3000)
+    wide = the(offered(doc, catalog), "sliding_door_size", reason="wide")
+    assert [f.params["doors"] for f in wide.fixes] == [3, 4]
+    for change in wide.fixes:
+        assert_works(doc, wide, change, catalog)
+
+
+def test_tall_sliding_doors_are_lowered(catalog: Catalog) -> None:
+    doc = in_bedroom(sliding(1800, height=2700), ceiling=3200)
+    tall = the(offered(doc, catalog), "sliding_door_size", reason="tall")
+    assert tall.severity == "warning"
+    assert_works(doc, tall, fix_of(tall, RuleFix.SET_HEIGHT), catalog)
+
+
+@pytest.mark.parametrize(
+    ("width", "doors"), [(1000, 2), (1806, 2), (1807, 3), (2676, 3), (2677, 4), (2800, 4)]
+)
+def test_sliding_doors_by_default_are_the_fewest_not_too_wide(
+    catalog: Catalog, width: int, doors: int
+) -> None:
+    doc = in_bedroom(sliding(width), ceiling=3000)
+    problems = offered(doc, catalog)
+    assert "sliding_door_size" not in {p.code for p in problems}
+    build = evaluate(parse_design(doc), catalog).build
+    assert sum(1 for p in build.parts if p.role == "door") == doors
+
+
 def test_hanging_space_raises_the_rail_or_deepens_the_cabinet(catalog: Catalog) -> None:
     items = [{"kind": "shelf", "at_mm": 1200}, {"kind": "rail", "at_mm": 1700}]
     doc = in_bedroom(

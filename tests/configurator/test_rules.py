@@ -378,8 +378,9 @@ def test_a_broken_room_is_one_clear_problem(catalog: Catalog) -> None:
 
 
 def test_front_clearance_against_a_column(catalog: Catalog) -> None:
-    """A column 800 mm in front of wall 0: the 397 mm doors of a 598 deep wardrobe reach
-    y = 995; a column from y = 900 is in their way, one from y = 1000 is not."""
+    """A column in front of wall 0: the three 526 mm doors of a 1600 wide, 598 deep wardrobe
+    need 530 mm (the passage) and reach y = 1128; a column from y = 1100 is in their way,
+    one from y = 1150 is not."""
 
     def column(y: int) -> dict[str, Any]:
         return {
@@ -389,9 +390,9 @@ def test_front_clearance_against_a_column(catalog: Catalog) -> None:
         }
 
     wardrobe = a_cabinet(width_mm=1600)
-    hit = run(catalog, wardrobe, obstacles=[column(900)])
+    hit = run(catalog, wardrobe, obstacles=[column(1100)])
     assert one(hit, "front_clearance")["reason"] == "obstacle"
-    assert "front_clearance" not in codes(run(catalog, wardrobe, obstacles=[column(1000)]))
+    assert "front_clearance" not in codes(run(catalog, wardrobe, obstacles=[column(1150)]))
 
 
 def test_hinge_count_warns_beyond_five_hinges(catalog: Catalog) -> None:

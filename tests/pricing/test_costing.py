@@ -69,11 +69,13 @@ def test_projected_wardrobe_by_hand(catalog: Catalog, price_list: PriceList) -> 
 
 
 def test_non_standard_width_pays_the_coefficient(catalog: Catalog, price_list: PriceList) -> None:
-    """1050 is not a standard width: 1.05 x 2.4 = 2.520 m² x 899 = 2265.48; plus 2 extra shelves
-    120.00 = 2385.48 made to measure; x (1.15 - 1) = 357.822 -> 357.82."""
+    """1050 is not a standard width: 1.05 x 2.4 = 2.520 m² x 899 = 2265.48; plus 6 shelves
+    beyond the 4.2 included pro rata (4 per metre): 1.8 x 60 = 108.00, 2373.48 made to
+    measure; x (1.15 - 1) = 356.022 -> 356.02."""
     got = cost(catalog, price_list, Method.PROJECTED, width_mm=1050, interior=SHELVES)
     assert got["W1/product"] == Decimal("2265.48")
-    assert got["W1/nonstandard"] == Decimal("357.82")
+    assert got["W1/extra/shelf"] == Decimal("108.00")
+    assert got["W1/nonstandard"] == Decimal("356.02")
 
 
 def test_projected_falls_back_to_unfolded_without_a_product_line(

@@ -158,3 +158,64 @@ def test_json_cut_list_matches_the_csv(catalog: Catalog) -> None:
     for part in doc["parts"]:
         assert float(csv_rows[part["part_id"]]["length_mm"]) == part["length_mm"]
         assert part["quantity"] == 1
+
+
+def fronts(text: str) -> dict[str, dict[str, str]]:
+    return {k: r for k, r in rows(text).items() if "-DOOR" in k}
+
+
+def test_hinged_wardrobe_2000_equal_doors(catalog: Catalog, golden: SnapshotAssertion) -> None:
+    """Issue 11's 2000 mm wardrobe (six doors of 331.8/327.3 before): front span
+    2000 - 2 x 1.5 = 1997 needs four doors no wider than 600, (1997 - 3 x 3) / 4 = 497 each,
+    cut 493 x 2313; one door per section, so three dividers."""
+    build = a_build(catalog, a_cabinet(width_mm=2000))
+    text = render_cut_list_csv(build.parts)
+    doors = fronts(text)
+    assert {(r["length_mm"], r["width_mm"]) for r in doors.values()} == {("2313", "493")}
+    assert len(doors) == 4
+    assert text == golden
+
+
+def test_hinged_glass_doors_push_to_open(catalog: Catalog, golden: SnapshotAssertion) -> None:
+    """Wardrobe 1200, glass doors, push-to-open. Two doors 597 x 2317, each a frame of oak:
+    stiles 70 x 2317 (cut 66 x 2313), rails between them 597 - 2 x 70 = 457 x 70 (cut 453 x
+    66), grooved 8 deep for 4 mm glass of (457 + 2 x 8) x (2317 - 140 + 16) = 473 x 2193,
+    unbanded. No handle holes; a push latch per door."""
+    build = a_build(
+        catalog, a_cabinet(width_mm=1200, options={"door_style": "glass", "handle": "push"})
+    )
+    text = render_cut_list_csv(build.parts)
+    doors = fronts(text)
+    assert (
+        doors["W1-DOOR1-STL"]["length_mm"] == "2313" and doors["W1-DOOR1-STL"]["width_mm"] == "66"
+    )
+    assert doors["W1-DOOR1-RB"]["length_mm"] == "453"
+    assert doors["W1-DOOR1-IN"]["material"] == "GLASS4_CLEAR"
+    assert (doors["W1-DOOR1-IN"]["length_mm"], doors["W1-DOOR1-IN"]["width_mm"]) == ("2193", "473")
+    assert "W1-DOOR1" not in doors  # no plain board
+    push = [h for h in build.hardware if h.code == "PUSH_LATCH"]
+    assert sum(h.quantity for h in push) == 2
+    assert not [h for h in build.hardware if h.code.startswith("HANDLE")]
+    stile_ops = next(p for p in build.parts if p.part_id == "W1-DOOR1-STL").operations
+    assert sum(1 for op in stile_ops if op.kind == "cup") == 5  # hinged on the left stile
+    assert text == golden
+
+
+def test_sliding_wardrobe_mirror_doors(catalog: Catalog, golden: SnapshotAssertion) -> None:
+    """Sliding 1800 x 2400 x 660, mirror doors: inner 1764, two leaves (1764 + 30) / 2 = 897
+    wide (three would be narrower than needed; 897 <= 900), each a 70 mm oak frame around a
+    4 mm mirror (897 - 140 + 16) = 773 wide."""
+    build = a_build(
+        catalog,
+        a_cabinet(
+            template="wardrobe_sliding",
+            width_mm=1800,
+            depth_mm=660,
+            options={"door_style": "mirror"},
+        ),
+    )
+    text = render_cut_list_csv(build.parts)
+    doors = fronts(text)
+    assert {r["width_mm"] for k, r in doors.items() if k.endswith("-IN")} == {"773"}
+    assert {r["material"] for k, r in doors.items() if k.endswith("-IN")} == {"MIRROR4_SILVER"}
+    assert text == golden

@@ -47,9 +47,9 @@ def quote(catalog: Catalog, price_list: PriceList, promotions: Promotions) -> Qu
             [
                 "Master bedroom",
                 "HANDLE_320 at ¥29.00",
-                "5% off ¥3,766.78",
-                "spend ¥1,233.22 more to get ¥300.00 off",
-                "spend ¥11,421.56 more to get 4 x HANDLE_160 free",
+                "5% off ¥3,758.66",
+                "spend ¥1,241.34 more to get ¥300.00 off",
+                "spend ¥11,429.27 more to get 4 x HANDLE_160 free",
             ],
             id="en",
         ),
@@ -57,9 +57,9 @@ def quote(catalog: Catalog, price_list: PriceList, promotions: Promotions) -> Qu
             "zh-CN",
             [
                 "HANDLE_320 秒杀价 ¥29.00",
-                "¥3,766.78 再减 5%",
-                "再买 ¥1,233.22 可减 ¥300.00",
-                "再买 ¥11,421.56 可获赠 HANDLE_160 x 4",
+                "¥3,758.66 再减 5%",
+                "再买 ¥1,241.34 可减 ¥300.00",
+                "再买 ¥11,429.27 可获赠 HANDLE_160 x 4",
             ],
             id="zh-CN",
         ),
@@ -83,5 +83,5 @@ def test_the_pdf_is_the_same_bytes_every_time_dated_when_issued(quote: Quote) ->
 def test_the_pdf_says_the_same(quote: Quote) -> None:
     pdf = PdfReader(io.BytesIO(render_quote_pdf(quote, "en")))
     text = "".join(page.extract_text() for page in pdf.pages)
-    assert "Flash price: matt black 320 handle: -¥64.00 (HANDLE_320 at ¥29.00)" in text
-    assert "Welcome coupon: spend ¥1,233.22 more to get ¥300.00 off" in text
+    assert "Flash price: matt black 320 handle: -¥48.00 (HANDLE_320 at ¥29.00)" in text
+    assert "Welcome coupon: spend ¥1,241.34 more to get ¥300.00 off" in text
