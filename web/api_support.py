@@ -4,11 +4,13 @@ refusal of a use case in the one error shape."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Mapping
 from typing import Annotated, Any, Final
 
 from fastapi import Depends, FastAPI, Query, Request
 from fastapi.responses import JSONResponse
+from sqlalchemy.exc import OperationalError
 
 from catalog.price_list import Method
 from configurator.model.errors import InvalidDesign
@@ -51,6 +53,9 @@ __all__ = [
     "signed_in",
     "text_fields",
 ]
+
+
+log = logging.getLogger(__name__)
 
 
 class BadJson(Exception):
@@ -202,8 +207,21 @@ async def _with_problems(request: Request, exc: Exception) -> JSONResponse:
     return error_response(422, code, first, views)
 
 
+async def _busy(_: Request, exc: Exception) -> JSONResponse:
+    # The database could not be reached or stayed locked past its busy timeout (SQLite under a
+    # burst of writers): nothing was written (the transaction rolled back); try again shortly.
+    log.warning("database busy or unreachable: %s", exc)
+    return error_response(
+        503,
+        "database_busy",
+        "the database is busy; nothing was saved, try again in a moment",
+        headers={"Retry-After": "1"},
+    )
+
+
 def handle_service_errors(app: FastAPI) -> None:
     """Each refusal of a use case, as its status and code."""
+    app.add_exception_handler(OperationalError, _busy)
     for kind in _REFUSALS:
         app.add_exception_handler(kind, _refused)
     for kind in (InvalidDesign, InvalidInput, DesignHasErrors):

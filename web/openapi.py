@@ -44,6 +44,8 @@ _REASONS: Final = {
     422: "the body is JSON but not valid (a design, a field), or a query parameter is invalid; "
     "design_has_errors: the design cannot be made (its problems listed)",
     428: 'revision_required: send If-Match: "<revision>" of the revision changed',
+    503: "database_busy: the database stayed locked or could not be reached; nothing was "
+    "written; Retry-After says when to try again",
     429: "too_many_attempts: too many failed log-ins, or too many new visitors or sign-ups "
     "from one address; Retry-After says when to try again",
 }
