@@ -16,6 +16,7 @@ from hypothesis import given, settings
 from catalog.catalog import Catalog
 from configurator.model.document import parse_design
 from configurator.rules.evaluate import evaluate
+from configurator.rules.fill import FillFix
 from configurator.rules.fixes import FixBudget, offer_fixes
 from configurator.rules.proposals import PROPOSERS, RuleFix
 from configurator.rules.room import TILT_MARGIN_MM
@@ -271,7 +272,7 @@ def test_every_rule_code_has_a_proposer_and_every_fix_code_its_words() -> None:
         "cabinet_overlap",
     }
     codes = [c for c in FixCode.every() if c.__class__.__module__.startswith("configurator")]
-    assert set(codes) == set(RuleFix)
+    assert set(codes) == set(RuleFix) | set(FillFix)
     assert all(set(FIX_MESSAGES.get(c, {})) == {"en", "zh-CN"} for c in codes)
 
 
