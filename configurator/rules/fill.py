@@ -29,7 +29,7 @@ from shapely.geometry.base import BaseGeometry
 
 from catalog.catalog import Catalog
 from catalog.templates import ModuleTemplate
-from configurator.build.cabinet import build_cabinet
+from configurator.build.cabinet import BuiltCabinet, build_cabinet
 from configurator.build.parts import Role
 from configurator.build.placement import plan_rectangle
 from configurator.model.design import Cabinet, Design, ObstacleKind, OpeningKind, WallPlacement
@@ -46,7 +46,7 @@ from configurator.rules.room import (
     front_reach,
     reach_of,
 )
-from kernel.ids import CabinetId, MaterialCode, TemplateCode
+from kernel.ids import CabinetId, MaterialCode
 from kernel.json_patch import pointer
 from kernel.memo import Memo, no_memo
 from kernel.problems import Fix, FixCode, Problem, ProblemCode, Severity, errors_in
@@ -135,34 +135,41 @@ class _Block:
 
 
 def run_of(template: str, catalog: Catalog, *, ceiling_mm: float) -> Run:
-    """What a run of ``template`` cabinets at their default depth takes (a default-sized
-    cabinet is built to see how deep its fronts stand and how far they open)."""
+    """What a run of ``template`` cabinets at their default depth takes: a cabinet of each
+    standard width is built to see how deep its fronts stand and how far the widest of them
+    opens."""
     tpl = catalog.template(template)
+    widths = [w for w in tpl.standard_widths if tpl.width.contains(w)] or [tpl.width.default]
+    probes = [b for w in widths if (b := _probe(tpl, w, catalog)) is not None]
+    if not probes:  # a template the catalog cannot build: nothing to plan with
+        raise ValueError(f"template {template!r} does not build at its defaults")
+    built = probes[0]
+    sides = [p for p in built.parts if p.role is Role.SIDE]
+    side = (built.spec.height_mm - sides[0].length_mm, sides[0].width_mm) if sides else None
+    return Run(
+        template=tpl,
+        depth_mm=tpl.depth.default,
+        plan_depth_mm=max(b.envelope.hi[1] for b in probes),
+        reach_mm=max(reach_of(b) for b in probes),
+        bottom_mm=min(float(tpl.elevation_mm), ceiling_mm),
+        side=side if tpl.has_carcass and tpl.elevation_mm == 0 else None,
+    )
+
+
+def _probe(tpl: ModuleTemplate, width: int, catalog: Catalog) -> BuiltCabinet | None:
     probe = Cabinet(
         id=CabinetId("probe"),
-        template=TemplateCode(template),
+        template=tpl.code,
         placement=WallPlacement(wall=0, offset_mm=0),
-        width_mm=tpl.width.default,
-        height_mm=min(tpl.height.default, tpl.height.max),
+        width_mm=width,
+        height_mm=tpl.height.default,
         depth_mm=tpl.depth.default,
         carcass_material=tpl.carcass_materials[0],
         front_material=tpl.front_materials[0],
         options={},
         interior=None,
     )
-    built, _ = build_cabinet(probe, catalog, path="probe")
-    if built is None:  # a template the catalog cannot build: nothing to plan with
-        raise ValueError(f"template {template!r} does not build at its defaults")
-    sides = [p for p in built.parts if p.role is Role.SIDE]
-    side = (probe.height_mm - sides[0].length_mm, sides[0].width_mm) if sides else None
-    return Run(
-        template=tpl,
-        depth_mm=tpl.depth.default,
-        plan_depth_mm=built.envelope.hi[1],
-        reach_mm=reach_of(built),
-        bottom_mm=min(float(tpl.elevation_mm), ceiling_mm),
-        side=side if tpl.has_carcass and tpl.elevation_mm == 0 else None,
-    )
+    return build_cabinet(probe, catalog, path="probe")[0]
 
 
 # --- free spans ----------------------------------------------------------------------------
@@ -384,8 +391,9 @@ class _Planner:
             return SpanOffer(span=span, problem=problem)
         for fill in options[:TRIES]:
             base = self._cabinets(fill, run, start, height)
-            above = self._above(start, start + fill.total_mm)
-            for cabinets in ([*base, *above], base) if above else (base,):
+            above = [self._above(start, start + fill.total_mm, choice) for choice in (0, 1)]
+            tries = [[*base, *upper] for upper in above if upper] + [base]
+            for cabinets in tries:
                 if self._adds_no_error(cabinets):
                     fix = _fix(self.wall, fill, height, start, cabinets)
                     return SpanOffer(span=span, fill=fill, height_mm=height, fix=fix)
@@ -398,8 +406,9 @@ class _Planner:
         )
         return SpanOffer(span=span, problem=problem)
 
-    def _above(self, lo: float, hi: float) -> list[dict[str, object]]:
-        """Wall cabinets over the base run ``lo``..``hi``, where the wall above is free."""
+    def _above(self, lo: float, hi: float, choice: int) -> list[dict[str, object]]:
+        """Wall cabinets over the base run ``lo``..``hi``, where the wall above is free: each
+        stretch's ``choice``-th option (the next best where the best adds an error)."""
         if self.upper is None:
             return []
         run, spans = self.upper
@@ -409,7 +418,7 @@ class _Planner:
             height = _height(span, run, self.ctx.design.room.ceiling_mm)
             options = fill_options(b - a, run.template.code, self.ctx.catalog)
             if options and height >= run.template.height.min:
-                cabinets += self._cabinets(options[0], run, a, height)
+                cabinets += self._cabinets(options[min(choice, len(options) - 1)], run, a, height)
         return cabinets
 
     def _cabinets(self, fill: Fill, run: Run, start: int, height: int) -> list[dict[str, object]]:
