@@ -446,7 +446,7 @@ def _section_of(p: Placed, part: Part) -> int:
 def _interior_patch(p: Placed, interior: Interior) -> list[dict[str, object]]:
     return [
         {
-            "op": "replace",
+            "op": "add",  # "interior" is optional: add sets it whether or not the document has it
             "path": pointer("cabinets", p.index, "interior"),
             "value": interior_document(interior),
         }

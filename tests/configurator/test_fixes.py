@@ -141,6 +141,10 @@ def test_a_wide_back_is_split_with_a_divider_or_narrowed(catalog: Catalog) -> No
     split = fix_of(door, RuleFix.SPLIT_SECTION)
     assert split.params == {"cabinet": "C1", "section": 1, "sections": 2}
     assert_works(doc, door, split, catalog)
+    # "interior" is optional in a document: the patch sets it whether it is there or not
+    bare = copy.deepcopy(doc)
+    del bare["cabinets"][0]["interior"]
+    assert apply_patch(bare, split.patch) == apply_patch(doc, split.patch)
 
 
 def test_a_sagging_shelf_gets_a_divider_a_section_width_or_a_stiffer_board(
