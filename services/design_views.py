@@ -12,17 +12,17 @@ from configurator.build.design_build import DesignBuild, build_design
 from configurator.build.parts import Part
 from configurator.build.problems import BuildProblem
 from configurator.model.document import parse_design
-from configurator.room.fill import Fill, free_spans, propose_fill
 from configurator.room.geometry import check_room
+from configurator.rules.fill import SpanOffer, offer_fill
 from configurator.views.elevation import render_elevation_svg
 from configurator.views.plan import render_plan_svg
 from kernel.problems import Problem, errors_in
 from services.errors import DesignHasErrors, InvalidInput
+from services.memo import EvaluationCache, LruMemo
 from services.ports import CatalogSource
 
 __all__ = [
     "CutList",
-    "SpanFill",
     "build_checked_design",
     "draw_elevation",
     "draw_plan",
@@ -37,15 +37,6 @@ class CutList:
 
     parts: tuple[Part, ...]
     catalog_version: str
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class SpanFill:
-    """A free span along a wall (mm from its start) and what would fill it, if anything."""
-
-    start_mm: float
-    end_mm: float
-    proposal: Fill | None
 
 
 def build_checked_design(document: object, *, catalogs: CatalogSource) -> DesignBuild:
@@ -77,19 +68,18 @@ def draw_elevation(document: object, *, catalogs: CatalogSource, wall: int) -> s
 
 def fill_wall(
     document: object, *, catalogs: CatalogSource, wall: int, template: str
-) -> list[SpanFill]:
-    """The free spans along ``wall`` and the cabinets of ``template`` that would fill each."""
+) -> tuple[SpanOffer, ...]:
+    """The free spans along ``wall`` for ``template`` cabinets, each with a checked proposal
+    (a JSON Patch adding the cabinets that adds no error) or why there is none."""
     catalog = catalogs.catalog()
-    if template not in catalog.templates:
-        known = ", ".join(sorted(catalog.templates))
+    if template not in catalog.templates or template == "filler":
+        known = ", ".join(sorted(t for t in catalog.templates if t != "filler"))
         raise InvalidInput(
             [Problem.of(CatalogProblem.UNKNOWN_TEMPLATE, "template", value=template, allowed=known)]
         )
     build = _drawable(document, catalog, wall=wall)
-    return [
-        SpanFill(start_mm=start, end_mm=end, proposal=propose_fill(end - start, template, catalog))
-        for start, end in free_spans(build, wall)
-    ]
+    memo = LruMemo(EvaluationCache.DEFAULT_SIZE)  # the design's cabinets, built once
+    return offer_fill(build.design, catalog, wall=wall, template=template, memo=memo)
 
 
 def _drawable(document: object, catalog: Catalog, *, wall: int | None = None) -> DesignBuild:

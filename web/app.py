@@ -33,7 +33,7 @@ from services.errors import InvalidInput
 from services.evaluation import PriceRequest, evaluate_design
 from services.memo import EvaluationCache
 from services.ports import Clock
-from web import api_accounts, api_designs, api_quotes, api_stores, api_views
+from web import api_accounts, api_designs, api_fill, api_quotes, api_stores, api_views
 from web.api_support import handle_service_errors
 from web.document_cache import DocumentCache
 from web.errors import answer_errors_in_json, error_response
@@ -133,6 +133,7 @@ def create_app(
     for api in (
         api_accounts.router,
         api_designs.router,
+        api_fill.router,
         api_quotes.router,
         api_stores.router,
         api_views.router,

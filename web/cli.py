@@ -90,10 +90,14 @@ def _parser() -> argparse.ArgumentParser:
     elevation.add_argument("--wall", type=int, required=True, help="wall index")
     elevation.add_argument("--out", required=True, help="SVG file to write")
     fill = _design_command(
-        commands, "fill", "web.cli_design:fill", "propose cabinets and a filler for a wall's spans"
+        commands,
+        "fill",
+        "web.cli_design:fill",
+        "propose cabinets for a wall's free spans, each with the JSON Patch that adds them",
     )
     fill.add_argument("--wall", type=int, required=True, help="wall index")
     fill.add_argument("--template", default="wardrobe_hinged")
+    fill.add_argument("--lang", choices=LANGUAGES, default="en")
     _factory_commands(commands)
     _account_commands(commands)
     serve = commands.add_parser("serve", help="run the web app")

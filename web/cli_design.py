@@ -9,6 +9,7 @@ import sys
 from production_export.cut_list import render_cut_list_csv, render_cut_list_json
 from services.design_views import draw_elevation, draw_plan, fill_wall, make_cut_list
 from web.cli_support import catalog_files, read_document, write_file
+from web.fill_view import fill_view
 
 __all__ = ["cutlist", "elevation", "fill", "plan"]
 
@@ -36,26 +37,9 @@ def elevation(args: argparse.Namespace) -> None:
 
 
 def fill(args: argparse.Namespace) -> None:
-    """Print the free spans of a wall and the cabinets that would fill them, as JSON."""
-    spans = fill_wall(
+    """Print the free spans of a wall with their checked proposals and patches, as JSON."""
+    offers = fill_wall(
         read_document(args.design), catalogs=catalog_files(), wall=args.wall, template=args.template
     )
-    report = {
-        "wall": args.wall,
-        "spans": [
-            {
-                "start_mm": round(s.start_mm, 1),
-                "end_mm": round(s.end_mm, 1),
-                "proposal": None
-                if s.proposal is None
-                else {
-                    "template": s.proposal.template,
-                    "widths_mm": list(s.proposal.widths),
-                    "filler_mm": s.proposal.filler_mm,
-                    "standard": s.proposal.standard,
-                },
-            }
-            for s in spans
-        ],
-    }
-    sys.stdout.write(json.dumps(report, indent=2) + "\n")
+    report = fill_view(offers, wall=args.wall, template=args.template, language=args.lang)
+    sys.stdout.write(json.dumps(report, indent=2, ensure_ascii=False) + "\n")

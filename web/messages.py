@@ -167,6 +167,18 @@ MESSAGES: Final[Mapping[str, Mapping[str, str]]] = {
         "the {ceiling_mm:g} mm ceiling",
         "zh-CN": "对角线 {diagonal_mm} mm，在 {ceiling_mm:g} mm 层高下无法立起",
     },
+    "fill_too_narrow": {
+        "en": "{span_mm} mm is narrower than the narrowest {template} ({min_mm} mm)",
+        "zh-CN": "{span_mm} mm 小于 {template} 的最小宽度（{min_mm} mm）",
+    },
+    "fill_too_low": {
+        "en": "only {max_mm} mm of height here (under the {limit}); a {template} is at least {min_mm} mm high",
+        "zh-CN": "此处（{limit} 下方）仅有 {max_mm} mm 高度；{template} 至少 {min_mm} mm 高",
+    },
+    "fill_adds_errors": {
+        "en": "each of the {tried} ways to fill it with {template} cabinets makes the design wrong",
+        "zh-CN": "用 {template} 填充的 {tried} 种方案都会使设计出错",
+    },
     "front_clearance": {
         "en": "the fronts cannot open fully ({reason})",
         "zh-CN": "门/抽屉无法完全打开（{reason}）",
@@ -519,6 +531,12 @@ FIX_MESSAGES: Final[Mapping[str, Mapping[str, str]]] = {
     "raise_rail": {
         "en": "raise the rail in section {section} of {cabinet} to {to_mm} mm (now {from_mm} mm)",
         "zh-CN": "将 {cabinet} 第 {section} 分区的挂衣杆升至 {to_mm} mm（现为 {from_mm} mm）",
+    },
+    "fill_span": {
+        "en": "add {count} × {template} ({widths} mm, {height_mm} mm high; filler {filler_mm} mm; "
+        "{above} wall cabinets above) along wall {wall} from {from_mm} to {to_mm} mm",
+        "zh-CN": "沿墙 {wall} 在 {from_mm}–{to_mm} mm 处加 {count} 个 {template}（宽 {widths} mm，"
+        "高 {height_mm} mm；收口条 {filler_mm} mm；上方吊柜 {above} 个）",
     },
 }
 

@@ -1,8 +1,15 @@
-"""Fill a wall: free spans along a wall, and cabinet widths plus a filler that fill one exactly.
+"""Fill a span: the widths of a template's cabinets, and at most one small filler, that fill a
+stretch of wall exactly.
 
-The browser offers it; the CLI prints it. Widths come from the template's standard widths
-(cheapest to make); when no combination fits, equal non-standard widths within the template's
-range fill the span, and the proposal says so.
+Widths come from the template's own standard widths (no non-standard surcharge) and its own
+range, never from one cap for all templates (DOMAIN.md A12). The options are ranked: a filler
+only to close a small remainder, then the fewest cabinets, then equal widths (or nearly so),
+then the narrowest filler. Where no standard combination fits, equal non-standard widths
+(with the surcharge) come last. A span narrower than the template's narrowest cabinet gets
+nothing: a filler alone fills no wall.
+
+Where a span is along the wall, and what height it leaves, is the rules' business
+(``configurator.rules.fill``): they know what a cabinet may not stand in front of.
 """
 
 from __future__ import annotations
@@ -11,19 +18,20 @@ import math
 from dataclasses import dataclass
 
 from catalog.catalog import Catalog
-from configurator.build.design_build import DesignBuild
-from configurator.model.design import OpeningKind, WallPlacement
-from configurator.room.geometry import walls
+from catalog.templates import ModuleTemplate
 
-__all__ = ["Fill", "free_spans", "propose_fill"]
+__all__ = ["SLACK_MM", "SMALL_FILLER_MM", "Fill", "fill_options", "propose_fill"]
 
-MIN_SPAN_MM = 100.0
-MAX_MODULE_MM = 1200  # one carcass carried through a door and fitted by two people
+SMALL_FILLER_MM = 100  # a filler up to this wide closes a remainder; a wider one is a last resort
+SLACK_MM = 10  # left open, scribed on site: built-ins are ordered 5-10 mm narrower (DOMAIN A15)
+MORE_CABINETS = 2  # options with up to this many more cabinets than the fewest are ranked too
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Fill:
-    """Cabinet widths left to right along the span, then the filler (0: none needed)."""
+    """Cabinet widths left to right along the span, then the filler (0: none needed);
+    ``standard``: every width is one of the template's standard widths. Up to ``SLACK_MM``
+    of the span may be left open."""
 
     template: str
     widths: tuple[int, ...]
@@ -36,77 +44,94 @@ class Fill:
         return sum(self.widths) + self.filler_mm
 
 
-def free_spans(build: DesignBuild, wall: int) -> list[tuple[float, float]]:
-    """Intervals along ``wall`` (mm from its start) with no cabinet against it and no door or
-    pass-through in it."""
-    design = build.design
-    length = walls(design.room)[wall].length
-    taken: list[tuple[float, float]] = []
-    for placed in build.cabinets:
-        spec = placed.cabinet.spec
-        if isinstance(spec.placement, WallPlacement) and spec.placement.wall == wall:
-            taken.append((spec.placement.offset_mm, spec.placement.offset_mm + spec.width_mm))
-    for opening in design.room.openings:
-        if opening.wall == wall and opening.kind is not OpeningKind.WINDOW:
-            taken.append((opening.offset_mm, opening.offset_mm + opening.width_mm))
-    spans = []
-    cursor = 0.0
-    for start, end in sorted(taken):
-        if start - cursor >= MIN_SPAN_MM:
-            spans.append((cursor, start))
-        cursor = max(cursor, end)
-    if length - cursor >= MIN_SPAN_MM:
-        spans.append((cursor, length))
-    return spans
+def propose_fill(span_mm: float, template: str, catalog: Catalog) -> Fill | None:
+    """The best way to fill ``span_mm`` with ``template`` cabinets (``None``: none fits)."""
+    options = fill_options(span_mm, template, catalog)
+    return options[0] if options else None
 
 
-def propose_fill(
-    span_mm: float, template: str, catalog: Catalog, *, max_module_mm: int = MAX_MODULE_MM
-) -> Fill | None:
-    """The fewest ``template`` cabinets (each at most ``max_module_mm``), then the narrowest
-    filler, that fill ``span_mm`` exactly (whole mm, rounded down). A span narrower than any
-    cabinet gets a filler alone if one fits; ``None`` when nothing does."""
+def fill_options(span_mm: float, template: str, catalog: Catalog, *, most: int = 4) -> list[Fill]:
+    """Up to ``most`` ways of filling ``span_mm`` (whole mm, rounded down, less at most
+    ``SLACK_MM``) with standard widths of ``template`` and at most one filler, best first,
+    then the non-standard equal split if one fits. Empty when the span is narrower than the
+    template's narrowest cabinet."""
     tpl = catalog.template(template)
     filler = catalog.template("filler").width
     span = math.floor(span_mm)
-    widest = min(tpl.width.max, max_module_mm)
-    widths = sorted((w for w in tpl.standard_widths if tpl.width.min <= w <= widest), reverse=True)
-    best = _standard(span, widths, filler_min=filler.min, filler_max=filler.max)
-    if best is not None:
-        return Fill(template=template, widths=best, filler_mm=span - sum(best), standard=True)
     if span < tpl.width.min:
-        fits = filler.min <= span <= filler.max
-        return Fill(template=template, widths=(), filler_mm=span, standard=True) if fits else None
-    # equal widths: as many modules as the cap asks, but never narrower than the template
-    count = max(1, min(math.ceil(span / widest), span // tpl.width.min))
-    if span / count > tpl.width.max:
-        return None
-    base, extra = divmod(span, count)
-    return Fill(
-        template=template,
-        widths=tuple(base + (1 if i < extra else 0) for i in range(count)),
-        filler_mm=0,
-        standard=False,
-    )
+        return []
+    widths = sorted(w for w in tpl.standard_widths if tpl.width.contains(w))
+    options = _standard(span, tpl, widths, (filler.min, filler.max))[:most]
+    equal = _equal_split(span, tpl)
+    if equal is not None and equal not in options:
+        options.append(equal)
+    return options
 
 
 def _standard(
-    span: int, widths: list[int], *, filler_min: int, filler_max: int
-) -> tuple[int, ...] | None:
-    """Fewest standard widths leaving no gap or a gap a filler closes (unbounded knapsack)."""
-    fewest: list[tuple[int, ...] | None] = [None] * (span + 1)
-    fewest[0] = ()
-    for total in range(1, span + 1):
+    span: int, tpl: ModuleTemplate, widths: list[int], filler: tuple[int, int]
+) -> list[Fill]:
+    """Standard-width options ranked as the module says."""
+    if not widths:
+        return []
+    gaps = [*range(min(SLACK_MM, filler[0] - 1) + 1), *range(filler[0], filler[1] + 1)]
+    most_cabinets = span // widths[0]
+    # reach[k]: a bit set for every total that k standard widths make (Python ints as bitsets)
+    mask = (1 << (span + 1)) - 1
+    reach = [1]
+    fewest: int | None = None
+    found: list[tuple[tuple[int, ...], Fill]] = []
+    for k in range(1, most_cabinets + 1):
+        step = 0
         for w in widths:
-            prev = fewest[total - w] if total >= w else None
-            here = fewest[total]
-            if prev is not None and (here is None or len(prev) + 1 < len(here)):
-                fewest[total] = (*prev, w)
-    options = [
-        (len(combo), span - total, combo)
-        for total, combo in enumerate(fewest)
-        if combo and (span - total == 0 or filler_min <= span - total <= filler_max)
-    ]
-    if not options:
+            step |= reach[-1] << w
+        reach.append(step & mask)
+        if fewest is not None and k > fewest + MORE_CABINETS:
+            break
+        for gap in gaps:
+            total = span - gap
+            if total <= 0 or not (reach[k] >> total) & 1:
+                continue
+            fewest = k if fewest is None else fewest
+            chosen = _near_equal(total, k, widths, reach)
+            strip = gap if gap >= filler[0] else 0
+            fill = Fill(template=tpl.code, widths=chosen, filler_mm=strip, standard=True)
+            found.append(((*_rank(fill), gap), fill))
+    found.sort(key=lambda pair: pair[0])
+    return [fill for _, fill in found]
+
+
+def _rank(fill: Fill) -> tuple[int, ...]:
+    """Small filler first, then fewest cabinets, equal widths, nearly equal (none more than
+    twice another), and the narrowest filler (then the least left open)."""
+    widths = fill.widths
+    spread = 0 if len(set(widths)) == 1 else 1 if max(widths) <= 2 * min(widths) else 2
+    return (int(fill.filler_mm > SMALL_FILLER_MM), len(widths), spread, fill.filler_mm)
+
+
+def _near_equal(total: int, count: int, widths: list[int], reach: list[int]) -> tuple[int, ...]:
+    """``count`` standard widths summing to ``total`` (which ``reach`` says is possible), each
+    as near the mean of what is left as a combination allows; widest first."""
+    out = []
+    left = total
+    for k in range(count, 0, -1):
+        mean = left / k
+        w = min(
+            (w for w in widths if w <= left and (reach[k - 1] >> (left - w)) & 1),
+            key=lambda w: (abs(w - mean), -w),
+        )
+        out.append(w)
+        left -= w
+    return tuple(sorted(out, reverse=True))
+
+
+def _equal_split(span: int, tpl: ModuleTemplate) -> Fill | None:
+    """The fewest equal widths inside the template's range that fill ``span`` exactly (the
+    last one a millimetre wider where the span does not divide)."""
+    count = max(1, math.ceil(span / tpl.width.max))
+    if span / count < tpl.width.min:
         return None
-    return tuple(sorted(min(options)[2], reverse=True))
+    base, extra = divmod(span, count)
+    widths = tuple(base + (1 if i < extra else 0) for i in range(count))
+    standard = all(w in tpl.standard_widths for w in widths)
+    return Fill(template=tpl.code, widths=widths, filler_mm=0, standard=standard)

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Hashable
+from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass, replace
 
 from catalog.catalog import Catalog
@@ -32,7 +32,7 @@ from kernel.json_patch import PatchError, apply_patch
 from kernel.memo import Memo, no_memo
 from kernel.problems import Fix, Problem, errors_in
 
-__all__ = ["FixBudget", "offer_fixes"]
+__all__ = ["FixBudget", "evaluated_with", "offer_fixes"]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -77,7 +77,7 @@ def offer_fixes(
                 if left < cost:
                     break
                 left -= cost
-                outcomes[key] = _evaluated(document, candidate, catalog, memo)
+                outcomes[key] = evaluated_with(document, candidate.patch, catalog, memo)
             after = outcomes[key]
             if after is not None and _works(problem, errors_before, after):
                 fixes.append(candidate)
@@ -89,12 +89,12 @@ def _key(fix: Fix) -> Hashable:
     return json.dumps([dict(op) for op in fix.patch], sort_keys=True)
 
 
-def _evaluated(
-    document: object, fix: Fix, catalog: Catalog, memo: Memo
+def evaluated_with(
+    document: object, patch: Iterable[Mapping[str, object]], catalog: Catalog, memo: Memo
 ) -> tuple[Problem, ...] | None:
-    """The problems of the design with ``fix`` applied (``None``: it cannot be read)."""
+    """The problems of the design with ``patch`` applied (``None``: it cannot be read)."""
     try:
-        design = parse_design(apply_patch(document, fix.patch))
+        design = parse_design(apply_patch(document, patch))
     except (PatchError, InvalidDesign):
         return None
     return evaluate(design, catalog, memo=memo).problems

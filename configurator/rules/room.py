@@ -10,6 +10,7 @@ from functools import partial
 from shapely import Polygon
 
 from catalog.templates import FrontKind
+from configurator.build.cabinet import BuiltCabinet
 from configurator.build.fronts import door_leaves
 from configurator.build.parts import Role
 from configurator.build.placement import plan_rectangle
@@ -27,6 +28,7 @@ __all__ = [
     "check_outside_room",
     "check_overlaps",
     "front_reach",
+    "reach_of",
 ]
 
 ROOM_TOL_MM = 1.0  # a footprint may stand this far past a wall face (drawing precision)
@@ -266,7 +268,11 @@ def check_front_clearance(ctx: Context) -> list[Problem]:
 def front_reach(p: Placed) -> float:
     """How far the fronts reach into the room when open: the widest hinged door, or the
     longest drawer pulled out."""
-    built = p.cabinet.cabinet
+    return reach_of(p.cabinet.cabinet)
+
+
+def reach_of(built: BuiltCabinet) -> float:
+    """``front_reach`` of a cabinet wherever it stands."""
     if built.template.fronts is FrontKind.HINGED:
         return max((leaf.box.size(0) for leaf in door_leaves(built.parts)), default=0.0)
     drawers = [part.length_mm for part in built.parts if part.role is Role.DRAWER_SIDE]

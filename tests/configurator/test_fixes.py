@@ -16,6 +16,7 @@ from hypothesis import given, settings
 from catalog.catalog import Catalog
 from configurator.model.document import parse_design
 from configurator.rules.evaluate import evaluate
+from configurator.rules.fill import FillFix
 from configurator.rules.fixes import FixBudget, offer_fixes
 from configurator.rules.proposals import PROPOSERS, RuleFix
 from configurator.rules.room import TILT_MARGIN_MM
@@ -145,6 +146,10 @@ def test_a_wide_back_is_split_with_a_divider_or_narrowed(catalog: Catalog) -> No
     split = fix_of(door, RuleFix.SPLIT_SECTION)
     assert split.params == {"cabinet": "C1", "section": 1, "sections": 2}
     assert_works(doc, door, split, catalog)
+    # "interior" is optional in a document: the patch sets it whether it is there or not
+    bare = copy.deepcopy(doc)
+    del bare["cabinets"][0]["interior"]
+    assert apply_patch(bare, split.patch) == apply_patch(doc, split.patch)
 
 
 def test_a_sagging_shelf_gets_a_divider_a_section_width_or_a_stiffer_board(
@@ -323,7 +328,7 @@ def test_every_rule_code_has_a_proposer_and_every_fix_code_its_words() -> None:
         "cabinet_overlap",
     }
     codes = [c for c in FixCode.every() if c.__class__.__module__.startswith("configurator")]
-    assert set(codes) == set(RuleFix)
+    assert set(codes) == set(RuleFix) | set(FillFix)
     assert all(set(FIX_MESSAGES.get(c, {})) == {"en", "zh-CN"} for c in codes)
 
 

@@ -26,8 +26,8 @@ def test_views_of_a_good_design(catalogs: FixedCatalogs) -> None:
     glb, parts = make_model_glb(L_SHAPED, catalogs=catalogs)
     assert glb[:4] == b"glTF" and parts == len(cuts.parts)
     spans = fill_wall(L_SHAPED, catalogs=catalogs, wall=0, template="wardrobe_hinged")
-    assert spans and all(s.start_mm < s.end_mm for s in spans)
-    assert any(s.proposal is not None for s in spans)
+    assert spans and all(s.span.start_mm < s.span.end_mm for s in spans)
+    assert any(s.fix is not None for s in spans)
 
 
 def test_a_cabinet_that_cannot_be_built_has_no_cut_list(catalogs: FixedCatalogs) -> None:
@@ -52,3 +52,6 @@ def test_a_missing_wall_or_template_is_named(catalogs: FixedCatalogs) -> None:
     with pytest.raises(InvalidInput) as template:
         fill_wall(L_SHAPED, catalogs=catalogs, wall=0, template="sofa")
     assert template.value.problems[0].code == "unknown_template"
+    with pytest.raises(InvalidInput) as filler:  # a filler alone fills no wall
+        fill_wall(L_SHAPED, catalogs=catalogs, wall=0, template="filler")
+    assert "filler" not in str(filler.value.problems[0].params["allowed"])

@@ -174,8 +174,15 @@ def test_a_broken_room_cannot_be_drawn(capsys: pytest.CaptureFixture[str], tmp_p
 def test_fill_proposes_for_each_free_span(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "fill", str(L_SHAPED), "--wall", "0")
     spans = json.loads(out)["spans"]
-    assert code == 0 and spans[1]["proposal"]["widths_mm"] == [1200]
-    assert spans[1]["proposal"]["filler_mm"] == 200
+    # wall 0: the corner, W1 at 200..1800, a free span, then the window (low units only)
+    first = spans[0]["proposal"]
+    assert code == 0 and first["widths_mm"] == [1200] and first["filler_mm"] == 0
+    assert first["code"] == "fill_span" and first["message"].startswith("add 1 × wardrobe_hinged")
+    assert [op["value"]["width_mm"] for op in first["patch"]] == [1200]
+    assert spans[1]["limit"] == "window" and spans[1]["problem"]["code"] == "fill_too_low"
+    assert all(s["proposal"] is None or s["proposal"]["widths_mm"] for s in spans)
+    code, out, _ = run(capsys, "fill", str(L_SHAPED), "--wall", "0", "--lang", "zh-CN")
+    assert code == 0 and "沿墙 0" in json.loads(out)["spans"][0]["proposal"]["message"]
     code, _, err = run(capsys, "fill", str(L_SHAPED), "--wall", "0", "--template", "sofa")
     assert code == 1 and "unknown template" in err
 

@@ -130,8 +130,9 @@ def _beyond_the_schema(problem: dict[str, Any]) -> bool:
 
 
 # Refusals of a schema-valid design a drawing or model cannot be made of: a cabinet that cannot
-# be built, a room that cannot be drawn, a wall the room does not have.
-BEYOND_THE_SCHEMA = {"design_has_errors", "unknown_wall"}
+# be built, a room that cannot be drawn, a wall the room does not have, a template (to fill a
+# wall with) the catalog does not have.
+BEYOND_THE_SCHEMA = {"design_has_errors", "unknown_wall", "unknown_template"}
 
 
 @API.hook
