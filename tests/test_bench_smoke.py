@@ -17,4 +17,4 @@ def test_the_export_benchmark_runs(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_the_http_benchmark_runs(capsys: pytest.CaptureFixture[str]) -> None:
     assert http.main(["--seconds", "0.5", "--clients", "1", "--variants", "edit"]) == 0
     out = capsys.readouterr().out
-    assert "evaluate (edit)" in out and "GET /health" in out and "design saves: skipped" in out
+    assert "evaluate (edit)" in out and "GET /health" in out and "save (PUT, If-Match)" in out

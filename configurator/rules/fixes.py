@@ -62,8 +62,11 @@ def offer_fixes(
     cost = max(1, len(design.cabinets))
     left = budget.work
     outcomes: dict[Hashable, tuple[Problem, ...] | None] = {}
-    offered = []
-    for problem in problems:
+    offered: list[Problem] = []
+    for index, problem in enumerate(problems):
+        if left < cost:  # the budget is spent: the rest are offered as they are, unproposed
+            offered.extend(problems[index:])  # (proposing alone took minutes for 20,000)
+            break
         fixes: list[Fix] = []
         seen: set[Hashable] = set()
         for candidate in propose(problem, ctx):
