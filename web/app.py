@@ -9,7 +9,6 @@ evaluations one at a time per process (``EVALUATIONS_AT_ONCE``)."""
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
 from functools import partial
 from pathlib import Path
 from typing import Annotated, Any
@@ -23,13 +22,10 @@ from fastapi.staticfiles import StaticFiles
 from catalog.catalog import Catalog
 from catalog.price_list import Method
 from configurator.model.document import MAX_DOCUMENT_BYTES
-from configurator.model.errors import InvalidDesign
 from configurator.model.schema import design_schema
-from kernel.problems import Problem
 from persistence.catalog_source import CatalogFiles
 from persistence.db import database_url, make_engine
 from pricing.promotions import Customer
-from services.errors import InvalidInput
 from services.evaluation import PriceRequest, evaluate_design
 from services.memo import EvaluationCache
 from services.ports import Clock
@@ -40,7 +36,7 @@ from web.errors import answer_errors_in_json, error_response
 from web.hardening import harden, require_json
 from web.json_input import read_json
 from web.json_output import FastJSONResponse
-from web.messages import Language, problem_view, render_problem
+from web.messages import Language
 from web.openapi import EVALUATE_BODY, describe_api, errors, evaluation_response
 from web.templating import render_page
 from web.views import catalog_view, evaluation_view
@@ -155,19 +151,9 @@ def _evaluate(
         document = read_json(body)
     except ValueError as exc:
         return error_response(400, "invalid_json", f"the body: {exc}")
-    try:
-        report = evaluate_design(
-            document, catalogs=catalogs, clock=clock, request=asked, cache=cache, fixes=True
-        )
-    except InvalidDesign as exc:
-        return _problems_error("invalid_design", exc.problems, lang)
-    except InvalidInput as exc:  # an unknown region, say: the code is the problem's
-        return _problems_error(str(exc.problems[0].code), exc.problems, lang)
+    # a design that cannot be read, or an unknown region, is raised to the app's handlers
+    # (web.api_support), which answer 422 with the problems in ``lang``, as for every route
+    report = evaluate_design(
+        document, catalogs=catalogs, clock=clock, request=asked, cache=cache, fixes=True
+    )
     return FastJSONResponse(evaluation_view(report, lang, memo=cache.views))
-
-
-def _problems_error(code: str, problems: Sequence[Problem], lang: Language) -> Response:
-    """422: the request names something that cannot be used; every problem with its words."""
-    first = render_problem(problems[0], lang) if problems else code
-    views = [problem_view(p, lang) for p in problems]
-    return error_response(422, code, first, views)
