@@ -35,10 +35,15 @@ def issue_quote(
     source: QuoteSource | None = None,
 ) -> Quote:
     """A new, numbered, frozen quote of ``document``; ``DesignHasErrors`` when something in
-    it cannot be made (no quote for that). ``source``: the saved revision it is of."""
+    it cannot be made (no quote for that; each error with its checked fixes). ``source``: the
+    saved revision it is of."""
     report = evaluate_design(document, catalogs=catalogs, clock=clock, request=request)
-    if errors := errors_in(report.evaluation.problems):
-        raise DesignHasErrors(errors)
+    if errors_in(report.evaluation.problems):
+        # refused: evaluate again with the checked fixes, so the customer can mend it in a click
+        checked = evaluate_design(
+            document, catalogs=catalogs, clock=clock, request=request, fixes=True
+        )
+        raise DesignHasErrors(errors_in(checked.evaluation.problems))
     issued_at = clock.now()  # a price may be asked as of another day; the quote is issued now
     validity_days = catalogs.price_book().price_list.quote_validity_days
     drawings = quote_drawings(report.evaluation.build, catalogs.catalog())

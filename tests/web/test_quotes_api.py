@@ -97,6 +97,9 @@ def test_a_design_with_errors_is_not_quoted(app: FastAPI) -> None:
     assert error["code"] == "design_has_errors"
     assert {p["code"] for p in error["problems"]} == {"cabinet_overlap"}
     assert all(p["message"] and p["severity"] == "error" for p in error["problems"])
+    # each refusal says how to mend it: a checked patch the page applies in one click
+    assert all(f["patch"] and f["message"] for p in error["problems"] for f in p["fixes"])
+    assert any(p["fixes"] for p in error["problems"])
     assert alice.get(f"/api/v1/designs/{overlapping}/quotes").json() == {"quotes": []}
     assert _issue(alice, save(alice, BEDROOM))["number"] == FIRST  # no number was used
 
