@@ -206,6 +206,10 @@ class TokenStore(Protocol):
         """Revoke a token; ``False`` if there is no such live token."""
         ...
 
+    def revoke_all(self, account_id: int, at: datetime) -> int:
+        """Revoke every live token of an account (it was disabled); how many."""
+        ...
+
 
 class DesignStore(Protocol):
     """Saved designs and their revisions; a save never overwrites another one."""

@@ -226,6 +226,13 @@ class InMemoryTokens:
         self.kept[token_id] = (found[0], found[1], True)
         return True
 
+    def revoke_all(self, account_id: int, at: datetime) -> int:
+        live = [i for i, (_, owner, revoked) in self.kept.items() if owner == account_id]
+        live = [i for i in live if not self.kept[i][2]]
+        for token_id in live:
+            self.revoke(token_id, at)
+        return len(live)
+
 
 @dataclass(slots=True)
 class InMemoryDesigns:
