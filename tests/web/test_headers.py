@@ -82,3 +82,14 @@ def test_no_redirect_is_built_from_the_host_header(client: TestClient, path: str
         assert not 300 <= response.status_code < 400, (method, path, response.headers)
         assert "location" not in response.headers
         assert "evil.example" not in response.text
+
+
+@pytest.mark.parametrize("path", ["/", "/health", "/api/v1/catalog", "/static/css/home.css"])
+def test_head_answers_as_get_without_the_body(client: TestClient, path: str) -> None:
+    got, head = client.get(path), client.head(path)
+    assert head.status_code == got.status_code == 200
+    assert head.content == b""
+    assert head.headers["content-length"] == got.headers["content-length"] != "0"
+    assert head.headers["content-type"] == got.headers["content-type"]
+    assert head.headers["x-content-type-options"] == "nosniff"
+    assert client.head("/api/v1/evaluate").status_code == 405  # a POST route has no HEAD
