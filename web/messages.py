@@ -349,6 +349,11 @@ MESSAGES_BY_REASON: Final[Mapping[str, Mapping[str, str]]] = {
         "en": "the room outline crosses itself ({detail})",
         "zh-CN": "房间轮廓自相交（{detail}）",
     },
+    "invalid_room.pinched": {
+        "en": "corner {corner} is less than {min:g} mm from a wall it is not on: the room "
+        "is pinched to a hairline",
+        "zh-CN": "角点 {corner} 与不相邻的墙距离小于 {min:g} mm：房间轮廓过窄",
+    },
     "invalid_room.too_small": {
         "en": "the room is only {area_m2} m²: check the outline's units (mm)",
         "zh-CN": "房间面积仅 {area_m2} m²，请检查轮廓单位（毫米）",

@@ -377,6 +377,20 @@ def test_a_broken_room_is_one_clear_problem(catalog: Catalog) -> None:
     assert "invalid_room" in codes(tiny)
 
 
+def test_a_room_pinched_to_a_hairline_is_refused_not_buffered(catalog: Catalog) -> None:
+    """Schemathesis found a room whose corner 1 lies 1e-57 mm above the wall from corner 2 to
+    corner 3: a valid polygon to shapely, whose buffer divided by zero (a 500 in the tests).
+    A corner must keep 10 mm from every wall it is not on; at 10 mm it may."""
+
+    def room(gap: float) -> list[list[float]]:
+        return [[0, 52632], [0, gap], [10, 0], [-38, 0]]
+
+    hairline = run(catalog, outline_mm=room(8.804208448571358e-58))
+    assert one(hairline, "invalid_room") == {"reason": "pinched", "corner": 1, "min": 10.0}
+    assert one(run(catalog, outline_mm=room(9.99)), "invalid_room")["reason"] == "pinched"
+    assert "pinched" not in str(run(catalog, outline_mm=room(10.0)).problems)
+
+
 def test_front_clearance_against_a_column(catalog: Catalog) -> None:
     """A column in front of wall 0: the three 526 mm doors of a 1600 wide, 598 deep wardrobe
     need 530 mm (the passage) and reach y = 1128; a column from y = 1100 is in their way,
