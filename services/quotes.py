@@ -97,12 +97,17 @@ def read_quote(number: str, *, actor: Actor, backend: Backend) -> Quote:
     return backend.quotes.get(number)
 
 
-def design_quotes(design_id: str, *, actor: Actor, backend: Backend) -> list[str]:
-    """The numbers of the quotes issued from a design, oldest first, for whoever may read
-    the design (``NotFound`` for anyone else)."""
+def design_quotes(
+    design_id: str, *, actor: Actor, backend: Backend, after: str | None = None, limit: int = 50
+) -> tuple[list[str], str | None]:
+    """A page of the numbers of the quotes issued from a design, oldest first, after the
+    number ``after``, and the number to ask after for the next page (``None``: no more),
+    for whoever may read the design (``NotFound`` for anyone else)."""
     if not may_read(actor, backend.designs.owned(design_id)):
         raise NotFound("design", design_id)
-    return backend.quotes.of_design(design_id)
+    numbers = backend.quotes.of_design(design_id, after, limit + 1)
+    more = len(numbers) > limit
+    return numbers[:limit], numbers[limit - 1] if more else None
 
 
 def quote_drawings(build: DesignBuild, catalog: Catalog) -> dict[str, str]:

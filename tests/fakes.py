@@ -92,8 +92,11 @@ class InMemoryQuotes:
         self.get(number)
         return self.sources[number]
 
-    def of_design(self, design_id: str) -> list[str]:
-        return [n for n, s in self.sources.items() if s is not None and s.design_id == design_id]
+    def of_design(self, design_id: str, after: str | None, limit: int) -> list[str]:
+        mine = sorted(
+            n for n, s in self.sources.items() if s is not None and s.design_id == design_id
+        )
+        return [n for n in mine if after is None or n > after][:limit]
 
 
 @dataclass(slots=True)
