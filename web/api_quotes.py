@@ -90,7 +90,7 @@ def get_design_quotes(
     design_id: str,
     request: Request,
     caller: CallerDep,
-    cursor: Annotated[str | None, Query(max_length=40)] = None,
+    cursor: Annotated[str | None, Query(pattern=r"^Q-[0-9]{4}-[0-9]{6,12}$")] = None,
     limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50,
 ) -> dict[str, Any]:
     """The quotes issued from a design, oldest first, a page at a time: ``next_cursor``

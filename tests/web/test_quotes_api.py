@@ -229,7 +229,8 @@ def test_quotes_issued_at_once_get_consecutive_numbers(
                 pages.append([q["number"] for q in page.json()["quotes"]])
                 cursor = page.json()["next_cursor"]
             assert [len(p) for p in pages] == [7, 7, 6] and [n for p in pages for n in p] == numbers
-            assert alice.get(f"{path}?limit=101").status_code == 422
+            for bad in ("limit=101", "cursor=%00", "cursor=Q-2026-1", "cursor=x"):
+                assert alice.get(f"{path}?{bad}").status_code == 422, bad
         finally:
             for engine in engines:
                 engine.dispose()
