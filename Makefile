@@ -9,7 +9,7 @@ ifeq ($(UV),)
 UV := $(CURDIR)/.tools/bin/uv
 endif
 RUN := $(UV) run --frozen
-CORE := kernel catalog configurator pricing production_export
+CORE := kernel catalog configurator pricing production_export sales
 
 .PHONY: help install run test quick lint fmt types arch unit fuzz bench bench-http clean
 
