@@ -59,6 +59,7 @@ bench: install ## benchmarks (see BENCHMARKS.md)
 	$(RUN) python -m bench.cli
 	$(RUN) python -m bench.nesting
 	$(RUN) python -m bench.export
+	$(RUN) python -m bench.sales
 
 bench-http: install ## HTTP load on millwork serve: evaluate, then saves; 1 and 2 workers (about 4 min; DATABASE_URL)
 	$(RUN) python -m bench.http --workers 1

@@ -79,8 +79,12 @@ def fit_together(
     a: Appointment, b: Appointment, rules: Mapping[AppointmentKind, KindRules], travel: Travel
 ) -> bool:
     """Tell whether one designer can keep both ``a`` and ``b``: one ends, its after-buffer,
-    the travel and the other's before-buffer pass before the other starts."""
+    the travel and the other's before-buffer pass before the other starts. Travel is only
+    asked for when the time between could be too short for it (under ``MAX_REACH``: nobody
+    drives twelve hours to measure a kitchen)."""
     if b.start < a.start:
         a, b = b, a
-    gap = rules[a.kind].buffer_after + travel(a.place, b.place) + rules[b.kind].buffer_before
-    return a.end + gap <= b.start
+    free = (b.start - rules[b.kind].buffer_before) - (a.end + rules[a.kind].buffer_after)
+    if free < timedelta(0):
+        return False
+    return free >= MAX_REACH or travel(a.place, b.place) <= free

@@ -155,6 +155,7 @@ class _Search:
             for d in team
         }
         starts = {d: tuple(a.start for a in mine) for d, mine in booked.items()}
+        travel = _remembered(travel)
         return cls(
             diary=diary,
             query=query,
@@ -176,6 +177,7 @@ class _Search:
         rules = self.diary.rules[self.query.kind]
         earliest = self.now + rules.min_notice
         working = {d.id: working_intervals(self.diary.store, d, day) for d in self.team}
+        ids = sorted(d for d, w in working.items() if w)
         found = []
         for candidate in candidates(self.diary.store, rules, day):
             if candidate.start < earliest or (only is not None and candidate.start != only):
@@ -189,7 +191,7 @@ class _Search:
                 end=candidate.end,
                 place=self.place,
             )
-            free = tuple(d for d in sorted(working) if self.free(d, new, working[d]))
+            free = tuple(d for d in ids if self.free(d, new, working[d]))
             if free:
                 found.append(Slot(candidate.start, candidate.end, free))
         return found
@@ -204,3 +206,17 @@ class _Search:
         high = bisect_right(starts, new.end + 2 * MAX_REACH)
         rules, travel = self.diary.rules, self.travel
         return all(fit_together(new, a, rules, travel) for a in self.booked[designer][low:high])
+
+
+def _remembered(travel: Travel) -> Travel:
+    """``travel`` asked once per pair of places within one search (the new appointment's
+    place is the same for every candidate; the bookings' places repeat day after day)."""
+    known: dict[tuple[GeoPoint, GeoPoint], timedelta] = {}
+
+    def remembered(a: GeoPoint, b: GeoPoint) -> timedelta:
+        key = (a, b)
+        if key not in known:
+            known[key] = travel(a, b)
+        return known[key]
+
+    return remembered
