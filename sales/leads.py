@@ -15,9 +15,10 @@ from enum import StrEnum
 
 from sales.geo import GeoPoint
 from sales.ids import DesignerId, DistrictCode, LeadId, StoreId
+from sales.reasons import Reason, RouteReason
 from sales.stores import Skill
 
-__all__ = ["PROTECTION", "Lead", "LeadSource", "LeadState", "find_duplicate"]
+__all__ = ["PROTECTION", "Duplicate", "Lead", "LeadSource", "LeadState", "find_duplicate"]
 
 PROTECTION = timedelta(days=60)
 """How long a closed lead still owns its phone number (the trade uses 30–90 days)."""
@@ -63,11 +64,22 @@ class Lead:
     chosen_store: StoreId | None = None
     booked_store: StoreId | None = None
     booked_designer: DesignerId | None = None
+    store: StoreId | None = None  # where routing sent it (None: the pool)
+    designer: DesignerId | None = None  # who works it
+
+
+@dataclass(frozen=True, slots=True)
+class Duplicate:
+    """A new contact joins ``owner``, which keeps its store and designer; ``reason`` is the
+    record of that decision."""
+
+    owner: Lead
+    reason: Reason
 
 
 def find_duplicate(
     phone: str, at: datetime, leads: Iterable[Lead], protection: timedelta = PROTECTION
-) -> Lead | None:
+) -> Duplicate | None:
     """The earliest lead that a contact from ``phone`` at ``at`` joins, if any: one still
     open, or closed but made within ``protection`` before ``at``."""
     owners = [
@@ -75,4 +87,15 @@ def find_duplicate(
         for lead in leads
         if lead.phone == phone and (lead.state.open or at - lead.created_at < protection)
     ]
-    return min(owners, key=lambda lead: (lead.created_at, lead.id), default=None)
+    owner = min(owners, key=lambda lead: (lead.created_at, lead.id), default=None)
+    if owner is None:
+        return None
+    reason = Reason.of(
+        RouteReason.DUPLICATE,
+        lead=owner.id,
+        state=str(owner.state),
+        store=owner.store,
+        designer=owner.designer,
+        days=(at - owner.created_at).days,
+    )
+    return Duplicate(owner, reason)

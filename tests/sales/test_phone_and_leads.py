@@ -3,15 +3,17 @@ contact joining the lead that owns the number."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sales.ids import LeadId
+from sales.ids import DesignerId, LeadId, StoreId
 from sales.leads import PROTECTION, Lead, LeadSource, LeadState, find_duplicate
 from sales.phone import normalise_phone
+from sales.reasons import RouteReason
 
 MOBILE = "+8613800138000"
 
@@ -88,13 +90,25 @@ def lead(id_: str, state: LeadState, days_ago: int, phone: str = MOBILE) -> Lead
 
 
 def test_a_repeat_contact_joins_the_earliest_lead_that_owns_the_number() -> None:
-    leads = [lead("new", LeadState.ASSIGNED, 1), lead("old", LeadState.ACCEPTED, 100)]
-    assert find_duplicate(MOBILE, AT, leads) == leads[1]  # open, however old
+    old = replace(
+        lead("old", LeadState.ACCEPTED, 100), store=StoreId("s1"), designer=DesignerId("d1")
+    )
+    found = find_duplicate(MOBILE, AT, [lead("new", LeadState.ASSIGNED, 1), old])
+    assert found is not None and found.owner == old  # open, however old
+    assert found.reason.code is RouteReason.DUPLICATE
+    assert dict(found.reason.params) == {
+        "lead": "old",
+        "state": "accepted",
+        "store": "s1",
+        "designer": "d1",
+        "days": 100,
+    }
 
 
 def test_a_closed_lead_owns_the_number_only_within_the_protection_period() -> None:
     inside = lead("won", LeadState.WON, PROTECTION.days - 1)
     outside = lead("lost", LeadState.LOST, PROTECTION.days)
-    assert find_duplicate(MOBILE, AT, [inside]) == inside
+    found = find_duplicate(MOBILE, AT, [inside])
+    assert found is not None and found.owner == inside
     assert find_duplicate(MOBILE, AT, [outside]) is None
     assert find_duplicate("+8613900139000", AT, [inside]) is None
