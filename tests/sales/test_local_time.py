@@ -6,6 +6,8 @@ from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from sales.hours import Span, intervals_on
 from sales.local_time import days, local_date, require_aware, wall_to_utc
@@ -68,3 +70,36 @@ def test_the_local_date_is_the_store_calendar() -> None:
 def test_a_naive_time_is_refused() -> None:
     with pytest.raises(ValueError, match="naive"):
         require_aware(datetime(2026, 1, 1, 10))  # noqa: DTZ001
+
+
+CHANGE_DAYS = [
+    date(2026, 3, 29),
+    date(2026, 10, 25),
+    date(2026, 3, 8),
+    date(2026, 11, 1),
+    date(2026, 4, 5),
+    date(2026, 10, 4),
+]
+
+
+@given(
+    st.sampled_from(["Europe/Berlin", "America/New_York", "Australia/Lord_Howe", "Asia/Urumqi"]),
+    st.sampled_from(CHANGE_DAYS) | st.dates(date(2026, 1, 1), date(2027, 12, 31)),
+    st.builds(time, st.integers(0, 3) | st.integers(0, 23), st.sampled_from([0, 15, 30, 45, 59])),
+    st.booleans(),
+)
+def test_the_instant_found_shows_the_time_or_is_the_jump_over_it(
+    name: str, day: date, at: time, last: bool
+) -> None:
+    zone = ZoneInfo(name)
+    naive = datetime.combine(day, at)
+    found = wall_to_utc(day, at, zone, last=last)
+
+    def shows(instant: datetime) -> datetime:
+        return instant.astimezone(zone).replace(tzinfo=None)
+
+    if shows(found) == naive:  # it shows: and is its first (last) showing
+        for shift in (timedelta(minutes=30), timedelta(hours=1)):
+            assert shows(found + shift if last else found - shift) != naive
+    else:  # skipped by the clock, which jumps over it at this very second
+        assert shows(found - timedelta(seconds=1)) < naive < shows(found)
