@@ -9,7 +9,7 @@ ifeq ($(UV),)
 UV := $(CURDIR)/.tools/bin/uv
 endif
 RUN := $(UV) run --frozen
-CORE := kernel catalog configurator pricing production_export
+CORE := kernel catalog configurator pricing production_export sales
 
 .PHONY: help install run test quick lint fmt types arch unit fuzz bench bench-http clean
 
@@ -59,6 +59,7 @@ bench: install ## benchmarks (see BENCHMARKS.md)
 	$(RUN) python -m bench.cli
 	$(RUN) python -m bench.nesting
 	$(RUN) python -m bench.export
+	$(RUN) python -m bench.sales
 
 bench-http: install ## HTTP load on millwork serve: evaluate, then saves; 1 and 2 workers (about 4 min; DATABASE_URL)
 	$(RUN) python -m bench.http --workers 1

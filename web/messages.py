@@ -271,6 +271,39 @@ MESSAGES: Final[Mapping[str, Mapping[str, str]]] = {
         "en": "exclusive promotion {value!r} runs at the same time as {other!r} of the same kind",
         "zh-CN": "独享促销 {value!r} 与同类促销 {other!r} 的有效期重叠",
     },
+    # booking a store visit or a home measurement (sales.problems)
+    "slot_taken": {
+        "en": "the time {start} has just been taken: please pick another",
+        "zh-CN": "{start} 这个时段刚被预约，请选择其他时间",
+    },
+    "booking_too_soon": {
+        "en": "{start} is too soon to book: please pick a later time",
+        "zh-CN": "{start} 距现在太近，无法预约，请选择更晚的时间",
+    },
+    "booking_beyond_window": {
+        "en": "{start} is outside the days that can be booked",
+        "zh-CN": "{start} 不在可预约的日期范围内",
+    },
+    "store_closed": {
+        "en": "the store is closed on the day of {start}",
+        "zh-CN": "{start} 当天门店休息",
+    },
+    "store_day_full": {
+        "en": "the store is fully booked on the day of {start}",
+        "zh-CN": "{start} 当天门店预约已满",
+    },
+    "not_a_slot": {
+        "en": "{start} is not one of the offered times",
+        "zh-CN": "{start} 不是可预约的时段",
+    },
+    "no_designer": {
+        "en": "no designer of the store can take this appointment",
+        "zh-CN": "门店没有可接待此预约的设计师",
+    },
+    "phone_invalid": {
+        "en": "{value!r} is not a telephone number we can call back",
+        "zh-CN": "{value!r} 不是有效的电话号码",
+    },
 }
 
 # Why a promotion did not apply (``NotApplied.reason`` and its params).
