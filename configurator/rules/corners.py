@@ -109,8 +109,9 @@ def corner_units(p: Placed, q: Placed, ctx: Context) -> list[Fix]:
         not isinstance(pp, WallPlacement)
         or not isinstance(pq, WallPlacement)
         or orientation(ctx.design.room.outline_mm) < 0
+        or any(c.cabinet.cabinet.template.corner is not CornerKind.NONE for c in (p, q))
     ):
-        return []
+        return []  # a corner unit already there: moving one of them is the fix
     if pq.wall == (pp.wall + 1) % n:
         first, second, p_first = p, q, True
     elif pp.wall == (pq.wall + 1) % n:

@@ -89,7 +89,9 @@ def _cabinets(sheet: Sheet, view: _View, build: DesignBuild) -> None:
         sheet.polygon(corners[:-1], style=CABINET_STYLE)
         for i in fronts:
             sheet.line(corners[i], corners[i + 1], style="stroke:#000;stroke-width:0.7")
-        cx, cy = view.p(*shape.centroid.coords[0])
+        # an L's centroid may lie outside it: its label goes on a point inside
+        anchor = shape.centroid if placed.cabinet.outline is None else shape.representative_point()
+        cx, cy = view.p(*anchor.coords[0])
         spec = placed.cabinet.spec
         env = placed.cabinet.envelope
         sheet.text(cx, cy - 1.6, spec.id, size=2.6, weight="bold")

@@ -17,10 +17,12 @@ from configurator.rules.corners import CornerFix
 from configurator.rules.evaluate import evaluate
 from configurator.rules.fill import offer_fill
 from configurator.rules.proposals import RuleFix
+from configurator.views.elevation import render_elevation_svg
 from configurator.views.plan import render_plan_svg
 from kernel.json_patch import apply_patch
 from kernel.problems import errors_in
 from tests.builders import a_build, a_cabinet, a_document
+from tests.configurator.test_drawings import texts
 from tests.configurator.test_fixes import assert_works, offered, the
 
 ROOM: dict[str, Any] = {
@@ -201,3 +203,14 @@ def test_fill_offers_the_corner_unit_for_a_free_corner(catalog: Catalog) -> None
     (none,) = offer_fill(parse_design(taken), catalog, wall=0, template="corner_wardrobe")
     assert none.fix is None and none.problem is not None
     assert none.problem.code == "fill_adds_errors"
+
+
+def test_the_elevations_show_each_arm_on_its_wall(catalog: Catalog) -> None:
+    """Wall 0 shows arm A (1200 from the corner), wall 1 arm B with the L's outline to the
+    corner: 1200 from wall 1's start, which is the corner."""
+    build = evaluate(parse_design(corner_room(L_UNIT)), catalog).build
+    for wall, rest in ((0, "2800"), (1, "1800")):  # the rest of the 4000 and 3000 mm walls
+        words = texts(render_elevation_svg(build, catalog, wall=wall))
+        assert {"L1", "1200", rest} <= set(words)
+    words = texts(render_elevation_svg(build, catalog, wall=2))
+    assert "L1" not in words
