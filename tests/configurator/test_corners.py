@@ -7,6 +7,8 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from syrupy.assertion import SnapshotAssertion
 from syrupy.extensions.single_file import SingleFileSnapshotExtension, WriteMode
 
@@ -24,6 +26,7 @@ from kernel.problems import errors_in
 from tests.builders import a_build, a_cabinet, a_document
 from tests.configurator.test_drawings import texts
 from tests.configurator.test_fixes import assert_works, offered, the
+from tests.strategies import CATALOG, cabinets
 
 ROOM: dict[str, Any] = {
     "outline_mm": [[0, 0], [4000, 0], [4000, 3000], [0, 3000]],
@@ -214,3 +217,25 @@ def test_the_elevations_show_each_arm_on_its_wall(catalog: Catalog) -> None:
         assert {"L1", "1200", rest} <= set(words)
     words = texts(render_elevation_svg(build, catalog, wall=2))
     assert "L1" not in words
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    first=cabinets(),
+    second=cabinets(),
+    gap=st.integers(0, 300),
+    along=st.integers(0, 900),
+)
+def test_every_fix_offered_in_a_corner_works(
+    first: dict[str, Any], second: dict[str, Any], gap: int, along: int
+) -> None:
+    """Any two cabinets of the catalog meeting in the corner of walls 0 and 1 (the first
+    reaching the corner, give or take ``gap``; the second ``along`` from it): whatever the
+    rules find there, each fix offered, applied, removes its problem and adds no error."""
+    length = 4000
+    first = {**first, "id": "P", "wall": 0, "offset_mm": max(0, length - first["width_mm"] - gap)}
+    second = {**second, "id": "Q", "wall": 1, "offset_mm": along}
+    doc = a_document(first, second, room={**ROOM, "ceiling_mm": 3200})
+    for problem in offered(doc, CATALOG):
+        for change in problem.fixes:
+            assert_works(doc, problem, change, CATALOG)
