@@ -19,6 +19,7 @@ from catalog.hardware import HardwareItem, HardwareKind, Unit
 from catalog.materials import BandClass, BoardKind, EdgeBand, Material
 from catalog.problems import CatalogProblem
 from catalog.templates import (
+    CornerKind,
     FrontKind,
     IntRange,
     LoadClass,
@@ -277,7 +278,7 @@ def _template(r: Reader, code: str, value: object, path: str) -> ModuleTemplate:
             "section_max_width_mm",
             "default_sections",
         ),
-        optional=("options", "elevation_mm"),
+        optional=("options", "elevation_mm", "corner"),
     )
     options = r.open_mapping(m.get("options", {}), f"{path}.options")
     patterns = [
@@ -310,6 +311,7 @@ def _template(r: Reader, code: str, value: object, path: str) -> ModuleTemplate:
             m.get("elevation_mm", 0), f"{path}.elevation_mm", minimum=0, maximum=5000
         ),
         default_sections=tuple(SectionPattern(p) for p in patterns if p in list(SectionPattern)),
+        corner=_enum(r, CornerKind, m.get("corner", "none"), f"{path}.corner"),
         options=MappingProxyType(
             {
                 name: _option(r, name, spec, f"{path}.options.{name}")
@@ -319,7 +321,7 @@ def _template(r: Reader, code: str, value: object, path: str) -> ModuleTemplate:
     )
 
 
-E = TypeVar("E", FrontKind, PlinthKind, LoadClass, BandClass)
+E = TypeVar("E", FrontKind, PlinthKind, LoadClass, BandClass, CornerKind)
 
 
 def _enum(r: Reader, enum: type[E], value: object, path: str) -> E:

@@ -9,6 +9,7 @@ from enum import StrEnum
 from kernel.ids import MaterialCode, TemplateCode
 
 __all__ = [
+    "CornerKind",
     "FrontKind",
     "IntRange",
     "LoadClass",
@@ -35,6 +36,22 @@ class PlinthKind(StrEnum):
     NONE = "none"
     BOARD = "board"  # sides run to the floor, a plinth board is set back between them
     LEGS = "legs"  # the carcass stands on adjustable legs with a clip-on kickboard
+
+
+class CornerKind(StrEnum):
+    """How a cabinet turns a room corner (``configurator.build.corner``).
+
+    A blind-corner unit is a straight cabinet whose blind part runs into the corner behind
+    the neighbour on the adjacent wall, closed by a blind panel, with a filler strip beside
+    it so that its door clears the neighbour's door and handle. An L unit has two arms, one
+    on each wall: it stands on its wall like any cabinet, reaching the corner with its left
+    side, and its second arm runs along the wall on its left (the next wall of a
+    counter-clockwise room).
+    """
+
+    NONE = "none"
+    BLIND = "blind"
+    L = "l"
 
 
 class LoadClass(StrEnum):
@@ -114,6 +131,7 @@ class ModuleTemplate:
     default_sections: tuple[SectionPattern, ...]
     elevation_mm: int  # default height of the cabinet's underside above the floor
     options: Mapping[str, OptionSpec]
+    corner: CornerKind = CornerKind.NONE
 
     def option_default(self, name: str) -> str | int:
         """The default of option ``name``."""

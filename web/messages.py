@@ -183,6 +183,21 @@ MESSAGES: Final[Mapping[str, Mapping[str, str]]] = {
         "en": "the fronts cannot open fully ({reason})",
         "zh-CN": "门/抽屉无法完全打开（{reason}）",
     },
+    "corner_interior": {
+        "en": "the interior of a {template} follows its arms and blind part; leave it to the "
+        "catalog (interior: null)",
+        "zh-CN": "{template} 的内部结构由转角柜的柜身和盲角决定，请使用默认内部结构（interior: null）",
+    },
+    "corner_unit_off_corner": {
+        "en": "{cabinet} is a corner unit: it stands with its left side in a square room "
+        "corner, its second arm along the next wall ({gap_mm:g} mm away now)",
+        "zh-CN": "{cabinet} 是转角柜：其左侧应靠在直角墙角，第二段沿相邻墙摆放（现离墙角 {gap_mm:g} mm）",
+    },
+    "corner_blocked": {
+        "en": "{other} stands in the corner in front of the fronts of {cabinet} "
+        "({needed_mm:g} mm needed to open them)",
+        "zh-CN": "{other} 在转角处挡住了 {cabinet} 的门/抽屉（需要 {needed_mm:g} mm 开启空间）",
+    },
     "handle_too_long": {
         "en": "handle {value} ({centres_mm:g} mm centres) is too long for a {front_mm:g} mm "
         "front; choose one with centres up to {max_mm:g} mm",
@@ -540,6 +555,18 @@ FIX_MESSAGES: Final[Mapping[str, Mapping[str, str]]] = {
     "set_elevation": {
         "en": "hang {cabinet} {to_mm} mm above the floor (now {from_mm} mm)",
         "zh-CN": "将 {cabinet} 的离地高度改为 {to_mm} mm（现为 {from_mm} mm）",
+    },
+    "use_corner_unit": {
+        "en": "replace {cabinet} and {other} with an L-shaped corner wardrobe ({template}): "
+        "{width_mm} mm along this wall and {arm_mm} mm along the next, from the corner",
+        "zh-CN": "将 {cabinet} 和 {other} 换成L型转角衣柜（{template}）：从墙角起本墙 {width_mm} mm，"
+        "相邻墙 {arm_mm} mm",
+    },
+    "use_blind_corner": {
+        "en": "make {cabinet} a blind-corner unit ({template}, {width_mm} mm) running "
+        "{blind_mm} mm behind {other}, with a filler strip",
+        "zh-CN": "将 {cabinet} 改为盲角转角柜（{template}，{width_mm} mm），伸入 {other} 后方 "
+        "{blind_mm} mm，并加收口条",
     },
     "move_along_wall": {
         "en": "move {cabinet} along wall {wall} to {offset_mm} mm from its start ({by_mm:+d} mm)",

@@ -15,7 +15,7 @@ from shapely.affinity import rotate, translate
 from shapely.validation import explain_validity
 
 from configurator.build.design_build import PlacedCabinet
-from configurator.build.placement import Point, footprint, orientation
+from configurator.build.placement import Point, apply, footprint, orientation
 from configurator.model.design import Opening, OpeningKind, Room
 from kernel.problems import Problem, ProblemCode
 from kernel.quantities import area_m2
@@ -146,7 +146,10 @@ def _distance_to_segment(
 
 
 def footprint_polygon(placed: PlacedCabinet) -> Polygon:
-    """The plan footprint of a placed cabinet's envelope."""
+    """The plan footprint of a placed cabinet: its envelope, or an L unit's outline."""
+    outline = placed.cabinet.outline
+    if outline is not None:
+        return Polygon([apply(placed.transform, x, y)[:2] for x, y in outline])
     env = placed.cabinet.envelope
     return Polygon(footprint(placed.transform, width=env.hi[0], depth=env.hi[1]))
 

@@ -24,3 +24,5 @@ class RuleProblem(ProblemCode):
     CEILING_HEIGHT = "ceiling_height"
     TILT_UP_CLEARANCE = "tilt_up_clearance"
     FRONT_CLEARANCE = "front_clearance"
+    CORNER_BLOCKED = "corner_blocked"
+    CORNER_UNIT_OFF_CORNER = "corner_unit_off_corner"

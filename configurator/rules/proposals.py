@@ -21,6 +21,7 @@ from shapely import Polygon
 from catalog.templates import FrontKind
 from configurator.build.fronts import sliding_leaf_width
 from configurator.build.parts import Part, Role
+from configurator.build.placement import orientation
 from configurator.model.design import (
     Interior,
     ObstacleKind,
@@ -31,8 +32,9 @@ from configurator.model.design import (
 from configurator.model.document import interior_document
 from configurator.room.geometry import door_swing, opening_strip
 from configurator.rules.context import TOUCH_TOL_MM, Context, Placed
+from configurator.rules.corners import corner_units
 from configurator.rules.problems import RuleProblem
-from configurator.rules.room import DOOR_PASSAGE_MM, TILT_MARGIN_MM, front_reach
+from configurator.rules.room import DOOR_PASSAGE_MM, TILT_MARGIN_MM, corner_gap, front_reach
 from configurator.rules.sag import LOAD_KG_PER_M, max_span_mm
 from configurator.rules.structure import MAX_DOOR_HEIGHT_MM
 from kernel.json_patch import pointer
@@ -289,18 +291,19 @@ def _moves(problem: Problem, ctx: Context) -> list[Fix]:
         [*([max(left)] if left else []), *([min(right)] if right else [])],
         key=lambda o: abs(o - current),
     )
-    spec = p.cabinet.cabinet.spec
-    return [
-        Fix.of(
-            RuleFix.MOVE_ALONG_WALL,
-            _set(p, "offset_mm", o),
-            cabinet=spec.id,
-            wall=placement.wall,
-            offset_mm=o,
-            by_mm=round(o - current),
-        )
-        for o in chosen
-    ]
+    return [_move_to(p, placement, o) for o in chosen]
+
+
+def _move_to(p: Placed, placement: WallPlacement, offset: int) -> Fix:
+    """Move the cabinet along its wall to ``offset``."""
+    return Fix.of(
+        RuleFix.MOVE_ALONG_WALL,
+        _set(p, "offset_mm", offset),
+        cabinet=p.cabinet.cabinet.spec.id,
+        wall=placement.wall,
+        offset_mm=offset,
+        by_mm=round(offset - placement.offset_mm),
+    )
 
 
 def _fit(problem: Problem, ctx: Context) -> list[Fix]:
@@ -340,6 +343,31 @@ def _fit(problem: Problem, ctx: Context) -> list[Fix]:
             from_mm=round(spec.width_mm),
         )
     ]
+
+
+def _corner(problem: Problem, ctx: Context) -> list[Fix]:
+    """A cabinet whose fronts the neighbour on the adjacent wall blocks: the corner unit
+    in their place, or the cabinet moved clear along its wall."""
+    p = _placed(problem, ctx)
+    other = problem.params.get("other")
+    q = next((c for c in ctx.placed if c.cabinet.cabinet.spec.id == other), None)
+    if p is None or q is None or not ctx.room_ok:
+        return []
+    return [*corner_units(p, q, ctx), *_moves(problem, ctx)]
+
+
+def _into_corner(problem: Problem, ctx: Context) -> list[Fix]:
+    """An L unit short of (or past) its corner: moved along its wall into it."""
+    p = _placed(problem, ctx)
+    placement = None if p is None else _on_wall(p)
+    if p is None or placement is None or problem.params.get("reason") != "gap":
+        return []
+    gap, _ = corner_gap(ctx, p)
+    ccw = orientation(ctx.design.room.outline_mm) > 0  # the corner is the wall's end
+    offset = math.floor(placement.offset_mm + gap) if ccw else 0
+    if offset < 0 or offset == placement.offset_mm:
+        return []
+    return [_move_to(p, placement, offset)]
 
 
 def _moves_then_fit(problem: Problem, ctx: Context) -> list[Fix]:
@@ -672,4 +700,6 @@ PROPOSERS: dict[ProblemCode, Proposer] = {
     RuleProblem.CEILING_HEIGHT: _ceiling,
     RuleProblem.TILT_UP_CLEARANCE: _tilt,
     RuleProblem.FRONT_CLEARANCE: _moves,
+    RuleProblem.CORNER_BLOCKED: _corner,
+    RuleProblem.CORNER_UNIT_OFF_CORNER: _into_corner,
 }

@@ -5,6 +5,7 @@ from __future__ import annotations
 from configurator.rules.context import Rule
 from configurator.rules.room import (
     check_ceiling,
+    check_corner_units,
     check_front_clearance,
     check_obstacles,
     check_openings,
@@ -32,5 +33,6 @@ RULES: tuple[Rule, ...] = (
     check_openings,
     check_obstacles,
     check_ceiling,
+    check_corner_units,
     check_front_clearance,
 )

@@ -156,7 +156,7 @@ def _doors(placed: Placed, catalog: Catalog) -> list[Problem]:
         return problems
     for leaf in door_leaves(placed.cabinet.cabinet.parts):
         weight = leaf.weight_kg(catalog)
-        height, width = leaf.box.size(2), leaf.box.size(0)
+        height, width = leaf.box.size(2), leaf.width_mm
         needed = hinge_count(height, weight, width)
         placed_hinges = max(_usable_hinges(part) for part in leaf.parts)
         common: dict[str, Param] = {
@@ -248,7 +248,7 @@ def _sliding_doors(placed: Placed, catalog: Catalog) -> list[Problem]:
     if not leaves:
         return []
     k = catalog.construction
-    width = min(leaf.box.size(0) for leaf in leaves)
+    width = min(leaf.width_mm for leaf in leaves)
     height = max(leaf.box.size(2) for leaf in leaves)
     common: dict[str, Param] = {
         "cabinet": built.spec.id,
@@ -261,7 +261,7 @@ def _sliding_doors(placed: Placed, catalog: Catalog) -> list[Problem]:
         ("wide", Severity.ERROR, {"max_mm": k.sliding_max_door_width_mm}),
         ("tall", Severity.WARNING, {"max_mm": MAX_DOOR_HEIGHT_MM}),
     ]
-    widest = max(leaf.box.size(0) for leaf in leaves)
+    widest = max(leaf.width_mm for leaf in leaves)
     breaks = (
         width < k.sliding_min_door_width_mm,
         widest > k.sliding_max_door_width_mm,

@@ -341,9 +341,10 @@ def test_front_clearance_against_a_facing_cabinet(catalog: Catalog) -> None:
     assert one(narrow, "front_clearance")["reason"] == "cabinet"
 
 
-def test_front_clearance_in_a_corner(catalog: Catalog) -> None:
+def test_corner_blocked_by_the_neighbour_on_the_adjacent_wall(catalog: Catalog) -> None:
     """A wardrobe in the corner of wall 0 (x 3200..4000, 598 deep) opens 397 mm doors up to
-    y = 995; a drawer unit on wall 1 must start at 995 or later."""
+    y = 995; a drawer unit on wall 1 in their way is a corner problem (the corner unit is its
+    fix), and must start at 995 or later to be clear."""
     wardrobe = a_cabinet(id="A", width_mm=800, offset_mm=3200)
     drawers = a_cabinet(
         id="B",
@@ -354,10 +355,12 @@ def test_front_clearance_in_a_corner(catalog: Catalog) -> None:
         height_mm=800,
         depth_mm=500,
     )
-    clash = one(run(catalog, wardrobe, drawers), "front_clearance")
-    assert (clash["cabinet"], clash["other"]) == ("A", "B")
+    evaluation = run(catalog, wardrobe, drawers)
+    clash = one(evaluation, "corner_blocked")
+    assert (clash["cabinet"], clash["other"], clash["needed_mm"]) == ("A", "B", 397)
+    assert "front_clearance" not in codes(evaluation)
     spaced = a_cabinet(**{**drawers, "offset_mm": 996})
-    assert "front_clearance" not in codes(run(catalog, wardrobe, spaced))
+    assert "corner_blocked" not in codes(run(catalog, wardrobe, spaced))
 
 
 def test_drawers_pulled_out_hit_a_wall(catalog: Catalog) -> None:
