@@ -10,8 +10,10 @@ import pytest
 from configurator.model.document import parse_design
 from configurator.rules.evaluate import evaluate
 from kernel.problems import Severity
-from tests.builders import a_cabinet, a_document
+from tests.builders import ROOM, a_cabinet, a_document
 from tests.strategies import CATALOG, TEMPLATES
+
+WALL_MM = ROOM["outline_mm"][1][0]  # wall 0 of the test room
 
 
 @pytest.mark.parametrize("template", TEMPLATES)
@@ -22,6 +24,8 @@ def test_every_standard_width_at_its_defaults_has_no_error(template: str) -> Non
         for material in t.carcass_materials:
             cabinet = a_cabinet(
                 template=template,
+                # a corner unit stands with its left side in the corner at the wall's end
+                offset_mm=WALL_MM - width if t.corner == "l" else 0,
                 width_mm=width,
                 height_mm=t.height.default,
                 depth_mm=t.depth.default,
