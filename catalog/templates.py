@@ -16,6 +16,7 @@ __all__ = [
     "OptionSpec",
     "PlinthKind",
     "SectionPattern",
+    "StandsOn",
 ]
 
 
@@ -35,6 +36,17 @@ class PlinthKind(StrEnum):
     NONE = "none"
     BOARD = "board"  # sides run to the floor, a plinth board is set back between them
     LEGS = "legs"  # the carcass stands on adjustable legs with a clip-on kickboard
+
+
+class StandsOn(StrEnum):
+    """What carries the cabinet's underside: the floor (behind a plinth or on legs), the wall
+    it hangs on, the top of a carcass cabinet under it (a top box), or anything (a filler,
+    which follows what it closes)."""
+
+    FLOOR = "floor"
+    WALL = "wall"
+    CABINET = "cabinet"
+    ANY = "any"
 
 
 class LoadClass(StrEnum):
@@ -113,6 +125,7 @@ class ModuleTemplate:
     section_max_width_mm: int
     default_sections: tuple[SectionPattern, ...]
     elevation_mm: int  # default height of the cabinet's underside above the floor
+    stands_on: StandsOn  # what carries it (the floor: its plinth, if it has one)
     options: Mapping[str, OptionSpec]
 
     def option_default(self, name: str) -> str | int:

@@ -24,3 +24,5 @@ class RuleProblem(ProblemCode):
     CEILING_HEIGHT = "ceiling_height"
     TILT_UP_CLEARANCE = "tilt_up_clearance"
     FRONT_CLEARANCE = "front_clearance"
+    FLOOR_UNIT_RAISED = "floor_unit_raised"
+    TOP_BOX_UNSUPPORTED = "top_box_unsupported"

@@ -35,6 +35,7 @@ from configurator.rules.problems import RuleProblem
 from configurator.rules.room import DOOR_PASSAGE_MM, TILT_MARGIN_MM, front_reach
 from configurator.rules.sag import LOAD_KG_PER_M, max_span_mm
 from configurator.rules.structure import MAX_DOOR_HEIGHT_MM
+from configurator.rules.support import can_carry, carriers
 from kernel.json_patch import pointer
 from kernel.problems import Fix, FixCode, Problem, ProblemCode
 
@@ -55,6 +56,9 @@ class RuleFix(FixCode):
     SET_CARCASS_MATERIAL = "set_carcass_material"
     RAISE_RAIL = "raise_rail"
     SET_DOOR_COUNT = "set_door_count"
+    STAND_ON_FLOOR = "stand_on_floor"
+    PUT_ON_CABINET = "put_on_cabinet"
+    MOVE_ONTO_CABINET = "move_onto_cabinet"
 
 
 Proposer = Callable[[Problem, Context], list[Fix]]
@@ -657,6 +661,76 @@ def _hanging(problem: Problem, ctx: Context) -> list[Fix]:
     ]
 
 
+# --- what carries a cabinet ----------------------------------------------------------------
+
+
+def _to_floor(problem: Problem, ctx: Context) -> list[Fix]:
+    """A floor unit raised off the floor: stand it on the floor."""
+    p = _placed(problem, ctx)
+    if p is None:
+        return []
+    spec = p.cabinet.cabinet.spec
+    return [
+        Fix.of(
+            RuleFix.STAND_ON_FLOOR,
+            _set(p, "elevation_mm", 0),
+            cabinet=spec.id,
+            from_mm=round(p.bottom),
+        )
+    ]
+
+
+def _onto_cabinet(problem: Problem, ctx: Context) -> list[Fix]:
+    """A top box on nothing: set it on the top of the cabinet under it, or move it along its
+    wall over the nearest cabinet there at least as wide (centred on it)."""
+    p = _placed(problem, ctx)
+    if p is None:
+        return []
+    spec = p.cabinet.cabinet.spec
+    fixes = [
+        Fix.of(
+            RuleFix.PUT_ON_CABINET,
+            _set(p, "elevation_mm", round(c.top)),
+            cabinet=spec.id,
+            other=c.cabinet.cabinet.spec.id,
+            from_mm=round(p.bottom),
+            to_mm=round(c.top),
+        )
+        for c in carriers(p, ctx)[:1]
+        if round(c.top) != round(p.bottom)
+    ]
+    placement = _on_wall(p)
+    if placement is None:
+        return fixes
+    beside = []
+    for c in ctx.placed:
+        there = c.cabinet.cabinet.spec
+        on = there.placement
+        if (
+            c is p
+            or not can_carry(c)
+            or not isinstance(on, WallPlacement)
+            or on.wall != placement.wall
+            or there.width_mm < spec.width_mm
+        ):
+            continue
+        offset = math.floor(on.offset_mm + (there.width_mm - spec.width_mm) / 2)
+        beside.append((abs(offset - placement.offset_mm), offset, c))
+    for _, offset, c in sorted(beside, key=lambda b: b[0])[:2]:
+        fixes.append(
+            Fix.of(
+                RuleFix.MOVE_ONTO_CABINET,
+                [*_set(p, "offset_mm", offset), *_set(p, "elevation_mm", round(c.top))],
+                cabinet=spec.id,
+                other=c.cabinet.cabinet.spec.id,
+                wall=placement.wall,
+                offset_mm=offset,
+                to_mm=round(c.top),
+            )
+        )
+    return fixes
+
+
 PROPOSERS: dict[ProblemCode, Proposer] = {
     RuleProblem.PART_EXCEEDS_SHEET: _sheet,
     RuleProblem.PART_TOO_SMALL: _too_small,
@@ -672,4 +746,6 @@ PROPOSERS: dict[ProblemCode, Proposer] = {
     RuleProblem.CEILING_HEIGHT: _ceiling,
     RuleProblem.TILT_UP_CLEARANCE: _tilt,
     RuleProblem.FRONT_CLEARANCE: _moves,
+    RuleProblem.FLOOR_UNIT_RAISED: _to_floor,
+    RuleProblem.TOP_BOX_UNSUPPORTED: _onto_cabinet,
 }

@@ -18,6 +18,7 @@ from configurator.rules.structure import (
     check_shelf_sag,
     check_sliding_doors,
 )
+from configurator.rules.support import check_support
 
 __all__ = ["RULES"]
 
@@ -33,4 +34,5 @@ RULES: tuple[Rule, ...] = (
     check_obstacles,
     check_ceiling,
     check_front_clearance,
+    check_support,
 )

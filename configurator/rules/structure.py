@@ -165,24 +165,27 @@ def _doors(placed: Placed, catalog: Catalog) -> list[Problem]:
             "height_mm": round(height, 1),
             "weight_kg": round(weight, 1),
         }
-        if placed_hinges < needed:
+        if placed_hinges < needed:  # the door would hang on too few hinges
             problems.append(
                 Problem.of(
                     RuleProblem.HINGE_COUNT,
                     placed.path,
+                    reason="too_few",
                     needed=needed,
                     placed=placed_hinges,
                     **common,
                 )
             )
-        elif needed > MAX_HINGES:
+        elif needed > MAX_HINGES:  # they all fit, but no hinge chart vouches for such a door
             problems.append(
                 Problem.of(
                     RuleProblem.HINGE_COUNT,
                     placed.path,
                     Severity.WARNING,
+                    reason="beyond_chart",
                     needed=needed,
                     placed=placed_hinges,
+                    max_hinges=MAX_HINGES,
                     **common,
                 )
             )
