@@ -178,6 +178,13 @@ MESSAGES: Final[Mapping[str, Mapping[str, str]]] = {
         "zh-CN": "顶柜 {cabinet}（底面离地 {elevation_mm} mm）没有放在柜体上：仅 {supported_pct}% "
         "落在下方柜体的顶板上",
     },
+    "machining_clash": {
+        "en": "{part_id}: {clashes} bore(s) cut into another one (the first at u {u_mm:g}, "
+        "v {v_mm:g} mm into the one at u {other_u_mm:g}, v {other_v_mm:g} mm): each screw, "
+        "pin and connector needs a hole of its own",
+        "zh-CN": "{part_id}：有 {clashes} 个孔与其他孔重叠（第一个位于 u {u_mm:g}、v {v_mm:g} mm，"
+        "与 u {other_u_mm:g}、v {other_v_mm:g} mm 处的孔相交）；每个螺钉、层板托和连接件都需要独立的孔位",
+    },
     "fill_too_narrow": {
         "en": "{span_mm} mm is narrower than the narrowest {template} ({min_mm} mm)",
         "zh-CN": "{span_mm} mm 小于 {template} 的最小宽度（{min_mm} mm）",
@@ -562,6 +569,10 @@ FIX_MESSAGES: Final[Mapping[str, Mapping[str, str]]] = {
         "en": "move {cabinet} onto {other}: along wall {wall} to {offset_mm} mm from its start, "
         "{to_mm} mm above the floor",
         "zh-CN": "将 {cabinet} 移到 {other} 顶上：沿墙 {wall} 距墙起点 {offset_mm} mm，离地 {to_mm} mm",
+    },
+    "move_item": {
+        "en": "move the {kind} in section {section} of {cabinet} to {to_mm} mm (now {from_mm} mm)",
+        "zh-CN": "将 {cabinet} 第 {section} 分区 {from_mm} mm 处的 {kind} 移至 {to_mm} mm",
     },
     "fill_span": {
         "en": "add {count} × {template} ({widths} mm, {height_mm} mm high; filler {filler_mm} mm; "

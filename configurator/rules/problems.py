@@ -26,3 +26,4 @@ class RuleProblem(ProblemCode):
     FRONT_CLEARANCE = "front_clearance"
     FLOOR_UNIT_RAISED = "floor_unit_raised"
     TOP_BOX_UNSUPPORTED = "top_box_unsupported"
+    MACHINING_CLASH = "machining_clash"

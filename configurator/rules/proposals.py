@@ -14,11 +14,12 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from shapely import Polygon
 
 from catalog.templates import FrontKind
+from configurator.build.frame import make_frame
 from configurator.build.fronts import sliding_leaf_width
 from configurator.build.parts import Part, Role
 from configurator.model.design import (
@@ -59,6 +60,7 @@ class RuleFix(FixCode):
     STAND_ON_FLOOR = "stand_on_floor"
     PUT_ON_CABINET = "put_on_cabinet"
     MOVE_ONTO_CABINET = "move_onto_cabinet"
+    MOVE_ITEM = "move_item"
 
 
 Proposer = Callable[[Problem, Context], list[Fix]]
@@ -731,6 +733,71 @@ def _onto_cabinet(problem: Problem, ctx: Context) -> list[Fix]:
     return fixes
 
 
+# --- machining ------------------------------------------------------------------------------
+
+_BOARD = re.compile(r"-(SIDE-L|SIDE-R|DIV(\d+))$")
+ITEM_REACH_MM = 40.0  # a shelf's or rail's bores lie this close to it (its bolts, its supports)
+
+
+def _sections_beside(part_id: str, sections: int) -> list[int]:
+    """The 0-based sections a side or divider stands beside, from its name."""
+    m = _BOARD.search(part_id)
+    if m is None:
+        return []
+    if m.group(1) == "SIDE-L":
+        return [0]
+    if m.group(1) == "SIDE-R":
+        return [sections - 1]
+    n = int(m.group(2))
+    return [n - 1, n]
+
+
+def _clash(problem: Problem, ctx: Context) -> list[Fix]:
+    """Bores that meet in a side or divider: move the shelf, fixed shelf or rail beside it
+    whose bores they are one or two holes of the 32 mm grid up or down."""
+    p = _placed(problem, ctx)
+    part = None if p is None else _part(p, problem.params.get("part_id"))
+    u = problem.params.get("u_mm")
+    built = None if p is None else p.cabinet.cabinet
+    if p is None or part is None or built is None or built.interior is None:
+        return []
+    if part.length_axis != 2 or not isinstance(u, int | float):
+        return []
+    f = make_frame(built.spec, built.template, ctx.catalog)
+    z = part.box.lo[2] + u - f.zb  # above the inner bottom, as at_mm is
+    sections = built.interior.sections
+    fixes = []
+    for index in _sections_beside(part.part_id, len(sections)):
+        for i, item in enumerate(sections[index].items):
+            at = item.at_mm
+            if at is None or not at - ITEM_REACH_MM <= z <= at + f.t + ITEM_REACH_MM:
+                continue
+            for step in (-1, 1, -2, 2):
+                moved = at + step * f.k.system_pitch_mm
+                fixes.append(_moved(p, built.interior, (index, i), moved))
+    return fixes
+
+
+def _moved(p: Placed, interior: Interior, where: tuple[int, int], at: float) -> Fix:
+    """The cabinet's ``interior`` with item ``where`` (section, item) moved to ``at`` mm."""
+    section, index = where
+    sections = interior.sections
+    items = sections[section].items
+    old = items[index]
+    new = replace(old, at_mm=at)
+    changed = replace(sections[section], items=(*items[:index], new, *items[index + 1 :]))
+    moved = Interior(sections=(*sections[:section], changed, *sections[section + 1 :]))
+    return Fix.of(
+        RuleFix.MOVE_ITEM,
+        _interior_patch(p, moved),
+        cabinet=p.cabinet.cabinet.spec.id,
+        section=section + 1,
+        kind=old.kind.value,
+        from_mm=round(old.at_mm or 0),
+        to_mm=round(at),
+    )
+
+
 PROPOSERS: dict[ProblemCode, Proposer] = {
     RuleProblem.PART_EXCEEDS_SHEET: _sheet,
     RuleProblem.PART_TOO_SMALL: _too_small,
@@ -748,4 +815,5 @@ PROPOSERS: dict[ProblemCode, Proposer] = {
     RuleProblem.FRONT_CLEARANCE: _moves,
     RuleProblem.FLOOR_UNIT_RAISED: _to_floor,
     RuleProblem.TOP_BOX_UNSUPPORTED: _onto_cabinet,
+    RuleProblem.MACHINING_CLASH: _clash,
 }

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from configurator.rules.context import Rule
+from configurator.rules.machining import check_machining
 from configurator.rules.room import (
     check_ceiling,
     check_front_clearance,
@@ -28,6 +29,7 @@ RULES: tuple[Rule, ...] = (
     check_doors,
     check_sliding_doors,
     check_hanging_space,
+    check_machining,
     check_outside_room,
     check_overlaps,
     check_openings,

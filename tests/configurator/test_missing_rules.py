@@ -1,12 +1,16 @@
 """The rules issue 11 found missing, each at its boundary (just inside, just outside) and with
 a checked fix: a top box on nothing, a floor unit lifted off the floor, narrow sliding leaves,
-a hinge count beyond the charts."""
+a hinge count beyond the charts, bores of one part that cut into each other."""
 
 from __future__ import annotations
 
+import json
+from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
 
 from catalog.catalog import Catalog
 from configurator.model.document import parse_design
@@ -16,8 +20,10 @@ from configurator.rules.proposals import RuleFix
 from kernel.json_patch import apply_patch
 from kernel.problems import Problem, errors_in
 from tests.builders import a_cabinet, a_document
+from tests.strategies import CATALOG, cabinets
 from web.messages import message
 
+EXAMPLES = Path(__file__).parents[2] / "examples"
 ROOM: dict[str, Any] = {
     "outline_mm": [[0, 0], [5000, 0], [5000, 3000], [0, 3000]],
     "ceiling_mm": 2800,
@@ -187,3 +193,54 @@ def test_hinges_beyond_the_chart_are_worded_as_what_they_are(catalog: Catalog) -
     assert message(first, "en").startswith("door W1-DOOR1 (2401 mm")
     assert "hinge charts stop at 5" in message(first, "en")
     assert "最多到 5 个" in message(first, "zh-CN")
+
+
+# -- machining: no two bores of a part cut into each other -----------------------------------
+
+
+def test_the_examples_have_no_machining_clash(catalog: Catalog) -> None:
+    """Before the build kept its system-hole rows clear of the cam housings at a divider's
+    ends, every divider had four (the bedroom's W1-DIV1: the cam 34 mm up, 50 mm in cut into
+    the shifted row's hole 38 mm up, 53 mm in)."""
+    for name in ("bedroom", "all-templates", "l-shaped-bedroom"):
+        document = json.loads((EXAMPLES / f"{name}.json").read_text())
+        assert "machining_clash" not in {p.code for p in run(catalog, document).problems}
+
+
+def shelf_at_a_plate(catalog: Catalog, setback: int) -> tuple[Catalog, dict[str, Any]]:
+    """A factory drilling its front row ``setback`` mm in, and a 1200 mm wardrobe whose pair
+    of doors has its second hinge's plate holes at 680 and 712 mm (on the 32 mm grid from
+    136): a fixed shelf at 573 mm has its connector bolts 98 + 573 + 9 = 680 mm up, 50 mm in."""
+    k = replace(catalog.construction, system_row_setback_mm=setback)
+    shelf = {"kind": "fixed_shelf", "at_mm": 573}
+    cabinet = a_cabinet(
+        offset_mm=100, interior={"sections": [{"width_mm": None, "items": [shelf]}]}
+    )
+    return replace(catalog, construction=k), doc(cabinet)
+
+
+def test_a_connector_bolt_in_a_hinge_plates_hole_is_a_clash(catalog: Catalog) -> None:
+    """The plate's Ø5 screw hole and the bolt's Ø5 hole meet when their centres are closer
+    than 5 mm: rows 45 mm in leave them 5 mm apart (touching), 46 mm in 4 mm (cutting in)."""
+    touching, document = shelf_at_a_plate(catalog, 45)
+    assert not found(touching, document, "machining_clash")
+    cutting, document = shelf_at_a_plate(catalog, 46)
+    left, right = found(cutting, document, "machining_clash")  # a pair: a plate on each side
+    assert [left.params["part_id"], right.params["part_id"]] == ["W1-SIDE-L", "W1-SIDE-R"]
+    assert left.severity == "error"
+    assert (left.params["u_mm"], left.params["v_mm"], left.params["other_v_mm"]) == (680, 50, 46)
+    # one or two holes down; one up (605 mm) puts the bolts at the plate's 712 mm hole
+    assert [f.params["to_mm"] for f in left.fixes] == [541, 509]
+    assert {f.code for f in left.fixes} == {RuleFix.MOVE_ITEM}
+    works(cutting, document, left)
+    assert "?" not in message(left, "zh-CN") and "?" not in message(left, "en")
+
+
+@given(cabinet=cabinets())
+@settings(max_examples=40)
+def test_no_cabinet_in_the_catalogs_ranges_has_bores_that_meet(cabinet: dict[str, Any]) -> None:
+    """Except where two hinges are squeezed onto neighbouring grid holes (a door too short
+    for its hinges' end offsets, which ``hinge_count`` refuses): their plates share a hole."""
+    problems = run(CATALOG, doc({**cabinet, "offset_mm": 100})).problems
+    if any(p.code == "machining_clash" for p in problems):
+        assert any(p.code == "hinge_count" and p.severity == "error" for p in problems)
