@@ -185,6 +185,12 @@ MESSAGES: Final[Mapping[str, Mapping[str, str]]] = {
         "zh-CN": "{part_id}：有 {clashes} 个孔与其他孔重叠（第一个位于 u {u_mm:g}、v {v_mm:g} mm，"
         "与 u {other_u_mm:g}、v {other_v_mm:g} mm 处的孔相交）；每个螺钉、层板托和连接件都需要独立的孔位",
     },
+    "door_against_wall": {
+        "en": "door {part_id} of {cabinet} is hinged on its {side} side, less than {gap_mm:g} mm "
+        "from a wall: it scrapes the wall, stops short of 90° and its handle strikes the wall",
+        "zh-CN": "{cabinet} 的门板 {part_id} 铰链装在靠墙一侧（{side}），离墙不足 {gap_mm:g} mm："
+        "开门会刮墙、开不到 90°，拉手会撞墙",
+    },
     "fill_too_narrow": {
         "en": "{span_mm} mm is narrower than the narrowest {template} ({min_mm} mm)",
         "zh-CN": "{span_mm} mm 小于 {template} 的最小宽度（{min_mm} mm）",
@@ -573,6 +579,16 @@ FIX_MESSAGES: Final[Mapping[str, Mapping[str, str]]] = {
     "move_item": {
         "en": "move the {kind} in section {section} of {cabinet} to {to_mm} mm (now {from_mm} mm)",
         "zh-CN": "将 {cabinet} 第 {section} 分区 {from_mm} mm 处的 {kind} 移至 {to_mm} mm",
+    },
+    "flip_hinges": {
+        "en": "hinge the doors of {cabinet} on the {side}",
+        "zh-CN": "将 {cabinet} 的门改为 {side} 侧开铰",
+    },
+    "add_filler": {
+        "en": "put a {width_mm} mm filler strip {filler} between {cabinet} and the wall "
+        "({cabinet} {to_mm} mm wide, {offset_mm} mm from the wall's start)",
+        "zh-CN": "在 {cabinet} 与墙之间加 {width_mm} mm 收口条 {filler}（{cabinet} 宽 {to_mm} mm，"
+        "距墙起点 {offset_mm} mm）",
     },
     "fill_span": {
         "en": "add {count} × {template} ({widths} mm, {height_mm} mm high; filler {filler_mm} mm; "

@@ -11,6 +11,7 @@ that few candidates are tried and most of them pass. A problem no change makes s
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections.abc import Callable, Iterable
@@ -22,6 +23,7 @@ from catalog.templates import FrontKind
 from configurator.build.frame import make_frame
 from configurator.build.fronts import sliding_leaf_width
 from configurator.build.parts import Part, Role
+from configurator.build.placement import apply
 from configurator.model.design import (
     Interior,
     ObstacleKind,
@@ -32,6 +34,7 @@ from configurator.model.design import (
 from configurator.model.document import interior_document
 from configurator.room.geometry import door_swing, opening_strip
 from configurator.rules.context import TOUCH_TOL_MM, Context, Placed
+from configurator.rules.hinges import HINGE_WALL_GAP_MM, wall_beside
 from configurator.rules.problems import RuleProblem
 from configurator.rules.room import DOOR_PASSAGE_MM, TILT_MARGIN_MM, front_reach
 from configurator.rules.sag import LOAD_KG_PER_M, max_span_mm
@@ -61,6 +64,8 @@ class RuleFix(FixCode):
     PUT_ON_CABINET = "put_on_cabinet"
     MOVE_ONTO_CABINET = "move_onto_cabinet"
     MOVE_ITEM = "move_item"
+    FLIP_HINGES = "flip_hinges"
+    ADD_FILLER = "add_filler"
 
 
 Proposer = Callable[[Problem, Context], list[Fix]]
@@ -798,6 +803,101 @@ def _moved(p: Placed, interior: Interior, where: tuple[int, int], at: float) -> 
     )
 
 
+# --- doors hinged against a wall -------------------------------------------------------------
+
+FILLER = "filler"  # the catalog's template of a filler strip
+
+
+def _hinge_wall(problem: Problem, ctx: Context) -> list[Fix]:
+    """A door hinged against a wall: hinge the single doors on the other side where no wall
+    stands there, or put a filler strip between the cabinet and the wall, moving the cabinet
+    along the wall or narrowing it by the filler's width."""
+    p = _placed(problem, ctx)
+    side = problem.params.get("side")
+    if p is None or side not in ("left", "right"):
+        return []
+    built = p.cabinet.cabinet
+    other = "right" if side == "left" else "left"
+    fixes = []
+    option = built.template.options.get("hinge_side")
+    now = built.spec.options.get("hinge_side", option.default if option else None)
+    # the single doors hinge on ``side``: on the other one, unless a wall stands there too
+    if now == side and not wall_beside(p, other, ctx.floor):
+        path = pointer("cabinets", p.index, "options", "hinge_side")
+        fixes.append(
+            Fix.of(
+                RuleFix.FLIP_HINGES,
+                [{"op": "add", "path": path, "value": other}],
+                cabinet=built.spec.id,
+                side=other,
+            )
+        )
+    return [*fixes, *_fillers(p, ctx, side)]
+
+
+def _fillers(p: Placed, ctx: Context, side: str) -> list[Fix]:
+    """A filler strip on ``side`` of a cabinet on a wall: the cabinet moved along by its
+    width, or narrowed by it."""
+    placement = _on_wall(p)
+    if placement is None or FILLER not in ctx.catalog.templates:
+        return []
+    filler = ctx.catalog.template(FILLER)
+    spec = p.cabinet.cabinet.spec
+    width = min(w for w in (*filler.standard_widths, filler.width.max) if w >= HINGE_WALL_GAP_MM)
+    depth = min(max(filler.depth.default, filler.depth.min), filler.depth.max)
+    wall = ctx.walls[placement.wall]
+
+    def along(x: float) -> float:  # a point of the cabinet's front, along the wall
+        px, py, _ = apply(p.cabinet.transform, x, 0.0)
+        return (px - wall.start[0]) * wall.direction[0] + (py - wall.start[1]) * wall.direction[1]
+
+    # the wall on ``side`` stands at the cabinet's lower offset, or at its higher one
+    at_low = (along(0.0) < along(spec.width_mm)) == (side == "left")
+    taken = {c.id for c in ctx.design.cabinets}
+    ident = next(f"F{n}" for n in itertools.count(1) if f"F{n}" not in taken)
+    o, w = round(placement.offset_mm), round(spec.width_mm)
+    strip: dict[str, object] = {
+        "id": ident,
+        "template": FILLER,
+        "wall": placement.wall,
+        "offset_mm": o if at_low else o + w - width,
+        "width_mm": width,
+        "height_mm": min(max(round(spec.height_mm), filler.height.min), filler.height.max),
+        "depth_mm": depth,
+        "carcass_material": spec.carcass_material,
+        "front_material": spec.front_material,
+        "options": {},
+        "interior": None,
+    }
+    if spec.elevation_mm is not None:
+        strip["elevation_mm"] = round(spec.elevation_mm)
+    fixes = []
+    # moved along by the filler's width, or narrowed by it (its far end staying)
+    for offset, new_width in (
+        (o + width if at_low else o - width, w),
+        (o + width if at_low else o, w - width),
+    ):
+        if not p.cabinet.cabinet.template.width.contains(new_width):
+            continue
+        patch: list[dict[str, object]] = [
+            *_set(p, "offset_mm", offset),
+            *_set(p, "width_mm", new_width),
+            {"op": "add", "path": pointer("cabinets", "-"), "value": strip},
+        ]
+        fixes.append(
+            Fix.of(
+                RuleFix.ADD_FILLER,
+                patch,
+                cabinet=spec.id,
+                filler=ident,
+                width_mm=width,
+                offset_mm=offset,
+                to_mm=round(new_width),
+            )
+        )
+    return fixes
+
+
 PROPOSERS: dict[ProblemCode, Proposer] = {
     RuleProblem.PART_EXCEEDS_SHEET: _sheet,
     RuleProblem.PART_TOO_SMALL: _too_small,
@@ -816,4 +916,5 @@ PROPOSERS: dict[ProblemCode, Proposer] = {
     RuleProblem.FLOOR_UNIT_RAISED: _to_floor,
     RuleProblem.TOP_BOX_UNSUPPORTED: _onto_cabinet,
     RuleProblem.MACHINING_CLASH: _clash,
+    RuleProblem.DOOR_AGAINST_WALL: _hinge_wall,
 }

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from configurator.rules.context import Rule
+from configurator.rules.hinges import check_hinge_walls
 from configurator.rules.machining import check_machining
 from configurator.rules.room import (
     check_ceiling,
@@ -36,5 +37,6 @@ RULES: tuple[Rule, ...] = (
     check_obstacles,
     check_ceiling,
     check_front_clearance,
+    check_hinge_walls,
     check_support,
 )

@@ -13,6 +13,7 @@ import pytest
 from hypothesis import given, settings
 
 from catalog.catalog import Catalog
+from configurator.model.design import WallPlacement
 from configurator.model.document import parse_design
 from configurator.rules.evaluate import Evaluation, evaluate
 from configurator.rules.fixes import offer_fixes
@@ -244,3 +245,57 @@ def test_no_cabinet_in_the_catalogs_ranges_has_bores_that_meet(cabinet: dict[str
     problems = run(CATALOG, doc({**cabinet, "offset_mm": 100})).problems
     if any(p.code == "machining_clash" for p in problems):
         assert any(p.code == "hinge_count" and p.severity == "error" for p in problems)
+
+
+# -- doors hinged against a wall ---------------------------------------------------------------
+
+
+def right_hinged(offset: int) -> dict[str, Any]:
+    """A 1600 mm wardrobe on wall 0 (which runs from x = 0): seen from its front its right
+    side is the one nearer the wall's start, where wall 3 stands; its three single doors are
+    hinged on their right, the last one on the cabinet's right side."""
+    return a_cabinet(offset_mm=offset, width_mm=1600, options={"hinge_side": "right"})
+
+
+def test_a_door_hinged_against_a_wall_wants_a_filler(catalog: Catalog) -> None:
+    """25 mm from the wall is room enough (a 1 in filler, the least the trade advises); 24 mm
+    is not. Hinged on the other side, nothing is in its way."""
+    assert not found(catalog, doc(right_hinged(25)), "door_against_wall")
+    left = a_cabinet(offset_mm=0, width_mm=1600)
+    assert not found(catalog, doc(left), "door_against_wall")
+    for offset in (24, 0):
+        (door,) = found(catalog, doc(right_hinged(offset)), "door_against_wall")
+        assert door.severity == "warning"
+        assert (door.params["part_id"], door.params["side"]) == ("W1-DOOR3", "right")
+        assert "?" not in message(door, "zh-CN") and "?" not in message(door, "en")
+
+
+def test_a_door_against_a_wall_is_flipped_or_gets_a_filler(catalog: Catalog) -> None:
+    document = doc(right_hinged(0))
+    (door,) = found(catalog, document, "door_against_wall")
+    assert [f.code for f in door.fixes] == [
+        RuleFix.FLIP_HINGES,
+        RuleFix.ADD_FILLER,
+        RuleFix.ADD_FILLER,
+    ]
+    moved, narrowed = door.fixes[1:]
+    assert (moved.params["offset_mm"], moved.params["to_mm"]) == (50, 1600)
+    assert (narrowed.params["offset_mm"], narrowed.params["to_mm"]) == (50, 1550)
+    works(catalog, document, door)
+    filled = run(catalog, apply_patch(document, moved.patch))
+    strip = filled.build.design.cabinets[-1]
+    assert (strip.template, strip.width_mm, strip.placement) == (
+        "filler",
+        50,
+        WallPlacement(wall=0, offset_mm=0),
+    )
+
+
+def test_a_door_in_a_corner_cannot_flip_into_the_other_wall(catalog: Catalog) -> None:
+    """A 1600 mm wardrobe in a 1600 mm alcove: walls on both sides; only a filler (the
+    narrowed cabinet) helps."""
+    alcove = {**ROOM, "outline_mm": [[0, 0], [1600, 0], [1600, 3000], [0, 3000]]}
+    document = a_document(right_hinged(0), room=alcove)
+    (door,) = found(catalog, document, "door_against_wall")
+    assert [(f.code, f.params["to_mm"]) for f in door.fixes] == [(RuleFix.ADD_FILLER, 1550)]
+    works(catalog, document, door)
