@@ -20,7 +20,7 @@ def showroom(count: int = 30) -> dict[str, Any]:
     """A 30 x 4 m showroom with ``count`` cabinets of every template along its long walls;
     each top box stands on the sliding wardrobe four cabinets before it (on the same wall)."""
     cabinets: list[dict[str, Any]] = []
-    offsets = {0: 0, 2: 0}
+    offsets = {0: 50, 2: 50}  # 50 mm from the end walls: no door is hinged against one
     for i in range(count):
         template, width, height, depth = TEMPLATES[i % len(TEMPLATES)]
         wall = 0 if i % 2 == 0 else 2

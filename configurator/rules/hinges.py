@@ -15,8 +15,7 @@ from shapely import Polygon
 
 from catalog.templates import FrontKind
 from configurator.build.cabinet import BuiltCabinet
-from configurator.build.fronts import door_leaves
-from configurator.build.parts import OpKind
+from configurator.build.parts import OpKind, Role
 from configurator.build.placement import plan_rectangle
 from configurator.model.design import cabinet_key
 from configurator.rules.context import TOUCH_TOL_MM, Context, Placed
@@ -31,6 +30,8 @@ __all__ = [
 ]
 
 HINGE_WALL_GAP_MM = 25.0  # a hinge side nearer a wall than this needs a filler (see above)
+CUP_REACH_MM = 40.0  # a hinge cup's centre from its door's hinge edge, at most (A8: 3-7 mm
+# from the edge to a Ø35 cup: 20.5-24.5 mm; more than that, with the reveal, never reaches)
 
 
 def check_hinge_walls(ctx: Context) -> list[Problem]:
@@ -60,27 +61,27 @@ def check_hinge_walls(ctx: Context) -> list[Problem]:
 
 def hinged_sides(built: BuiltCabinet) -> tuple[tuple[str, str], ...]:
     """The cabinet's sides (``left``, ``right``, as seen from the front) that a door is
-    hinged on, each with that door: a door hinged on a divider is not at a side."""
+    hinged on, each with that door: a door hinged on a divider is not at a side. A door's
+    hinge edge is over a side when its cups, ``CUP_REACH_MM`` in from that edge at most, are
+    nearer the cabinet's edge than the side is thick plus that."""
     if built.template.fronts is not FrontKind.HINGED:
         return ()
     width = built.spec.width_mm
-    t = min((p.thickness_mm for p in built.parts if p.role == "side"), default=0.0)
-    found = []
-    for leaf in door_leaves(built.parts):
-        cups = [
-            part.box.lo[0] + op.v
-            for part in leaf.parts
-            for op in part.operations
-            if op.kind is OpKind.CUP
-        ]
-        if not cups:
+    t = next((p.thickness_mm for p in built.parts if p.role is Role.SIDE), 0.0)
+    found: dict[str, str] = {}
+    for part in built.parts:
+        if part.role is not Role.DOOR and part.role is not Role.DOOR_STILE:
             continue
-        centre = (leaf.box.lo[0] + leaf.box.hi[0]) / 2
-        if cups[0] < centre and leaf.box.lo[0] < t:
-            found.append(("left", leaf.key))
-        elif cups[0] > centre and leaf.box.hi[0] > width - t:
-            found.append(("right", leaf.key))
-    return tuple(found)
+        for op in part.operations:
+            if op.kind is OpKind.CUP:
+                x = part.box.lo[0] + op.v
+                door = part.part_id if part.role is Role.DOOR else part.part_id.rsplit("-", 1)[0]
+                if x < t + CUP_REACH_MM:
+                    found.setdefault("left", door)
+                elif x > width - t - CUP_REACH_MM:
+                    found.setdefault("right", door)
+                break  # one cup tells the door's hinge edge
+    return tuple(found.items())
 
 
 def wall_beside(p: Placed, side: str, floor: Polygon) -> bool:
