@@ -17,6 +17,7 @@ __all__ = [
     "OptionSpec",
     "PlinthKind",
     "SectionPattern",
+    "StandsOn",
 ]
 
 
@@ -52,6 +53,17 @@ class CornerKind(StrEnum):
     NONE = "none"
     BLIND = "blind"
     L = "l"
+
+
+class StandsOn(StrEnum):
+    """What carries the cabinet's underside: the floor (behind a plinth or on legs), the wall
+    it hangs on, the top of a carcass cabinet under it (a top box), or anything (a filler,
+    which follows what it closes)."""
+
+    FLOOR = "floor"
+    WALL = "wall"
+    CABINET = "cabinet"
+    ANY = "any"
 
 
 class LoadClass(StrEnum):
@@ -130,6 +142,7 @@ class ModuleTemplate:
     section_max_width_mm: int
     default_sections: tuple[SectionPattern, ...]
     elevation_mm: int  # default height of the cabinet's underside above the floor
+    stands_on: StandsOn  # what carries it (the floor: its plinth, if it has one)
     options: Mapping[str, OptionSpec]
     corner: CornerKind = CornerKind.NONE
 

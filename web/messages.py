@@ -132,7 +132,7 @@ MESSAGES: Final[Mapping[str, Mapping[str, str]]] = {
     },
     "hinge_count": {
         "en": "door {part_id} ({height_mm:g} mm, {weight_kg:g} kg) needs {needed} "
-        "hinges; {placed} fit",
+        "hinges, but only {placed} fit",
         "zh-CN": "门板 {part_id}（{height_mm:g} mm，{weight_kg:g} kg）需要 {needed} 个"
         "铰链，只能装 {placed} 个",
     },
@@ -166,6 +166,30 @@ MESSAGES: Final[Mapping[str, Mapping[str, str]]] = {
         "en": "its diagonal {diagonal_mm} mm is too long to stand it up under "
         "the {ceiling_mm:g} mm ceiling",
         "zh-CN": "对角线 {diagonal_mm} mm，在 {ceiling_mm:g} mm 层高下无法立起",
+    },
+    "floor_unit_raised": {
+        "en": "{cabinet} hangs {elevation_mm} mm above the floor, but its plinth or legs are "
+        "made to stand on the floor",
+        "zh-CN": "{cabinet} 离地 {elevation_mm} mm 悬空，但它的踢脚板或柜脚须落地安装",
+    },
+    "top_box_unsupported": {
+        "en": "top box {cabinet} (underside at {elevation_mm} mm) does not stand on a cabinet: "
+        "only {supported_pct}% of it rests on the top of one",
+        "zh-CN": "顶柜 {cabinet}（底面离地 {elevation_mm} mm）没有放在柜体上：仅 {supported_pct}% "
+        "落在下方柜体的顶板上",
+    },
+    "machining_clash": {
+        "en": "{part_id}: {clashes} bore(s) cut into another one (the first at u {u_mm:g}, "
+        "v {v_mm:g} mm into the one at u {other_u_mm:g}, v {other_v_mm:g} mm): each screw, "
+        "pin and connector needs a hole of its own",
+        "zh-CN": "{part_id}：有 {clashes} 个孔与其他孔重叠（第一个位于 u {u_mm:g}、v {v_mm:g} mm，"
+        "与 u {other_u_mm:g}、v {other_v_mm:g} mm 处的孔相交）；每个螺钉、层板托和连接件都需要独立的孔位",
+    },
+    "door_against_wall": {
+        "en": "door {part_id} of {cabinet} is hinged on its {side} side, less than {gap_mm:g} mm "
+        "from a wall: it scrapes the wall, stops short of 90° and its handle strikes the wall",
+        "zh-CN": "{cabinet} 的门板 {part_id} 铰链装在靠墙一侧（{side}），离墙不足 {gap_mm:g} mm："
+        "开门会刮墙、开不到 90°，拉手会撞墙",
     },
     "fill_too_narrow": {
         "en": "{span_mm} mm is narrower than the narrowest {template} ({min_mm} mm)",
@@ -422,6 +446,13 @@ MESSAGES_BY_REASON: Final[Mapping[str, Mapping[str, str]]] = {
         "en": "only {depth_mm:g} mm of depth: no runner fits (shortest 250 mm)",
         "zh-CN": "仅有 {depth_mm:g} mm 深度，装不下任何滑轨（最短 250 mm）",
     },
+    "hinge_count.beyond_chart": {
+        "en": "door {part_id} ({height_mm:g} mm, {weight_kg:g} kg) gets {needed} hinges; "
+        "hinge charts stop at {max_hinges}, so a door this tall or heavy is not vouched for: "
+        "a top box or a lower door is safer",
+        "zh-CN": "门板 {part_id}（{height_mm:g} mm，{weight_kg:g} kg）装 {needed} 个铰链；"
+        "铰链选型表最多到 {max_hinges} 个，这么高或这么重的门没有依据，建议加顶柜或降低门高",
+    },
     "door_too_large.width_or_weight": {
         "en": "door {part_id} is {width_mm:g} mm wide and {weight_kg:g} kg (limits "
         "{max_width_mm:g} mm, {max_weight_kg:g} kg)",
@@ -596,6 +627,33 @@ FIX_MESSAGES: Final[Mapping[str, Mapping[str, str]]] = {
     "raise_rail": {
         "en": "raise the rail in section {section} of {cabinet} to {to_mm} mm (now {from_mm} mm)",
         "zh-CN": "将 {cabinet} 第 {section} 分区的挂衣杆升至 {to_mm} mm（现为 {from_mm} mm）",
+    },
+    "stand_on_floor": {
+        "en": "stand {cabinet} on the floor (now {from_mm} mm above it)",
+        "zh-CN": "将 {cabinet} 落地安装（现离地 {from_mm} mm）",
+    },
+    "put_on_cabinet": {
+        "en": "set {cabinet} on top of {other}, {to_mm} mm above the floor (now {from_mm} mm)",
+        "zh-CN": "将 {cabinet} 放到 {other} 顶上，离地 {to_mm} mm（现为 {from_mm} mm）",
+    },
+    "move_onto_cabinet": {
+        "en": "move {cabinet} onto {other}: along wall {wall} to {offset_mm} mm from its start, "
+        "{to_mm} mm above the floor",
+        "zh-CN": "将 {cabinet} 移到 {other} 顶上：沿墙 {wall} 距墙起点 {offset_mm} mm，离地 {to_mm} mm",
+    },
+    "move_item": {
+        "en": "move the {kind} in section {section} of {cabinet} to {to_mm} mm (now {from_mm} mm)",
+        "zh-CN": "将 {cabinet} 第 {section} 分区 {from_mm} mm 处的 {kind} 移至 {to_mm} mm",
+    },
+    "flip_hinges": {
+        "en": "hinge the doors of {cabinet} on the {side}",
+        "zh-CN": "将 {cabinet} 的门改为 {side} 侧开铰",
+    },
+    "add_filler": {
+        "en": "put a {width_mm} mm filler strip {filler} between {cabinet} and the wall "
+        "({cabinet} {to_mm} mm wide, {offset_mm} mm from the wall's start)",
+        "zh-CN": "在 {cabinet} 与墙之间加 {width_mm} mm 收口条 {filler}（{cabinet} 宽 {to_mm} mm，"
+        "距墙起点 {offset_mm} mm）",
     },
     "fill_span": {
         "en": "add {count} × {template} ({widths} mm, {height_mm} mm high; filler {filler_mm} mm; "

@@ -111,6 +111,14 @@ def _plinth(job: Job) -> list[HardwareLine]:
     ]
 
 
+CONNECTOR_INSET_MM = (50.0, 50.0)  # first and last connector from the joint's front and back
+# Into a divider's B face (from the section on its left) the connectors stand elsewhere, so that
+# the bolts of two fixed shelves at one height on its two sides never meet inside the board
+# (12 + 12 mm deep in 18): at least a hole's width (5 mm) from those of its A face (50 mm in,
+# and the middle one), and from the B face's system-hole rows (37 mm in from front and back).
+DIVIDER_B_INSET_MM = (60.0, 44.0)
+
+
 def join(maker: PartMaker, f: Frame, *, end: Blank, face: Blank, toward: int) -> list[HardwareLine]:
     """Cam-connect the end of ``end`` to the face of ``face`` (which faces ``toward``).
 
@@ -120,7 +128,10 @@ def join(maker: PartMaker, f: Frame, *, end: Blank, face: Blank, toward: int) ->
     y0 = max(end.box.lo[1], face.box.lo[1])
     y1 = min(end.box.hi[1], face.box.hi[1], f.back_y0)
     count = connector_count(y1 - y0, spacing_mm=f.k.connector_spacing_mm)
-    for y in spread(count, y0 + 50, y1 - 50):
+    front, back = CONNECTOR_INSET_MM
+    if face.role is Role.DIVIDER and toward < 0:
+        front, back = DIVIDER_B_INSET_MM
+    for y in spread(count, y0 + front, y1 - back):
         if end.length_axis == 2:  # a divider standing on the bottom or hanging from the top
             z = face.box.hi[2] if toward > 0 else face.box.lo[2]
             mid = (end.box.lo[0] + end.box.hi[0]) / 2

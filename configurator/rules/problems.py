@@ -26,3 +26,7 @@ class RuleProblem(ProblemCode):
     FRONT_CLEARANCE = "front_clearance"
     CORNER_BLOCKED = "corner_blocked"
     CORNER_UNIT_OFF_CORNER = "corner_unit_off_corner"
+    FLOOR_UNIT_RAISED = "floor_unit_raised"
+    TOP_BOX_UNSUPPORTED = "top_box_unsupported"
+    MACHINING_CLASH = "machining_clash"
+    DOOR_AGAINST_WALL = "door_against_wall"

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from catalog.templates import StandsOn
 from configurator.model.document import parse_design
 from configurator.rules.evaluate import evaluate
 from kernel.problems import Severity
@@ -32,7 +33,10 @@ def test_every_standard_width_at_its_defaults_has_no_error(template: str) -> Non
                 carcass_material=material,
                 front_material=t.front_materials[0],
             )
-            evaluation = evaluate(parse_design(a_document(cabinet)), CATALOG)
+            # a top box stands on a wardrobe as wide, whose top is the box's default elevation
+            under = a_cabinet(id="U1", width_mm=width, height_mm=t.elevation_mm)
+            placed = (cabinet, under) if t.stands_on is StandsOn.CABINET else (cabinet,)
+            evaluation = evaluate(parse_design(a_document(*placed)), CATALOG)
             errors = [p.code for p in evaluation.problems if p.severity is Severity.ERROR]
             if errors:
                 refused.append((width, material, errors))
