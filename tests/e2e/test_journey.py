@@ -1,0 +1,161 @@
+"""The issue's journey in headless Chromium, on a laptop (mouse and keyboard) and on a
+1024 x 768 touch tablet: a rectangular room, a hinged wardrobe from the gallery, its width
+changed (the price follows, no reload), a shelf span made too wide (``shelf_sag``), fixed from
+the problem list, undone and redone, saved, found again after a reload, and shared: the link,
+opened logged out, shows it read-only."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.e2e.guard import Guard, canvas_colours, serious_violations
+
+pytestmark = pytest.mark.e2e
+
+DEVICES = {
+    "laptop": {"viewport": {"width": 1440, "height": 900}},
+    "tablet": {"viewport": {"width": 1024, "height": 768}, "has_touch": True},
+}
+
+
+def press(locator: Any, touch: bool) -> None:
+    if touch:
+        locator.tap()
+    else:
+        locator.click()
+
+
+def shot(page: Any, name: str) -> None:
+    """Keep a screenshot when MILLWORK_SCREENSHOTS names a folder (to look at them)."""
+    folder = os.environ.get("MILLWORK_SCREENSHOTS")
+    if folder:
+        page.screenshot(path=str(Path(folder) / f"{name}.png"))
+
+
+def problems(page: Any) -> list[str]:
+    codes: list[str] = page.locator("[data-testid=problem-list] li[data-code]").evaluate_all(
+        "items => items.map(i => i.dataset.code)"
+    )
+    return codes
+
+
+def wait_problems(page: Any, present: bool, code: str = "shelf_sag") -> None:
+    page.wait_for_function(
+        "([code, present]) => [...document.querySelectorAll('[data-testid=problem-list] li')]"
+        ".some(li => li.dataset.code === code) === present",
+        arg=[code, present],
+    )
+
+
+def accessible(page: Any) -> None:
+    assert serious_violations(page) == []
+
+
+@pytest.mark.parametrize("device", list(DEVICES))
+def test_design_a_room_in_the_browser(browser: Any, base_url: str, device: str) -> None:
+    touch = device == "tablet"
+    guard = Guard(base_url)
+    context = browser.new_context(base_url=base_url, **DEVICES[device])
+    guard.watch(context)
+    page = context.new_page()
+
+    page.goto("/")
+    accessible(page)
+    shot(page, f"start-{device}")
+    press(page.get_by_test_id("new-design"), touch)
+    page.wait_for_url(re.compile(r"/designs/[^/]+$"))
+    editor_url = page.url
+    page.evaluate("window.stillHere = true")  # gone if the page reloads
+
+    # a hinged wardrobe from the gallery
+    press(page.get_by_test_id("add-cabinet"), touch)
+    gallery = page.get_by_test_id("template-wardrobe_hinged")
+    gallery.wait_for()
+    accessible(page)
+    press(gallery, touch)
+    page.get_by_test_id("cabinet-W1").wait_for()
+    total = page.get_by_test_id("price-total")
+    page.wait_for_function("() => /\\d/.test(document.querySelector('[data-testid=price-total]').textContent)")
+    before = total.inner_text()
+
+    # its width: the price changes without a reload
+    width = page.get_by_test_id("cabinet-width")
+    width.fill("1600")
+    width.press("Enter")
+    page.wait_for_function(
+        "before => document.querySelector('[data-testid=price-total]').textContent !== before",
+        arg=before,
+    )
+    assert page.evaluate("window.stillHere") is True
+    assert total.inner_text() != before
+
+    # one section across the wardrobe: its shelves sag
+    press(page.get_by_test_id("customise-interior"), touch)
+    sections = page.get_by_test_id("interior-sections")
+    sections.fill("1")
+    sections.press("Enter")
+    wait_problems(page, True)
+    entry = page.locator("[data-testid=problem-list] li[data-code=shelf_sag]").first
+    assert entry.get_attribute("data-cabinet") == "W1"
+    page.wait_for_function("() => document.querySelector('[data-testid=viewer-3d] canvas')")
+    accessible(page)
+    shot(page, f"editor-sag-{device}")
+
+    # fixed in one click from the problem list
+    press(entry.get_by_test_id("fix-shelf_sag").first, touch)
+    wait_problems(page, False)
+    fixed_interior = page.get_by_test_id("interior-sections").input_value()
+    assert int(fixed_interior) > 1
+
+    # undo brings the sagging shelf back, redo the fix; the keyboard does the same
+    press(page.get_by_test_id("undo"), touch)
+    wait_problems(page, True)
+    press(page.get_by_test_id("redo"), touch)
+    wait_problems(page, False)
+    if not touch:
+        page.locator("body").press("Control+z")
+        wait_problems(page, True)
+        page.locator("body").press("Control+Shift+z")
+        wait_problems(page, False)
+
+    # saved as revisions; a reload finds the same design
+    status = page.get_by_test_id("save-status")
+    page.wait_for_function("() => document.querySelector('[data-testid=save-status]').dataset.state === 'saved'")
+    assert status.inner_text()
+    assert canvas_colours(page) > 20  # the 3D view draws the room, not a blank canvas
+    shot(page, f"editor-{device}")
+    page.reload()
+    press(page.get_by_test_id("cabinet-W1"), touch)
+    assert page.get_by_test_id("cabinet-width").input_value() == "1600"
+    assert page.get_by_test_id("interior-sections").input_value() == fixed_interior
+    page.wait_for_function("() => /\\d/.test(document.querySelector('[data-testid=price-total]').textContent)")
+    assert "shelf_sag" not in problems(page)
+    assert page.url == editor_url
+
+    # shared: a visitor without a session sees it read-only
+    press(page.get_by_test_id("share"), touch)
+    link = page.get_by_test_id("share-url")
+    link.wait_for()
+    shared_url = link.get_attribute("href")
+    assert shared_url and shared_url.startswith("/s/")
+    stranger = browser.new_context(base_url=base_url, **DEVICES[device])
+    guard.watch(stranger)
+    shared = stranger.new_page()
+    shared.goto(shared_url)
+    shared.get_by_test_id("cabinet-W1").wait_for()
+    assert shared.get_by_test_id("read-only").is_visible()
+    assert not shared.get_by_test_id("add-cabinet").is_visible()
+    assert not shared.get_by_test_id("undo").is_visible()
+    press(shared.get_by_test_id("cabinet-W1"), touch)
+    assert shared.get_by_test_id("cabinet-width").is_disabled()
+    shared.wait_for_function("() => /\\d/.test(document.querySelector('[data-testid=price-total]').textContent)")
+    accessible(shared)
+    shot(shared, f"shared-{device}")
+    stranger.close()
+    context.close()
+    guard.check()

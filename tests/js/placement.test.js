@@ -1,0 +1,76 @@
+// Placement along walls, snapping and dimension chains (web/static/js/placement.js).
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import {
+  along, collides, dimensionChain, firstFree, footprint, newId, rectangle, shelfHeights, snap, taken, walls,
+} from "../../web/static/js/placement.js";
+
+const room = (cabinets) => ({ room: { outline_mm: rectangle(3600, 3000), ceiling_mm: 2600 }, cabinets });
+const cab = (id, wall, offset, width, depth = 600) => ({ id, wall, offset_mm: offset, width_mm: width, depth_mm: depth });
+
+test("walls run counter-clockwise with the room on their left", () => {
+  const [w0, w1, w2, w3] = walls(rectangle(3600, 3000));
+  assert.deepEqual([w0.length, w1.length, w2.length, w3.length], [3600, 3000, 3600, 3000]);
+  assert.deepEqual(w0.normal, [-0, 1]);
+  assert.deepEqual(w1.normal, [-1, 0]);
+  assert.deepEqual(footprint(w0, 100, 1200, 600), [[100, 0], [1300, 0], [1300, 600], [100, 600]]);
+  assert.deepEqual(footprint(w1, 0, 1000, 500).map((p) => p.map(Math.round)), [[3600, 0], [3600, 1000], [3100, 1000], [3100, 0]]);
+  assert.equal(along(w2, [3000, 3000]), 600);
+});
+
+test("the first free place is the first gap the width fits in", () => {
+  assert.equal(firstFree([], 3600, 1200), 0);
+  assert.equal(firstFree([[0, 1200]], 3600, 1200), 1200);
+  assert.equal(firstFree([[0, 1000], [1500, 3600]], 3600, 500), 1000);
+  assert.equal(firstFree([[0, 1000], [1500, 3600]], 3600, 501), null);
+  assert.equal(firstFree([[1500, 3600], [0, 1000]], 3600, 400), 1000); // unsorted input
+  assert.equal(firstFree([[0, 3000]], 3600, 600), 3000); // exactly to the end
+});
+
+test("overlap is refused, touching is fine, leaving the wall is refused", () => {
+  const taken_ = [[1000, 2000]];
+  assert.equal(collides(taken_, 3600, 0, 1000), false);
+  assert.equal(collides(taken_, 3600, 2000, 1600), false);
+  assert.equal(collides(taken_, 3600, 999, 2), true);
+  assert.equal(collides(taken_, 3600, 2500, 1200), true);
+  assert.equal(collides(taken_, 3600, -1, 10), true);
+});
+
+test("what is taken includes cabinets reaching into the corners from neighbouring walls", () => {
+  const doc = room([cab("A", 0, 0, 1200), cab("B", 3, 2600, 400, 580), cab("C", 1, 0, 800, 550), cab("D", 2, 100, 900)]);
+  assert.deepEqual(taken(doc, 0), [[0, 1200]]);
+  assert.deepEqual(taken(doc, 0, { reach: 600 }), [[0, 580], [0, 1200], [3050, 3600]]);
+  assert.deepEqual(taken(doc, 0, { except: "A", reach: 600 }), [[0, 580], [3050, 3600]]);
+  assert.deepEqual(taken(doc, 2), [[100, 1000]]);
+});
+
+test("dragging snaps to the wall's ends and to neighbours within the tolerance", () => {
+  const others = [[1000, 2000]];
+  assert.equal(snap(25, 600, others, 3600), 0);
+  assert.equal(snap(2030, 600, others, 3600), 2000);
+  assert.equal(snap(380, 600, others, 3600), 400); // its right side against the neighbour
+  assert.equal(snap(2990, 600, others, 3600), 3000); // against the wall's end
+  assert.equal(snap(1500.4, 600, others, 3600), 1500); // nothing near: whole millimetres
+});
+
+test("the dimension chain covers the wall: gaps and cabinets in order", () => {
+  const chain = dimensionChain([[1200, 2400], [0, 600]], 3600);
+  assert.deepEqual(chain.map((s) => [s.kind, s.length]), [["cabinet", 600], ["gap", 600], ["cabinet", 1200], ["gap", 1200]]);
+  assert.equal(chain.reduce((sum, s) => sum + s.length, 0), 3600);
+  const merged = dimensionChain([[0, 1000], [500, 1500]], 1500);
+  assert.deepEqual(merged.map((s) => [s.kind, s.from, s.to]), [["cabinet", 0, 1000], ["cabinet", 1000, 1500]]);
+  assert.deepEqual(dimensionChain([], 3000), [{ from: 0, to: 3000, length: 3000, kind: "gap" }]);
+});
+
+test("new ids take the template's letter and the next free number", () => {
+  const doc = room([cab("W1", 0, 0, 100), cab("W2", 0, 100, 100), cab("D1", 0, 200, 100)]);
+  assert.equal(newId(doc, "wardrobe_hinged"), "W3");
+  assert.equal(newId(doc, "drawer_unit"), "D2");
+  assert.equal(newId(doc, "shelving_open"), "S1");
+});
+
+test("shelves are spread evenly on the 32 mm grid", () => {
+  assert.deepEqual(shelfHeights(3, 2000), [512, 992, 1504]);
+  assert.deepEqual(shelfHeights(0, 2000), []);
+  for (const at of shelfHeights(7, 2280)) assert.equal(at % 32, 0);
+});

@@ -1,0 +1,126 @@
+// Where cabinets go along the room's walls (DESIGN.md §4): the room is a counter-clockwise
+// polygon, wall i runs from vertex i to i+1 with the room on its left; a cabinet's back is
+// on the wall, `offset_mm` from the wall's start. Pure geometry for the page's own drawing and
+// placement: the server still checks every design (overlaps, clearances, the price).
+
+/** The walls of an outline: start, end, length, unit direction and inward normal. */
+export function walls(outline) {
+  return outline.map((a, i) => {
+    const b = outline[(i + 1) % outline.length];
+    const length = Math.hypot(b[0] - a[0], b[1] - a[1]);
+    const dir = [(b[0] - a[0]) / length, (b[1] - a[1]) / length];
+    return { index: i, a, b, length: Math.round(length), dir, normal: [-dir[1], dir[0]] };
+  });
+}
+
+/** The four corners of a cabinet standing on wall `w` (back-start, back-end, front-end, front-start). */
+export function footprint(w, offset, width, depth) {
+  const at = (along, out) => [
+    w.a[0] + w.dir[0] * along + w.normal[0] * out,
+    w.a[1] + w.dir[1] * along + w.normal[1] * out,
+  ];
+  return [at(offset, 0), at(offset + width, 0), at(offset + width, depth), at(offset, depth)];
+}
+
+/**
+ * What is taken along wall `index`, as sorted [start, end] intervals in mm: the cabinets
+ * standing on it and, at its two ends, the depth of cabinets on the neighbouring walls that
+ * reach into the corner (`reach`: how deep the new cabinet is, so corners are kept clear).
+ */
+export function taken(doc, index, { except = null, reach = 0 } = {}) {
+  const all = walls(doc.room.outline_mm);
+  const n = all.length;
+  const wall = all[index];
+  const before = (index - 1 + n) % n;
+  const after = (index + 1) % n;
+  const out = [];
+  for (const c of doc.cabinets) {
+    if (c.id === except || c.wall === undefined || c.position) continue;
+    if (c.wall === index) out.push([c.offset_mm ?? 0, (c.offset_mm ?? 0) + c.width_mm]);
+    else if (c.wall === before && (c.offset_mm ?? 0) + c.width_mm > all[before].length - reach) {
+      out.push([0, c.depth_mm]);
+    } else if (c.wall === after && (c.offset_mm ?? 0) < reach) {
+      out.push([wall.length - c.depth_mm, wall.length]);
+    }
+  }
+  return out.sort((p, q) => p[0] - q[0] || p[1] - q[1]);
+}
+
+/** The first offset where `width` fits between the taken intervals, or null. */
+export function firstFree(intervals, wallLength, width) {
+  let from = 0;
+  for (const [start, end] of [...intervals].sort((p, q) => p[0] - q[0])) {
+    if (start - from >= width) return from;
+    from = Math.max(from, end);
+  }
+  return wallLength - from >= width ? from : null;
+}
+
+/** Whether [offset, offset + width] overlaps a taken interval (touching is fine) or leaves the wall. */
+export function collides(intervals, wallLength, offset, width) {
+  if (offset < 0 || offset + width > wallLength) return true;
+  return intervals.some(([start, end]) => offset < end && offset + width > start);
+}
+
+/**
+ * Snap an offset being dragged: to the wall's ends and to the neighbours' sides when within
+ * `tolerance` mm, whole millimetres otherwise.
+ */
+export function snap(offset, width, intervals, wallLength, tolerance = 40) {
+  const targets = [0, wallLength - width];
+  for (const [start, end] of intervals) targets.push(end, start - width);
+  let best = Math.round(offset);
+  let distance = tolerance + 1;
+  for (const t of targets) {
+    const d = Math.abs(t - offset);
+    if (d <= tolerance && d < distance) {
+      best = Math.round(t);
+      distance = d;
+    }
+  }
+  return best;
+}
+
+/**
+ * The dimension chain along a wall: gaps and cabinets in order, each {from, to, length, kind},
+ * covering the wall from 0 to its length (overlapping intervals are merged).
+ */
+export function dimensionChain(intervals, wallLength) {
+  const chain = [];
+  let from = 0;
+  for (const [start, end] of [...intervals].sort((p, q) => p[0] - q[0])) {
+    const s = Math.max(start, from);
+    if (s > from) chain.push({ from, to: s, length: s - from, kind: "gap" });
+    if (end > s) chain.push({ from: s, to: end, length: end - s, kind: "cabinet" });
+    from = Math.max(from, end);
+  }
+  if (wallLength > from) chain.push({ from, to: wallLength, length: wallLength - from, kind: "gap" });
+  return chain;
+}
+
+/** A cabinet id not used yet in `doc`: the template's letter and the next free number. */
+export function newId(doc, template) {
+  const prefix = (template[0] || "C").toUpperCase();
+  const used = new Set(doc.cabinets.map((c) => c.id));
+  for (let n = 1; ; n += 1) if (!used.has(`${prefix}${n}`)) return `${prefix}${n}`;
+}
+
+/** Project a plan point onto wall `w`: the distance along it from its start. */
+export function along(w, point) {
+  return (point[0] - w.a[0]) * w.dir[0] + (point[1] - w.a[1]) * w.dir[1];
+}
+
+/** A rectangular room, counter-clockwise from the origin. */
+export function rectangle(width, depth) {
+  return [[0, 0], [width, 0], [width, depth], [0, depth]];
+}
+
+/** Shelf heights for `count` shelves spread over a section `height` mm high, on the 32 mm grid. */
+export function shelfHeights(count, height, grid = 32) {
+  const out = [];
+  for (let k = 1; k <= count; k += 1) {
+    const at = Math.round((height * k) / (count + 1) / grid) * grid;
+    if (!out.includes(at) && at > 0 && at < height) out.push(at);
+  }
+  return out;
+}

@@ -1,0 +1,150 @@
+// The plan (top view) as SVG, drawn from the design document in millimetres (y flipped: the
+// document's y runs up, SVG's down). Click a cabinet to select it; drag it along its wall
+// (snapping to the wall's ends and its neighbours, refusing overlaps).
+import { el } from "./page.js";
+import { along, collides, dimensionChain, footprint, snap, taken, walls } from "./placement.js";
+
+const WALL = 240; // drawn wall thickness (mm): half of it is hidden under the floor
+const pt = (p) => `${Math.round(p[0])},${Math.round(-p[1])}`;
+const points = (ps) => ps.map(pt).join(" ");
+
+export class Plan {
+  constructor(svg, { onSelect, onMove, readOnly = false }) {
+    this.svg = svg;
+    this.onSelect = onSelect;
+    this.onMove = onMove;
+    this.readOnly = readOnly;
+    this.drag = null;
+    svg.addEventListener("pointermove", (e) => this.dragMove(e));
+    svg.addEventListener("pointerup", (e) => this.dragEnd(e));
+    svg.addEventListener("pointercancel", () => { this.drag = null; });
+  }
+
+  /** Draw `doc`; `selected` is a cabinet id, `flagged` the ids that have problems. */
+  render(doc, { selected = null, flagged = new Set(), colors = {} } = {}) {
+    this.doc = doc;
+    this.lastOptions = { selected, flagged, colors };
+    const outline = doc.room.outline_mm;
+    const xs = outline.map((p) => p[0]);
+    const ys = outline.map((p) => -p[1]);
+    const margin = 800;
+    const minX = Math.min(...xs) - margin;
+    const minY = Math.min(...ys) - margin;
+    const w = Math.max(...xs) - Math.min(...xs) + 2 * margin;
+    const h = Math.max(...ys) - Math.min(...ys) + 2 * margin;
+    this.svg.setAttribute("viewBox", `${minX} ${minY} ${w} ${h}`);
+    this.svg.setAttribute("preserveAspectRatio", "xMidYMid meet");
+    const scale = Math.max(w, h) / 38; // font size: about 1/38 of the drawing
+    const all = walls(outline);
+    const layers = [
+      el("polygon", { points: points(outline), class: "wall", "stroke-width": WALL }),
+      el("polygon", { points: points(outline), class: "floor" }),
+      ...(doc.room.obstacles || []).map((o) => el("polygon", { points: points(o.outline_mm), class: `obstacle ${o.kind}` }, el("title", { text: o.kind }))),
+      ...(doc.room.openings || []).map((o) => this.opening(all[o.wall], o)),
+      ...all.map((wall) => this.wallDimension(wall, scale)),
+    ];
+    const cabinets = doc.cabinets.filter((c) => !c.position && all[c.wall]);
+    for (const c of cabinets) {
+      const corners = footprint(all[c.wall], c.offset_mm ?? 0, c.width_mm, c.depth_mm);
+      const classes = ["cabinet", c.id === selected ? "selected" : "", flagged.has(c.id) ? "flagged" : ""].join(" ");
+      const shape = el("polygon", {
+        points: points(corners), class: classes, fill: colors[c.id] || "#d9c6a5",
+        "data-cabinet": c.id, tabindex: this.readOnly ? null : -1,
+      });
+      shape.addEventListener("pointerdown", (e) => this.dragStart(e, c, all[c.wall], shape));
+      const centre = corners.reduce((s, p) => [s[0] + p[0] / 4, s[1] + p[1] / 4], [0, 0]);
+      layers.push(el("g", { class: "cabinet-group" }, shape,
+        el("text", { x: Math.round(centre[0]), y: Math.round(-centre[1]), class: "cabinet-label", "font-size": Math.round(scale * 0.9) }, c.id)));
+    }
+    const chosen = cabinets.find((c) => c.id === selected);
+    if (chosen) layers.push(this.chain(all[chosen.wall], chosen, scale));
+    this.svg.replaceChildren(...layers);
+  }
+
+  opening(wall, o) {
+    if (!wall) return null;
+    const a = footprint(wall, o.offset_mm, o.width_mm, 0);
+    const line = el("line", { x1: a[0][0], y1: -a[0][1], x2: a[1][0], y2: -a[1][1], class: `opening ${o.kind}`, "stroke-width": WALL });
+    const group = el("g", {}, line, el("title", { text: `${o.kind} ${o.width_mm}` }));
+    if (o.kind === "door") {
+      const r = o.width_mm;
+      const tip = footprint(wall, o.offset_mm, 0, r)[3];
+      group.append(
+        el("line", { x1: a[0][0], y1: -a[0][1], x2: tip[0], y2: -tip[1], class: "swing" }),
+        el("path", { d: `M${pt(tip)} A${r},${r} 0 0 1 ${pt(a[1])}`, class: "swing arc" }),
+      );
+    } else if (o.kind === "window") {
+      group.append(el("line", { x1: a[0][0], y1: -a[0][1], x2: a[1][0], y2: -a[1][1], class: "glass" }));
+    }
+    return group;
+  }
+
+  /** A dimension line outside the wall with its length. */
+  wallDimension(wall, scale) {
+    return this.dimension(wall, 0, wall.length, -(WALL / 2 + scale * 2.2), String(wall.length), scale, "dim wall-dim");
+  }
+
+  /** Gaps and cabinets along the selected cabinet's wall, inside the room past the cabinets. */
+  chain(wall, chosen, scale) {
+    const intervals = taken(this.doc, wall.index, {});
+    const depth = Math.max(...this.doc.cabinets.filter((c) => c.wall === wall.index).map((c) => c.depth_mm), 0);
+    const out = depth + scale * 2;
+    return el("g", { class: "chain" }, ...dimensionChain(intervals, wall.length)
+      .filter((s) => s.length > 0)
+      .map((s) => this.dimension(wall, s.from, s.to, out, String(Math.round(s.length)), scale, `dim ${s.kind}${s.from === chosen.offset_mm ? " chosen" : ""}`)));
+  }
+
+  dimension(wall, from, to, out, label, scale, cls) {
+    const [p, q] = footprint(wall, from, to - from, out).slice(2).reverse();
+    const tick = scale * 0.5;
+    const [ta, tb] = [footprint(wall, from, 0, out - tick), footprint(wall, from, 0, out + tick)];
+    const [ua, ub] = [footprint(wall, to, 0, out - tick), footprint(wall, to, 0, out + tick)];
+    const mid = [(p[0] + q[0]) / 2, (p[1] + q[1]) / 2];
+    let angle = (Math.atan2(-wall.dir[1], wall.dir[0]) * 180) / Math.PI;
+    if (angle > 90) angle -= 180;
+    if (angle <= -90) angle += 180;
+    const lift = [mid[0] + wall.normal[0] * scale * 0.35 * Math.sign(out || 1), mid[1] + wall.normal[1] * scale * 0.35 * Math.sign(out || 1)];
+    return el("g", { class: cls },
+      el("line", { x1: p[0], y1: -p[1], x2: q[0], y2: -q[1] }),
+      el("line", { x1: ta[0][0], y1: -ta[0][1], x2: tb[0][0], y2: -tb[0][1] }),
+      el("line", { x1: ua[0][0], y1: -ua[0][1], x2: ub[0][0], y2: -ub[0][1] }),
+      el("text", { x: Math.round(lift[0]), y: Math.round(-lift[1]), "font-size": Math.round(scale * 0.8), transform: `rotate(${angle.toFixed(1)} ${Math.round(lift[0])} ${Math.round(-lift[1])})` }, label));
+  }
+
+  toPlan(event) {
+    const m = this.svg.getScreenCTM().inverse();
+    const p = new DOMPoint(event.clientX, event.clientY).matrixTransform(m);
+    return [p.x, -p.y];
+  }
+
+  dragStart(event, cabinet, wall, shape) {
+    this.onSelect(cabinet.id);
+    if (this.readOnly) return;
+    event.preventDefault();
+    this.svg.setPointerCapture(event.pointerId);
+    const grab = along(wall, this.toPlan(event)) - (cabinet.offset_mm ?? 0);
+    const intervals = taken(this.doc, wall.index, { except: cabinet.id, reach: cabinet.depth_mm });
+    this.drag = { cabinet, wall, shape, grab, intervals, offset: cabinet.offset_mm ?? 0, moved: false };
+  }
+
+  dragMove(event) {
+    const d = this.drag;
+    if (!d) return;
+    const raw = along(d.wall, this.toPlan(event)) - d.grab;
+    const offset = snap(raw, d.cabinet.width_mm, d.intervals, d.wall.length);
+    if (Math.abs(offset - (d.cabinet.offset_mm ?? 0)) < 2 && !d.moved) return;
+    d.moved = true;
+    d.offset = offset;
+    d.blocked = collides(d.intervals, d.wall.length, offset, d.cabinet.width_mm);
+    d.shape.setAttribute("points", points(footprint(d.wall, offset, d.cabinet.width_mm, d.cabinet.depth_mm)));
+    d.shape.classList.toggle("blocked", d.blocked);
+  }
+
+  dragEnd() {
+    const d = this.drag;
+    this.drag = null;
+    if (!d || !d.moved) return;
+    if (d.blocked) this.render(this.doc, this.lastOptions);
+    else this.onMove(d.cabinet.id, d.offset);
+  }
+}

@@ -1,0 +1,46 @@
+// The start page: a rectangular room of typed sizes, a demo room, or a design saved before.
+import { api, el, recent, remember, t } from "./page.js";
+import { rectangle } from "./placement.js";
+
+const notice = document.getElementById("start-notice");
+
+async function create(doc) {
+  try {
+    const saved = await api("POST", "/api/v1/designs", { body: { document: doc, note: "start" } });
+    remember(saved.id, saved.name);
+    location.assign(`/designs/${encodeURIComponent(saved.id)}`);
+  } catch (error) {
+    notice.textContent = error.message;
+  }
+}
+
+document.getElementById("new-room-form").addEventListener("submit", (event) => {
+  event.preventDefault();
+  const number = (id) => Math.round(Number(document.getElementById(id).value));
+  create({
+    schema: "millwork/design@1",
+    name: t("new_design_name"),
+    room: { outline_mm: rectangle(number("room-width"), number("room-depth")), ceiling_mm: number("room-ceiling"), openings: [], obstacles: [] },
+    cabinets: [],
+  });
+});
+
+for (const button of document.querySelectorAll("button.demo")) {
+  button.addEventListener("click", async () => {
+    const doc = await api("GET", `/demos/${button.dataset.demo}.json`);
+    create(doc);
+  });
+}
+
+// the demo rooms' names, from the documents themselves
+for (const label of document.querySelectorAll("[data-demo-name]")) {
+  api("GET", `/demos/${label.dataset.demoName}.json`).then((doc) => { label.textContent = doc.name; });
+}
+
+const mine = recent();
+if (mine.length) {
+  const list = document.getElementById("saved-list");
+  list.replaceChildren(...mine.map((d) => el("li", {},
+    el("a", { href: `/designs/${encodeURIComponent(d.id)}`, "data-testid": `saved-${d.id}` }, d.name || d.id),
+    el("span", { class: "muted small" }, ` · ${new Date(d.at).toLocaleString()}`))));
+}
