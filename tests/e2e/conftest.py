@@ -7,7 +7,6 @@ from __future__ import annotations
 import os
 import shutil
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -45,5 +44,3 @@ def browser() -> Iterator[Any]:
         )
         yield launched
         launched.close()
-
-

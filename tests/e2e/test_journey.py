@@ -80,7 +80,9 @@ def test_design_a_room_in_the_browser(browser: Any, base_url: str, device: str) 
     press(gallery, touch)
     page.get_by_test_id("cabinet-W1").wait_for()
     total = page.get_by_test_id("price-total")
-    page.wait_for_function("() => /\\d/.test(document.querySelector('[data-testid=price-total]').textContent)")
+    page.wait_for_function(
+        "() => /\\d/.test(document.querySelector('[data-testid=price-total]').textContent)"
+    )
     before = total.inner_text()
 
     # its width: the price changes without a reload
@@ -125,7 +127,9 @@ def test_design_a_room_in_the_browser(browser: Any, base_url: str, device: str) 
 
     # saved as revisions; a reload finds the same design
     status = page.get_by_test_id("save-status")
-    page.wait_for_function("() => document.querySelector('[data-testid=save-status]').dataset.state === 'saved'")
+    page.wait_for_function(
+        "() => document.querySelector('[data-testid=save-status]').dataset.state === 'saved'"
+    )
     assert status.inner_text()
     assert canvas_colours(page) > 20  # the 3D view draws the room, not a blank canvas
     shot(page, f"editor-{device}")
@@ -133,7 +137,9 @@ def test_design_a_room_in_the_browser(browser: Any, base_url: str, device: str) 
     press(page.get_by_test_id("cabinet-W1"), touch)
     assert page.get_by_test_id("cabinet-width").input_value() == "1600"
     assert page.get_by_test_id("interior-sections").input_value() == fixed_interior
-    page.wait_for_function("() => /\\d/.test(document.querySelector('[data-testid=price-total]').textContent)")
+    page.wait_for_function(
+        "() => /\\d/.test(document.querySelector('[data-testid=price-total]').textContent)"
+    )
     assert "shelf_sag" not in problems(page)
     assert page.url == editor_url
 
@@ -153,7 +159,9 @@ def test_design_a_room_in_the_browser(browser: Any, base_url: str, device: str) 
     assert not shared.get_by_test_id("undo").is_visible()
     press(shared.get_by_test_id("cabinet-W1"), touch)
     assert shared.get_by_test_id("cabinet-width").is_disabled()
-    shared.wait_for_function("() => /\\d/.test(document.querySelector('[data-testid=price-total]').textContent)")
+    shared.wait_for_function(
+        "() => /\\d/.test(document.querySelector('[data-testid=price-total]').textContent)"
+    )
     accessible(shared)
     shot(shared, f"shared-{device}")
     stranger.close()

@@ -42,13 +42,11 @@ async function main() {
   history = new History(state.doc);
   if (!readOnly) remember(design.id, design.document.name);
   plan = new Plan($("plan"), { onSelect: select, onMove: moveAlongWall, readOnly });
-  $("design-name").value = state.doc.name ?? "";
   $("design-name").readOnly = readOnly;
   wireControls();
   setStatus(readOnly ? t("read_only") : t("saved"));
   renderAll();
   evaluate.now();
-  model.now();
   // three.js is loaded only now: the plan, list and price do not wait for it
   const { Viewer } = await import("./viewer3d.js");
   viewer = new Viewer($("viewer"), { onSelect: select });
@@ -69,8 +67,7 @@ function changed() {
   if (state.selected && !state.doc.cabinets.some((c) => c.id === state.selected)) state.selected = null;
   timings.lastEdit = performance.now();
   renderAll();
-  evaluate();
-  model();
+  evaluate(); // the model is asked for when the price is in: one at a time is faster for both
   save.later();
 }
 
@@ -104,7 +101,7 @@ function moveAlongWall(id, offset) {
 function renderAll() {
   $("undo").disabled = !history.canUndo;
   $("redo").disabled = !history.canRedo;
-  if (document.activeElement !== $("design-name")) $("design-name").value = state.doc.name ?? "";
+  if (document.activeElement !== $("design-name")) $("design-name").value = state.doc.name || t("new_design_name");
   renderList();
   renderProperties();
   plan.render(state.doc, { selected: state.selected, flagged: state.flagged, colors: frontColors() });
@@ -125,7 +122,9 @@ function renderList() {
         type: "button", class: "cabinet-entry", "data-testid": `cabinet-${c.id}`,
         "aria-pressed": String(c.id === state.selected), onclick: () => select(c.id),
       },
-      el("svg", { class: "chip", viewBox: "0 0 16 16", width: 16, height: 16, "aria-hidden": "true" }, el("rect", { x: 0.5, y: 0.5, width: 15, height: 15, rx: 3, fill: color, stroke: "#8d857a" })),
+      el("svg", { class: "chip", viewBox: "0 0 14 22", width: 14, height: 22, "aria-hidden": "true" },
+        el("rect", { x: 0.5, y: 0.5, width: 13, height: 21, rx: 1.5, fill: color, stroke: "#6d665c" }),
+        el("line", { x1: 10.5, y1: 8, x2: 10.5, y2: 13, stroke: "#3b3b3b", "stroke-width": 1.2 })),
       el("span", { class: "entry-name" }, `${c.id} · ${template ? named(template) : c.template}`),
       el("span", { class: "entry-size" }, `${c.width_mm} × ${c.height_mm} × ${c.depth_mm}`),
       state.flagged.has(c.id) ? el("span", { class: "flag", "aria-label": t("error") }, "!") : null));
@@ -146,7 +145,7 @@ function numberField(label, key, value, range, onChange, testid) {
     if (v !== value) onChange(v);
   });
   return el("label", { class: "field", for: `field-${key}` },
-    el("span", {}, label, range ? el("small", {}, ` ${range.min}–${range.max}`) : null), input);
+    el("span", {}, label), input, range ? el("small", {}, `${range.min}–${range.max}`) : null);
 }
 
 function swatches(label, codes, current, onPick) {
@@ -250,11 +249,11 @@ function interiorEditor(c) {
     list.length = n;
   }), "interior-sections"));
   sections.forEach((s, i) => {
-    const width = el("input", { type: "number", id: `section-width-${i}`, value: s.width_mm ?? "", min: 100, max: c.width_mm, step: 1, disabled: readOnly, "data-testid": `section-width-${i + 1}` });
+    const width = el("input", { type: "number", id: `section-width-${i}`, value: s.width_mm ?? "", placeholder: t("section_auto"), min: 100, max: c.width_mm, step: 1, disabled: readOnly, "data-testid": `section-width-${i + 1}` });
     width.addEventListener("change", () => setSections((list) => { list[i].width_mm = width.value === "" ? null : Math.round(Number(width.value)); }));
     box.append(el("div", { class: "grid2 section-row" },
       el("label", { class: "field", for: `section-width-${i}` }, el("span", {}, t("section_width", { n: i + 1 })), width),
-      numberField(t("shelves", { n: i + 1 }), `shelves-${i}`, shelvesOf(s), { min: 0, max: 12 }, (n) => setSections((list) => {
+      numberField(t("shelves"), `shelves-${i}`, shelvesOf(s), { min: 0, max: 12 }, (n) => setSections((list) => {
         const keep = (list[i].items || []).filter((item) => item.kind !== "shelf");
         list[i].items = [...keep, ...shelfHeights(n, c.height_mm - 400).map((at) => ({ kind: "shelf", at_mm: at }))];
       }), `section-shelves-${i + 1}`)));
@@ -326,9 +325,12 @@ const evaluate = debounce(async () => {
     if (error.name === "AbortError" || !isLatest()) return;
     renderProblems(error instanceof ApiError && error.body?.error?.problems ? error.body.error.problems : [], error.message);
   } finally {
-    if (isLatest()) $("price-total").classList.remove("stale");
+    if (isLatest()) {
+      $("price-total").classList.remove("stale");
+      model.now();
+    }
   }
-}, 60);
+}, 25);
 
 const latestModel = new Latest();
 let pendingModel = null;
@@ -347,7 +349,7 @@ const model = debounce(async () => {
     if (error.name === "AbortError" || !isLatest()) return;
     $("model-note").hidden = false;
   }
-}, 120);
+}, 0);
 
 function renderEvaluation(answer) {
   const price = answer.price;
@@ -473,7 +475,6 @@ const save = (() => {
     state.doc = history.present;
     renderAll();
     evaluate.now();
-    model.now();
     setStatus(t("saved"), "saved");
   }
   /** Leaving the page: send what is not saved yet, even as the page goes away. */
@@ -548,7 +549,7 @@ function wireControls() {
   $("sign-up").addEventListener("click", () => signIn("/api/v1/accounts"));
   $("design-name").addEventListener("change", () => {
     const doc = editable(state.doc);
-    doc.name = $("design-name").value.trim() || doc.name;
+    doc.name = $("design-name").value.trim() || doc.name || t("new_design_name");
     commit(doc);
   });
   $("doors").addEventListener("click", () => {

@@ -18,6 +18,8 @@ export class Plan {
     svg.addEventListener("pointermove", (e) => this.dragMove(e));
     svg.addEventListener("pointerup", (e) => this.dragEnd(e));
     svg.addEventListener("pointercancel", () => { this.drag = null; });
+    // text and margins follow the drawing's size on screen
+    new ResizeObserver(() => this.doc && this.render(this.doc, this.lastOptions)).observe(svg);
   }
 
   /** Draw `doc`; `selected` is a cabinet id, `flagged` the ids that have problems. */
@@ -27,14 +29,24 @@ export class Plan {
     const outline = doc.room.outline_mm;
     const xs = outline.map((p) => p[0]);
     const ys = outline.map((p) => -p[1]);
-    const margin = 800;
+    const spanX = Math.max(...xs) - Math.min(...xs);
+    const spanY = Math.max(...ys) - Math.min(...ys);
+    // mm per screen pixel (the drawing is fitted whole): text of about 13 px at any size, and
+    // a margin wide enough for the dimension lines outside the walls
+    const box = this.svg.getBoundingClientRect();
+    let margin = 600;
+    let scale = 0;
+    for (let pass = 0; pass < 2; pass += 1) {
+      const perPixel = box.width && box.height ? Math.max((spanX + 2 * margin) / box.width, (spanY + 2 * margin) / box.height) : (Math.max(spanX, spanY) + 2 * margin) / 400;
+      scale = 15 * perPixel;
+      margin = Math.max(400, 4.2 * scale);
+    }
     const minX = Math.min(...xs) - margin;
     const minY = Math.min(...ys) - margin;
-    const w = Math.max(...xs) - Math.min(...xs) + 2 * margin;
-    const h = Math.max(...ys) - Math.min(...ys) + 2 * margin;
+    const w = spanX + 2 * margin;
+    const h = spanY + 2 * margin;
     this.svg.setAttribute("viewBox", `${minX} ${minY} ${w} ${h}`);
     this.svg.setAttribute("preserveAspectRatio", "xMidYMid meet");
-    const scale = Math.max(w, h) / 38; // font size: about 1/38 of the drawing
     const all = walls(outline);
     const layers = [
       el("polygon", { points: points(outline), class: "wall", "stroke-width": WALL }),

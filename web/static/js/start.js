@@ -28,13 +28,8 @@ document.getElementById("new-room-form").addEventListener("submit", (event) => {
 for (const button of document.querySelectorAll("button.demo")) {
   button.addEventListener("click", async () => {
     const doc = await api("GET", `/demos/${button.dataset.demo}.json`);
-    create(doc);
+    create({ ...doc, name: button.querySelector(".demo-name").textContent });
   });
-}
-
-// the demo rooms' names, from the documents themselves
-for (const label of document.querySelectorAll("[data-demo-name]")) {
-  api("GET", `/demos/${label.dataset.demoName}.json`).then((doc) => { label.textContent = doc.name; });
 }
 
 const mine = recent();

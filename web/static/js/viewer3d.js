@@ -22,7 +22,7 @@ export class Viewer {
     this.scene.background = new THREE.Color(0xf4f1ec);
     this.scene.add(new THREE.HemisphereLight(0xffffff, 0xb9b2a6, 2.2));
     const sun = new THREE.DirectionalLight(0xffffff, 1.6);
-    sun.position.set(3, 6, 4);
+    sun.position.set(2, 6, -5); // from the room's side: the fronts are lit
     this.scene.add(sun);
     this.camera = new THREE.PerspectiveCamera(45, 1, 0.05, 200);
     this.controls = new OrbitControls(this.camera, this.renderer.domElement);
@@ -80,9 +80,10 @@ export class Viewer {
       if (!node.isMesh) return;
       node.material = node.material.clone();
       node.material.userData.base = node.material.color.clone();
-      if (/^room:?(wall|obstacle)/.test(node.name)) {
+      const see = /^room:?(wall|obstacle|opening)/.exec(node.name);
+      if (see) {
         node.material.transparent = true;
-        node.material.opacity = 0.18;
+        node.material.opacity = see[1] === "opening" ? 0.45 : 0.18;
         node.material.depthWrite = false;
       }
       if (/-DOOR\d+$/.test(node.name)) this.doors.push(node);
