@@ -167,3 +167,62 @@ def test_design_a_room_in_the_browser(browser: Any, base_url: str, device: str) 
     stranger.close()
     context.close()
     guard.check()
+
+
+def test_a_quote_asks_a_visitor_to_sign_up_then_shows_its_pdf(browser: Any, base_url: str) -> None:
+    guard = Guard(base_url)
+    context = browser.new_context(base_url=base_url, viewport={"width": 1280, "height": 800})
+    guard.watch(context)
+    page = context.new_page()
+    page.goto("/?lang=en")
+    page.get_by_test_id("demo-bedroom").click()
+    page.wait_for_url(re.compile(r"/designs/[^/]+$"))
+    page.wait_for_function(
+        "() => /\\d/.test(document.querySelector('[data-testid=price-total]').textContent)"
+    )
+    design_total = page.get_by_test_id("price-total").inner_text()
+    page.get_by_test_id("request-quote").click()
+    page.locator("#login").fill("quote_e2e")
+    page.locator("#password").fill("a long enough secret 2026")
+    page.locator("#sign-up").click()
+    page.wait_for_url(re.compile(r"/quotes/[^/?]+"))
+    total = page.get_by_test_id("quote-total")
+    total.wait_for()
+    assert total.inner_text() == design_total  # the design's price, frozen
+    accessible(page)
+    shot(page, "quote")
+    pdf = context.request.get(page.get_by_test_id("quote-pdf").get_attribute("href"))
+    assert pdf.ok and pdf.headers["content-type"] == "application/pdf"
+    assert pdf.body().startswith(b"%PDF")
+    context.close()
+    guard.check()
+
+
+def test_an_edit_from_another_tab_gives_a_conflict_prompt(browser: Any, base_url: str) -> None:
+    guard = Guard(base_url, expected=(412,))
+    context = browser.new_context(base_url=base_url, viewport={"width": 1280, "height": 800})
+    guard.watch(context)
+    first = context.new_page()
+    first.goto("/")
+    first.get_by_test_id("demo-bedroom").click()
+    first.wait_for_url(re.compile(r"/designs/[^/]+$"))
+    second = context.new_page()
+    second.goto(first.url)
+    for page in (first, second):
+        page.get_by_test_id("cabinet-W1").click()
+    saved = "() => document.querySelector('[data-testid=save-status]').dataset.state === 'saved'"
+    first.get_by_test_id("cabinet-width").fill("1500")
+    first.get_by_test_id("cabinet-width").press("Enter")
+    first.wait_for_function(saved)
+    # the second tab still has the revision before: its save is refused, never forced
+    second.get_by_test_id("cabinet-height").fill("2300")
+    second.get_by_test_id("cabinet-height").press("Enter")
+    second.get_by_test_id("conflict").wait_for()
+    assert second.get_by_test_id("save-status").get_attribute("data-state") == "conflict"
+    accessible(second)
+    second.locator("#load-theirs").click()
+    second.get_by_test_id("cabinet-W1").click()
+    assert second.get_by_test_id("cabinet-width").input_value() == "1500"
+    assert second.get_by_test_id("cabinet-height").input_value() == "2400"
+    context.close()
+    guard.check()

@@ -511,6 +511,8 @@ async function share() {
 
 async function requestQuote() {
   await save.run();
+  const me = await api("GET", "/api/v1/me");
+  if (!me.account || me.account.role === "anonymous") return $("sign-in").showModal(); // a quote names a person
   try {
     const quote = await api("POST", `/api/v1/designs/${data.design_id}/quotes?lang=${lang}`);
     location.assign(`/quotes/${encodeURIComponent(quote.number)}?from=${encodeURIComponent(data.design_id)}`);
