@@ -56,6 +56,18 @@ def accessible(page: Any) -> None:
     assert serious_violations(page) == []
 
 
+def start(browser: Any, guard: Guard, start_with: str, *, lang: str = "", **device: Any) -> Any:
+    """A new browser (no session) on the start page, a design started with the button
+    ``start_with``: the page in its editor."""
+    context = browser.new_context(base_url=guard.origin, **(device or DEVICES["laptop"]))
+    guard.watch(context)
+    page = context.new_page()
+    page.goto(f"/?lang={lang}" if lang else "/")
+    page.get_by_test_id(start_with).click()
+    page.wait_for_url(re.compile(r"/designs/[^/]+$"))
+    return page
+
+
 @pytest.mark.parametrize("device", list(DEVICES))
 def test_design_a_room_in_the_browser(browser: Any, base_url: str, device: str) -> None:
     touch = device == "tablet"
@@ -171,12 +183,8 @@ def test_design_a_room_in_the_browser(browser: Any, base_url: str, device: str) 
 
 def test_a_quote_asks_a_visitor_to_sign_up_then_shows_its_pdf(browser: Any, base_url: str) -> None:
     guard = Guard(base_url)
-    context = browser.new_context(base_url=base_url, viewport={"width": 1280, "height": 800})
-    guard.watch(context)
-    page = context.new_page()
-    page.goto("/?lang=en")
-    page.get_by_test_id("demo-bedroom").click()
-    page.wait_for_url(re.compile(r"/designs/[^/]+$"))
+    page = start(browser, guard, "demo-bedroom", lang="en")
+    context = page.context
     page.wait_for_function(
         "() => /\\d/.test(document.querySelector('[data-testid=price-total]').textContent)"
     )
@@ -200,12 +208,8 @@ def test_a_quote_asks_a_visitor_to_sign_up_then_shows_its_pdf(browser: Any, base
 
 def test_an_edit_from_another_tab_gives_a_conflict_prompt(browser: Any, base_url: str) -> None:
     guard = Guard(base_url, expected=(412,))
-    context = browser.new_context(base_url=base_url, viewport={"width": 1280, "height": 800})
-    guard.watch(context)
-    first = context.new_page()
-    first.goto("/")
-    first.get_by_test_id("demo-bedroom").click()
-    first.wait_for_url(re.compile(r"/designs/[^/]+$"))
+    first = start(browser, guard, "demo-bedroom")
+    context = first.context
     second = context.new_page()
     second.goto(first.url)
     for page in (first, second):
@@ -224,5 +228,36 @@ def test_an_edit_from_another_tab_gives_a_conflict_prompt(browser: Any, base_url
     second.get_by_test_id("cabinet-W1").click()
     assert second.get_by_test_id("cabinet-width").input_value() == "1500"
     assert second.get_by_test_id("cabinet-height").input_value() == "2400"
+    context.close()
+    guard.check()
+
+
+def test_the_room_is_edited_and_a_wall_filled_from_the_proposal(
+    browser: Any, base_url: str
+) -> None:
+    guard = Guard(base_url)
+    page = start(browser, guard, "new-design")
+    context = page.context
+    page.locator("#room-title").click()
+    wall = page.get_by_test_id("wall-length-1")
+    wall.fill("4200")
+    wall.press("Enter")
+    # the opposite wall follows: the room stays a rectangle
+    assert page.get_by_test_id("wall-length-3").input_value() == "4200"
+    page.locator("#room-wall").select_option("2")
+    page.get_by_test_id("add-door").click()
+    assert page.locator("#plan .opening.door").count() == 1
+    page.get_by_test_id("add-cabinet").click()
+    page.get_by_test_id("fill-wardrobe_hinged").click()
+    page.get_by_test_id("fill-proposal").first.click()
+    page.get_by_test_id("cabinet-W1").wait_for()
+    assert page.locator("#plan .cabinet").count() >= 2
+    wait_problems(page, False, "outside_room")
+    page.get_by_test_id("elevation-toggle").click()
+    page.wait_for_function(
+        "() => document.querySelector('[data-testid=elevation-view]').src"
+        ".startsWith('data:image/svg+xml')"
+    )
+    accessible(page)
     context.close()
     guard.check()

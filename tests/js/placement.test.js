@@ -2,7 +2,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import {
-  along, collides, dimensionChain, firstFree, footprint, newId, rectangle, shelfHeights, snap, taken, walls,
+  along, collides, dimensionChain, firstFree, footprint, newId, rectangle, resizeWall, shelfHeights, snap, taken, walls,
 } from "../../web/static/js/placement.js";
 
 const room = (cabinets) => ({ room: { outline_mm: rectangle(3600, 3000), ceiling_mm: 2600 }, cabinets });
@@ -73,4 +73,22 @@ test("shelves are spread evenly on the 32 mm grid", () => {
   assert.deepEqual(shelfHeights(3, 2000), [512, 992, 1504]);
   assert.deepEqual(shelfHeights(0, 2000), []);
   for (const at of shelfHeights(7, 2280)) assert.equal(at % 32, 0);
+});
+
+test("a wall typed longer moves the corners after it up to the wall running back", () => {
+  assert.deepEqual(resizeWall(rectangle(3600, 3000), 0, 4000), [[0, 0], [4000, 0], [4000, 3000], [0, 3000]]);
+  assert.deepEqual(resizeWall(rectangle(3600, 3000), 1, 2500), [[0, 0], [3600, 0], [3600, 2500], [0, 2500]]);
+  // the last wall wraps round to the first corner
+  assert.deepEqual(resizeWall(rectangle(3600, 3000), 3, 2000), [[0, 1000], [3600, 1000], [3600, 3000], [0, 3000]]);
+  const l = [[0, 0], [5000, 0], [5000, 2500], [2500, 2500], [2500, 4000], [0, 4000]];
+  assert.deepEqual(resizeWall(l, 0, 5500), [[0, 0], [5500, 0], [5500, 2500], [2500, 2500], [2500, 4000], [0, 4000]]);
+  // the L's inner wall: the leg beyond it moves, the first wall running back takes it up
+  assert.deepEqual(resizeWall(l, 2, 100), [[2400, 0], [5000, 0], [5000, 2500], [4900, 2500], [4900, 4000], [2400, 4000]]);
+  assert.equal(resizeWall(rectangle(3600, 3000), 1, 0), null); // no wall of nothing
+  assert.equal(resizeWall(rectangle(3600, 3000), 1, -5), null);
+  for (const [i, length] of [[0, 2000], [1, 4100], [2, 5000], [3, 3500]]) {
+    const out = resizeWall(rectangle(3600, 3000), i, length);
+    assert.equal(walls(out)[i].length, length);
+    for (const w of walls(out)) assert.ok(Math.abs(w.dir[0]) === 1 || Math.abs(w.dir[1]) === 1, "still square");
+  }
 });

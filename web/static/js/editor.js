@@ -5,7 +5,7 @@
 import { api, ApiError, data, el, lang, named, remember, t } from "./page.js";
 import { editable, History } from "./history.js";
 import { applyPatch } from "./patch.js";
-import { collides, firstFree, newId, shelfHeights, taken, walls } from "./placement.js";
+import { collides, firstFree, newId, resizeWall, shelfHeights, taken, walls } from "./placement.js";
 import { money } from "./format.js";
 import { Plan } from "./plan.js";
 import { templatePicture } from "./pictures.js";
@@ -87,8 +87,10 @@ function updateCabinet(id, change) {
 }
 
 function select(id) {
+  const wallBefore = state.doc.cabinets.find((c) => c.id === state.selected)?.wall;
   state.selected = id;
   renderAll();
+  if (state.doc.cabinets.find((c) => c.id === id)?.wall !== wallBefore) elevation();
   viewer?.highlight(state.selected, state.flagged);
 }
 
@@ -103,6 +105,7 @@ function renderAll() {
   $("redo").disabled = !history.canRedo;
   if (document.activeElement !== $("design-name")) $("design-name").value = state.doc.name || t("new_design_name");
   renderList();
+  renderRoom();
   renderProperties();
   plan.render(state.doc, { selected: state.selected, flagged: state.flagged, colors: frontColors() });
 }
@@ -233,6 +236,61 @@ function remove(c) {
   commit(doc);
 }
 
+// The room: ceiling, wall lengths (typed), doors and windows on the walls.
+function renderRoom() {
+  const room = state.doc.room;
+  const all = walls(room.outline_mm);
+  const editRoom = (change) => {
+    const doc = editable(state.doc);
+    if (change(doc.room) === false) return;
+    commit(doc);
+  };
+  const wallOptions = (current) => all.map((w) => el("option", { value: w.index, selected: w.index === current }, t("wall_n", { n: w.index + 1, length: w.length })));
+  const openings = (room.openings || []).map((o, i) => {
+    const wall = el("select", { id: `opening-wall-${i}`, disabled: readOnly }, ...wallOptions(o.wall));
+    wall.addEventListener("change", () => editRoom((r) => { r.openings[i].wall = Number(wall.value); r.openings[i].offset_mm = 0; }));
+    return el("div", { class: "opening-row" },
+      el("p", { class: "opening-title" }, el("strong", {}, t(o.kind)), ` ${o.id}`,
+        readOnly ? null : el("button", { type: "button", class: "small", onclick: () => editRoom((r) => { r.openings.splice(i, 1); }) }, t("remove"))),
+      el("div", { class: "grid3" },
+        el("label", { class: "field", for: `opening-wall-${i}` }, el("span", {}, t("wall")), wall),
+        numberField(t("offset"), `opening-offset-${i}`, o.offset_mm, { min: 0, max: all[o.wall]?.length ?? 0 }, (v) => editRoom((r) => { r.openings[i].offset_mm = v; })),
+        numberField(t("width"), `opening-width-${i}`, o.width_mm, { min: 300, max: all[o.wall]?.length ?? 3000 }, (v) => editRoom((r) => { r.openings[i].width_mm = v; }))));
+  });
+  const addOpening = (kind) => editRoom((r) => {
+    const index = Number($("room-wall")?.value ?? 0);
+    const width = kind === "door" ? 900 : 1200;
+    const used = new Set((r.openings || []).map((o) => o.id));
+    let n = 1;
+    while (used.has(`${kind[0]}${n}`)) n += 1;
+    r.openings = [...(r.openings || []), {
+      id: `${kind[0]}${n}`, kind, wall: index, offset_mm: Math.max(0, Math.round((all[index].length - width) / 2)),
+      width_mm: width, height_mm: kind === "door" ? 2100 : 1400, sill_mm: kind === "door" ? 0 : 900,
+    }];
+  });
+  $("room").replaceChildren(
+    el("div", { class: "grid2" },
+      numberField(t("ceiling"), "ceiling", room.ceiling_mm, { min: 2000, max: 4500 }, (v) => editRoom((r) => { r.ceiling_mm = v; }), "room-ceiling"),
+      ...all.map((w) => numberField(t("wall_length", { n: w.index + 1 }), `wall-${w.index}`, w.length, { min: 300, max: 30000 }, (v) => editRoom((r) => {
+        const outline = resizeWall(r.outline_mm, w.index, v);
+        if (!outline) return renderRoomNotice(t("cannot_resize"));
+        r.outline_mm = outline;
+      }), `wall-length-${w.index + 1}`))),
+    el("h3", { class: "sub" }, t("openings")),
+    ...openings,
+    readOnly ? null : el("div", { class: "row" },
+      el("label", { class: "inline", for: "room-wall" }, t("on_wall"), el("select", { id: "room-wall" }, ...wallOptions(0))),
+      el("button", { type: "button", class: "small", "data-testid": "add-door", onclick: () => addOpening("door") }, t("add_door")),
+      el("button", { type: "button", class: "small", "data-testid": "add-window", onclick: () => addOpening("window") }, t("add_window"))),
+    el("p", { class: "notice", id: "room-notice", role: "alert" }));
+}
+
+function renderRoomNotice(text) {
+  renderRoom();
+  $("room-notice").textContent = text;
+  return false;
+}
+
 // The interior: the template's standard one, or sections with their widths and shelves.
 function interiorEditor(c) {
   const box = el("fieldset", { class: "interior" }, el("legend", {}, t("interior")));
@@ -275,12 +333,32 @@ function openGallery() {
   const current = state.doc.cabinets.find((c) => c.id === state.selected)?.wall ?? 0;
   $("gallery-wall").replaceChildren(...all.map((w) => el("option", { value: w.index, selected: w.index === current }, t("wall_n", { n: w.index + 1, length: w.length }))));
   $("gallery-notice").textContent = "";
-  $("templates").replaceChildren(...[...state.templates.values()].map((x) => el("li", {},
+  $("fill-proposals").replaceChildren();
+  $("templates").replaceChildren(...[...state.templates.values()].map((x) => el("li", { class: "template-card" },
     el("button", { type: "button", class: "template", "data-testid": `template-${x.code}`, onclick: () => place(x) },
       templatePicture(x, state.materials),
       el("span", { class: "template-name" }, named(x)),
-      el("span", { class: "template-size" }, `${x.width_mm.min}–${x.width_mm.max} × ${x.height_mm.default} mm`)))));
+      el("span", { class: "template-size" }, `${x.width_mm.min}–${x.width_mm.max} × ${x.height_mm.default} mm`)),
+    el("button", { type: "button", class: "small fill", "data-testid": `fill-${x.code}`, "aria-label": `${t("fill_wall")}: ${named(x)}`, onclick: () => proposeFill(x) }, t("fill_wall")))));
   $("gallery").showModal();
+}
+
+// "Fill this wall": the server's checked proposals for the free spans, each a JSON Patch.
+async function proposeFill(template) {
+  const wall = Number($("gallery-wall").value);
+  const box = $("fill-proposals");
+  box.replaceChildren(el("li", { class: "muted" }, t("checking")));
+  try {
+    const answer = await api("POST", `/api/v1/preview/fill?wall=${wall}&template=${encodeURIComponent(template.code)}&lang=${lang}`, { body: state.doc });
+    const offers = answer.spans.filter((s) => s.proposal);
+    box.replaceChildren(...(offers.length ? offers.map((s) => el("li", {},
+      el("button", { type: "button", class: "fix", "data-testid": "fill-proposal", onclick: () => {
+        commit(applyPatch(state.doc, s.proposal.patch));
+        $("gallery").close();
+      } }, s.proposal.message))) : [el("li", { class: "muted" }, t("fill_none"))]));
+  } catch (error) {
+    box.replaceChildren(el("li", { class: "notice" }, error.message));
+  }
 }
 
 function place(template) {
@@ -328,9 +406,23 @@ const evaluate = debounce(async () => {
     if (isLatest()) {
       $("price-total").classList.remove("stale");
       model.now();
+      elevation();
     }
   }
 }, 25);
+
+// The elevation of the selected cabinet's wall, drawn by the server, instead of the plan.
+const latestElevation = new Latest();
+async function elevation() {
+  if ($("elevation").hidden) return;
+  const wall = state.doc.cabinets.find((c) => c.id === state.selected)?.wall ?? 0;
+  const { signal, isLatest } = latestElevation.next();
+  try {
+    const response = await api("POST", `/api/v1/preview/elevation/${wall}.svg`, { body: state.doc, signal, raw: true });
+    const svg = await response.text();
+    if (isLatest()) $("elevation").src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
+  } catch { /* the plan stays the way back */ }
+}
 
 const latestModel = new Latest();
 let pendingModel = null;
@@ -553,6 +645,15 @@ function wireControls() {
     const doc = editable(state.doc);
     doc.name = $("design-name").value.trim() || doc.name || t("new_design_name");
     commit(doc);
+  });
+  $("elevation-toggle").addEventListener("click", () => {
+    const on = $("elevation-toggle").getAttribute("aria-pressed") !== "true";
+    $("elevation-toggle").setAttribute("aria-pressed", String(on));
+    $("elevation").hidden = !on;
+    $("plan").classList.toggle("hidden-view", on);
+    $("plan-caption").textContent = t(on ? "elevation" : "plan");
+    $("elevation-toggle").textContent = t(on ? "plan" : "elevation");
+    elevation();
   });
   $("doors").addEventListener("click", () => {
     const open = $("doors").getAttribute("aria-pressed") !== "true";

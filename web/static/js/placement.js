@@ -124,3 +124,28 @@ export function shelfHeights(count, height, grid = 32) {
   }
   return out;
 }
+
+/**
+ * The outline with wall `index` made `length` mm long: its end corner moves along the wall,
+ * and so do the corners after it up to the next wall running back the other way, which takes
+ * up the difference (a rectangle keeps its right angles, an L its legs). Null when no such
+ * wall follows, or the change would fold a wall back on itself.
+ */
+export function resizeWall(outline, index, length) {
+  const all = walls(outline);
+  const wall = all[index];
+  const delta = length - Math.hypot(wall.b[0] - wall.a[0], wall.b[1] - wall.a[1]);
+  const moved = outline.map((p) => [...p]);
+  const n = outline.length;
+  for (let step = 1; step < n; step += 1) {
+    const corner = (index + step) % n;
+    moved[corner] = [outline[corner][0] + wall.dir[0] * delta, outline[corner][1] + wall.dir[1] * delta];
+    const next = all[corner];
+    if (next.dir[0] * wall.dir[0] + next.dir[1] * wall.dir[1] < -0.999) {
+      const after = walls(moved);
+      if (after.some((w, i) => w.length <= 0 || (i === corner && after[i].dir[0] * wall.dir[0] + after[i].dir[1] * wall.dir[1] > -0.999))) return null;
+      return moved.map((p) => p.map((v) => Math.round(v)));
+    }
+  }
+  return null;
+}
