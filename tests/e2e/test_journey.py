@@ -261,3 +261,35 @@ def test_the_room_is_edited_and_a_wall_filled_from_the_proposal(
     accessible(page)
     context.close()
     guard.check()
+
+
+def test_select_in_3d_drag_in_the_plan_and_open_the_doors(browser: Any, base_url: str) -> None:
+    guard = Guard(base_url)
+    page = start(browser, guard, "demo-bedroom")
+    page.wait_for_function(
+        "() => window.millwork.viewer && window.millwork.viewer.screenPoint('W1')"
+    )
+    # a click on the wardrobe in the 3D view selects it
+    point = page.evaluate("window.millwork.viewer.screenPoint('W1')")
+    page.mouse.click(point["x"], point["y"])
+    chosen = "[data-testid=cabinet-W1][aria-pressed=true]"
+    page.wait_for_function(f"() => document.querySelector('{chosen}') !== null")
+    before = canvas_colours(page)
+    page.get_by_test_id("doors-toggle").click()
+    assert page.get_by_test_id("doors-toggle").get_attribute("aria-pressed") == "true"
+    assert canvas_colours(page) != before  # the doors swung open
+    # dragged along its wall in the plan, it moves there and snaps to whole millimetres
+    box = page.locator("#plan [data-cabinet=W1]").bounding_box()
+    assert box is not None
+    x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+    page.mouse.move(x, y)
+    page.mouse.down()
+    page.mouse.move(x + 60, y, steps=5)
+    page.mouse.up()
+    page.wait_for_function("() => Number(document.querySelector('#field-offset').value) > 0")
+    offset = int(page.locator("#field-offset").input_value())
+    assert 0 < offset <= 2000
+    page.get_by_test_id("undo").click()
+    page.wait_for_function("() => Number(document.querySelector('#field-offset').value) === 0")
+    page.context.close()
+    guard.check()

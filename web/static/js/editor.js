@@ -50,6 +50,7 @@ async function main() {
   // three.js is loaded only now: the plan, list and price do not wait for it
   const { Viewer } = await import("./viewer3d.js");
   viewer = new Viewer($("viewer"), { onSelect: select });
+  timings.viewer = viewer; // for the browser tests: where a cabinet is on screen
   viewer.highlight(state.selected, state.flagged);
   if (pendingModel) viewer.load(pendingModel);
 }

@@ -32,10 +32,22 @@ for (const button of document.querySelectorAll("button.demo")) {
   });
 }
 
-const mine = recent();
-if (mine.length) {
-  const list = document.getElementById("saved-list");
-  list.replaceChildren(...mine.map((d) => el("li", {},
+// designs this browser opened, and those of the account signed in (newest first, once each)
+async function saved() {
+  const mine = recent();
+  try {
+    const me = await api("GET", "/api/v1/me");
+    if (me.account) {
+      const page = await api("GET", "/api/v1/designs?mine=true&limit=20");
+      for (const d of page.designs) {
+        if (!mine.some((m) => m.id === d.id)) mine.push({ id: d.id, name: d.name, at: d.updated_at });
+      }
+    }
+  } catch { /* the browser's own list is enough */ }
+  mine.sort((a, b) => (a.at < b.at ? 1 : -1));
+  if (!mine.length) return;
+  document.getElementById("saved-list").replaceChildren(...mine.slice(0, 12).map((d) => el("li", {},
     el("a", { href: `/designs/${encodeURIComponent(d.id)}`, "data-testid": `saved-${d.id}` }, d.name || d.id),
     el("span", { class: "muted small" }, ` · ${new Date(d.at).toLocaleString()}`))));
 }
+saved();

@@ -150,6 +150,15 @@ export class Viewer {
     this.render();
   }
 
+  /** Where the middle of cabinet `id` is on the page (client pixels), or null. */
+  screenPoint(id) {
+    const node = this.cabinets?.get(id);
+    if (!node) return null;
+    const centre = new THREE.Box3().setFromObject(node).getCenter(new THREE.Vector3()).project(this.camera);
+    const rect = this.renderer.domElement.getBoundingClientRect();
+    return { x: rect.left + ((centre.x + 1) / 2) * rect.width, y: rect.top + ((1 - centre.y) / 2) * rect.height };
+  }
+
   pickAt(canvas) {
     let down = null;
     canvas.addEventListener("pointerdown", (e) => { down = [e.clientX, e.clientY]; });
