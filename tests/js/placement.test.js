@@ -2,7 +2,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import {
-  along, collides, dimensionChain, firstFree, footprint, newId, rectangle, resizeWall, shelfHeights, snap, taken, walls,
+  along, collides, dimensionChain, firstFree, footprint, lShape, newId, rectangle, resizeWall, shelfHeights, snap, taken, uShape, walls,
 } from "../../web/static/js/placement.js";
 
 const room = (cabinets) => ({ room: { outline_mm: rectangle(3600, 3000), ceiling_mm: 2600 }, cabinets });
@@ -90,5 +90,19 @@ test("a wall typed longer moves the corners after it up to the wall running back
     const out = resizeWall(rectangle(3600, 3000), i, length);
     assert.equal(walls(out)[i].length, length);
     for (const w of walls(out)) assert.ok(Math.abs(w.dir[0]) === 1 || Math.abs(w.dir[1]) === 1, "still square");
+  }
+});
+
+/** Twice the signed area: positive when counter-clockwise. */
+const area2 = (ps) => ps.reduce((sum, p, i) => { const q = ps[(i + 1) % ps.length]; return sum + p[0] * q[1] - q[0] * p[1]; }, 0);
+
+test("the L and U rooms are counter-clockwise, square, with the typed outside sizes", () => {
+  for (const [shape, cut] of [[lShape, 0.25], [uShape, 1 / 6]]) {
+    const outline = shape(3600, 3000);
+    assert.ok(area2(outline) > 0, "counter-clockwise");
+    assert.equal(Math.max(...outline.map((p) => p[0])), 3600);
+    assert.equal(Math.max(...outline.map((p) => p[1])), 3000);
+    for (const w of walls(outline)) assert.ok(Math.abs(w.dir[0]) === 1 || Math.abs(w.dir[1]) === 1);
+    assert.equal(area2(outline) / 2, 3600 * 3000 * (1 - cut));
   }
 });

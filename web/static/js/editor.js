@@ -590,6 +590,41 @@ function setStatus(text, kind = "") {
   box.dataset.state = kind;
 }
 
+// --- history -----------------------------------------------------------------------------------
+
+/** The last revisions, newest first, each with its price and parts change from the one before. */
+async function openHistory() {
+  await save.run();
+  const list = $("revisions");
+  list.replaceChildren(el("li", { class: "muted" }, t("loading")));
+  $("history-dialog").showModal();
+  const { revisions } = await api("GET", `/api/v1/designs/${data.design_id}/revisions`);
+  const shown = revisions.slice(-10).reverse();
+  list.replaceChildren(...shown.map((r) => {
+    const change = el("span", { class: "muted small" });
+    if (r.number > 1) {
+      api("GET", `/api/v1/designs/${data.design_id}/diff?from=${r.number - 1}&to=${r.number}`).then((d) => {
+        const sign = d.price.change.startsWith("-") ? "-" : "+";
+        change.textContent = t("revision_change", {
+          change: `${sign}${money(d.price.change.replace(/^[+-]/, ""))}`,
+          added: d.parts.added.length, removed: d.parts.removed.length, changed: d.parts.changed.length,
+        });
+      }).catch(() => {});
+    }
+    return el("li", { class: "revision", "data-testid": `revision-${r.number}` },
+      el("strong", {}, t("revision_n", { n: r.number })),
+      el("span", { class: "muted small" }, new Date(r.created_at).toLocaleString(lang)),
+      change,
+      r.number === state.revision ? null : el("button", { type: "button", class: "small", onclick: () => restore(r.number) }, t("restore")));
+  }));
+}
+
+async function restore(number) {
+  const revision = await api("GET", `/api/v1/designs/${data.design_id}/revisions/${number}`);
+  $("history-dialog").close();
+  commit(revision.document); // one more edit: undo goes back to where you were
+}
+
 // --- sharing and quotes -------------------------------------------------------------------------
 
 async function share() {
@@ -631,11 +666,16 @@ async function signIn(url) {
 // --- controls -----------------------------------------------------------------------------------
 
 function wireControls() {
+  // usable once the design and the catalogue are in (the page's buttons start disabled)
+  for (const id of ["history", "share", "request-quote", "add-cabinet", "elevation-toggle", "doors"]) $(id).disabled = false;
+  document.body.dataset.ready = "true";
   $("undo").addEventListener("click", undo);
   $("redo").addEventListener("click", redo);
   $("add-cabinet").addEventListener("click", openGallery);
   $("gallery-close").addEventListener("click", () => $("gallery").close());
   $("share").addEventListener("click", share);
+  $("history").addEventListener("click", openHistory);
+  $("history-close").addEventListener("click", () => $("history-dialog").close());
   $("request-quote").addEventListener("click", requestQuote);
   $("load-theirs").addEventListener("click", () => save.resolve(false));
   $("keep-mine").addEventListener("click", () => save.resolve(true));

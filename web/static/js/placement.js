@@ -149,3 +149,17 @@ export function resizeWall(outline, index, length) {
   }
   return null;
 }
+
+/** An L-shaped room: the rectangle with its back-right quarter cut away (the cut-out's sides
+ * half the room's width and depth, rounded to 10 mm). Counter-clockwise from the origin. */
+export function lShape(width, depth) {
+  const [w, d] = [Math.round(width / 20) * 10, Math.round(depth / 20) * 10];
+  return [[0, 0], [width, 0], [width, d], [w, d], [w, depth], [0, depth]];
+}
+
+/** A U-shaped room: the rectangle with the middle third of its back cut away, half deep. */
+export function uShape(width, depth) {
+  const third = Math.round(width / 30) * 10;
+  const d = Math.round(depth / 20) * 10;
+  return [[0, 0], [width, 0], [width, depth], [width - third, depth], [width - third, d], [third, d], [third, depth], [0, depth]];
+}

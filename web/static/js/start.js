@@ -1,6 +1,6 @@
 // The start page: a rectangular room of typed sizes, a demo room, or a design saved before.
 import { api, el, recent, remember, t } from "./page.js";
-import { rectangle } from "./placement.js";
+import { lShape, rectangle, uShape } from "./placement.js";
 
 const notice = document.getElementById("start-notice");
 
@@ -17,10 +17,11 @@ async function create(doc) {
 document.getElementById("new-room-form").addEventListener("submit", (event) => {
   event.preventDefault();
   const number = (id) => Math.round(Number(document.getElementById(id).value));
+  const shape = { rectangle, l: lShape, u: uShape }[new FormData(event.target).get("shape")] ?? rectangle;
   create({
     schema: "millwork/design@1",
     name: t("new_design_name"),
-    room: { outline_mm: rectangle(number("room-width"), number("room-depth")), ceiling_mm: number("room-ceiling"), openings: [], obstacles: [] },
+    room: { outline_mm: shape(number("room-width"), number("room-depth")), ceiling_mm: number("room-ceiling"), openings: [], obstacles: [] },
     cabinets: [],
   });
 });
