@@ -102,7 +102,7 @@ export class Viewer {
     const vertical = THREE.MathUtils.degToRad(this.camera.fov);
     const horizontal = 2 * Math.atan(Math.tan(vertical / 2) * this.camera.aspect);
     const distance = sphere.radius / Math.sin(Math.min(vertical, horizontal) / 2);
-    const from = new THREE.Vector3(0.45, 0.8, -1).normalize().multiplyScalar(distance * 0.92);
+    const from = new THREE.Vector3(0.45, 0.8, -1).normalize().multiplyScalar(distance * 0.8);
     this.controls.target.copy(sphere.center);
     this.camera.position.copy(sphere.center).add(from);
     this.camera.near = distance / 100;
