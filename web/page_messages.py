@@ -45,6 +45,13 @@ PAGE_MESSAGES: Final[Mapping[str, Mapping[str, str]]] = {
     "redo": {"en": "Redo", "zh-CN": "重做"},
     "share": {"en": "Share", "zh-CN": "分享"},
     "history": {"en": "History", "zh-CN": "历史版本"},
+    "in_store": {"en": "In store · {login}", "zh-CN": "门店模式 · {login}"},
+    "customer_design": {"en": "a customer's design", "zh-CN": "客户的设计"},
+    "change_note": {
+        "en": "Why (kept with each change saved)",
+        "zh-CN": "修改原因（随每次保存记录）",
+    },
+    "by_author": {"en": "by {author}", "zh-CN": "修改人 {author}"},
     "revision_n": {"en": "Revision {n}", "zh-CN": "第 {n} 版"},
     "revision_change": {
         "en": "price {change}; parts: {added} added, {removed} removed, {changed} changed",

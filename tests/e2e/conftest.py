@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from fastapi import FastAPI
 
 from catalog.catalog import Catalog
 from persistence.db import migrate
@@ -27,10 +28,14 @@ sync_api = pytest.importorskip("playwright.sync_api")
 
 
 @pytest.fixture(scope="module")
-def base_url(catalog: Catalog, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def app(catalog: Catalog, tmp_path_factory: pytest.TempPathFactory) -> FastAPI:
     url = f"sqlite:///{tmp_path_factory.mktemp('e2e') / 'millwork.db'}"
     migrate(url)
-    app = create_app(catalog=catalog, database=url)
+    return create_app(catalog=catalog, database=url)
+
+
+@pytest.fixture(scope="module")
+def base_url(app: FastAPI) -> Iterator[str]:
     with serving(app) as (host, port):
         yield f"http://{host}:{port}"
 

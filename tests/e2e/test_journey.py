@@ -12,8 +12,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from fastapi import FastAPI
 
+from services.accounts import add_user
+from services.identity import Role
 from tests.e2e.guard import Guard, canvas_colours, serious_violations
+from tests.web.designs_api import with_stores
 
 pytestmark = pytest.mark.e2e
 
@@ -292,4 +296,39 @@ def test_select_in_3d_drag_in_the_plan_and_open_the_doors(browser: Any, base_url
     page.get_by_test_id("undo").click()
     page.wait_for_function("() => Number(document.querySelector('#field-offset').value) === 0")
     page.context.close()
+    guard.check()
+
+
+def test_a_designer_in_store_saves_changes_with_why(
+    browser: Any, base_url: str, app: FastAPI
+) -> None:
+    backend = app.state.backend
+    with_stores(backend)
+    add_user(
+        "designer_e2e", Role.DESIGNER, "a long enough password", store_id="sh-1", backend=backend
+    )
+    guard = Guard(base_url)
+    context = browser.new_context(base_url=base_url, viewport={"width": 1024, "height": 768})
+    guard.watch(context)
+    signed = context.request.post(
+        "/api/v1/session", data={"login": "designer_e2e", "password": "a long enough password"}
+    )
+    assert signed.ok
+    page = context.new_page()
+    page.goto("/?lang=en")
+    page.get_by_test_id("demo-bedroom").click()
+    page.wait_for_url(re.compile(r"/designs/[^/]+$"))
+    page.get_by_test_id("in-store").wait_for()
+    assert "designer_e2e" in page.get_by_test_id("in-store").inner_text()
+    page.get_by_test_id("change-note").fill("customer wants it narrower")
+    page.get_by_test_id("cabinet-W1").click()
+    page.get_by_test_id("cabinet-width").fill("1400")
+    page.get_by_test_id("cabinet-width").press("Enter")
+    saved = "() => document.querySelector('[data-testid=save-status]').dataset.state === 'saved'"
+    page.wait_for_function(saved)
+    page.get_by_test_id("history").click()
+    page.get_by_test_id("revision-2").wait_for()
+    assert "customer wants it narrower" in page.get_by_test_id("revision-2").inner_text()
+    accessible(page)
+    context.close()
     guard.check()

@@ -44,6 +44,7 @@ async function main() {
   plan = new Plan($("plan"), { onSelect: select, onMove: moveAlongWall, readOnly });
   $("design-name").readOnly = readOnly;
   wireControls();
+  if (!readOnly) inStore(design);
   setStatus(readOnly ? t("read_only") : t("saved"));
   renderAll();
   evaluate.now();
@@ -536,7 +537,8 @@ const save = (() => {
     dirty = false;
     const doc = state.doc;
     setStatus(t("saving"), "saving");
-    running = api("PUT", `/api/v1/designs/${data.design_id}`, { body: { document: doc }, headers: { "If-Match": `"${state.revision}"` } })
+    const note = $("change-note").hidden ? "" : $("change-note").value.trim();
+    running = api("PUT", `/api/v1/designs/${data.design_id}`, { body: note ? { document: doc, note } : { document: doc }, headers: { "If-Match": `"${state.revision}"` } })
       .then((saved) => {
         state.revision = saved.revision;
         remember(saved.id, doc.name);
@@ -590,6 +592,21 @@ function setStatus(text, kind = "") {
   box.dataset.state = kind;
 }
 
+// --- in-store mode -------------------------------------------------------------------------------
+
+/** A designer or store manager signed in works on a customer's design: shown as such, and each
+ * save carries their note of why (the revision records who saved it). */
+async function inStore(design) {
+  let me = null;
+  try { ({ account: me } = await api("GET", "/api/v1/me")); } catch { return; }
+  if (!me || !["designer", "store_manager"].includes(me.role)) return;
+  document.body.classList.add("in-store");
+  const badge = $("store-badge");
+  badge.hidden = false;
+  badge.textContent = t("in_store", { login: me.login }) + (design.owner !== me.id ? ` · ${t("customer_design")}` : "");
+  $("change-note").hidden = false;
+}
+
 // --- history -----------------------------------------------------------------------------------
 
 /** The last revisions, newest first, each with its price and parts change from the one before. */
@@ -613,7 +630,8 @@ async function openHistory() {
     }
     return el("li", { class: "revision", "data-testid": `revision-${r.number}` },
       el("strong", {}, t("revision_n", { n: r.number })),
-      el("span", { class: "muted small" }, new Date(r.created_at).toLocaleString(lang)),
+      el("span", { class: "muted small" }, new Date(r.created_at).toLocaleString(lang),
+        r.note ? ` · ${t("by_author", { author: r.author })}: ${r.note}` : ""),
       change,
       r.number === state.revision ? null : el("button", { type: "button", class: "small", onclick: () => restore(r.number) }, t("restore")));
   }));
