@@ -248,6 +248,20 @@ def test_the_room_is_edited_and_a_wall_filled_from_the_proposal(
     wall.press("Enter")
     # the opposite wall follows: the room stays a rectangle
     assert page.get_by_test_id("wall-length-3").input_value() == "4200"
+    # the right-hand wall dragged outwards in the plan: the room grows, square
+    x, y = page.evaluate(
+        "() => { const r = document.querySelector(\"#plan [data-wall='1']\")"
+        ".getBoundingClientRect(); return [r.x + r.width / 2, r.y + r.height / 2]; }"
+    )
+    page.mouse.move(x, y)
+    page.mouse.down()
+    page.mouse.move(x + 30, y, steps=4)
+    page.mouse.up()
+    page.wait_for_function("() => Number(document.querySelector('#field-wall-0').value) > 4200")
+    assert (
+        page.get_by_test_id("wall-length-3").input_value()
+        == page.get_by_test_id("wall-length-1").input_value()
+    )
     page.locator("#room-wall").select_option("2")
     page.get_by_test_id("add-door").click()
     assert page.locator("#plan .opening.door").count() == 1

@@ -2,7 +2,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import {
-  along, collides, dimensionChain, firstFree, footprint, lShape, newId, rectangle, resizeWall, shelfHeights, snap, taken, uShape, walls,
+  along, collides, dimensionChain, firstFree, footprint, lShape, moveCorner, moveWall, newId, rectangle, resizeWall, shelfHeights, snap, taken, uShape, walls,
 } from "../../web/static/js/placement.js";
 
 const room = (cabinets) => ({ room: { outline_mm: rectangle(3600, 3000), ceiling_mm: 2600 }, cabinets });
@@ -105,4 +105,18 @@ test("the L and U rooms are counter-clockwise, square, with the typed outside si
     for (const w of walls(outline)) assert.ok(Math.abs(w.dir[0]) === 1 || Math.abs(w.dir[1]) === 1);
     assert.equal(area2(outline) / 2, 3600 * 3000 * (1 - cut));
   }
+});
+
+test("dragging a wall moves it square, to whole centimetres; its neighbours follow", () => {
+  assert.deepEqual(moveWall(rectangle(3600, 3000), 1, 304), [[0, 0], [3300, 0], [3300, 3000], [0, 3000]]);
+  assert.deepEqual(moveWall(rectangle(3600, 3000), 0, -500), [[0, -500], [3600, -500], [3600, 3000], [0, 3000]]);
+  assert.equal(moveWall(rectangle(3600, 3000), 1, 3600), null); // folded onto the opposite wall
+});
+
+test("dragging a corner keeps every wall's direction, or refuses", () => {
+  assert.deepEqual(moveCorner(rectangle(3600, 3000), 2, [4003, 3496]), [[0, 0], [4000, 0], [4000, 3500], [0, 3500]]);
+  const l = lShape(5000, 4000);
+  const out = moveCorner(l, 3, [2000, 1500]);
+  assert.deepEqual(out, [[0, 0], [5000, 0], [5000, 1500], [2000, 1500], [2000, 4000], [0, 4000]]);
+  assert.equal(moveCorner(rectangle(3600, 3000), 2, [-10, 3000]), null); // a wall would turn round
 });

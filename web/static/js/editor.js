@@ -41,7 +41,14 @@ async function main() {
   state.revision = design.revision;
   history = new History(state.doc);
   if (!readOnly) remember(design.id, design.document.name);
-  plan = new Plan($("plan"), { onSelect: select, onMove: moveAlongWall, readOnly });
+  plan = new Plan($("plan"), {
+    onSelect: select, onMove: moveAlongWall, readOnly,
+    onRoom: (outline) => {
+      const doc = editable(state.doc);
+      doc.room.outline_mm = outline;
+      commit(doc);
+    },
+  });
   $("design-name").readOnly = readOnly;
   wireControls();
   if (!readOnly) inStore(design);

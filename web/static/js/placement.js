@@ -163,3 +163,32 @@ export function uShape(width, depth) {
   const d = Math.round(depth / 20) * 10;
   return [[0, 0], [width, 0], [width, depth], [width - third, depth], [width - third, d], [third, d], [third, depth], [0, depth]];
 }
+
+/** The outline with wall `index` pushed `distance` mm along its inward normal (negative: out),
+ * to whole `grid` mm; the walls either side stretch or shrink with it. */
+export function moveWall(outline, index, distance, grid = 10) {
+  const wall = walls(outline)[index];
+  const d = Math.round(distance / grid) * grid;
+  const moved = outline.map((p) => [...p]);
+  for (const corner of [index, (index + 1) % outline.length]) {
+    moved[corner] = [Math.round(outline[corner][0] + wall.normal[0] * d), Math.round(outline[corner][1] + wall.normal[1] * d)];
+  }
+  return walls(moved).every((w) => w.length > 0) ? moved : null;
+}
+
+/** The outline with corner `index` moved to `point` (to whole `grid` mm); its neighbours on
+ * square walls follow along the shared axis so every wall keeps its direction. */
+export function moveCorner(outline, index, point, grid = 10) {
+  const n = outline.length;
+  const [x, y] = point.map((v) => Math.round(v / grid) * grid);
+  const moved = outline.map((p) => [...p]);
+  const old = outline[index];
+  moved[index] = [x, y];
+  for (const other of [(index - 1 + n) % n, (index + 1) % n]) {
+    if (outline[other][1] === old[1]) moved[other][1] = y; // a horizontal wall stays horizontal
+    else if (outline[other][0] === old[0]) moved[other][0] = x; // a vertical one vertical
+  }
+  const after = walls(moved);
+  const same = walls(outline).every((w, i) => after[i].length > 0 && w.dir[0] * after[i].dir[0] + w.dir[1] * after[i].dir[1] > 0.999);
+  return same ? moved : null;
+}

@@ -2,17 +2,18 @@
 // document's y runs up, SVG's down). Click a cabinet to select it; drag it along its wall
 // (snapping to the wall's ends and its neighbours, refusing overlaps).
 import { el } from "./page.js";
-import { along, collides, dimensionChain, footprint, snap, taken, walls } from "./placement.js";
+import { along, collides, dimensionChain, footprint, moveCorner, moveWall, snap, taken, walls } from "./placement.js";
 
 const WALL = 240; // drawn wall thickness (mm): half of it is hidden under the floor
 const pt = (p) => `${Math.round(p[0])},${Math.round(-p[1])}`;
 const points = (ps) => ps.map(pt).join(" ");
 
 export class Plan {
-  constructor(svg, { onSelect, onMove, readOnly = false }) {
+  constructor(svg, { onSelect, onMove, onRoom, readOnly = false }) {
     this.svg = svg;
     this.onSelect = onSelect;
     this.onMove = onMove;
+    this.onRoom = onRoom;
     this.readOnly = readOnly;
     this.drag = null;
     svg.addEventListener("pointermove", (e) => this.dragMove(e));
@@ -70,7 +71,43 @@ export class Plan {
     }
     const chosen = cabinets.find((c) => c.id === selected);
     if (chosen) layers.push(this.chain(all[chosen.wall], chosen, scale));
+    if (!this.readOnly) {
+      const [wallHandles, cornerHandles] = this.handles(all, scale);
+      layers.splice(2, 0, wallHandles); // under the cabinets: a click near a wall still picks them
+      layers.push(cornerHandles);
+    }
     this.svg.replaceChildren(...layers);
+  }
+
+  /** Walls and corners to drag: the room's shape changes, its walls keep their directions. */
+  handles(all, scale) {
+    const grab = (event, kind, index) => {
+      event.preventDefault();
+      event.stopPropagation();
+      this.svg.setPointerCapture(event.pointerId);
+      this.drag = { kind, index, from: this.toPlan(event), doc: this.doc, moved: false };
+    };
+    return [el("g", { class: "room-handles" },
+      ...all.map((w) => {
+        const [, , b, a] = footprint(w, 0, w.length, -WALL / 2); // on the wall's thickness, outside the floor
+        const line = el("line", { x1: a[0], y1: -a[1], x2: b[0], y2: -b[1], class: "wall-handle", "stroke-width": WALL, "data-wall": w.index });
+        line.addEventListener("pointerdown", (e) => grab(e, "wall", w.index));
+        return line;
+      })), el("g", { class: "room-handles" },
+      ...all.map((w) => {
+        const dot = el("circle", { cx: w.a[0], cy: -w.a[1], r: Math.round(scale * 0.45), class: "corner-handle", "data-corner": w.index });
+        dot.addEventListener("pointerdown", (e) => grab(e, "corner", w.index));
+        return dot;
+      }))];
+  }
+
+  /** The room as it would be with the wall or corner being dragged at `point`. */
+  reshaped(d, point) {
+    const outline = d.doc.room.outline_mm;
+    if (d.kind === "corner") return moveCorner(outline, d.index, point);
+    const wall = walls(outline)[d.index];
+    const distance = (point[0] - d.from[0]) * wall.normal[0] + (point[1] - d.from[1]) * wall.normal[1];
+    return moveWall(outline, d.index, distance);
   }
 
   opening(wall, o) {
@@ -142,6 +179,17 @@ export class Plan {
   dragMove(event) {
     const d = this.drag;
     if (!d) return;
+    if (d.kind) {
+      const outline = this.reshaped(d, this.toPlan(event));
+      if (!outline) return;
+      d.moved = true;
+      d.outline = outline;
+      const doc = d.doc;
+      const drag = this.drag;
+      this.render({ ...doc, room: { ...doc.room, outline_mm: outline } }, this.lastOptions);
+      this.drag = drag; // drawing again keeps the drag going
+      return;
+    }
     const raw = along(d.wall, this.toPlan(event)) - d.grab;
     const offset = snap(raw, d.cabinet.width_mm, d.intervals, d.wall.length);
     if (Math.abs(offset - (d.cabinet.offset_mm ?? 0)) < 2 && !d.moved) return;
@@ -156,6 +204,7 @@ export class Plan {
     const d = this.drag;
     this.drag = null;
     if (!d || !d.moved) return;
+    if (d.kind) return this.onRoom(d.outline);
     if (d.blocked) this.render(this.doc, this.lastOptions);
     else this.onMove(d.cabinet.id, d.offset);
   }
