@@ -14,6 +14,7 @@ from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from web.errors import error_response
+from web.frontend import IMPORT_MAP_HASH
 
 __all__ = [
     "DOCUMENT_SECURITY_POLICY",
@@ -26,12 +27,13 @@ __all__ = [
 
 log = logging.getLogger("millwork.web")
 
-# No script, style, frame or plugin from anywhere but this server, none inline; no page of ours
-# in anyone's frame; no address of ours sent to other sites.
+# No script, style, frame or plugin from anywhere but this server, none inline but the pages'
+# import map (allowed by its hash); no page of ours in anyone's frame; no address of ours sent
+# to other sites.
 CONTENT_SECURITY_POLICY: Final = "; ".join(
     [
         "default-src 'none'",
-        "script-src 'self'",
+        f"script-src 'self' '{IMPORT_MAP_HASH}'",
         "style-src 'self'",
         "img-src 'self' data:",
         "font-src 'self'",
