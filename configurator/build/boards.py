@@ -72,13 +72,21 @@ class PartMaker:
                 depth_mm=tool.depth_mm,
                 repeat=repeat,
                 pitch_mm=pitch,
+                item=tool.item,
             )
         )
 
     def edge_hole(self, blank: Blank, *, at_end: int, v: float, tool: Drill) -> None:
         """Drill into an end of the blank (``at_end`` -1: w1, +1: w2) at ``v``."""
         u = 0.0 if at_end < 0 else blank.box.size(blank.length_axis)
-        face = Face.W1 if at_end < 0 else Face.W2
+        self._edge(blank, Face.W1 if at_end < 0 else Face.W2, u, v, tool)
+
+    def side_hole(self, blank: Blank, *, at_side: int, u: float, tool: Drill) -> None:
+        """Drill into a long edge of the blank (``at_side`` -1: l1, +1: l2) at ``u``."""
+        v = 0.0 if at_side < 0 else blank.box.size(blank.width_axis)
+        self._edge(blank, Face.L1 if at_side < 0 else Face.L2, u, v, tool)
+
+    def _edge(self, blank: Blank, face: Face, u: float, v: float, tool: Drill) -> None:
         self.ops[blank.suffix].append(
             Operation(
                 kind=tool.kind,
@@ -87,6 +95,7 @@ class PartMaker:
                 v=v,
                 diameter_mm=tool.diameter_mm,
                 depth_mm=tool.depth_mm,
+                item=tool.item,
             )
         )
 

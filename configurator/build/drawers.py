@@ -159,7 +159,10 @@ def build_drawers(
             zc = slot.z0 + slot.height / 2
             for dx in (-handle_mm / 2, handle_mm / 2):
                 job.maker.drill(
-                    front, ((fx0 + fx1) / 2 + dx, f.tf, zc), toward=1, tool=Drill(5, f.tf)
+                    front,
+                    ((fx0 + fx1) / 2 + dx, f.tf, zc),
+                    toward=1,
+                    tool=Drill(5, f.tf, item=handle),
                 )
             hardware.append(
                 HardwareLine(cabinet_id=spec.id, code=handle, quantity=1, where=_label(s, n))
@@ -241,5 +244,5 @@ def _box(job: Job, s: SectionBox, slot: DrawerSlot, n: int, *, y0: float) -> Non
                 board,
                 (x, y, b + 20),
                 toward=toward,
-                tool=Drill(k.system_hole_diameter_mm, k.system_hole_depth_mm),
+                tool=Drill(k.system_hole_diameter_mm, k.system_hole_depth_mm, item=slot.runner),
             )

@@ -286,7 +286,9 @@ def _pin_rows(f: Frame, s: SectionBox, maker: PartMaker, *, z_from: float) -> No
                     board,
                     (x, y, zs[0]),
                     toward=toward,
-                    tool=Drill(k.system_hole_diameter_mm, k.system_hole_depth_mm),
+                    tool=Drill(
+                        k.system_hole_diameter_mm, k.system_hole_depth_mm, item=k.shelf_support
+                    ),
                     repeat=len(zs),
                     pitch=k.system_pitch_mm,
                 )
