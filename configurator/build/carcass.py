@@ -131,21 +131,22 @@ def join(maker: PartMaker, f: Frame, *, end: Blank, face: Blank, toward: int) ->
         clearance=k.system_pitch_mm,
     )
     housing = Drill(15, 12.5, OpKind.CAM, item=k.connector)
+    bolt, nut = Drill(8, 34, item=k.connector), Drill(5, 12, item=k.connector)
     for y in cams:
         at = _on_face(end, face, toward, y)
-        maker.drill(face, at, toward=toward, tool=Drill(5, 12, item=k.connector))
+        maker.drill(face, at, toward=toward, tool=nut)
         if end.length_axis == 2:  # a divider standing on the bottom or hanging from the top
             maker.drill(end, (end.box.hi[0], y, at[2] + 34 * toward), toward=1, tool=housing)
         else:  # a top, bottom or fixed shelf between two upright boards
             inner = -1 if end.role is Role.TOP else 1
             cam_z = end.box.lo[2] if inner < 0 else end.box.hi[2]
             maker.drill(end, (at[0] + 34 * toward, y, cam_z), toward=inner, tool=housing)
-        bolt = Drill(8, 34, item=k.connector)
         maker.edge_hole(end, at_end=-toward, v=y - end.box.lo[1], tool=bolt)
     into_face = Drill(k.dowel_diameter_mm, k.dowel_face_depth_mm, item=k.dowel)
+    into_end = dowel_end(k)
     for y in dowels:
         maker.drill(face, _on_face(end, face, toward, y), toward=toward, tool=into_face)
-        maker.edge_hole(end, at_end=-toward, v=y - end.box.lo[1], tool=dowel_end(k))
+        maker.edge_hole(end, at_end=-toward, v=y - end.box.lo[1], tool=into_end)
     where = f"{end.name} to {face.name}".lower()
     return [
         HardwareLine(

@@ -130,9 +130,10 @@ def clear_of(positions: list[float], taken: list[float], *, clearance: float) ->
     """
     out = []
     for p in positions:
-        near = min(taken, key=lambda q: abs(q - p), default=None)
-        if near is not None and abs(near - p) < clearance:
-            p = near + clearance if p >= near else near - clearance
+        for q in taken:
+            if abs(q - p) < clearance:
+                p = q + clearance if p >= q else q - clearance
+                break
         out.append(p)
     return out
 
