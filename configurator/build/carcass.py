@@ -130,6 +130,11 @@ def join(maker: PartMaker, f: Frame, *, end: Blank, face: Blank, toward: int) ->
         cams,
         clearance=k.system_pitch_mm,
     )
+    if face.role is Role.DIVIDER and toward > 0:
+        # fixed shelves on both sides of a divider: this side's bores stand half a pitch
+        # further back, so that the two sides' 12 mm bores never meet inside the board
+        cams = [y + k.system_pitch_mm / 2 for y in cams]
+        dowels = [y + k.system_pitch_mm / 2 for y in dowels]
     housing = Drill(15, 12.5, OpKind.CAM, item=k.connector)
     bolt, nut = Drill(8, 34, item=k.connector), Drill(5, 12, item=k.connector)
     for y in cams:

@@ -127,3 +127,22 @@ def at(part: Part, op: Operation, u: float, v: float) -> tuple[float, float, flo
     p[la], p[wa] = lo[la] + u, lo[wa] + v
     p[ta] = {Face.A: hi[ta], Face.B: lo[ta]}.get(op.face, (lo[ta] + hi[ta]) / 2)
     return p[0], p[1], p[2]
+
+
+def test_fixed_shelves_either_side_of_a_divider_drill_it_half_a_pitch_apart(
+    catalog: Catalog,
+) -> None:
+    """Two 12 mm bores from the two faces of an 18 mm divider would meet inside it: the
+    joint on its A face stands half a pitch (16 mm) further back."""
+    shelf = {"kind": "fixed_shelf", "at_mm": 1200}
+    interior = {"sections": [{"width_mm": None, "items": [shelf]} for _ in range(2)]}
+    build = built(a_cabinet(interior=interior))
+    divider = next(p for p in build.parts if p.role is Role.DIVIDER)
+    shelf_z = next(p.box.lo[2] + p.box.hi[2] for p in build.parts if p.role is Role.FIXED_SHELF) / 2
+    by_face: dict[Face, list[float]] = defaultdict(list)
+    for op in divider.operations:
+        _, y, z = at(divider, op, op.u, op.v)
+        if abs(z - shelf_z) < 1:  # the shelves' joints, not the divider's own
+            by_face[op.face].append(y)
+    assert by_face[Face.A] and by_face[Face.B]
+    assert min(abs(a - b) for a in by_face[Face.A] for b in by_face[Face.B]) >= 16
