@@ -9,9 +9,9 @@ ifeq ($(UV),)
 UV := $(CURDIR)/.tools/bin/uv
 endif
 RUN := $(UV) run --frozen
-CORE := kernel catalog configurator pricing production_export
+CORE := kernel catalog configurator pricing production_export sales
 
-.PHONY: help install run test quick lint fmt types arch unit fuzz bench bench-http clean
+.PHONY: help install run test quick lint fmt types arch js unit fuzz bench bench-http clean
 
 help: ## list the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -20,15 +20,16 @@ $(CURDIR)/.tools/bin/uv:
 	python3 -m venv .tools
 	.tools/bin/pip install --quiet uv
 
-install: $(if $(findstring .tools,$(UV)),$(UV)) ## install the locked Python environment
+install: $(if $(findstring .tools,$(UV)),$(UV)) ## install the locked Python environment and the pages' npm packages
 	$(UV) sync --frozen
+	npm ci --no-audit --no-fund --loglevel=error
 
 run: install ## seed the demo (its new accounts' passwords printed), start the app on http://127.0.0.1:8000
 	mkdir -p var
 	$(RUN) millwork demo
 	$(RUN) millwork serve --host 127.0.0.1 --port 8000
 
-test: install lint types arch unit ## install, then lint, types, architecture and all tests
+test: install lint types arch js unit ## install, then lint, types, architecture and all tests
 
 lint: ## ruff lint and format check
 	$(RUN) ruff check .
@@ -47,6 +48,9 @@ arch: ## import-linter contracts (DESIGN.md §2)
 quick: install ## the tests without those marked slow or e2e (seconds, for the edit loop)
 	$(RUN) pytest -q -p no:cacheprovider -m "not slow and not e2e"
 
+js: ## the pages' pure JavaScript (undo, placement, dimensions, JSON Patch): node --test
+	node --test tests/js/
+
 unit: ## the test suite: branch coverage over all but the slow tests, then the slow ones
 	$(RUN) pytest -q -p no:cacheprovider -m "not slow" --cov --cov-report=term --cov-fail-under=90
 	$(RUN) pytest -q -p no:cacheprovider -m slow
@@ -59,10 +63,11 @@ bench: install ## benchmarks (see BENCHMARKS.md)
 	$(RUN) python -m bench.cli
 	$(RUN) python -m bench.nesting
 	$(RUN) python -m bench.export
+	$(RUN) python -m bench.sales
 
 bench-http: install ## HTTP load on millwork serve: evaluate, then saves; 1 and 2 workers (about 4 min; DATABASE_URL)
 	$(RUN) python -m bench.http --workers 1
 	$(RUN) python -m bench.http --workers 2
 
 clean: ## remove caches and the local environment
-	rm -rf .venv .tools .pytest_cache .mypy_cache .ruff_cache .hypothesis .coverage var
+	rm -rf .venv .tools .pytest_cache .mypy_cache .ruff_cache .hypothesis .coverage var node_modules

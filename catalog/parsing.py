@@ -19,6 +19,7 @@ from catalog.hardware import HardwareItem, HardwareKind, Unit
 from catalog.materials import BandClass, BoardKind, EdgeBand, Material
 from catalog.problems import CatalogProblem
 from catalog.templates import (
+    CornerKind,
     FrontKind,
     IntRange,
     LoadClass,
@@ -26,6 +27,7 @@ from catalog.templates import (
     OptionSpec,
     PlinthKind,
     SectionPattern,
+    StandsOn,
 )
 from kernel.fields import FieldProblem, Reader
 from kernel.ids import EdgeBandCode, HardwareCode, MaterialCode, TemplateCode
@@ -277,8 +279,10 @@ def _template(r: Reader, code: str, value: object, path: str) -> ModuleTemplate:
             "section_max_width_mm",
             "default_sections",
         ),
-        optional=("options", "elevation_mm"),
+        optional=("options", "elevation_mm", "corner", "stands_on"),
     )
+    plinth = _enum(r, PlinthKind, m.get("plinth"), f"{path}.plinth")
+    floor = StandsOn.FLOOR if plinth is not PlinthKind.NONE else StandsOn.ANY
     options = r.open_mapping(m.get("options", {}), f"{path}.options")
     patterns = [
         r.text(p, f"{path}.default_sections[{i}]", choices=list(SectionPattern))
@@ -292,7 +296,7 @@ def _template(r: Reader, code: str, value: object, path: str) -> ModuleTemplate:
         name_zh=r.text(m.get("name_zh"), f"{path}.name_zh"),
         has_carcass=r.flag(m.get("has_carcass"), f"{path}.has_carcass"),
         fronts=_enum(r, FrontKind, m.get("fronts"), f"{path}.fronts"),
-        plinth=_enum(r, PlinthKind, m.get("plinth"), f"{path}.plinth"),
+        plinth=plinth,
         width=_int_range(r, m.get("width"), f"{path}.width"),
         height=_int_range(r, m.get("height"), f"{path}.height"),
         depth=_int_range(r, m.get("depth"), f"{path}.depth"),
@@ -309,7 +313,9 @@ def _template(r: Reader, code: str, value: object, path: str) -> ModuleTemplate:
         elevation_mm=r.integer(
             m.get("elevation_mm", 0), f"{path}.elevation_mm", minimum=0, maximum=5000
         ),
+        stands_on=_enum(r, StandsOn, m.get("stands_on", floor), f"{path}.stands_on"),
         default_sections=tuple(SectionPattern(p) for p in patterns if p in list(SectionPattern)),
+        corner=_enum(r, CornerKind, m.get("corner", "none"), f"{path}.corner"),
         options=MappingProxyType(
             {
                 name: _option(r, name, spec, f"{path}.options.{name}")
@@ -319,7 +325,7 @@ def _template(r: Reader, code: str, value: object, path: str) -> ModuleTemplate:
     )
 
 
-E = TypeVar("E", FrontKind, PlinthKind, LoadClass, BandClass)
+E = TypeVar("E", FrontKind, PlinthKind, LoadClass, BandClass, CornerKind, StandsOn)
 
 
 def _enum(r: Reader, enum: type[E], value: object, path: str) -> E:

@@ -9,6 +9,7 @@ from enum import StrEnum
 from kernel.ids import MaterialCode, TemplateCode
 
 __all__ = [
+    "CornerKind",
     "FrontKind",
     "IntRange",
     "LoadClass",
@@ -16,6 +17,7 @@ __all__ = [
     "OptionSpec",
     "PlinthKind",
     "SectionPattern",
+    "StandsOn",
 ]
 
 
@@ -35,6 +37,33 @@ class PlinthKind(StrEnum):
     NONE = "none"
     BOARD = "board"  # sides run to the floor, a plinth board is set back between them
     LEGS = "legs"  # the carcass stands on adjustable legs with a clip-on kickboard
+
+
+class CornerKind(StrEnum):
+    """How a cabinet turns a room corner (``configurator.build.corner``).
+
+    A blind-corner unit is a straight cabinet whose blind part runs into the corner behind
+    the neighbour on the adjacent wall, closed by a blind panel, with a filler strip beside
+    it so that its door clears the neighbour's door and handle. An L unit has two arms, one
+    on each wall: it stands on its wall like any cabinet, reaching the corner with its left
+    side, and its second arm runs along the wall on its left (the next wall of a
+    counter-clockwise room).
+    """
+
+    NONE = "none"
+    BLIND = "blind"
+    L = "l"
+
+
+class StandsOn(StrEnum):
+    """What carries the cabinet's underside: the floor (behind a plinth or on legs), the wall
+    it hangs on, the top of a carcass cabinet under it (a top box), or anything (a filler,
+    which follows what it closes)."""
+
+    FLOOR = "floor"
+    WALL = "wall"
+    CABINET = "cabinet"
+    ANY = "any"
 
 
 class LoadClass(StrEnum):
@@ -113,7 +142,9 @@ class ModuleTemplate:
     section_max_width_mm: int
     default_sections: tuple[SectionPattern, ...]
     elevation_mm: int  # default height of the cabinet's underside above the floor
+    stands_on: StandsOn  # what carries it (the floor: its plinth, if it has one)
     options: Mapping[str, OptionSpec]
+    corner: CornerKind = CornerKind.NONE
 
     def option_default(self, name: str) -> str | int:
         """The default of option ``name``."""

@@ -195,3 +195,15 @@ class SqlTokens:
                 .values(revoked_at=at)
             )
             return bool(done.rowcount == 1)
+
+    def revoke_all(self, account_id: int, at: datetime) -> int:
+        with Session(self._writer) as session, session.begin():
+            done = session.exec(
+                update(ApiTokenRow)
+                .where(
+                    col(ApiTokenRow.account_id) == account_id,
+                    col(ApiTokenRow.revoked_at).is_(None),
+                )
+                .values(revoked_at=at)
+            )
+            return int(done.rowcount)

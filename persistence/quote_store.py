@@ -74,16 +74,14 @@ class SqlQuoteStore:
                 return None
             return QuoteSource(design_id, revision)
 
-    def of_design(self, design_id: str) -> list[str]:
-        """The numbers of the quotes issued from a design, oldest first."""
+    def of_design(self, design_id: str, after: str | None, limit: int) -> list[str]:
+        """The numbers of the quotes issued from a design, oldest first (numbers grow with
+        the year and the sequence, so their order is the order of issue)."""
+        query = select(QuoteRow.number).where(QuoteRow.design_id == design_id)
+        if after is not None:
+            query = query.where(col(QuoteRow.number) > after)
         with Session(self._engine) as session:
-            return list(
-                session.exec(
-                    select(QuoteRow.number)
-                    .where(QuoteRow.design_id == design_id)
-                    .order_by(col(QuoteRow.id))
-                )
-            )
+            return list(session.exec(query.order_by(col(QuoteRow.number)).limit(limit)))
 
 
 def _take_number(session: Session, year: int) -> int:

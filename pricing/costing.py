@@ -195,7 +195,7 @@ def _projected(placed: PlacedCabinet, pl: PriceList) -> list[QuoteLine]:
     built = placed.cabinet
     cid, spec = built.spec.id, built.spec
     product = pl.projected[built.template.code]
-    area = area_m2(spec.width_mm * spec.height_mm)
+    area = area_m2(built.front_length_mm * spec.height_mm)  # both arms of an L unit
     out = [
         line(
             f"{cid}/product",
@@ -203,8 +203,10 @@ def _projected(placed: PlacedCabinet, pl: PriceList) -> list[QuoteLine]:
             category=Category.PRODUCT,
             item=built.template.code,
             names=(
-                f"{built.template.name} {spec.width_mm:g}×{spec.height_mm:g} (projected area)",
-                f"{built.template.name_zh} {spec.width_mm:g}×{spec.height_mm:g}（投影面积）",
+                f"{built.template.name} {built.front_length_mm:g}×{spec.height_mm:g} "
+                "(projected area)",
+                f"{built.template.name_zh} {built.front_length_mm:g}×{spec.height_mm:g}"
+                "（投影面积）",
             ),
             quantity=area,
             unit="m²",
@@ -214,9 +216,8 @@ def _projected(placed: PlacedCabinet, pl: PriceList) -> list[QuoteLine]:
     shelves = sum(1 for p in built.parts if p.role in (Role.SHELF, Role.FIXED_SHELF))
     # the allowance grows with the width pro rata (4 per metre: 4.8 at 1200 mm): a whole
     # number of included shelves would step up every 250 mm and make a wider cabinet cheaper
-    included = (Decimal(product.shelves_per_m) * Decimal(str(spec.width_mm)) / 1000).quantize(
-        Decimal("0.001")
-    )
+    length = Decimal(str(built.front_length_mm))
+    included = (Decimal(product.shelves_per_m) * length / 1000).quantize(Decimal("0.001"))
     if shelves > included:
         out.append(
             line(
@@ -379,7 +380,9 @@ def _sheets(parts: Sequence[Part], catalog: Catalog, pl: PriceList) -> list[Quot
 
 
 def _order(build: DesignBuild, pl: PriceList, region: str) -> list[QuoteLine]:
-    area = area_m2(sum(p.cabinet.spec.width_mm * p.cabinet.spec.height_mm for p in build.cabinets))
+    area = area_m2(
+        sum(p.cabinet.front_length_mm * p.cabinet.spec.height_mm for p in build.cabinets)
+    )
     out = []
     if build.cabinets:
         out.append(

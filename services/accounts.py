@@ -212,13 +212,16 @@ def list_users(*, backend: Backend) -> list[Account]:
 
 
 def disable_user(login: str, *, backend: Backend) -> Account:
-    """Disable an account: its sessions and API tokens stop working at once."""
-    return backend.accounts.set_disabled(_normal_login(login), True)
+    """Disable an account: its sessions end and its API tokens are revoked at once, so that
+    enabling it again (someone who left comes back) revives neither: it signs in anew."""
+    account = backend.accounts.set_disabled(_normal_login(login), True)
+    backend.sessions.close_all(account.id)
+    backend.tokens.revoke_all(account.id, backend.clock.now())
+    return account
 
 
 def enable_user(login: str, *, backend: Backend) -> Account:
-    """Enable a disabled account again: its sessions and tokens that are still live work
-    again (revoke a token that must not)."""
+    """Enable a disabled account again; it signs in with its password and gets new tokens."""
     return backend.accounts.set_disabled(_normal_login(login), False)
 
 

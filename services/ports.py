@@ -76,8 +76,9 @@ class QuoteStore(Protocol):
         ``NotFound`` if there is no such quote)."""
         ...
 
-    def of_design(self, design_id: str) -> list[str]:
-        """The numbers of the quotes issued from a design, oldest first."""
+    def of_design(self, design_id: str, after: str | None, limit: int) -> list[str]:
+        """The numbers of the quotes issued from a design, oldest first: at most ``limit``
+        of them, those after the number ``after`` if given."""
         ...
 
     def get(self, number: str) -> Quote:
@@ -204,6 +205,10 @@ class TokenStore(Protocol):
 
     def revoke(self, token_id: int, at: datetime) -> bool:
         """Revoke a token; ``False`` if there is no such live token."""
+        ...
+
+    def revoke_all(self, account_id: int, at: datetime) -> int:
+        """Revoke every live token of an account (it was disabled); how many."""
         ...
 
 

@@ -35,10 +35,15 @@ def issue_quote(
     source: QuoteSource | None = None,
 ) -> Quote:
     """A new, numbered, frozen quote of ``document``; ``DesignHasErrors`` when something in
-    it cannot be made (no quote for that). ``source``: the saved revision it is of."""
+    it cannot be made (no quote for that; each error with its checked fixes). ``source``: the
+    saved revision it is of."""
     report = evaluate_design(document, catalogs=catalogs, clock=clock, request=request)
-    if errors := errors_in(report.evaluation.problems):
-        raise DesignHasErrors(errors)
+    if errors_in(report.evaluation.problems):
+        # refused: evaluate again with the checked fixes, so the customer can mend it in a click
+        checked = evaluate_design(
+            document, catalogs=catalogs, clock=clock, request=request, fixes=True
+        )
+        raise DesignHasErrors(errors_in(checked.evaluation.problems))
     issued_at = clock.now()  # a price may be asked as of another day; the quote is issued now
     validity_days = catalogs.price_book().price_list.quote_validity_days
     drawings = quote_drawings(report.evaluation.build, catalogs.catalog())
@@ -92,12 +97,17 @@ def read_quote(number: str, *, actor: Actor, backend: Backend) -> Quote:
     return backend.quotes.get(number)
 
 
-def design_quotes(design_id: str, *, actor: Actor, backend: Backend) -> list[str]:
-    """The numbers of the quotes issued from a design, oldest first, for whoever may read
-    the design (``NotFound`` for anyone else)."""
+def design_quotes(
+    design_id: str, *, actor: Actor, backend: Backend, after: str | None = None, limit: int = 50
+) -> tuple[list[str], str | None]:
+    """A page of the numbers of the quotes issued from a design, oldest first, after the
+    number ``after``, and the number to ask after for the next page (``None``: no more),
+    for whoever may read the design (``NotFound`` for anyone else)."""
     if not may_read(actor, backend.designs.owned(design_id)):
         raise NotFound("design", design_id)
-    return backend.quotes.of_design(design_id)
+    numbers = backend.quotes.of_design(design_id, after, limit + 1)
+    more = len(numbers) > limit
+    return numbers[:limit], numbers[limit - 1] if more else None
 
 
 def quote_drawings(build: DesignBuild, catalog: Catalog) -> dict[str, str]:

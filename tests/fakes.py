@@ -92,8 +92,11 @@ class InMemoryQuotes:
         self.get(number)
         return self.sources[number]
 
-    def of_design(self, design_id: str) -> list[str]:
-        return [n for n, s in self.sources.items() if s is not None and s.design_id == design_id]
+    def of_design(self, design_id: str, after: str | None, limit: int) -> list[str]:
+        mine = sorted(
+            n for n, s in self.sources.items() if s is not None and s.design_id == design_id
+        )
+        return [n for n in mine if after is None or n > after][:limit]
 
 
 @dataclass(slots=True)
@@ -225,6 +228,13 @@ class InMemoryTokens:
             return False
         self.kept[token_id] = (found[0], found[1], True)
         return True
+
+    def revoke_all(self, account_id: int, at: datetime) -> int:
+        live = [i for i, (_, owner, revoked) in self.kept.items() if owner == account_id]
+        live = [i for i in live if not self.kept[i][2]]
+        for token_id in live:
+            self.revoke(token_id, at)
+        return len(live)
 
 
 @dataclass(slots=True)

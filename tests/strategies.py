@@ -10,7 +10,7 @@ from typing import Any
 from hypothesis import strategies as st
 
 from catalog.catalog import Catalog
-from catalog.templates import FrontKind, ModuleTemplate, PlinthKind
+from catalog.templates import CornerKind, FrontKind, ModuleTemplate, PlinthKind
 from configurator.model.design import ObstacleKind, OpeningKind
 from configurator.model.document import MAX_LENGTH_MM, MAX_PLAN_MM, SWINGS
 from persistence.catalog_files import load_catalog
@@ -43,7 +43,8 @@ def cabinets(draw: st.DrawFn, template_code: str | None = None) -> dict[str, Any
         "options": options,
         "interior": None,
     }
-    if t.has_carcass and draw(st.booleans()):
+    # a corner unit's interior is the catalog's (its arms and blind part)
+    if t.has_carcass and t.corner is CornerKind.NONE and draw(st.booleans()):
         cabinet["interior"] = draw(_interior(t, cabinet))
     narrow = width < 400 or len((cabinet["interior"] or {}).get("sections", [])) > 1
     if t.fronts is FrontKind.DRAWERS and narrow:

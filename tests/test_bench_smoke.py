@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bench import export, http
+from bench import export, http, sales
 
 
 @pytest.mark.slow
@@ -18,3 +18,13 @@ def test_the_http_benchmark_runs(capsys: pytest.CaptureFixture[str]) -> None:
     assert http.main(["--seconds", "0.5", "--clients", "1", "--variants", "edit"]) == 0
     out = capsys.readouterr().out
     assert "evaluate (edit)" in out and "GET /health" in out and "save (PUT, If-Match)" in out
+
+
+@pytest.mark.slow
+def test_the_sales_slots_benchmark_runs(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr("sys.argv", ["bench.sales", "1"])
+    assert sales.main() == 0
+    out = capsys.readouterr().out
+    assert "20 designers" in out and "slots, measurement, 30 days" in out

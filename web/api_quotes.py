@@ -6,12 +6,13 @@ gives the same bytes, whatever the catalog or price list says today."""
 
 from __future__ import annotations
 
-from typing import Any, Final
+from typing import Annotated, Any, Final
 
-from fastapi import APIRouter, Request, Response
+from fastapi import APIRouter, Query, Request, Response
 from fastapi.responses import HTMLResponse, JSONResponse
 
 from pricing.quote import Quote
+from services.designs import MAX_PAGE
 from services.quotes import design_quotes, issue_design_quote, read_quote
 from web.api_support import CallerDep, PriceOptions, RevisionQuery, backend_of, signed_in
 from web.document_cache import DocumentCache
@@ -85,10 +86,24 @@ def post_quote(
     "/designs/{design_id}/quotes",
     responses=errors(401, 404),
 )
-def get_design_quotes(design_id: str, request: Request, caller: CallerDep) -> dict[str, Any]:
-    """The quotes issued from a design, oldest first."""
-    numbers = design_quotes(design_id, actor=signed_in(caller), backend=backend_of(request))
-    return {"quotes": [{"number": n, "url": f"/api/v1/quotes/{n}"} for n in numbers]}
+def get_design_quotes(
+    design_id: str,
+    request: Request,
+    caller: CallerDep,
+    cursor: Annotated[str | None, Query(pattern=r"^Q-[0-9]{4}-[0-9]{6,12}$")] = None,
+    limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50,
+) -> dict[str, Any]:
+    """The quotes issued from a design, oldest first, a page at a time: ``next_cursor``
+    (``null`` on the last page) is the ``cursor`` of the next page."""
+    numbers, next_cursor = design_quotes(
+        design_id,
+        actor=signed_in(caller),
+        backend=backend_of(request),
+        after=cursor,
+        limit=limit,
+    )
+    quotes = [{"number": n, "url": f"/api/v1/quotes/{n}"} for n in numbers]
+    return {"quotes": quotes, "next_cursor": next_cursor}
 
 
 # The documents first: ``/quotes/{number}`` would take ``Q-2026-000001.pdf`` as a number.

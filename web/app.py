@@ -1,4 +1,4 @@
-"""The web app: home page, health check, catalog and design-check API.
+"""The web app: the pages (``web.pages``), health check, catalog and design-check API.
 
 Every route calls one use case (``services/``); the browser configurator will sit on the same
 calls. Every answer carries the security headers, every failure is JSON in the one error shape
@@ -16,7 +16,7 @@ from typing import Annotated, Any
 import anyio
 import anyio.to_thread
 from fastapi import FastAPI, Query, Request
-from fastapi.responses import HTMLResponse, Response
+from fastapi.responses import Response
 from fastapi.staticfiles import StaticFiles
 
 from catalog.catalog import Catalog
@@ -29,16 +29,16 @@ from pricing.promotions import Customer
 from services.evaluation import PriceRequest, evaluate_design
 from services.memo import EvaluationCache
 from services.ports import Clock
-from web import api_accounts, api_designs, api_fill, api_quotes, api_stores, api_views
+from web import api_accounts, api_designs, api_fill, api_quotes, api_stores, api_views, pages
 from web.api_support import handle_service_errors
 from web.document_cache import DocumentCache
 from web.errors import answer_errors_in_json, error_response
+from web.frontend import serve_vendor_code
 from web.hardening import harden, require_json
 from web.json_input import read_json
 from web.json_output import FastJSONResponse
 from web.messages import Language
 from web.openapi import EVALUATE_BODY, describe_api, errors, evaluation_response
-from web.templating import render_page
 from web.views import catalog_view, evaluation_view
 from web.wiring import SystemClock, database_backend
 
@@ -81,10 +81,8 @@ def create_app(
     harden(app, max_body_bytes=MAX_DOCUMENT_BYTES)
     describe_api(app, regions=list(book.price_list.installation))
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
-
-    @app.get("/", response_class=HTMLResponse)
-    def home() -> HTMLResponse:
-        return HTMLResponse(render_page("home.html", catalog=catalog_view(loaded)))
+    serve_vendor_code(app)
+    app.state.catalog_view = catalog_view(loaded)
 
     @app.get("/favicon.ico", include_in_schema=False)
     def favicon() -> Response:
@@ -133,6 +131,7 @@ def create_app(
         api_quotes.router,
         api_stores.router,
         api_views.router,
+        pages.router,
     ):
         app.include_router(api)
     return app

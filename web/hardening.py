@@ -14,6 +14,7 @@ from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from web.errors import error_response
+from web.frontend import IMPORT_MAP_HASH
 
 __all__ = [
     "DOCUMENT_SECURITY_POLICY",
@@ -26,12 +27,13 @@ __all__ = [
 
 log = logging.getLogger("millwork.web")
 
-# No script, style, frame or plugin from anywhere but this server, none inline; no page of ours
-# in anyone's frame; no address of ours sent to other sites.
+# No script, style, frame or plugin from anywhere but this server, none inline but the pages'
+# import map (allowed by its hash); no page of ours in anyone's frame; no address of ours sent
+# to other sites.
 CONTENT_SECURITY_POLICY: Final = "; ".join(
     [
         "default-src 'none'",
-        "script-src 'self'",
+        f"script-src 'self' '{IMPORT_MAP_HASH}'",
         "style-src 'self'",
         "img-src 'self' data:",
         "font-src 'self'",
@@ -126,6 +128,28 @@ class SecurityHeaders:
         await self.app(scope, receive, with_headers)
 
 
+class HeadAsGet:
+    """Answer ``HEAD`` as ``GET`` without the body (RFC 9110 §9.3.2): FastAPI's routes know
+    only the methods they declare, so ``curl -I`` and uptime checks got 405."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] != "HEAD":
+            await self.app(scope, receive, send)
+            return
+
+        async def headers_only(message: Message) -> None:
+            if message["type"] == "http.response.body":
+                if message.get("more_body", False):
+                    return  # the rest of the body is not sent; the end of it is, empty
+                message = {"type": "http.response.body", "body": b"", "more_body": False}
+            await send(message)
+
+        await self.app({**scope, "method": "GET"}, receive, headers_only)
+
+
 def require_json(request: Request) -> None:
     """A JSON body must say so: ``application/json``, in UTF-8 if a charset is given
     (415 otherwise)."""
@@ -143,6 +167,7 @@ def harden(app: FastAPI, *, max_body_bytes: int) -> None:
     """Put the body limit, the security headers and the catch-all error answer around
     ``app``."""
     app.add_middleware(BodyLimit, max_bytes=max_body_bytes)
+    app.add_middleware(HeadAsGet)
     app.add_middleware(SecurityHeaders)  # added last: outermost, so it sees every answer
 
     @app.exception_handler(PayloadTooLarge)

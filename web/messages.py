@@ -135,7 +135,7 @@ MESSAGES: Final[Mapping[str, Mapping[str, str]]] = {
     },
     "hinge_count": {
         "en": "door {part_id} ({height_mm:g} mm, {weight_kg:g} kg) needs {needed} "
-        "hinges; {placed} fit",
+        "hinges, but only {placed} fit",
         "zh-CN": "门板 {part_id}（{height_mm:g} mm，{weight_kg:g} kg）需要 {needed} 个"
         "铰链，只能装 {placed} 个",
     },
@@ -170,6 +170,30 @@ MESSAGES: Final[Mapping[str, Mapping[str, str]]] = {
         "the {ceiling_mm:g} mm ceiling",
         "zh-CN": "对角线 {diagonal_mm} mm，在 {ceiling_mm:g} mm 层高下无法立起",
     },
+    "floor_unit_raised": {
+        "en": "{cabinet} hangs {elevation_mm} mm above the floor, but its plinth or legs are "
+        "made to stand on the floor",
+        "zh-CN": "{cabinet} 离地 {elevation_mm} mm 悬空，但它的踢脚板或柜脚须落地安装",
+    },
+    "top_box_unsupported": {
+        "en": "top box {cabinet} (underside at {elevation_mm} mm) does not stand on a cabinet: "
+        "only {supported_pct}% of it rests on the top of one",
+        "zh-CN": "顶柜 {cabinet}（底面离地 {elevation_mm} mm）没有放在柜体上：仅 {supported_pct}% "
+        "落在下方柜体的顶板上",
+    },
+    "machining_clash": {
+        "en": "{part_id}: {clashes} bore(s) cut into another one (the first at u {u_mm:g}, "
+        "v {v_mm:g} mm into the one at u {other_u_mm:g}, v {other_v_mm:g} mm): each screw, "
+        "pin and connector needs a hole of its own",
+        "zh-CN": "{part_id}：有 {clashes} 个孔与其他孔重叠（第一个位于 u {u_mm:g}、v {v_mm:g} mm，"
+        "与 u {other_u_mm:g}、v {other_v_mm:g} mm 处的孔相交）；每个螺钉、层板托和连接件都需要独立的孔位",
+    },
+    "door_against_wall": {
+        "en": "door {part_id} of {cabinet} is hinged on its {side} side, less than {gap_mm:g} mm "
+        "from a wall: it scrapes the wall, stops short of 90° and its handle strikes the wall",
+        "zh-CN": "{cabinet} 的门板 {part_id} 铰链装在靠墙一侧（{side}），离墙不足 {gap_mm:g} mm："
+        "开门会刮墙、开不到 90°，拉手会撞墙",
+    },
     "fill_too_narrow": {
         "en": "{span_mm} mm is narrower than the narrowest {template} ({min_mm} mm)",
         "zh-CN": "{span_mm} mm 小于 {template} 的最小宽度（{min_mm} mm）",
@@ -185,6 +209,21 @@ MESSAGES: Final[Mapping[str, Mapping[str, str]]] = {
     "front_clearance": {
         "en": "the fronts cannot open fully ({reason})",
         "zh-CN": "门/抽屉无法完全打开（{reason}）",
+    },
+    "corner_interior": {
+        "en": "the interior of a {template} follows its arms and blind part; leave it to the "
+        "catalog (interior: null)",
+        "zh-CN": "{template} 的内部结构由转角柜的柜身和盲角决定，请使用默认内部结构（interior: null）",
+    },
+    "corner_unit_off_corner": {
+        "en": "{cabinet} is a corner unit: it stands with its left side in a square room "
+        "corner, its second arm along the next wall ({gap_mm:g} mm away now)",
+        "zh-CN": "{cabinet} 是转角柜：其左侧应靠在直角墙角，第二段沿相邻墙摆放（现离墙角 {gap_mm:g} mm）",
+    },
+    "corner_blocked": {
+        "en": "{other} stands in the corner in front of the fronts of {cabinet} "
+        "({needed_mm:g} mm needed to open them)",
+        "zh-CN": "{other} 在转角处挡住了 {cabinet} 的门/抽屉（需要 {needed_mm:g} mm 开启空间）",
     },
     "handle_too_long": {
         "en": "handle {value} ({centres_mm:g} mm centres) is too long for a {front_mm:g} mm "
@@ -273,6 +312,39 @@ MESSAGES: Final[Mapping[str, Mapping[str, str]]] = {
     "overlapping_exclusive": {
         "en": "exclusive promotion {value!r} runs at the same time as {other!r} of the same kind",
         "zh-CN": "独享促销 {value!r} 与同类促销 {other!r} 的有效期重叠",
+    },
+    # booking a store visit or a home measurement (sales.problems)
+    "slot_taken": {
+        "en": "the time {start} has just been taken: please pick another",
+        "zh-CN": "{start} 这个时段刚被预约，请选择其他时间",
+    },
+    "booking_too_soon": {
+        "en": "{start} is too soon to book: please pick a later time",
+        "zh-CN": "{start} 距现在太近，无法预约，请选择更晚的时间",
+    },
+    "booking_beyond_window": {
+        "en": "{start} is outside the days that can be booked",
+        "zh-CN": "{start} 不在可预约的日期范围内",
+    },
+    "store_closed": {
+        "en": "the store is closed on the day of {start}",
+        "zh-CN": "{start} 当天门店休息",
+    },
+    "store_day_full": {
+        "en": "the store is fully booked on the day of {start}",
+        "zh-CN": "{start} 当天门店预约已满",
+    },
+    "not_a_slot": {
+        "en": "{start} is not one of the offered times",
+        "zh-CN": "{start} 不是可预约的时段",
+    },
+    "no_designer": {
+        "en": "no designer of the store can take this appointment",
+        "zh-CN": "门店没有可接待此预约的设计师",
+    },
+    "phone_invalid": {
+        "en": "{value!r} is not a telephone number we can call back",
+        "zh-CN": "{value!r} 不是有效的电话号码",
     },
 }
 
@@ -369,6 +441,11 @@ MESSAGES_BY_REASON: Final[Mapping[str, Mapping[str, str]]] = {
         "en": "the room outline crosses itself ({detail})",
         "zh-CN": "房间轮廓自相交（{detail}）",
     },
+    "invalid_room.pinched": {
+        "en": "corner {corner} is less than {min:g} mm from a wall it is not on: the room "
+        "is pinched to a hairline",
+        "zh-CN": "角点 {corner} 与不相邻的墙距离小于 {min:g} mm：房间轮廓过窄",
+    },
     "invalid_room.too_small": {
         "en": "the room is only {area_m2} m²: check the outline's units (mm)",
         "zh-CN": "房间面积仅 {area_m2} m²，请检查轮廓单位（毫米）",
@@ -388,6 +465,13 @@ MESSAGES_BY_REASON: Final[Mapping[str, Mapping[str, str]]] = {
     "drawer_fit.too_shallow": {
         "en": "only {depth_mm:g} mm of depth: no runner fits (shortest 250 mm)",
         "zh-CN": "仅有 {depth_mm:g} mm 深度，装不下任何滑轨（最短 250 mm）",
+    },
+    "hinge_count.beyond_chart": {
+        "en": "door {part_id} ({height_mm:g} mm, {weight_kg:g} kg) gets {needed} hinges; "
+        "hinge charts stop at {max_hinges}, so a door this tall or heavy is not vouched for: "
+        "a top box or a lower door is safer",
+        "zh-CN": "门板 {part_id}（{height_mm:g} mm，{weight_kg:g} kg）装 {needed} 个铰链；"
+        "铰链选型表最多到 {max_hinges} 个，这么高或这么重的门没有依据，建议加顶柜或降低门高",
     },
     "door_too_large.width_or_weight": {
         "en": "door {part_id} is {width_mm:g} mm wide and {weight_kg:g} kg (limits "
@@ -523,6 +607,18 @@ FIX_MESSAGES: Final[Mapping[str, Mapping[str, str]]] = {
         "en": "hang {cabinet} {to_mm} mm above the floor (now {from_mm} mm)",
         "zh-CN": "将 {cabinet} 的离地高度改为 {to_mm} mm（现为 {from_mm} mm）",
     },
+    "use_corner_unit": {
+        "en": "replace {cabinet} and {other} with an L-shaped corner wardrobe ({template}): "
+        "{width_mm} mm along this wall and {arm_mm} mm along the next, from the corner",
+        "zh-CN": "将 {cabinet} 和 {other} 换成L型转角衣柜（{template}）：从墙角起本墙 {width_mm} mm，"
+        "相邻墙 {arm_mm} mm",
+    },
+    "use_blind_corner": {
+        "en": "make {cabinet} a blind-corner unit ({template}, {width_mm} mm) running "
+        "{blind_mm} mm behind {other}, with a filler strip",
+        "zh-CN": "将 {cabinet} 改为盲角转角柜（{template}，{width_mm} mm），伸入 {other} 后方 "
+        "{blind_mm} mm，并加收口条",
+    },
     "move_along_wall": {
         "en": "move {cabinet} along wall {wall} to {offset_mm} mm from its start ({by_mm:+d} mm)",
         "zh-CN": "将 {cabinet} 沿墙 {wall} 移至距墙起点 {offset_mm} mm 处（{by_mm:+d} mm）",
@@ -551,6 +647,33 @@ FIX_MESSAGES: Final[Mapping[str, Mapping[str, str]]] = {
     "raise_rail": {
         "en": "raise the rail in section {section} of {cabinet} to {to_mm} mm (now {from_mm} mm)",
         "zh-CN": "将 {cabinet} 第 {section} 分区的挂衣杆升至 {to_mm} mm（现为 {from_mm} mm）",
+    },
+    "stand_on_floor": {
+        "en": "stand {cabinet} on the floor (now {from_mm} mm above it)",
+        "zh-CN": "将 {cabinet} 落地安装（现离地 {from_mm} mm）",
+    },
+    "put_on_cabinet": {
+        "en": "set {cabinet} on top of {other}, {to_mm} mm above the floor (now {from_mm} mm)",
+        "zh-CN": "将 {cabinet} 放到 {other} 顶上，离地 {to_mm} mm（现为 {from_mm} mm）",
+    },
+    "move_onto_cabinet": {
+        "en": "move {cabinet} onto {other}: along wall {wall} to {offset_mm} mm from its start, "
+        "{to_mm} mm above the floor",
+        "zh-CN": "将 {cabinet} 移到 {other} 顶上：沿墙 {wall} 距墙起点 {offset_mm} mm，离地 {to_mm} mm",
+    },
+    "move_item": {
+        "en": "move the {kind} in section {section} of {cabinet} to {to_mm} mm (now {from_mm} mm)",
+        "zh-CN": "将 {cabinet} 第 {section} 分区 {from_mm} mm 处的 {kind} 移至 {to_mm} mm",
+    },
+    "flip_hinges": {
+        "en": "hinge the doors of {cabinet} on the {side}",
+        "zh-CN": "将 {cabinet} 的门改为 {side} 侧开铰",
+    },
+    "add_filler": {
+        "en": "put a {width_mm} mm filler strip {filler} between {cabinet} and the wall "
+        "({cabinet} {to_mm} mm wide, {offset_mm} mm from the wall's start)",
+        "zh-CN": "在 {cabinet} 与墙之间加 {width_mm} mm 收口条 {filler}（{cabinet} 宽 {to_mm} mm，"
+        "距墙起点 {offset_mm} mm）",
     },
     "fill_span": {
         "en": "add {count} × {template} ({widths} mm, {height_mm} mm high; filler {filler_mm} mm; "

@@ -9,10 +9,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from catalog.catalog import Catalog
-from catalog.templates import FrontKind, ModuleTemplate, PlinthKind
+from catalog.templates import CornerKind, FrontKind, ModuleTemplate, PlinthKind
 from configurator.build.boards import Blank, PartMaker
 from configurator.build.carcass import build_backs, build_carcass, build_dividers
 from configurator.build.checks import check_cabinet
+from configurator.build.corner import (
+    blind_interior,
+    blind_of,
+    build_blind_fronts,
+    join_arms,
+    l_outline,
+    split_arms,
+)
 from configurator.build.drawers import DrawerSlot, build_drawers, plan_drawers
 from configurator.build.frame import Job, make_frame
 from configurator.build.fronts import (
@@ -46,7 +54,9 @@ class BuiltCabinet:
 
     ``envelope`` is width x overall depth x height: the requested width and height, and the
     carcass depth plus ``front_depth_mm`` (hinged doors and drawer fronts stand in front of
-    the carcass; sliding doors run inside it).
+    the carcass; sliding doors run inside it). An L corner unit (``configurator.build.corner``)
+    has an envelope that holds both arms, ``second_arm_mm`` its arm along the side wall and
+    ``outline`` its L-shaped plan in its frame; other cabinets' plan is their envelope.
     """
 
     spec: Cabinet
@@ -56,6 +66,14 @@ class BuiltCabinet:
     hardware: tuple[HardwareLine, ...]
     envelope: Box
     front_depth_mm: float
+    second_arm_mm: float = 0.0
+    outline: tuple[tuple[float, float], ...] | None = None
+
+    @property
+    def front_length_mm(self) -> float:
+        """How long its fronts run along the walls (projected area): the width, and an L
+        unit's second arm."""
+        return self.spec.width_mm + self.second_arm_mm
 
 
 def build_cabinet(
@@ -66,17 +84,56 @@ def build_cabinet(
     if has_errors(problems):
         return None, problems
     template = catalog.template(spec.template)
+    build = _build_l if template.corner is CornerKind.L else _build
+    built, found = build(spec, template, catalog, path)
+    return built, problems + found
+
+
+def _build_l(
+    spec: Cabinet, template: ModuleTemplate, catalog: Catalog, path: str
+) -> tuple[BuiltCabinet | None, list[Problem]]:
+    """An L corner unit: both arms built, then joined in the L's frame."""
+    arms = split_arms(spec, template, catalog)
+    a, problems = _build(arms.a, arms.a_template, catalog, path)
+    b, found = _build(arms.b, arms.b_template, catalog, path)
+    problems += [p for p in found if p not in problems]
+    if a is None or b is None:
+        return None, problems
+    parts, hardware = join_arms(arms, (a.parts, a.hardware), (b.parts, b.hardware))
+    return BuiltCabinet(
+        spec=spec,
+        template=template,
+        interior=None,
+        parts=parts,
+        hardware=_merge(list(hardware)),
+        envelope=Box((0, 0, 0), (spec.width_mm, arms.arm_mm, spec.height_mm)),
+        front_depth_mm=a.front_depth_mm,
+        second_arm_mm=arms.arm_mm,
+        outline=l_outline(spec.width_mm, arms.arm_mm, arms.b_depth),
+    ), problems
+
+
+def _build(
+    spec: Cabinet, template: ModuleTemplate, catalog: Catalog, path: str
+) -> tuple[BuiltCabinet | None, list[Problem]]:
+    """Build a straight cabinet (or a blind-corner one) that fits its template."""
+    problems: list[Problem] = []
     maker = PartMaker(catalog=catalog, cabinet_id=spec.id)
     if not template.has_carcass:
         return _filler(spec, template, maker), problems
     f = make_frame(spec, template, catalog)
     job = Job(f=f, spec=spec, template=template, catalog=catalog, maker=maker)
-    interior = spec.interior or default_interior(
-        template,
-        inner_w=f.width - 2 * f.t,
-        inner_h=f.zt - f.zb,
-        t=f.t,
-        count=door_sections(f) if template.fronts is FrontKind.HINGED else 0,
+    blind = blind_of(spec, template) if template.corner is CornerKind.BLIND else None
+    interior = spec.interior or (
+        blind_interior(template, f, blind)
+        if blind is not None
+        else default_interior(
+            template,
+            inner_w=f.width - 2 * f.t,
+            inner_h=f.zt - f.zb,
+            t=f.t,
+            count=door_sections(f) if template.fronts is FrontKind.HINGED else 0,
+        )
     )
     carcass, hardware = build_carcass(job)
     xs, ranges, layout_problems = layout_sections(f, interior, path=f"{path}.interior")
@@ -102,6 +159,8 @@ def build_cabinet(
     if has_errors(plan_problems):
         return None, problems + plan_problems
     hardware += joints + _fill(job, sections, plans) + _anti_tip(job)
+    if blind is not None:
+        build_blind_fronts(job, blind)
     return BuiltCabinet(
         spec=spec,
         template=template,

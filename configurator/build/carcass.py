@@ -112,6 +112,14 @@ def _plinth(job: Job) -> list[HardwareLine]:
     ]
 
 
+CONNECTOR_INSET_MM = (50.0, 50.0)  # first and last connector from the joint's front and back
+# Into a divider's B face (from the section on its left) the connectors stand elsewhere, so that
+# the bolts of two fixed shelves at one height on its two sides never meet inside the board
+# (12 + 12 mm deep in 18): at least a hole's width (5 mm) from those of its A face (50 mm in,
+# and the middle one), and from the B face's system-hole rows (37 mm in from front and back).
+DIVIDER_B_INSET_MM = (60.0, 44.0)
+
+
 def join(maker: PartMaker, f: Frame, *, end: Blank, face: Blank, toward: int) -> list[HardwareLine]:
     """Cam-connect and dowel the end of ``end`` to the face of ``face`` (which faces
     ``toward``); the hardware lines count the very bores drilled here.
@@ -124,16 +132,19 @@ def join(maker: PartMaker, f: Frame, *, end: Blank, face: Blank, toward: int) ->
     k = f.k
     y0 = max(end.box.lo[1], face.box.lo[1])
     y1 = min(end.box.hi[1], face.box.hi[1], f.back_y0)
-    cams = spread(connector_count(y1 - y0, spacing_mm=k.connector_spacing_mm), y0 + 50, y1 - 50)
+    front, back = CONNECTOR_INSET_MM
+    if face.role is Role.DIVIDER and toward < 0:
+        front, back = DIVIDER_B_INSET_MM
+    count = connector_count(y1 - y0, spacing_mm=k.connector_spacing_mm)
+    cams = spread(count, y0 + front, y1 - back)
     dowels = clear_of(
         fixing_positions(y0, y1, end_mm=k.dowel_end_offset_mm, max_pitch_mm=k.dowel_max_pitch_mm),
         cams,
         clearance=k.system_pitch_mm,
     )
-    if face.role is Role.DIVIDER and toward > 0:
-        # fixed shelves on both sides of a divider: this side's bores stand half a pitch
-        # further back, so that the two sides' 12 mm bores never meet inside the board
-        cams = [y + k.system_pitch_mm / 2 for y in cams]
+    if face.role is Role.DIVIDER and toward < 0:
+        # the B face's dowels half a pitch further back than the A face's, so that the dowels
+        # of fixed shelves on both sides of a divider never meet inside the board
         dowels = [y + k.system_pitch_mm / 2 for y in dowels]
     housing = Drill(15, 12.5, OpKind.CAM, item=k.connector)
     bolt, nut = Drill(8, 34, item=k.connector), Drill(5, 12, item=k.connector)

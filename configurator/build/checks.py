@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from catalog.catalog import Catalog
 from catalog.problems import CatalogProblem
-from catalog.templates import IntRange
+from catalog.templates import CornerKind, IntRange
 from configurator.build.problems import BuildProblem
 from configurator.model.design import Cabinet
 from kernel.problems import Problem
@@ -58,6 +58,11 @@ def check_cabinet(cabinet: Cabinet, catalog: Catalog, *, path: str) -> list[Prob
         ("depth_mm", cabinet.depth_mm, template.depth),
     ):
         problems += _in_range(value, span, f"{path}.{key}", template.code)
+    if template.corner is not CornerKind.NONE and cabinet.interior is not None:
+        # the corner's sections follow its arms and blind part (configurator.build.corner)
+        problems.append(
+            Problem.of(BuildProblem.CORNER_INTERIOR, f"{path}.interior", template=template.code)
+        )
     for name, setting in cabinet.options.items():
         spec = template.options.get(name)
         if spec is None:

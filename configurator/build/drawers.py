@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from catalog.catalog import Catalog
 from catalog.hardware import HardwareKind
 from configurator.build.boards import Blank
+from configurator.build.clash import bores_near, clear_of
 from configurator.build.frame import Frame, Job
 from configurator.build.interior import DEFAULT_DRAWER_MM, SectionBox
 from configurator.build.parts import Box, Drill, HardwareLine, Role
@@ -235,14 +236,17 @@ def _box(job: Job, s: SectionBox, slot: DrawerSlot, n: int, *, y0: float) -> Non
         )
     )
     steps = max(0, int((slot.runner_mm - 2 * k.system_row_setback_mm) // k.system_pitch_mm))
+    tool = Drill(k.system_hole_diameter_mm, k.system_hole_depth_mm, item=slot.runner)
+    z = b + 20
     for board, toward, x in ((s.left, 1, s.x0), (s.right, -1, s.x1)):
         # a divider drilled from both faces: its right face's holes half a pitch further back
         shift = k.system_pitch_mm / 2 if board.role is Role.DIVIDER and toward > 0 else 0.0
+        front = y0 + k.system_row_setback_mm + shift
+        near = bores_near(maker, board, (x, front, z), reach=tool.diameter_mm)
         for step in sorted({0, steps // 2, steps}):
-            y = y0 + k.system_row_setback_mm + step * k.system_pitch_mm + shift
-            maker.drill(
-                board,
-                (x, y, b + 20),
-                toward=toward,
-                tool=Drill(k.system_hole_diameter_mm, k.system_hole_depth_mm, item=slot.runner),
-            )
+            # a screw may take the next hole along if a bore is in its way (a cam housing of
+            # a divider standing on the bottom, 34 mm above it)
+            tries = [n for n in (step, step + 1, step - 1) if 0 <= n <= steps]
+            ys = [front + n * k.system_pitch_mm for n in tries]
+            clear = [y for y in ys if clear_of(near, board, (x, y, z), toward=toward, tool=tool)]
+            maker.drill(board, (x, (clear or ys)[0], z), toward=toward, tool=tool)

@@ -126,6 +126,12 @@ class Leaf(NamedTuple):
     box: Box
     parts: tuple[Part, ...]
 
+    @property
+    def width_mm(self) -> float:
+        """The leaf's width across its face (along x, or along y for an L unit's second arm:
+        the axis across the board that is not its height)."""
+        return self.box.size(1 - self.parts[0].thickness_axis)
+
     def weight_kg(self, catalog: Catalog) -> float:
         """What the leaf weighs: every part's board."""
         return sum(

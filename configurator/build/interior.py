@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from catalog.templates import ModuleTemplate, SectionPattern
 from configurator.build.boards import Blank, PartMaker
 from configurator.build.carcass import join
+from configurator.build.clash import Bore, bores_into_face, hole_at, meet
 from configurator.build.frame import Frame, Job
 from configurator.build.joinery import pin_row, share
 from configurator.build.parts import Box, Drill, HardwareLine, Role
@@ -278,17 +279,58 @@ def _pin_rows(f: Frame, s: SectionBox, maker: PartMaker, *, z_from: float) -> No
     zs = [z for z in system_grid(f) if z >= z_from + k.system_pitch_mm]
     front = f.interior_y0 + k.system_row_setback_mm
     back = f.back_y0 - k.system_row_setback_mm
+    tool = Drill(k.system_hole_diameter_mm, k.system_hole_depth_mm, item=k.shelf_support)
     for board, toward, x in ((s.left, 1, s.x0), (s.right, -1, s.x1)):
         shift = k.system_pitch_mm / 2 if board.role is Role.DIVIDER and toward > 0 else 0.0
         for y in (front + shift, back - shift):
-            if zs:
+            for run in _clear_runs(maker, board, zs, at=(x, y), toward=toward, tool=tool):
                 maker.drill(
                     board,
-                    (x, y, zs[0]),
+                    (x, y, run[0]),
                     toward=toward,
-                    tool=Drill(
-                        k.system_hole_diameter_mm, k.system_hole_depth_mm, item=k.shelf_support
-                    ),
-                    repeat=len(zs),
+                    tool=tool,
+                    repeat=len(run),
                     pitch=k.system_pitch_mm,
                 )
+
+
+def _clear_runs(
+    maker: PartMaker,
+    board: Blank,
+    zs: list[float],
+    *,
+    at: tuple[float, float],
+    toward: int,
+    tool: Drill,
+) -> list[list[float]]:
+    """The heights ``zs`` of a row at ``at`` (x, y) on ``board`` less those whose hole would cut
+    into a bore already there (a divider's cam housings at its ends, a fixed shelf's connector
+    bolts), as runs of consecutive holes: the row has a gap where the bore is."""
+    if not zs:
+        return []
+    thick = board.box.size(board.thickness_axis)
+    first = hole_at(board, (*at, zs[0]), toward=toward, tool=tool)
+    pitch = zs[1] - zs[0] if len(zs) > 1 else 1.0  # consecutive holes of the 32 mm grid
+    blocked: set[int] = set()
+    for op in maker.ops.get(board.suffix, ()):
+        if abs(op.v - first.v) >= (op.diameter_mm + tool.diameter_mm) / 2:
+            continue  # too far across the row's line to reach any of its holes
+        if not bores_into_face(op):
+            continue
+        for u, v in op.positions():
+            bore = Bore(op.face, u, v, op.diameter_mm, op.depth_mm)
+            nearest = round((u - first.u) / pitch)
+            blocked.update(
+                n
+                for n in (nearest - 1, nearest, nearest + 1)
+                if 0 <= n < len(zs)
+                and meet(bore, first._replace(u=first.u + n * pitch), thick, row=True)
+            )
+    runs: list[list[float]] = []
+    for i, z in enumerate(zs):
+        if i in blocked:
+            continue
+        if i == 0 or i - 1 in blocked:
+            runs.append([])
+        runs[-1].append(z)
+    return runs

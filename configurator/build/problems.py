@@ -21,3 +21,4 @@ class BuildProblem(ProblemCode):
     ITEMS_COLLIDE = "items_collide"
     DRAWER_FIT = "drawer_fit"
     HANDLE_TOO_LONG = "handle_too_long"
+    CORNER_INTERIOR = "corner_interior"

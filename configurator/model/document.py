@@ -47,6 +47,7 @@ __all__ = [
     "MAX_VERTICES",
     "MAX_WALL",
     "SCHEMA_ID",
+    "cabinet_document",
     "interior_document",
     "parse_design",
     "to_document",
@@ -373,7 +374,7 @@ def to_document(design: Design) -> dict[str, Any]:
         "schema": SCHEMA_ID,
         "name": design.name,
         "room": _room_document(design.room),
-        "cabinets": [_cabinet_document(c) for c in design.cabinets],
+        "cabinets": [cabinet_document(c) for c in design.cabinets],
     }
 
 
@@ -416,7 +417,7 @@ def _room_document(room: Room) -> dict[str, Any]:
     }
 
 
-def _cabinet_document(c: Cabinet) -> dict[str, Any]:
+def cabinet_document(c: Cabinet) -> dict[str, Any]:
     if isinstance(c.placement, WallPlacement):
         placement: dict[str, Any] = {
             "wall": c.placement.wall,

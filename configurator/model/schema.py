@@ -133,7 +133,9 @@ def _cabinet() -> dict[str, Any]:
             "type": "integer",
             "minimum": 0,
             "maximum": MAX_PLAN_MM,
-            "description": "from the wall's start to the nearest side (whole mm)",
+            "description": "from the wall's start to the nearest side (whole mm); an L corner "
+            "unit stands so that its left side reaches the wall's end, its second arm along "
+            "the next wall",
         },
         "position": _obj(
             {
@@ -144,7 +146,7 @@ def _cabinet() -> dict[str, Any]:
             ["x_mm", "y_mm", "angle_deg"],
             "back-left corner; angle: direction of the back edge, left to right",
         ),
-        "width_mm": _mm("overall width"),
+        "width_mm": _mm("overall width; an L corner unit's arm along its wall, from the corner"),
         "height_mm": _mm("overall height, plinth included"),
         "depth_mm": _mm("carcass depth; overlay fronts add their thickness"),
         "elevation_mm": _mm("underside above the floor; default by template", 0),
@@ -161,7 +163,9 @@ def _cabinet() -> dict[str, Any]:
                 ]
             },
             "description": "template options: plinth_mm, handle, hinge_side, "
-            "door_count (GET /api/v1/catalog lists each template's)",
+            "door_count; corner units: arm_mm (an L unit's arm along the next wall, from the "
+            "corner), blind_side, blind_mm, filler_mm (GET /api/v1/catalog lists each "
+            "template's)",
         },
         "interior": {
             "anyOf": [

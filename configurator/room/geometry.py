@@ -15,7 +15,7 @@ from shapely.affinity import rotate, translate
 from shapely.validation import explain_validity
 
 from configurator.build.design_build import PlacedCabinet
-from configurator.build.placement import Point, footprint, orientation
+from configurator.build.placement import Point, apply, footprint, orientation
 from configurator.model.design import Opening, OpeningKind, Room
 from kernel.problems import Problem, ProblemCode
 from kernel.quantities import area_m2
@@ -105,6 +105,8 @@ def check_room(room: Room) -> list[Problem]:
         ]
     if not polygon.is_valid:
         return [problem("self_intersecting", detail=explain_validity(polygon))]
+    if (pinch := _pinched_corner(room.outline_mm)) is not None:
+        return [problem("pinched", f"room.outline_mm[{pinch}]", corner=pinch, min=MIN_WALL_MM)]
     if polygon.area < 1e6:  # under one square metre: degenerate or a typo in units
         return [problem("too_small", area_m2=float(area_m2(polygon.area)))]
     problems = []
@@ -119,8 +121,35 @@ def check_room(room: Room) -> list[Problem]:
     return problems
 
 
+def _pinched_corner(outline: tuple[tuple[float, float], ...]) -> int | None:
+    """The first corner nearer than ``MIN_WALL_MM`` to a wall it is not on, else ``None``: a
+    room pinched to a hairline (a corner 1e-57 mm off a wall) is valid to shapely but no real
+    room, and its buffers divide by zero."""
+    count = len(outline)
+    for i, corner in enumerate(outline):
+        for j in range(count):
+            if i in (j, (j + 1) % count):
+                continue  # the corner's own two walls
+            if _distance_to_segment(corner, outline[j], outline[(j + 1) % count]) < MIN_WALL_MM:
+                return i
+    return None
+
+
+def _distance_to_segment(
+    p: tuple[float, float], a: tuple[float, float], b: tuple[float, float]
+) -> float:
+    (px, py), (ax, ay), (bx, by) = p, a, b
+    dx, dy = bx - ax, by - ay
+    length2 = dx * dx + dy * dy
+    t = 0.0 if length2 == 0 else max(0.0, min(1.0, ((px - ax) * dx + (py - ay) * dy) / length2))
+    return math.hypot(px - ax - t * dx, py - ay - t * dy)
+
+
 def footprint_polygon(placed: PlacedCabinet) -> Polygon:
-    """The plan footprint of a placed cabinet's envelope."""
+    """The plan footprint of a placed cabinet: its envelope, or an L unit's outline."""
+    outline = placed.cabinet.outline
+    if outline is not None:
+        return Polygon([apply(placed.transform, x, y)[:2] for x, y in outline])
     env = placed.cabinet.envelope
     return Polygon(footprint(placed.transform, width=env.hi[0], depth=env.hi[1]))
 

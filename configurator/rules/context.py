@@ -88,7 +88,8 @@ def _inset(pc: PlacedCabinet) -> Polygon:
 def _plan(pc: PlacedCabinet) -> tuple[Polygon, Polygon, Bounds]:
     """The footprint, its core and its bounds."""
     shape = footprint_polygon(pc)
-    return shape, _inset(pc), _bounds(shape)
+    core = _inset(pc) if pc.cabinet.outline is None else shrunk(shape)
+    return shape, core, _bounds(shape)
 
 
 def placed_cabinets(build: DesignBuild, design: Design, memo: Memo = no_memo) -> tuple[Placed, ...]:
@@ -99,7 +100,7 @@ def placed_cabinets(build: DesignBuild, design: Design, memo: Memo = no_memo) ->
     for pc in build.cabinets:
         bottom = pc.transform[2][3]
         footprint, core, bounds = memo(
-            ("plan", pc.cabinet.envelope, pc.transform), partial(_plan, pc)
+            ("plan", pc.cabinet.envelope, pc.cabinet.outline, pc.transform), partial(_plan, pc)
         )
         out.append(
             Placed(

@@ -8,6 +8,10 @@ where the adjacent wall's run stands (its depth), of existing cabinets' footprin
 floor their fronts sweep, with room for the new fronts to open. Heights matter: a wall
 cabinet hangs over a base run, a base cabinet stands under a window or a wall cabinet.
 
+A corner template (``catalog.templates.CornerKind``) fills no span: it is offered for the
+free corner at the wall's end (the corner on a cabinet's left in a counter-clockwise room),
+an L unit's second arm along the next wall, at the template's widths tried in turn.
+
 Each span gets the best widths (``configurator.room.fill``) as a JSON Patch adding the
 cabinets (and a filler, if one closes a remainder), with wall cabinets over a base run where
 the template has them above. A proposal is checked like a fix
@@ -28,10 +32,10 @@ from shapely import Polygon
 from shapely.geometry.base import BaseGeometry
 
 from catalog.catalog import Catalog
-from catalog.templates import ModuleTemplate
+from catalog.templates import CornerKind, ModuleTemplate
 from configurator.build.cabinet import BuiltCabinet, build_cabinet
 from configurator.build.parts import Role
-from configurator.build.placement import plan_rectangle
+from configurator.build.placement import orientation, plan_rectangle
 from configurator.model.design import Cabinet, Design, ObstacleKind, OpeningKind, WallPlacement
 from configurator.model.document import to_document
 from configurator.room.fill import Fill, fill_options
@@ -44,6 +48,7 @@ from configurator.rules.room import (
     ROOM_TOL_MM,
     TILT_MARGIN_MM,
     front_reach,
+    front_zone,
     reach_of,
 )
 from kernel.ids import CabinetId, MaterialCode
@@ -242,7 +247,9 @@ def _cabinet_blocks(ctx: Context, w: Wall, body: Polygon, front: Polygon) -> Ite
         yield from _blocks(w, body, p.footprint, band, "cabinet")
         yield from _blocks(w, front, p.footprint, band, "cabinet")
         reach = front_reach(p)
-        if reach > 0:
+        if reach > 0 and p.cabinet.cabinet.template.corner is not CornerKind.NONE:
+            yield from _blocks(w, body, front_zone(p), band, "cabinet")  # only its doors open
+        elif reach > 0:
             width = p.cabinet.cabinet.envelope.hi[0]
             sweep = Polygon(plan_rectangle(p.cabinet.transform, (0.0, -reach, width, 0.0)))
             yield from _blocks(w, body, sweep, band, "cabinet")
@@ -336,6 +343,8 @@ def offer_fill(
         upper=None if upper is None else (upper, free_spans(ctx, wall, upper)),
         memo=memo,
     )
+    if run.template.corner is not CornerKind.NONE:
+        return (planner.corner(run),)
     return tuple(planner.offer(span, run) for span in free_spans(ctx, wall, run))
 
 
@@ -395,16 +404,65 @@ class _Planner:
             tries = [[*base, *upper] for upper in above if upper] + [base]
             for cabinets in tries:
                 if self._adds_no_error(cabinets):
-                    fix = _fix(self.wall, fill, height, start, cabinets)
-                    return SpanOffer(span=span, fill=fill, height_mm=height, fix=fix)
+                    return self._offer(span, fill, height, start, cabinets)
+        return self._refused(span, tpl, min(TRIES, len(options)))
+
+    def _offer(
+        self, span: FreeSpan, fill: Fill, height: int, start: int, cabinets: list[dict[str, object]]
+    ) -> SpanOffer:
+        fix = _fix(self.wall, fill, height, start, cabinets)
+        return SpanOffer(span=span, fill=fill, height_mm=height, fix=fix)
+
+    def _refused(self, span: FreeSpan, tpl: ModuleTemplate, tried: int) -> SpanOffer:
+        """No option tried makes no new error."""
         problem = Problem.of(
             FillProblem.ADDS_ERRORS,
             f"walls[{self.wall}]",
             Severity.INFO,
             template=tpl.code,
-            tried=min(TRIES, len(options)),
+            tried=tried,
         )
         return SpanOffer(span=span, problem=problem)
+
+    def corner(self, run: Run) -> SpanOffer:
+        """A corner unit in the corner at the wall's end: the template's default width
+        first, then its other standard widths, widest first; the first that adds no error."""
+        tpl, ctx = run.template, self.ctx
+        length = ctx.walls[self.wall].length
+        ceiling = ctx.design.room.ceiling_mm
+        widths = sorted(
+            {tpl.width.default, *(w for w in tpl.standard_widths if tpl.width.contains(w))},
+            key=lambda w: (w != tpl.width.default, -w),
+        )
+        carcass, front = _materials(ctx.design, tpl)
+        corner = FreeSpan(
+            start_mm=0.0, end_mm=length, top_mm=ceiling, headroom_mm=ceiling, limit=None
+        )
+        height = _height(corner, run, ceiling)
+        fits = (
+            [w for w in widths if w <= length]
+            if orientation(ctx.design.room.outline_mm) > 0
+            else []
+        )
+        for width in fits[:TRIES] if height >= tpl.height.min else []:
+            start = math.floor(length - width)
+            cabinet = self._cabinet(
+                tpl.code, start, (width, height, run.depth_mm), (carcass, front)
+            )
+            if tpl.corner is CornerKind.BLIND:
+                cabinet["options"] = {"blind_side": "left"}  # the wall's end is on its left
+            if self._adds_no_error([cabinet]):
+                fill = Fill(
+                    template=tpl.code,
+                    widths=(width,),
+                    filler_mm=0,
+                    standard=width in tpl.standard_widths,
+                )
+                span = FreeSpan(
+                    start_mm=start, end_mm=length, top_mm=ceiling, headroom_mm=ceiling, limit=None
+                )
+                return self._offer(span, fill, height, start, [cabinet])
+        return self._refused(corner, tpl, len(fits[:TRIES]))
 
     def _above(self, lo: float, hi: float, choice: int) -> list[dict[str, object]]:
         """Wall cabinets over the base run ``lo``..``hi``, where the wall above is free: each

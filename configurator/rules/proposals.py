@@ -11,16 +11,19 @@ that few candidates are tried and most of them pass. A problem no change makes s
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from shapely import Polygon
 
 from catalog.templates import FrontKind
+from configurator.build.frame import make_frame
 from configurator.build.fronts import sliding_leaf_width
 from configurator.build.parts import Part, Role
+from configurator.build.placement import apply, orientation
 from configurator.model.design import (
     Interior,
     ObstacleKind,
@@ -31,10 +34,13 @@ from configurator.model.design import (
 from configurator.model.document import interior_document
 from configurator.room.geometry import door_swing, opening_strip
 from configurator.rules.context import TOUCH_TOL_MM, Context, Placed
+from configurator.rules.corners import corner_units
+from configurator.rules.hinges import HINGE_WALL_GAP_MM, wall_beside
 from configurator.rules.problems import RuleProblem
-from configurator.rules.room import DOOR_PASSAGE_MM, TILT_MARGIN_MM, front_reach
+from configurator.rules.room import DOOR_PASSAGE_MM, TILT_MARGIN_MM, corner_gap, front_reach
 from configurator.rules.sag import LOAD_KG_PER_M, max_span_mm
 from configurator.rules.structure import MAX_DOOR_HEIGHT_MM
+from configurator.rules.support import can_carry, carriers
 from kernel.json_patch import pointer
 from kernel.problems import Fix, FixCode, Problem, ProblemCode
 
@@ -55,6 +61,12 @@ class RuleFix(FixCode):
     SET_CARCASS_MATERIAL = "set_carcass_material"
     RAISE_RAIL = "raise_rail"
     SET_DOOR_COUNT = "set_door_count"
+    STAND_ON_FLOOR = "stand_on_floor"
+    PUT_ON_CABINET = "put_on_cabinet"
+    MOVE_ONTO_CABINET = "move_onto_cabinet"
+    MOVE_ITEM = "move_item"
+    FLIP_HINGES = "flip_hinges"
+    ADD_FILLER = "add_filler"
 
 
 Proposer = Callable[[Problem, Context], list[Fix]]
@@ -289,18 +301,19 @@ def _moves(problem: Problem, ctx: Context) -> list[Fix]:
         [*([max(left)] if left else []), *([min(right)] if right else [])],
         key=lambda o: abs(o - current),
     )
-    spec = p.cabinet.cabinet.spec
-    return [
-        Fix.of(
-            RuleFix.MOVE_ALONG_WALL,
-            _set(p, "offset_mm", o),
-            cabinet=spec.id,
-            wall=placement.wall,
-            offset_mm=o,
-            by_mm=round(o - current),
-        )
-        for o in chosen
-    ]
+    return [_move_to(p, placement, o) for o in chosen]
+
+
+def _move_to(p: Placed, placement: WallPlacement, offset: int) -> Fix:
+    """Move the cabinet along its wall to ``offset``."""
+    return Fix.of(
+        RuleFix.MOVE_ALONG_WALL,
+        _set(p, "offset_mm", offset),
+        cabinet=p.cabinet.cabinet.spec.id,
+        wall=placement.wall,
+        offset_mm=offset,
+        by_mm=round(offset - placement.offset_mm),
+    )
 
 
 def _fit(problem: Problem, ctx: Context) -> list[Fix]:
@@ -340,6 +353,31 @@ def _fit(problem: Problem, ctx: Context) -> list[Fix]:
             from_mm=round(spec.width_mm),
         )
     ]
+
+
+def _corner(problem: Problem, ctx: Context) -> list[Fix]:
+    """A cabinet whose fronts the neighbour on the adjacent wall blocks: the corner unit
+    in their place, or the cabinet moved clear along its wall."""
+    p = _placed(problem, ctx)
+    other = problem.params.get("other")
+    q = next((c for c in ctx.placed if c.cabinet.cabinet.spec.id == other), None)
+    if p is None or q is None or not ctx.room_ok:
+        return []
+    return [*corner_units(p, q, ctx), *_moves(problem, ctx)]
+
+
+def _into_corner(problem: Problem, ctx: Context) -> list[Fix]:
+    """An L unit short of (or past) its corner: moved along its wall into it."""
+    p = _placed(problem, ctx)
+    placement = None if p is None else _on_wall(p)
+    if p is None or placement is None or problem.params.get("reason") != "gap":
+        return []
+    gap, _ = corner_gap(ctx, p)
+    ccw = orientation(ctx.design.room.outline_mm) > 0  # the corner is the wall's end
+    offset = math.floor(placement.offset_mm + gap) if ccw else 0
+    if offset < 0 or offset == placement.offset_mm:
+        return []
+    return [_move_to(p, placement, offset)]
 
 
 def _moves_then_fit(problem: Problem, ctx: Context) -> list[Fix]:
@@ -657,6 +695,236 @@ def _hanging(problem: Problem, ctx: Context) -> list[Fix]:
     ]
 
 
+# --- what carries a cabinet ----------------------------------------------------------------
+
+
+def _to_floor(problem: Problem, ctx: Context) -> list[Fix]:
+    """A floor unit raised off the floor: stand it on the floor."""
+    p = _placed(problem, ctx)
+    if p is None:
+        return []
+    spec = p.cabinet.cabinet.spec
+    return [
+        Fix.of(
+            RuleFix.STAND_ON_FLOOR,
+            _set(p, "elevation_mm", 0),
+            cabinet=spec.id,
+            from_mm=round(p.bottom),
+        )
+    ]
+
+
+def _onto_cabinet(problem: Problem, ctx: Context) -> list[Fix]:
+    """A top box on nothing: set it on the top of the cabinet under it, or move it along its
+    wall over the nearest cabinet there at least as wide (centred on it)."""
+    p = _placed(problem, ctx)
+    if p is None:
+        return []
+    spec = p.cabinet.cabinet.spec
+    fixes = [
+        Fix.of(
+            RuleFix.PUT_ON_CABINET,
+            _set(p, "elevation_mm", round(c.top)),
+            cabinet=spec.id,
+            other=c.cabinet.cabinet.spec.id,
+            from_mm=round(p.bottom),
+            to_mm=round(c.top),
+        )
+        for c in carriers(p, ctx)[:1]
+        if round(c.top) != round(p.bottom)
+    ]
+    placement = _on_wall(p)
+    if placement is None:
+        return fixes
+    beside = []
+    for c in ctx.placed:
+        there = c.cabinet.cabinet.spec
+        on = there.placement
+        if (
+            c is p
+            or not can_carry(c)
+            or not isinstance(on, WallPlacement)
+            or on.wall != placement.wall
+            or there.width_mm < spec.width_mm
+        ):
+            continue
+        offset = math.floor(on.offset_mm + (there.width_mm - spec.width_mm) / 2)
+        beside.append((abs(offset - placement.offset_mm), offset, c))
+    for _, offset, c in sorted(beside, key=lambda b: b[0])[:2]:
+        fixes.append(
+            Fix.of(
+                RuleFix.MOVE_ONTO_CABINET,
+                [*_set(p, "offset_mm", offset), *_set(p, "elevation_mm", round(c.top))],
+                cabinet=spec.id,
+                other=c.cabinet.cabinet.spec.id,
+                wall=placement.wall,
+                offset_mm=offset,
+                to_mm=round(c.top),
+            )
+        )
+    return fixes
+
+
+# --- machining ------------------------------------------------------------------------------
+
+_BOARD = re.compile(r"-(SIDE-L|SIDE-R|DIV(\d+))$")
+ITEM_REACH_MM = 40.0  # a shelf's or rail's bores lie this close to it (its bolts, its supports)
+
+
+def _sections_beside(part_id: str, sections: int) -> list[int]:
+    """The 0-based sections a side or divider stands beside, from its name."""
+    m = _BOARD.search(part_id)
+    if m is None:
+        return []
+    if m.group(1) == "SIDE-L":
+        return [0]
+    if m.group(1) == "SIDE-R":
+        return [sections - 1]
+    n = int(m.group(2))
+    return [n - 1, n]
+
+
+def _clash(problem: Problem, ctx: Context) -> list[Fix]:
+    """Bores that meet in a side or divider: move the shelf, fixed shelf or rail beside it
+    whose bores they are one or two holes of the 32 mm grid up or down."""
+    p = _placed(problem, ctx)
+    part = None if p is None else _part(p, problem.params.get("part_id"))
+    u = problem.params.get("u_mm")
+    built = None if p is None else p.cabinet.cabinet
+    if p is None or part is None or built is None or built.interior is None:
+        return []
+    if part.length_axis != 2 or not isinstance(u, int | float):
+        return []
+    f = make_frame(built.spec, built.template, ctx.catalog)
+    z = part.box.lo[2] + u - f.zb  # above the inner bottom, as at_mm is
+    sections = built.interior.sections
+    fixes = []
+    for index in _sections_beside(part.part_id, len(sections)):
+        for i, item in enumerate(sections[index].items):
+            at = item.at_mm
+            if at is None or not at - ITEM_REACH_MM <= z <= at + f.t + ITEM_REACH_MM:
+                continue
+            for step in (-1, 1, -2, 2):
+                moved = at + step * f.k.system_pitch_mm
+                fixes.append(_moved(p, built.interior, (index, i), moved))
+    return fixes
+
+
+def _moved(p: Placed, interior: Interior, where: tuple[int, int], at: float) -> Fix:
+    """The cabinet's ``interior`` with item ``where`` (section, item) moved to ``at`` mm."""
+    section, index = where
+    sections = interior.sections
+    items = sections[section].items
+    old = items[index]
+    new = replace(old, at_mm=at)
+    changed = replace(sections[section], items=(*items[:index], new, *items[index + 1 :]))
+    moved = Interior(sections=(*sections[:section], changed, *sections[section + 1 :]))
+    return Fix.of(
+        RuleFix.MOVE_ITEM,
+        _interior_patch(p, moved),
+        cabinet=p.cabinet.cabinet.spec.id,
+        section=section + 1,
+        kind=old.kind.value,
+        from_mm=round(old.at_mm or 0),
+        to_mm=round(at),
+    )
+
+
+# --- doors hinged against a wall -------------------------------------------------------------
+
+FILLER = "filler"  # the catalog's template of a filler strip
+
+
+def _hinge_wall(problem: Problem, ctx: Context) -> list[Fix]:
+    """A door hinged against a wall: hinge the single doors on the other side where no wall
+    stands there, or put a filler strip between the cabinet and the wall, moving the cabinet
+    along the wall or narrowing it by the filler's width."""
+    p = _placed(problem, ctx)
+    side = problem.params.get("side")
+    if p is None or side not in ("left", "right"):
+        return []
+    built = p.cabinet.cabinet
+    other = "right" if side == "left" else "left"
+    fixes = []
+    option = built.template.options.get("hinge_side")
+    now = built.spec.options.get("hinge_side", option.default if option else None)
+    # the single doors hinge on ``side``: on the other one, unless a wall stands there too
+    if now == side and not wall_beside(p, other, ctx.floor):
+        path = pointer("cabinets", p.index, "options", "hinge_side")
+        fixes.append(
+            Fix.of(
+                RuleFix.FLIP_HINGES,
+                [{"op": "add", "path": path, "value": other}],
+                cabinet=built.spec.id,
+                side=other,
+            )
+        )
+    return [*fixes, *_fillers(p, ctx, side)]
+
+
+def _fillers(p: Placed, ctx: Context, side: str) -> list[Fix]:
+    """A filler strip on ``side`` of a cabinet on a wall: the cabinet moved along by its
+    width, or narrowed by it."""
+    placement = _on_wall(p)
+    if placement is None or FILLER not in ctx.catalog.templates:
+        return []
+    filler = ctx.catalog.template(FILLER)
+    spec = p.cabinet.cabinet.spec
+    width = min(w for w in (*filler.standard_widths, filler.width.max) if w >= HINGE_WALL_GAP_MM)
+    depth = min(max(filler.depth.default, filler.depth.min), filler.depth.max)
+    wall = ctx.walls[placement.wall]
+
+    def along(x: float) -> float:  # a point of the cabinet's front, along the wall
+        px, py, _ = apply(p.cabinet.transform, x, 0.0)
+        return (px - wall.start[0]) * wall.direction[0] + (py - wall.start[1]) * wall.direction[1]
+
+    # the wall on ``side`` stands at the cabinet's lower offset, or at its higher one
+    at_low = (along(0.0) < along(spec.width_mm)) == (side == "left")
+    taken = {c.id for c in ctx.design.cabinets}
+    ident = next(f"F{n}" for n in itertools.count(1) if f"F{n}" not in taken)
+    o, w = round(placement.offset_mm), round(spec.width_mm)
+    strip: dict[str, object] = {
+        "id": ident,
+        "template": FILLER,
+        "wall": placement.wall,
+        "offset_mm": o if at_low else o + w - width,
+        "width_mm": width,
+        "height_mm": min(max(round(spec.height_mm), filler.height.min), filler.height.max),
+        "depth_mm": depth,
+        "carcass_material": spec.carcass_material,
+        "front_material": spec.front_material,
+        "options": {},
+        "interior": None,
+    }
+    if spec.elevation_mm is not None:
+        strip["elevation_mm"] = round(spec.elevation_mm)
+    fixes = []
+    # moved along by the filler's width, or narrowed by it (its far end staying)
+    for offset, new_width in (
+        (o + width if at_low else o - width, w),
+        (o + width if at_low else o, w - width),
+    ):
+        if not p.cabinet.cabinet.template.width.contains(new_width):
+            continue
+        patch: list[dict[str, object]] = [
+            *_set(p, "offset_mm", offset),
+            *_set(p, "width_mm", new_width),
+            {"op": "add", "path": pointer("cabinets", "-"), "value": strip},
+        ]
+        fixes.append(
+            Fix.of(
+                RuleFix.ADD_FILLER,
+                patch,
+                cabinet=spec.id,
+                filler=ident,
+                width_mm=width,
+                offset_mm=offset,
+                to_mm=round(new_width),
+            )
+        )
+    return fixes
+
+
 PROPOSERS: dict[ProblemCode, Proposer] = {
     RuleProblem.PART_EXCEEDS_SHEET: _sheet,
     RuleProblem.PART_TOO_SMALL: _too_small,
@@ -672,4 +940,10 @@ PROPOSERS: dict[ProblemCode, Proposer] = {
     RuleProblem.CEILING_HEIGHT: _ceiling,
     RuleProblem.TILT_UP_CLEARANCE: _tilt,
     RuleProblem.FRONT_CLEARANCE: _moves,
+    RuleProblem.CORNER_BLOCKED: _corner,
+    RuleProblem.CORNER_UNIT_OFF_CORNER: _into_corner,
+    RuleProblem.FLOOR_UNIT_RAISED: _to_floor,
+    RuleProblem.TOP_BOX_UNSUPPORTED: _onto_cabinet,
+    RuleProblem.MACHINING_CLASH: _clash,
+    RuleProblem.DOOR_AGAINST_WALL: _hinge_wall,
 }

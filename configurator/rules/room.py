@@ -7,27 +7,31 @@ import itertools
 import math
 from functools import partial
 
-from shapely import Polygon
+from shapely import Polygon, unary_union
 
-from catalog.templates import FrontKind
+from catalog.templates import CornerKind, FrontKind
 from configurator.build.cabinet import BuiltCabinet
 from configurator.build.fronts import door_leaves
 from configurator.build.parts import Role
-from configurator.build.placement import plan_rectangle
+from configurator.build.placement import orientation, plan_rectangle
 from configurator.model.design import ObstacleKind, OpeningKind, WallPlacement, cabinet_key
-from configurator.room.geometry import RoomProblem, door_swing, opening_strip
+from configurator.room.geometry import RoomProblem, Wall, door_swing, opening_strip
 from configurator.rules.context import TOUCH_TOL_MM, Context, Placed, near
 from configurator.rules.problems import RuleProblem
 from kernel.problems import Param, Problem, Severity
 
 __all__ = [
+    "adjacent_walls",
     "check_ceiling",
+    "check_corner_units",
     "check_front_clearance",
     "check_obstacles",
     "check_openings",
     "check_outside_room",
     "check_overlaps",
+    "corner_gap",
     "front_reach",
+    "front_zone",
     "reach_of",
 ]
 
@@ -212,9 +216,67 @@ def check_ceiling(ctx: Context) -> list[Problem]:
     return problems
 
 
+def adjacent_walls(ctx: Context, a: Placed, b: Placed) -> bool:
+    """Whether ``a`` and ``b`` stand against two walls that meet in a room corner."""
+    pa, pb = a.cabinet.cabinet.spec.placement, b.cabinet.cabinet.spec.placement
+    n = len(ctx.walls)
+    if not isinstance(pa, WallPlacement) or not isinstance(pb, WallPlacement) or n < 3:
+        return False
+    return pb.wall in ((pa.wall + 1) % n, (pa.wall - 1) % n)
+
+
+CORNER_SLACK_MM = 10.0  # an L unit may stand this far short of its corner (scribed on site)
+RIGHT_ANGLE_TOL = 0.02  # cosine of the walls' angle: about 1 degree off square
+
+
+def corner_gap(ctx: Context, p: Placed) -> tuple[float, Wall | None]:
+    """How far an L unit on a wall stands from the corner on its left (the wall's end in a
+    counter-clockwise room, its start in a clockwise one), and the side wall there (``None``
+    where that corner is not square)."""
+    placement = p.cabinet.cabinet.spec.placement
+    assert isinstance(placement, WallPlacement)
+    wall, n = ctx.walls[placement.wall], len(ctx.walls)
+    ccw = orientation(ctx.design.room.outline_mm) > 0
+    side = ctx.walls[(placement.wall + (1 if ccw else -1)) % n]
+    far = placement.offset_mm + p.cabinet.cabinet.spec.width_mm
+    gap = wall.length - far if ccw else placement.offset_mm
+    square = abs(wall.direction[0] * side.direction[0] + wall.direction[1] * side.direction[1])
+    return gap, side if square <= RIGHT_ANGLE_TOL else None
+
+
+def check_corner_units(ctx: Context) -> list[Problem]:
+    """``corner_unit_off_corner``: an L corner unit stands on a wall with its left side in a
+    square room corner, so that its second arm stands along the side wall."""
+    if not ctx.room_ok:
+        return []
+    problems = []
+    for p in ctx.placed:
+        spec = p.cabinet.cabinet.spec
+        if p.cabinet.cabinet.template.corner is not CornerKind.L:
+            continue
+        if not isinstance(spec.placement, WallPlacement):
+            reason, gap = "position", 0.0
+        else:
+            gap, side = corner_gap(ctx, p)
+            reason = "angle" if side is None else "gap"
+            if side is not None and 0 <= gap <= CORNER_SLACK_MM:
+                continue
+        problems.append(
+            Problem.of(
+                RuleProblem.CORNER_UNIT_OFF_CORNER,
+                p.path,
+                reason=reason,
+                cabinet=spec.id,
+                gap_mm=round(gap),
+            )
+        )
+    return problems
+
+
 def check_front_clearance(ctx: Context) -> list[Problem]:
     """``front_clearance``: doors and drawers can open fully, clear of walls, other cabinets,
-    obstacles and door swings."""
+    obstacles and door swings. ``corner_blocked``: the cabinet in their way stands on the
+    adjacent wall, in the room's corner (a corner unit is the fix)."""
     if not ctx.room_ok:
         return []
     room = ctx.floor.buffer(ROOM_TOL_MM, join_style="mitre")
@@ -247,12 +309,15 @@ def check_front_clearance(ctx: Context) -> list[Problem]:
                 and near(reach, other.bounds)
                 and zone.intersects(other.footprint)
             ):
+                other_id = other.cabinet.cabinet.spec.id
                 problems.append(
-                    Problem.of(
+                    Problem.of(RuleProblem.CORNER_BLOCKED, p.path, other=other_id, **common)
+                    if adjacent_walls(ctx, p, other)
+                    else Problem.of(
                         RuleProblem.FRONT_CLEARANCE,
                         p.path,
                         reason="cabinet",
-                        other=other.cabinet.cabinet.spec.id,
+                        other=other_id,
                         **common,
                     )
                 )
@@ -274,9 +339,14 @@ def front_reach(p: Placed) -> float:
 def reach_of(built: BuiltCabinet) -> float:
     """``front_reach`` of a cabinet wherever it stands."""
     if built.template.fronts is FrontKind.HINGED:
-        return max((leaf.box.size(0) for leaf in door_leaves(built.parts)), default=0.0)
+        return max((leaf.width_mm for leaf in door_leaves(built.parts)), default=0.0)
     drawers = [part.length_mm for part in built.parts if part.role is Role.DRAWER_SIDE]
     return max(drawers, default=0.0) + built.front_depth_mm
+
+
+def front_zone(p: Placed) -> Polygon | None:
+    """The floor the cabinet's open fronts sweep (``None``: nothing opens)."""
+    return _front_zone(p)[0]
 
 
 def _front_zone(p: Placed) -> tuple[Polygon | None, int]:
@@ -286,6 +356,30 @@ def _front_zone(p: Placed) -> tuple[Polygon | None, int]:
     if reach <= 0:
         return None, round(reach)
     half = TOUCH_TOL_MM / 2
-    width = p.cabinet.cabinet.envelope.hi[0]
+    built = p.cabinet.cabinet
+    if built.template.corner is not CornerKind.NONE:
+        return _door_zone(p, reach), round(reach)
+    width = built.envelope.hi[0]
     zone = Polygon(plan_rectangle(p.cabinet.transform, (half, half - reach, width - half, -half)))
     return zone, round(reach)
+
+
+def _door_zone(p: Placed, reach: float) -> Polygon:
+    """A corner unit's fronts open only where its doors are, not in front of a blind part:
+    the floor in front of the doors facing out of the frame's front (y) and, on an L unit's
+    second arm, of those facing along x."""
+    half = TOUCH_TOL_MM / 2
+    leaves = door_leaves(p.cabinet.cabinet.parts)
+    rects = []
+    front = [leaf.box for leaf in leaves if leaf.parts[0].thickness_axis == 1]
+    if front:
+        x0, x1 = min(b.lo[0] for b in front), max(b.hi[0] for b in front)
+        y = min(b.lo[1] for b in front)
+        rects.append((x0 + half, y - reach + half, x1 - half, y - half))
+    side = [leaf.box for leaf in leaves if leaf.parts[0].thickness_axis == 0]
+    if side:
+        y0, y1 = min(b.lo[1] for b in side), max(b.hi[1] for b in side)
+        x = max(b.hi[0] for b in side)
+        rects.append((x + half, y0 + half, x + reach - half, y1 - half))
+    both = unary_union([Polygon(plan_rectangle(p.cabinet.transform, r)) for r in rects])
+    return both if isinstance(both, Polygon) else Polygon(both.convex_hull)

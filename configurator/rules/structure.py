@@ -31,6 +31,7 @@ __all__ = [
     "check_part_sizes",
     "check_shelf_sag",
     "check_sliding_doors",
+    "each_cabinet",
 ]
 
 MAX_DOOR_WIDTH_MM = 650.0  # A8: reject wider doors (600-650 only with an extra hinge)
@@ -46,7 +47,7 @@ FOLDED_TROUSERS_MM = 650.0  # below this nothing hangs
 CabinetCheck = Callable[[Placed, Catalog], list[Problem]]
 
 
-def _each_cabinet(ctx: Context, check: CabinetCheck) -> list[Problem]:
+def each_cabinet(ctx: Context, check: CabinetCheck) -> list[Problem]:
     """``check`` of every cabinet in turn. It looks at the built cabinet only, not where it
     stands, so ``ctx.memo`` may hand back its problems for a cabinet that only moved."""
     problems: list[Problem] = []
@@ -63,7 +64,7 @@ def _frozen(check: CabinetCheck, placed: Placed, catalog: Catalog) -> tuple[Prob
 def check_part_sizes(ctx: Context) -> list[Problem]:
     """``part_exceeds_sheet`` (a part that no sheet its material is sold in can give, after
     the trims) and ``part_too_small``: the saw's limits."""
-    return _each_cabinet(ctx, _part_sizes)
+    return each_cabinet(ctx, _part_sizes)
 
 
 def _part_sizes(placed: Placed, catalog: Catalog) -> list[Problem]:
@@ -107,7 +108,7 @@ def _part_sizes(placed: Placed, catalog: Catalog) -> list[Problem]:
 
 def check_shelf_sag(ctx: Context) -> list[Problem]:
     """``shelf_sag``: long-term sag of every shelf under its template's load class."""
-    return _each_cabinet(ctx, _shelf_sag)
+    return each_cabinet(ctx, _shelf_sag)
 
 
 def _shelf_sag(placed: Placed, catalog: Catalog) -> list[Problem]:
@@ -147,7 +148,7 @@ def _shelf_sag(placed: Placed, catalog: Catalog) -> list[Problem]:
 
 def check_doors(ctx: Context) -> list[Problem]:
     """``hinge_count`` and ``door_too_large`` for every hinged door (A8)."""
-    return _each_cabinet(ctx, _doors)
+    return each_cabinet(ctx, _doors)
 
 
 def _doors(placed: Placed, catalog: Catalog) -> list[Problem]:
@@ -156,7 +157,7 @@ def _doors(placed: Placed, catalog: Catalog) -> list[Problem]:
         return problems
     for leaf in door_leaves(placed.cabinet.cabinet.parts):
         weight = leaf.weight_kg(catalog)
-        height, width = leaf.box.size(2), leaf.box.size(0)
+        height, width = leaf.box.size(2), leaf.width_mm
         needed = hinge_count(height, weight, width)
         placed_hinges = max(_usable_hinges(part) for part in leaf.parts)
         common: dict[str, Param] = {
@@ -165,24 +166,27 @@ def _doors(placed: Placed, catalog: Catalog) -> list[Problem]:
             "height_mm": round(height, 1),
             "weight_kg": round(weight, 1),
         }
-        if placed_hinges < needed:
+        if placed_hinges < needed:  # the door would hang on too few hinges
             problems.append(
                 Problem.of(
                     RuleProblem.HINGE_COUNT,
                     placed.path,
+                    reason="too_few",
                     needed=needed,
                     placed=placed_hinges,
                     **common,
                 )
             )
-        elif needed > MAX_HINGES:
+        elif needed > MAX_HINGES:  # they all fit, but no hinge chart vouches for such a door
             problems.append(
                 Problem.of(
                     RuleProblem.HINGE_COUNT,
                     placed.path,
                     Severity.WARNING,
+                    reason="beyond_chart",
                     needed=needed,
                     placed=placed_hinges,
+                    max_hinges=MAX_HINGES,
                     **common,
                 )
             )
@@ -237,7 +241,7 @@ def _door_size(
 def check_sliding_doors(ctx: Context) -> list[Problem]:
     """``sliding_door_size``: leaves narrower than the catalog's narrowest (they skew in the
     track) or wider than its widest (an error), or taller than a door keeps flat (A9)."""
-    return _each_cabinet(ctx, _sliding_doors)
+    return each_cabinet(ctx, _sliding_doors)
 
 
 def _sliding_doors(placed: Placed, catalog: Catalog) -> list[Problem]:
@@ -248,7 +252,7 @@ def _sliding_doors(placed: Placed, catalog: Catalog) -> list[Problem]:
     if not leaves:
         return []
     k = catalog.construction
-    width = min(leaf.box.size(0) for leaf in leaves)
+    width = min(leaf.width_mm for leaf in leaves)
     height = max(leaf.box.size(2) for leaf in leaves)
     common: dict[str, Param] = {
         "cabinet": built.spec.id,
@@ -261,7 +265,7 @@ def _sliding_doors(placed: Placed, catalog: Catalog) -> list[Problem]:
         ("wide", Severity.ERROR, {"max_mm": k.sliding_max_door_width_mm}),
         ("tall", Severity.WARNING, {"max_mm": MAX_DOOR_HEIGHT_MM}),
     ]
-    widest = max(leaf.box.size(0) for leaf in leaves)
+    widest = max(leaf.width_mm for leaf in leaves)
     breaks = (
         width < k.sliding_min_door_width_mm,
         widest > k.sliding_max_door_width_mm,
@@ -278,7 +282,7 @@ def _sliding_doors(placed: Placed, catalog: Catalog) -> list[Problem]:
 
 def check_hanging_space(ctx: Context) -> list[Problem]:
     """``hanging_space``: depth and height of every hanging rail's zone (GB/T 3327)."""
-    return _each_cabinet(ctx, _hanging_space)
+    return each_cabinet(ctx, _hanging_space)
 
 
 def _hanging_space(placed: Placed, catalog: Catalog) -> list[Problem]:

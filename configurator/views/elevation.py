@@ -72,9 +72,16 @@ def render_elevation_svg(build: DesignBuild, catalog: Catalog, *, wall: int) -> 
         if isinstance(p.cabinet.spec.placement, WallPlacement)
         and p.cabinet.spec.placement.wall == wall
     ]
+    drawn = []
     for placed in on_wall:
-        _cabinet(sheet, view, catalog, placed, _left(the_wall, placed, clockwise))
-    _dimensions(sheet, view, the_wall, on_wall, clockwise=clockwise)
+        arm = None if placed.cabinet.outline is None else "A"
+        left = _left(the_wall, placed, clockwise)
+        drawn.append((left, _cabinet(sheet, view, catalog, placed, left, arm), placed))
+    for placed in _arm_b_walls(build, wall, clockwise):
+        # arm B's far end is second_arm_mm from the corner at this wall's start
+        left = the_wall.length - placed.cabinet.second_arm_mm
+        drawn.append((left, _cabinet(sheet, view, catalog, placed, left, "B"), placed))
+    _dimensions(sheet, view, the_wall, drawn)
     return sheet.render()
 
 
@@ -131,21 +138,53 @@ def _room(sheet: Sheet, view: _View, build: DesignBuild, wall: Wall, *, clockwis
         sheet.text(x, y, f"{obstacle.id} ▽{obstacle.bottom_mm:g}", size=2.0)
 
 
+def _arm_b_walls(build: DesignBuild, wall: int, clockwise: bool) -> list[PlacedCabinet]:
+    """L units whose second arm stands along ``wall`` (the next wall of a counter-clockwise
+    room; a clockwise room's L units are drawn on their own wall only)."""
+    count = len(build.design.room.outline_mm)
+    return [
+        p
+        for p in build.cabinets
+        if p.cabinet.outline is not None
+        and isinstance(p.cabinet.spec.placement, WallPlacement)
+        and (p.cabinet.spec.placement.wall + 1) % count == wall
+        and not clockwise
+    ]
+
+
+def _arm(placed: PlacedCabinet, arm: str) -> tuple[list[Part], int, float]:
+    """An L unit's arm: its parts, the frame axis along its wall and its length there."""
+    built = placed.cabinet
+    parts = [p for p in built.parts if p.part_id.startswith(f"{built.spec.id}-{arm}-")]
+    if arm == "A":
+        return parts, 0, built.envelope.hi[0]
+    return parts, 1, built.second_arm_mm
+
+
 def _cabinet(
-    sheet: Sheet, view: _View, catalog: Catalog, placed: PlacedCabinet, left: float
-) -> None:
+    sheet: Sheet,
+    view: _View,
+    catalog: Catalog,
+    placed: PlacedCabinet,
+    left: float,
+    arm: str | None = None,
+) -> float:
+    """The cabinet, or one arm of an L unit (``A`` on its wall, ``B`` on the next: there
+    the frame's y runs along the wall, the outline to the corner); how long it is along the
+    wall."""
     built, bottom = placed.cabinet, placed.transform[2][3]
     env = built.envelope
+    parts, axis, length = (list(built.parts), 0, env.hi[0]) if arm is None else _arm(placed, arm)
     view.rect(
         sheet,
         left,
         bottom,
-        left + env.hi[0],
+        left + length,
         bottom + env.hi[2],
         "fill:#fff;stroke:#000;stroke-width:0.45",
     )
-    for part in built.parts:
-        x0, x1 = left + part.box.lo[0], left + part.box.hi[0]
+    for part in parts:
+        x0, x1 = left + part.box.lo[axis], left + part.box.hi[axis]
         z0, z1 = bottom + part.box.lo[2], bottom + part.box.hi[2]
         if part.role in INSIDE and built.template.fronts.value != "none":
             view.rect(sheet, x0, z0, x1, z1, DASHED)
@@ -157,8 +196,9 @@ def _cabinet(
             if part.role is Role.DOOR and built.template.fronts.value == "hinged":
                 _hinge_mark(sheet, view, part, (x0, z0, x1, z1))
     _rails(sheet, view, catalog, placed, left)
-    x, y = view.p(left + env.hi[0] / 2, bottom + env.hi[2])
+    x, y = view.p(left + length / 2, bottom + env.hi[2])
     sheet.text(x, y + 2.6, built.spec.id, size=2.6, weight="bold")
+    return length
 
 
 def _hinge_mark(
@@ -195,12 +235,15 @@ def _rails(sheet: Sheet, view: _View, catalog: Catalog, placed: PlacedCabinet, l
 
 
 def _dimensions(
-    sheet: Sheet, view: _View, wall: Wall, cabinets: list[PlacedCabinet], *, clockwise: bool
+    sheet: Sheet,
+    view: _View,
+    wall: Wall,
+    cabinets: list[tuple[float, float, PlacedCabinet]],
 ) -> None:
+    """The chain along the wall and each height; ``cabinets``: (left, length, cabinet)."""
     marks = {0.0, wall.length}
-    for placed in cabinets:
-        left = _left(wall, placed, clockwise)
-        marks |= {left, left + placed.cabinet.envelope.hi[0]}
+    for left, length, _ in cabinets:
+        marks |= {left, left + length}
     chain = sorted(m for m in marks if 0 <= m <= wall.length)
     for a, b in itertools.pairwise(chain):
         if b - a >= 1:
@@ -209,7 +252,7 @@ def _dimensions(
     heights = sorted(
         {
             (round(p.transform[2][3]), round(p.transform[2][3] + p.cabinet.envelope.hi[2]))
-            for p in cabinets
+            for _, _, p in cabinets
         }
     )
     for i, (z0, z1) in enumerate(heights):

@@ -84,9 +84,14 @@ def _cabinets(sheet: Sheet, view: _View, build: DesignBuild) -> None:
     for placed in build.cabinets:
         shape = footprint_polygon(placed)
         corners = view.poly(shape)
-        sheet.polygon(corners[:4], style=CABINET_STYLE)
-        sheet.line(corners[0], corners[1], style="stroke:#000;stroke-width:0.7")  # the front
-        cx, cy = view.p(*shape.centroid.coords[0])
+        # an L unit's outline runs arm B's end, its front, arm A's front, then the walls
+        fronts = (1, 2) if placed.cabinet.outline is not None else (0,)
+        sheet.polygon(corners[:-1], style=CABINET_STYLE)
+        for i in fronts:
+            sheet.line(corners[i], corners[i + 1], style="stroke:#000;stroke-width:0.7")
+        # an L's centroid may lie outside it: its label goes on a point inside
+        anchor = shape.centroid if placed.cabinet.outline is None else shape.representative_point()
+        cx, cy = view.p(*anchor.coords[0])
         spec = placed.cabinet.spec
         env = placed.cabinet.envelope
         sheet.text(cx, cy - 1.6, spec.id, size=2.6, weight="bold")

@@ -15,6 +15,9 @@ from persistence.catalog_files import DEFAULT_CATALOG_DIR, load_catalog
 
 REQUIRED_TEMPLATES = {
     "wardrobe_hinged",
+    "corner_wardrobe",
+    "blind_corner_base",
+    "blind_corner_wall",
     "wardrobe_sliding",
     "shelving_open",
     "drawer_unit",

@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 
 from catalog.catalog import Catalog
 from catalog.hardware import HardwareKind
+from catalog.templates import CornerKind
 from configurator.build.design_build import DesignBuild
 from configurator.build.parts import Face, OpKind, Part, Role
 from configurator.views.mesh import render_glb
@@ -62,15 +63,15 @@ def test_every_part_lies_inside_the_envelope_of_the_requested_size(
     placed = built(cabinet).cabinets[0].cabinet
     env = placed.envelope
     front = CATALOG.material(cabinet["front_material"]).thickness_mm
-    overlay = CATALOG.template(template).fronts.value in ("hinged", "drawers")
+    t = CATALOG.template(template)
+    overlay = t.fronts.value in ("hinged", "drawers")
     # the envelope is width x height as requested; depth is the carcass depth plus the
-    # fronts that stand in front of it (README, "Cabinet depth")
+    # fronts that stand in front of it (README, "Cabinet depth"), an L unit's second arm
+    depth = cabinet["depth_mm"] + (front if overlay else 0)
+    if t.corner is CornerKind.L:
+        depth = cabinet["options"].get("arm_mm", t.option_default("arm_mm"))
     assert env.lo == (0, 0, 0)
-    assert env.hi == (
-        cabinet["width_mm"],
-        cabinet["depth_mm"] + (front if overlay else 0),
-        cabinet["height_mm"],
-    )
+    assert env.hi == (cabinet["width_mm"], depth, cabinet["height_mm"])
     for part in placed.parts:
         assert env.contains(part.box, ABS_TOL_MM), part.part_id
     lo = np.min([p.box.lo for p in placed.parts], axis=0)

@@ -15,6 +15,7 @@ from hypothesis import given, settings
 
 from catalog.catalog import Catalog
 from configurator.model.document import parse_design
+from configurator.rules.corners import CornerFix
 from configurator.rules.evaluate import evaluate
 from configurator.rules.fill import FillFix
 from configurator.rules.fixes import FixBudget, offer_fixes
@@ -328,7 +329,7 @@ def test_every_rule_code_has_a_proposer_and_every_fix_code_its_words() -> None:
         "cabinet_overlap",
     }
     codes = [c for c in FixCode.every() if c.__class__.__module__.startswith("configurator")]
-    assert set(codes) == set(RuleFix) | set(FillFix)
+    assert set(codes) == set(RuleFix) | set(FillFix) | set(CornerFix)
     assert all(set(FIX_MESSAGES.get(c, {})) == {"en", "zh-CN"} for c in codes)
 
 

@@ -341,9 +341,10 @@ def test_front_clearance_against_a_facing_cabinet(catalog: Catalog) -> None:
     assert one(narrow, "front_clearance")["reason"] == "cabinet"
 
 
-def test_front_clearance_in_a_corner(catalog: Catalog) -> None:
+def test_corner_blocked_by_the_neighbour_on_the_adjacent_wall(catalog: Catalog) -> None:
     """A wardrobe in the corner of wall 0 (x 3200..4000, 598 deep) opens 397 mm doors up to
-    y = 995; a drawer unit on wall 1 must start at 995 or later."""
+    y = 995; a drawer unit on wall 1 in their way is a corner problem (the corner unit is its
+    fix), and must start at 995 or later to be clear."""
     wardrobe = a_cabinet(id="A", width_mm=800, offset_mm=3200)
     drawers = a_cabinet(
         id="B",
@@ -354,10 +355,12 @@ def test_front_clearance_in_a_corner(catalog: Catalog) -> None:
         height_mm=800,
         depth_mm=500,
     )
-    clash = one(run(catalog, wardrobe, drawers), "front_clearance")
-    assert (clash["cabinet"], clash["other"]) == ("A", "B")
+    evaluation = run(catalog, wardrobe, drawers)
+    clash = one(evaluation, "corner_blocked")
+    assert (clash["cabinet"], clash["other"], clash["needed_mm"]) == ("A", "B", 397)
+    assert "front_clearance" not in codes(evaluation)
     spaced = a_cabinet(**{**drawers, "offset_mm": 996})
-    assert "front_clearance" not in codes(run(catalog, wardrobe, spaced))
+    assert "corner_blocked" not in codes(run(catalog, wardrobe, spaced))
 
 
 def test_drawers_pulled_out_hit_a_wall(catalog: Catalog) -> None:
@@ -375,6 +378,20 @@ def test_a_broken_room_is_one_clear_problem(catalog: Catalog) -> None:
     assert codes(bowtie) == ["invalid_room"]
     tiny = run(catalog, a_cabinet(), outline_mm=[[0, 0], [4, 0], [4, 3]])
     assert "invalid_room" in codes(tiny)
+
+
+def test_a_room_pinched_to_a_hairline_is_refused_not_buffered(catalog: Catalog) -> None:
+    """Schemathesis found a room whose corner 1 lies 1e-57 mm above the wall from corner 2 to
+    corner 3: a valid polygon to shapely, whose buffer divided by zero (a 500 in the tests).
+    A corner must keep 10 mm from every wall it is not on; at 10 mm it may."""
+
+    def room(gap: float) -> list[list[float]]:
+        return [[0, 52632], [0, gap], [10, 0], [-38, 0]]
+
+    hairline = run(catalog, outline_mm=room(8.804208448571358e-58))
+    assert one(hairline, "invalid_room") == {"reason": "pinched", "corner": 1, "min": 10.0}
+    assert one(run(catalog, outline_mm=room(9.99)), "invalid_room")["reason"] == "pinched"
+    assert "pinched" not in str(run(catalog, outline_mm=room(10.0)).problems)
 
 
 def test_front_clearance_against_a_column(catalog: Catalog) -> None:

@@ -77,6 +77,8 @@ def test_disabling_stops_tokens_and_sessions_until_enabled(engine: Engine) -> No
     assert tokens.find("t1") == account and sessions.find("s1", NOW) == (account, "csrf")
     with pytest.raises(NotFound):
         accounts.set_disabled("nobody", True)
+    assert tokens.revoke_all(account.id, NOW) == 2 and tokens.find("t1") is None
+    assert tokens.revoke_all(account.id, NOW) == 0 and tokens.find("t2") is None
 
 
 def test_a_revoked_token_finds_nothing(engine: Engine) -> None:

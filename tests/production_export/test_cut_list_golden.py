@@ -219,3 +219,44 @@ def test_sliding_wardrobe_mirror_doors(catalog: Catalog, golden: SnapshotAsserti
     assert {r["width_mm"] for k, r in doors.items() if k.endswith("-IN")} == {"773"}
     assert {r["material"] for k, r in doors.items() if k.endswith("-IN")} == {"MIRROR4_SILVER"}
     assert text == golden
+
+
+def test_corner_wardrobe_1200_by_1200(catalog: Catalog, golden: SnapshotAssertion) -> None:
+    """L unit 1200 along its wall and 1200 along the next, 580 deep, white carcass, oak doors.
+
+    - Arm B stands 580 + 18 = 598 deep along the side wall, in front of arm A's blind panel:
+      1200 - 598 = 602 long, one door 602 - 3 = 599 wide (cut 595 x 2313).
+    - Arm A: 1200 wide, a divider at 598 + 50 = 648 from the corner (its centre line); the
+      blind panel over the 598 behind arm B (598 - 1.5 = 596.5), the filler strip 50 - 1.5 =
+      48.5 beside it, one door over the rest, 1198.5 - 649.5 = 549 wide.
+    """
+    build = a_build(
+        catalog,
+        a_cabinet(id="L1", template="corner_wardrobe", width_mm=1200, offset_mm=0),
+    )
+    text = render_cut_list_csv(build.parts)
+    got = rows(text)
+    assert got["L1-A-BLIND"]["width_mm"] == "592.5"  # 596.5 less the 2 mm bands
+    assert got["L1-A-FILLER"]["width_mm"] == "44.5"
+    assert got["L1-A-DOOR1"]["width_mm"] == "545"
+    assert got["L1-B-DOOR1"]["width_mm"] == "595"
+    assert (got["L1-B-TOP"]["length_mm"], got["L1-B-TOP"]["width_mm"]) == ("564.4", "578.2")
+    assert text == golden
+
+
+def test_blind_corner_base_1000(catalog: Catalog, golden: SnapshotAssertion) -> None:
+    """Blind-corner base 1000 x 820 x 560, blind on the right 580, filler 50: the divider's
+    centre line 370 from the left, one door 1.5..368.5 (cut 363 x 713), the filler strip
+    371.5..420 and the blind panel 420..998.5 (cut 574.5 wide)."""
+    build = a_build(
+        catalog,
+        a_cabinet(
+            id="K1", template="blind_corner_base", width_mm=1000, height_mm=820, depth_mm=560
+        ),
+    )
+    text = render_cut_list_csv(build.parts)
+    got = rows(text)
+    assert (got["K1-DOOR1"]["length_mm"], got["K1-DOOR1"]["width_mm"]) == ("713", "363")
+    assert got["K1-FILLER"]["width_mm"] == "44.5"
+    assert got["K1-BLIND"]["width_mm"] == "574.5"
+    assert text == golden

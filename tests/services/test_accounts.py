@@ -17,6 +17,7 @@ from services.accounts import (
     add_user,
     create_token,
     disable_user,
+    enable_user,
     log_in,
     log_out,
     revoke_token,
@@ -185,8 +186,11 @@ def test_a_disabled_account_loses_its_sessions_tokens_and_log_in(backend: Backen
         log_in("niaj", PASSWORD, visitor=Visitor(address="a"), backend=backend)
     with pytest.raises(NotFound):
         disable_user("nobody", backend=backend)
-    assert not backend.accounts.set_disabled("niaj", False).disabled
-    assert session_account(opened.token, backend=backend) is not None
+    assert not enable_user("niaj", backend=backend).disabled
+    # enabled again, it signs in anew: the old session and token stay dead
+    assert session_account(opened.token, backend=backend) is None
+    assert token_account(token, backend=backend) is None
+    assert log_in("niaj", PASSWORD, visitor=Visitor(address="a"), backend=backend)
 
 
 def test_staff_accounts_need_a_known_store_exactly_when_their_role_works_in_one(

@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 
 from configurator.model.document import parse_design
 from configurator.rules.evaluate import evaluate
+from configurator.rules.fixes import offer_fixes
 from configurator.views.mesh import render_glb
 from persistence.price_files import load_price_list, load_promotions
 from pricing.price import PriceBook, price_design
@@ -26,7 +27,9 @@ from production_export.cut_list import render_cut_list_csv
 from production_export.dxf import render_part_dxf
 from production_export.nest_groups import Saw
 from services.errors import DesignHasErrors
+from services.memo import LruMemo
 from services.production import Order, build_production_package
+from tests.configurator.test_fixes import assert_works
 from tests.fakes import FixedCatalogs, FixedClock
 from tests.strategies import CATALOG, cabinets
 
@@ -34,25 +37,42 @@ NOW = datetime(2026, 12, 1, tzinfo=UTC)
 CATALOGS = FixedCatalogs(
     CATALOG, PriceBook(price_list=load_price_list(CATALOG), promotions=load_promotions())
 )
-ROOM = {
-    "outline_mm": [[0, 0], [8000, 0], [8000, 6000], [0, 6000]],
-    "ceiling_mm": 3200,  # any cabinet of the catalog tilts upright under it (A15)
-}
+CEILING_MM = 3200  # any cabinet of the catalog tilts upright under it (A15)
+# the room shapes a customer starts from (issue 12): rectangle, L and U, counter-clockwise
+ROOMS = {
+    "rectangle": [[0, 0], [8000, 0], [8000, 6000], [0, 6000]],
+    "L": [[0, 0], [8000, 0], [8000, 3000], [4000, 3000], [4000, 6000], [0, 6000]],
+    "U": [
+        [0, 0], [8000, 0], [8000, 6000], [5500, 6000],
+        [5500, 2500], [2500, 2500], [2500, 6000], [0, 6000],
+    ],
+}  # fmt: skip
+
+
+def wall_lengths(outline: list[list[int]]) -> list[int]:
+    ends = zip(outline, outline[1:] + outline[:1], strict=True)
+    return [abs(bx - ax) + abs(by - ay) for (ax, ay), (bx, by) in ends]  # walls are axis-aligned
 
 
 @st.composite
 def designs(draw: st.DrawFn) -> dict[str, Any]:
-    """One to three cabinets of any template along the first wall, side by side or (now and
-    then) overlapping."""
+    """A rectangle, L or U room with one to three runs of cabinets of any template, each run
+    on any wall: side by side, (now and then) overlapping, near or in the corners."""
+    outline = ROOMS[draw(st.sampled_from(sorted(ROOMS)))]
+    walls = wall_lengths(outline)
     placed: list[dict[str, Any]] = []
-    offset = 0
-    for i in range(draw(st.integers(1, 3))):
-        cabinet = draw(cabinets())
-        cabinet["id"] = f"C{i + 1}"
-        cabinet["offset_mm"] = max(0, offset - draw(st.sampled_from([0, 0, 0, 0, 0, 100])))
-        offset = cabinet["offset_mm"] + cabinet["width_mm"]
-        placed.append(cabinet)
-    return {"schema": "millwork/design@1", "name": "fuzz", "room": ROOM, "cabinets": placed}
+    for run in range(draw(st.integers(1, 3))):
+        wall = draw(st.integers(0, len(walls) - 1))
+        offset = draw(st.sampled_from([0, 0, 100, walls[wall] // 3]))
+        for i in range(draw(st.integers(1, 3))):
+            cabinet = draw(cabinets())
+            cabinet["id"] = f"C{run + 1}{i + 1}"
+            cabinet["wall"] = wall
+            cabinet["offset_mm"] = max(0, offset - draw(st.sampled_from([0, 0, 0, 0, 0, 100])))
+            offset = cabinet["offset_mm"] + cabinet["width_mm"]
+            placed.append(cabinet)
+    room = {"outline_mm": outline, "ceiling_mm": CEILING_MM}
+    return {"schema": "millwork/design@1", "name": "fuzz", "room": room, "cabinets": placed}
 
 
 def check(document: dict[str, Any]) -> None:
@@ -89,4 +109,10 @@ def test_designs_inside_the_ranges_evaluate_price_and_export(document: dict[str,
 def test_designs_inside_the_ranges_evaluate_price_and_export_longer(
     document: dict[str, Any],
 ) -> None:
+    """The long run also applies every fix offered: each removes its problem, adds no error."""
     check(document)
+    design = parse_design(document)
+    memo = LruMemo(4096)
+    for problem in offer_fixes(design, evaluate(design, CATALOG, memo=memo), CATALOG, memo=memo):
+        for change in problem.fixes:
+            assert_works(document, problem, change, CATALOG)

@@ -130,14 +130,16 @@ def test_an_edit_of_one_cabinet_works_out_that_cabinet_only(
         design = parse_design(document)
         evaluation = evaluate(design, catalog, memo=memo)
         price_design(evaluation.build, catalog, book, now=NOW, memo=memo)
-    assert len(memo.computed) == 30 * 9  # build, cost, plan, front zone, 5 cabinet rules
+    # build, cost, plan, front zone, hinged sides, 6 cabinet rules
+    assert len(memo.computed) == 30 * 11
     memo.computed.clear()
     document["cabinets"][7]["width_mm"] -= 5
     design = parse_design(document)
     evaluation = evaluate(design, catalog, memo=memo)
     price = price_design(evaluation.build, catalog, book, now=NOW, memo=memo)
     rules = ["_part_sizes", "_shelf_sag", "_doors", "_sliding_doors", "_hanging_space"]
-    assert memo.kinds() == sorted(["build", "cost", "plan", "front_zone", *rules])
+    rules.append("_machining")
+    assert memo.kinds() == sorted(["build", "cost", "plan", "front_zone", "hinged_sides", *rules])
     assert evaluation == evaluate(design, catalog)
     assert price == price_design(evaluate(design, catalog).build, catalog, book, now=NOW)
 

@@ -41,7 +41,7 @@ def base_url(catalog: Catalog) -> Iterator[str]:
     thread.join(timeout=5)
 
 
-def test_home_page_in_chromium(base_url: str, catalog: Catalog, tmp_path: Path) -> None:
+def test_catalog_page_in_chromium(base_url: str, catalog: Catalog, tmp_path: Path) -> None:
     assert CHROMIUM is not None, "CI must have chromium installed"
     outside: list[str] = []
     errors: list[str] = []
@@ -50,7 +50,7 @@ def test_home_page_in_chromium(base_url: str, catalog: Catalog, tmp_path: Path) 
         page = browser.new_page(viewport={"width": 1280, "height": 900})
         page.on("request", lambda r: outside.append(r.url) if base_url not in r.url else None)
         page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-        page.goto(base_url + "/")
+        page.goto(base_url + "/catalog")
         assert page.locator("h1").inner_text() == "Millwork"
         rows = page.locator("#templates + table tbody tr")
         assert rows.count() == len(catalog.templates)

@@ -253,7 +253,8 @@ def test_disabling_an_account_stops_its_tokens_and_sessions(run: Run, client: Te
         "millwork: error: the account 'sales1' is disabled: enable it first\n",
     )
     run("users", "enable", "sales1")
-    assert me(client, token) == 200
+    assert me(client, token) == 401  # enabled again, its old tokens stay revoked
+    assert log_in(client, "sales1", PASSWORD) is not None
 
 
 def test_tokens_for_nobody(run: Run) -> None:

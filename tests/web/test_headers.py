@@ -3,6 +3,8 @@ to work under its Content-Security-Policy; no redirect is built from the Host he
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import json
 import re
 from pathlib import Path
@@ -25,6 +27,9 @@ def client(catalog: Catalog) -> TestClient:
 
 ANSWERS = [
     ("GET", "/", None, 200),
+    ("GET", "/catalog", None, 200),
+    ("GET", "/designs/d_1", None, 200),
+    ("GET", "/static/js/editor.js", None, 200),
     ("GET", "/health", None, 200),
     ("GET", "/api/v1/catalog", None, 200),
     ("GET", "/api/v1/schema/design", None, 200),
@@ -53,8 +58,27 @@ def test_every_answer_has_the_security_headers(
     assert response.headers["x-content-type-options"] == "nosniff"
 
 
-def test_the_home_page_has_no_inline_script_or_style(client: TestClient) -> None:
-    page = client.get("/").text
+@pytest.mark.parametrize("path", ["/", "/designs/d_1", "/s/mwl_1", "/quotes/Q-1"])
+def test_the_pages_run_no_inline_script_but_the_import_map(client: TestClient, path: str) -> None:
+    """The import map is the one inline script, allowed by its hash; the JSON blocks are
+    data a browser never runs."""
+    answer = client.get(path)
+    page = answer.text
+    assert "<style" not in page and " style=" not in page
+    assert not re.search(r"\son[a-z]+=", page)
+    inline = re.findall(r"<script(?![^>]*\bsrc=)([^>]*)>(.*?)</script>", page, re.S)
+    assert [kind for kind, _ in inline] == [
+        ' type="importmap"',
+        ' type="application/json" id="page-messages"',
+        ' type="application/json" id="page-data"',
+    ]
+    digest = base64.b64encode(hashlib.sha256(inline[0][1].encode()).digest()).decode()
+    assert f"'sha256-{digest}'" in answer.headers["content-security-policy"]
+    assert json.loads(inline[0][1])["imports"]["three"] == "/vendor/three/build/three.module.js"
+
+
+def test_the_catalog_page_has_no_inline_script_or_style(client: TestClient) -> None:
+    page = client.get("/catalog").text
     assert "<style" not in page and " style=" not in page
     assert not re.search(r"<script(?![^>]*\bsrc=)", page)  # no inline script
     assert not re.search(r"\son[a-z]+=", page)  # no inline event handler
@@ -82,3 +106,14 @@ def test_no_redirect_is_built_from_the_host_header(client: TestClient, path: str
         assert not 300 <= response.status_code < 400, (method, path, response.headers)
         assert "location" not in response.headers
         assert "evil.example" not in response.text
+
+
+@pytest.mark.parametrize("path", ["/", "/health", "/api/v1/catalog", "/static/css/home.css"])
+def test_head_answers_as_get_without_the_body(client: TestClient, path: str) -> None:
+    got, head = client.get(path), client.head(path)
+    assert head.status_code == got.status_code == 200
+    assert head.content == b""
+    assert head.headers["content-length"] == got.headers["content-length"] != "0"
+    assert head.headers["content-type"] == got.headers["content-type"]
+    assert head.headers["x-content-type-options"] == "nosniff"
+    assert client.head("/api/v1/evaluate").status_code == 405  # a POST route has no HEAD

@@ -61,7 +61,10 @@ def test_a_quote_is_issued_and_read_back(app: FastAPI) -> None:
     assert isinstance(price, dict) and Decimal(price["total"]) > 0
     assert alice.get(f"/api/v1/quotes/{FIRST}").json() == issued
     listed = alice.get(f"/api/v1/designs/{design}/quotes").json()
-    assert listed == {"quotes": [{"number": FIRST, "url": f"/api/v1/quotes/{FIRST}"}]}
+    assert listed == {
+        "quotes": [{"number": FIRST, "url": f"/api/v1/quotes/{FIRST}"}],
+        "next_cursor": None,
+    }
 
 
 def test_a_quote_is_of_the_revision_asked_for_with_the_price_options(app: FastAPI) -> None:
@@ -97,7 +100,13 @@ def test_a_design_with_errors_is_not_quoted(app: FastAPI) -> None:
     assert error["code"] == "design_has_errors"
     assert {p["code"] for p in error["problems"]} == {"cabinet_overlap"}
     assert all(p["message"] and p["severity"] == "error" for p in error["problems"])
-    assert alice.get(f"/api/v1/designs/{overlapping}/quotes").json() == {"quotes": []}
+    # each refusal says how to mend it: a checked patch the page applies in one click
+    assert all(f["patch"] and f["message"] for p in error["problems"] for f in p["fixes"])
+    assert any(p["fixes"] for p in error["problems"])
+    assert alice.get(f"/api/v1/designs/{overlapping}/quotes").json() == {
+        "quotes": [],
+        "next_cursor": None,
+    }
     assert _issue(alice, save(alice, BEDROOM))["number"] == FIRST  # no number was used
 
 
@@ -212,8 +221,16 @@ def test_quotes_issued_at_once_get_consecutive_numbers(
             assert [status for status, _ in answers] == [201] * 20
             numbers = sorted(json.loads(body)["number"] for _, body in answers)
             assert numbers == [f"Q-{NOW.year}-{n:06d}" for n in range(1, 21)]
-            listed = alice.get(f"/api/v1/designs/{design}/quotes").json()["quotes"]
+            listed = alice.get(f"{path}?limit=100").json()["quotes"]
             assert [q["number"] for q in listed] == numbers
+            pages, cursor = [], ""  # a page at a time: 7 + 7 + 6, in order, none twice
+            while cursor is not None:
+                page = alice.get(f"{path}?limit=7&cursor={cursor}" if cursor else f"{path}?limit=7")
+                pages.append([q["number"] for q in page.json()["quotes"]])
+                cursor = page.json()["next_cursor"]
+            assert [len(p) for p in pages] == [7, 7, 6] and [n for p in pages for n in p] == numbers
+            for bad in ("limit=101", "cursor=%00", "cursor=Q-2026-1", "cursor=x"):
+                assert alice.get(f"{path}?{bad}").status_code == 422, bad
         finally:
             for engine in engines:
                 engine.dispose()

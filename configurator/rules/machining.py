@@ -1,0 +1,89 @@
+"""The machining-clash rule: no two bores of a part cut into each other (the bores the build
+drills, which the DXF export draws), so that every hinge plate, runner and connector gets a
+hole of its own (``configurator.build.clash`` says when two bores meet).
+
+What is compared with what: every bore that is not part of a system-hole row with every
+other bore, and with the holes of the rows. Rows among themselves are not compared: the build
+lays them out apart (A7: the rows of a divider's two faces half a pitch apart), and checking
+their thousands of holes pairwise would cost more than the rest of the evaluation. Two hinge
+cups in one door are ``hinge_count``'s (they leave fewer usable hinges than the door needs).
+"""
+
+from __future__ import annotations
+
+from catalog.catalog import Catalog
+from configurator.build.clash import Drilled, meet, row_hole_meeting
+from configurator.build.parts import Face, Operation, OpKind, Part
+from configurator.rules.context import Context, Placed
+from configurator.rules.problems import RuleProblem
+from configurator.rules.structure import each_cabinet
+from kernel.problems import Problem
+
+__all__ = ["check_machining", "clashes"]
+
+
+def check_machining(ctx: Context) -> list[Problem]:
+    """``machining_clash``: one problem per part with bores that cut into each other."""
+    return each_cabinet(ctx, _machining)
+
+
+def _machining(placed: Placed, catalog: Catalog) -> list[Problem]:
+    problems = []
+    for part in placed.cabinet.cabinet.parts:
+        found = clashes(part)
+        if found:
+            a, b = found[0]
+            problems.append(
+                Problem.of(
+                    RuleProblem.MACHINING_CLASH,
+                    placed.path,
+                    part_id=part.part_id,
+                    clashes=len(found),
+                    u_mm=round(a.u, 1),
+                    v_mm=round(a.v, 1),
+                    other_u_mm=round(b.u, 1),
+                    other_v_mm=round(b.v, 1),
+                )
+            )
+    return problems
+
+
+def clashes(part: Part) -> list[tuple[Drilled, Drilled]]:
+    """The pairs of bores of ``part`` that cut into each other, a single bore first."""
+    singles, rows = _bores(part.operations)
+    if not singles or (len(singles) == 1 and not rows):
+        return []
+    thick = part.thickness_mm
+    reach = max(op.diameter_mm for op in singles)
+    found: list[tuple[Drilled, Drilled]] = []
+    count = len(singles)
+    for i, a in enumerate(singles):
+        j = i + 1
+        while j < count and singles[j].u - a.u < (a.diameter_mm + reach) / 2:
+            b = singles[j]  # sorted by u: past this, none can reach back to a
+            if meet(a, b, thick) and not (a.kind is b.kind is OpKind.CUP):
+                found.append((a, b))
+            j += 1
+        for row in rows:
+            if abs(row.v - a.v) < (row.diameter_mm + a.diameter_mm) / 2:
+                hole = row_hole_meeting(a, row, thick)
+                if hole is not None:
+                    found.append((a, hole))
+    return found
+
+
+def _bores(ops: tuple[Operation, ...]) -> tuple[list[Operation], list[Operation]]:
+    """The single bores into a face, along the part, and the rows of holes."""
+    singles: list[Operation] = []
+    rows: list[Operation] = []
+    if len(ops) < 2:
+        return singles, rows
+    for op in ops:  # one pass, no calls: this runs over every part of every evaluation
+        if op.kind is not OpKind.GROOVE and (op.face is Face.A or op.face is Face.B):
+            (singles if op.repeat == 1 else rows).append(op)
+    singles.sort(key=_along)
+    return singles, rows
+
+
+def _along(op: Operation) -> float:
+    return op.u

@@ -1,0 +1,122 @@
+// Placement along walls, snapping and dimension chains (web/static/js/placement.js).
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import {
+  along, collides, dimensionChain, firstFree, footprint, lShape, moveCorner, moveWall, newId, rectangle, resizeWall, shelfHeights, snap, taken, uShape, walls,
+} from "../../web/static/js/placement.js";
+
+const room = (cabinets) => ({ room: { outline_mm: rectangle(3600, 3000), ceiling_mm: 2600 }, cabinets });
+const cab = (id, wall, offset, width, depth = 600) => ({ id, wall, offset_mm: offset, width_mm: width, depth_mm: depth });
+
+test("walls run counter-clockwise with the room on their left", () => {
+  const [w0, w1, w2, w3] = walls(rectangle(3600, 3000));
+  assert.deepEqual([w0.length, w1.length, w2.length, w3.length], [3600, 3000, 3600, 3000]);
+  assert.deepEqual(w0.normal, [-0, 1]);
+  assert.deepEqual(w1.normal, [-1, 0]);
+  assert.deepEqual(footprint(w0, 100, 1200, 600), [[100, 0], [1300, 0], [1300, 600], [100, 600]]);
+  assert.deepEqual(footprint(w1, 0, 1000, 500).map((p) => p.map(Math.round)), [[3600, 0], [3600, 1000], [3100, 1000], [3100, 0]]);
+  assert.equal(along(w2, [3000, 3000]), 600);
+});
+
+test("the first free place is the first gap the width fits in", () => {
+  assert.equal(firstFree([], 3600, 1200), 0);
+  assert.equal(firstFree([[0, 1200]], 3600, 1200), 1200);
+  assert.equal(firstFree([[0, 1000], [1500, 3600]], 3600, 500), 1000);
+  assert.equal(firstFree([[0, 1000], [1500, 3600]], 3600, 501), null);
+  assert.equal(firstFree([[1500, 3600], [0, 1000]], 3600, 400), 1000); // unsorted input
+  assert.equal(firstFree([[0, 3000]], 3600, 600), 3000); // exactly to the end
+});
+
+test("overlap is refused, touching is fine, leaving the wall is refused", () => {
+  const taken_ = [[1000, 2000]];
+  assert.equal(collides(taken_, 3600, 0, 1000), false);
+  assert.equal(collides(taken_, 3600, 2000, 1600), false);
+  assert.equal(collides(taken_, 3600, 999, 2), true);
+  assert.equal(collides(taken_, 3600, 2500, 1200), true);
+  assert.equal(collides(taken_, 3600, -1, 10), true);
+});
+
+test("what is taken includes cabinets reaching into the corners from neighbouring walls", () => {
+  const doc = room([cab("A", 0, 0, 1200), cab("B", 3, 2600, 400, 580), cab("C", 1, 0, 800, 550), cab("D", 2, 100, 900)]);
+  assert.deepEqual(taken(doc, 0), [[0, 1200]]);
+  assert.deepEqual(taken(doc, 0, { reach: 600 }), [[0, 580], [0, 1200], [3050, 3600]]);
+  assert.deepEqual(taken(doc, 0, { except: "A", reach: 600 }), [[0, 580], [3050, 3600]]);
+  assert.deepEqual(taken(doc, 2), [[100, 1000]]);
+});
+
+test("dragging snaps to the wall's ends and to neighbours within the tolerance", () => {
+  const others = [[1000, 2000]];
+  assert.equal(snap(25, 600, others, 3600), 0);
+  assert.equal(snap(2030, 600, others, 3600), 2000);
+  assert.equal(snap(380, 600, others, 3600), 400); // its right side against the neighbour
+  assert.equal(snap(2990, 600, others, 3600), 3000); // against the wall's end
+  assert.equal(snap(1500.4, 600, others, 3600), 1500); // nothing near: whole millimetres
+});
+
+test("the dimension chain covers the wall: gaps and cabinets in order", () => {
+  const chain = dimensionChain([[1200, 2400], [0, 600]], 3600);
+  assert.deepEqual(chain.map((s) => [s.kind, s.length]), [["cabinet", 600], ["gap", 600], ["cabinet", 1200], ["gap", 1200]]);
+  assert.equal(chain.reduce((sum, s) => sum + s.length, 0), 3600);
+  const merged = dimensionChain([[0, 1000], [500, 1500]], 1500);
+  assert.deepEqual(merged.map((s) => [s.kind, s.from, s.to]), [["cabinet", 0, 1000], ["cabinet", 1000, 1500]]);
+  assert.deepEqual(dimensionChain([], 3000), [{ from: 0, to: 3000, length: 3000, kind: "gap" }]);
+});
+
+test("new ids take the template's letter and the next free number", () => {
+  const doc = room([cab("W1", 0, 0, 100), cab("W2", 0, 100, 100), cab("D1", 0, 200, 100)]);
+  assert.equal(newId(doc, "wardrobe_hinged"), "W3");
+  assert.equal(newId(doc, "drawer_unit"), "D2");
+  assert.equal(newId(doc, "shelving_open"), "S1");
+});
+
+test("shelves are spread evenly on the 32 mm grid", () => {
+  assert.deepEqual(shelfHeights(3, 2000), [512, 992, 1504]);
+  assert.deepEqual(shelfHeights(0, 2000), []);
+  for (const at of shelfHeights(7, 2280)) assert.equal(at % 32, 0);
+});
+
+test("a wall typed longer moves the corners after it up to the wall running back", () => {
+  assert.deepEqual(resizeWall(rectangle(3600, 3000), 0, 4000), [[0, 0], [4000, 0], [4000, 3000], [0, 3000]]);
+  assert.deepEqual(resizeWall(rectangle(3600, 3000), 1, 2500), [[0, 0], [3600, 0], [3600, 2500], [0, 2500]]);
+  // the last wall wraps round to the first corner
+  assert.deepEqual(resizeWall(rectangle(3600, 3000), 3, 2000), [[0, 1000], [3600, 1000], [3600, 3000], [0, 3000]]);
+  const l = [[0, 0], [5000, 0], [5000, 2500], [2500, 2500], [2500, 4000], [0, 4000]];
+  assert.deepEqual(resizeWall(l, 0, 5500), [[0, 0], [5500, 0], [5500, 2500], [2500, 2500], [2500, 4000], [0, 4000]]);
+  // the L's inner wall: the leg beyond it moves, the first wall running back takes it up
+  assert.deepEqual(resizeWall(l, 2, 100), [[2400, 0], [5000, 0], [5000, 2500], [4900, 2500], [4900, 4000], [2400, 4000]]);
+  assert.equal(resizeWall(rectangle(3600, 3000), 1, 0), null); // no wall of nothing
+  assert.equal(resizeWall(rectangle(3600, 3000), 1, -5), null);
+  for (const [i, length] of [[0, 2000], [1, 4100], [2, 5000], [3, 3500]]) {
+    const out = resizeWall(rectangle(3600, 3000), i, length);
+    assert.equal(walls(out)[i].length, length);
+    for (const w of walls(out)) assert.ok(Math.abs(w.dir[0]) === 1 || Math.abs(w.dir[1]) === 1, "still square");
+  }
+});
+
+/** Twice the signed area: positive when counter-clockwise. */
+const area2 = (ps) => ps.reduce((sum, p, i) => { const q = ps[(i + 1) % ps.length]; return sum + p[0] * q[1] - q[0] * p[1]; }, 0);
+
+test("the L and U rooms are counter-clockwise, square, with the typed outside sizes", () => {
+  for (const [shape, cut] of [[lShape, 0.25], [uShape, 1 / 6]]) {
+    const outline = shape(3600, 3000);
+    assert.ok(area2(outline) > 0, "counter-clockwise");
+    assert.equal(Math.max(...outline.map((p) => p[0])), 3600);
+    assert.equal(Math.max(...outline.map((p) => p[1])), 3000);
+    for (const w of walls(outline)) assert.ok(Math.abs(w.dir[0]) === 1 || Math.abs(w.dir[1]) === 1);
+    assert.equal(area2(outline) / 2, 3600 * 3000 * (1 - cut));
+  }
+});
+
+test("dragging a wall moves it square, to whole centimetres; its neighbours follow", () => {
+  assert.deepEqual(moveWall(rectangle(3600, 3000), 1, 304), [[0, 0], [3300, 0], [3300, 3000], [0, 3000]]);
+  assert.deepEqual(moveWall(rectangle(3600, 3000), 0, -500), [[0, -500], [3600, -500], [3600, 3000], [0, 3000]]);
+  assert.equal(moveWall(rectangle(3600, 3000), 1, 3600), null); // folded onto the opposite wall
+});
+
+test("dragging a corner keeps every wall's direction, or refuses", () => {
+  assert.deepEqual(moveCorner(rectangle(3600, 3000), 2, [4003, 3496]), [[0, 0], [4000, 0], [4000, 3500], [0, 3500]]);
+  const l = lShape(5000, 4000);
+  const out = moveCorner(l, 3, [2000, 1500]);
+  assert.deepEqual(out, [[0, 0], [5000, 0], [5000, 1500], [2000, 1500], [2000, 4000], [0, 4000]]);
+  assert.equal(moveCorner(rectangle(3600, 3000), 2, [-10, 3000]), null); // a wall would turn round
+});

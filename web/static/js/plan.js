@@ -1,0 +1,211 @@
+// The plan (top view) as SVG, drawn from the design document in millimetres (y flipped: the
+// document's y runs up, SVG's down). Click a cabinet to select it; drag it along its wall
+// (snapping to the wall's ends and its neighbours, refusing overlaps).
+import { el } from "./page.js";
+import { along, collides, dimensionChain, footprint, moveCorner, moveWall, snap, taken, walls } from "./placement.js";
+
+const WALL = 240; // drawn wall thickness (mm): half of it is hidden under the floor
+const pt = (p) => `${Math.round(p[0])},${Math.round(-p[1])}`;
+const points = (ps) => ps.map(pt).join(" ");
+
+export class Plan {
+  constructor(svg, { onSelect, onMove, onRoom, readOnly = false }) {
+    this.svg = svg;
+    this.onSelect = onSelect;
+    this.onMove = onMove;
+    this.onRoom = onRoom;
+    this.readOnly = readOnly;
+    this.drag = null;
+    svg.addEventListener("pointermove", (e) => this.dragMove(e));
+    svg.addEventListener("pointerup", (e) => this.dragEnd(e));
+    svg.addEventListener("pointercancel", () => { this.drag = null; });
+    // text and margins follow the drawing's size on screen
+    new ResizeObserver(() => this.doc && this.render(this.doc, this.lastOptions)).observe(svg);
+  }
+
+  /** Draw `doc`; `selected` is a cabinet id, `flagged` the ids that have problems. */
+  render(doc, { selected = null, flagged = new Set(), colors = {} } = {}) {
+    this.doc = doc;
+    this.lastOptions = { selected, flagged, colors };
+    const outline = doc.room.outline_mm;
+    const xs = outline.map((p) => p[0]);
+    const ys = outline.map((p) => -p[1]);
+    const spanX = Math.max(...xs) - Math.min(...xs);
+    const spanY = Math.max(...ys) - Math.min(...ys);
+    // mm per screen pixel (the drawing is fitted whole): text of about 13 px at any size, and
+    // a margin wide enough for the dimension lines outside the walls
+    const box = this.svg.getBoundingClientRect();
+    let margin = 600;
+    let scale = 0;
+    for (let pass = 0; pass < 2; pass += 1) {
+      const perPixel = box.width && box.height ? Math.max((spanX + 2 * margin) / box.width, (spanY + 2 * margin) / box.height) : (Math.max(spanX, spanY) + 2 * margin) / 400;
+      scale = 15 * perPixel;
+      margin = Math.max(400, 4.2 * scale);
+    }
+    const minX = Math.min(...xs) - margin;
+    const minY = Math.min(...ys) - margin;
+    const w = spanX + 2 * margin;
+    const h = spanY + 2 * margin;
+    this.svg.setAttribute("viewBox", `${minX} ${minY} ${w} ${h}`);
+    this.svg.setAttribute("preserveAspectRatio", "xMidYMid meet");
+    const all = walls(outline);
+    const layers = [
+      el("polygon", { points: points(outline), class: "wall", "stroke-width": WALL }),
+      el("polygon", { points: points(outline), class: "floor" }),
+      ...(doc.room.obstacles || []).map((o) => el("polygon", { points: points(o.outline_mm), class: `obstacle ${o.kind}` }, el("title", { text: o.kind }))),
+      ...(doc.room.openings || []).map((o) => this.opening(all[o.wall], o)),
+      ...all.map((wall) => this.wallDimension(wall, scale)),
+    ];
+    const cabinets = doc.cabinets.filter((c) => !c.position && all[c.wall]);
+    for (const c of cabinets) {
+      const corners = footprint(all[c.wall], c.offset_mm ?? 0, c.width_mm, c.depth_mm);
+      const classes = ["cabinet", c.id === selected ? "selected" : "", flagged.has(c.id) ? "flagged" : ""].join(" ");
+      const shape = el("polygon", {
+        points: points(corners), class: classes, fill: colors[c.id] || "#d9c6a5",
+        "data-cabinet": c.id, tabindex: this.readOnly ? null : -1,
+      });
+      shape.addEventListener("pointerdown", (e) => this.dragStart(e, c, all[c.wall], shape));
+      const centre = corners.reduce((s, p) => [s[0] + p[0] / 4, s[1] + p[1] / 4], [0, 0]);
+      layers.push(el("g", { class: "cabinet-group" }, shape,
+        el("text", { x: Math.round(centre[0]), y: Math.round(-centre[1]), class: "cabinet-label", "font-size": Math.round(scale * 0.9) }, c.id)));
+    }
+    const chosen = cabinets.find((c) => c.id === selected);
+    if (chosen) layers.push(this.chain(all[chosen.wall], chosen, scale));
+    if (!this.readOnly) {
+      const [wallHandles, cornerHandles] = this.handles(all, scale);
+      layers.splice(2, 0, wallHandles); // under the cabinets: a click near a wall still picks them
+      layers.push(cornerHandles);
+    }
+    this.svg.replaceChildren(...layers);
+  }
+
+  /** Walls and corners to drag: the room's shape changes, its walls keep their directions. */
+  handles(all, scale) {
+    const grab = (event, kind, index) => {
+      event.preventDefault();
+      event.stopPropagation();
+      this.svg.setPointerCapture(event.pointerId);
+      this.drag = { kind, index, from: this.toPlan(event), doc: this.doc, moved: false };
+    };
+    return [el("g", { class: "room-handles" },
+      ...all.map((w) => {
+        const [, , b, a] = footprint(w, 0, w.length, -WALL / 2); // on the wall's thickness, outside the floor
+        const line = el("line", { x1: a[0], y1: -a[1], x2: b[0], y2: -b[1], class: "wall-handle", "stroke-width": WALL, "data-wall": w.index });
+        line.addEventListener("pointerdown", (e) => grab(e, "wall", w.index));
+        return line;
+      })), el("g", { class: "room-handles" },
+      ...all.map((w) => {
+        const dot = el("circle", { cx: w.a[0], cy: -w.a[1], r: Math.round(scale * 0.45), class: "corner-handle", "data-corner": w.index });
+        dot.addEventListener("pointerdown", (e) => grab(e, "corner", w.index));
+        return dot;
+      }))];
+  }
+
+  /** The room as it would be with the wall or corner being dragged at `point`. */
+  reshaped(d, point) {
+    const outline = d.doc.room.outline_mm;
+    if (d.kind === "corner") return moveCorner(outline, d.index, point);
+    const wall = walls(outline)[d.index];
+    const distance = (point[0] - d.from[0]) * wall.normal[0] + (point[1] - d.from[1]) * wall.normal[1];
+    return moveWall(outline, d.index, distance);
+  }
+
+  opening(wall, o) {
+    if (!wall) return null;
+    const a = footprint(wall, o.offset_mm, o.width_mm, 0);
+    const line = el("line", { x1: a[0][0], y1: -a[0][1], x2: a[1][0], y2: -a[1][1], class: `opening ${o.kind}`, "stroke-width": WALL });
+    const group = el("g", {}, line, el("title", { text: `${o.kind} ${o.width_mm}` }));
+    if (o.kind === "door") {
+      const r = o.width_mm;
+      const tip = footprint(wall, o.offset_mm, 0, r)[3];
+      group.append(
+        el("line", { x1: a[0][0], y1: -a[0][1], x2: tip[0], y2: -tip[1], class: "swing" }),
+        el("path", { d: `M${pt(tip)} A${r},${r} 0 0 1 ${pt(a[1])}`, class: "swing arc" }),
+      );
+    } else if (o.kind === "window") {
+      group.append(el("line", { x1: a[0][0], y1: -a[0][1], x2: a[1][0], y2: -a[1][1], class: "glass" }));
+    }
+    return group;
+  }
+
+  /** A dimension line outside the wall with its length. */
+  wallDimension(wall, scale) {
+    return this.dimension(wall, 0, wall.length, -(WALL / 2 + scale * 2.2), String(wall.length), scale, "dim wall-dim");
+  }
+
+  /** Gaps and cabinets along the selected cabinet's wall, inside the room past the cabinets. */
+  chain(wall, chosen, scale) {
+    const intervals = taken(this.doc, wall.index, {});
+    const depth = Math.max(...this.doc.cabinets.filter((c) => c.wall === wall.index).map((c) => c.depth_mm), 0);
+    const out = depth + scale * 2;
+    return el("g", { class: "chain" }, ...dimensionChain(intervals, wall.length)
+      .filter((s) => s.length > 0)
+      .map((s) => this.dimension(wall, s.from, s.to, out, String(Math.round(s.length)), scale, `dim ${s.kind}${s.from === chosen.offset_mm ? " chosen" : ""}`)));
+  }
+
+  dimension(wall, from, to, out, label, scale, cls) {
+    const [p, q] = footprint(wall, from, to - from, out).slice(2).reverse();
+    const tick = scale * 0.5;
+    const [ta, tb] = [footprint(wall, from, 0, out - tick), footprint(wall, from, 0, out + tick)];
+    const [ua, ub] = [footprint(wall, to, 0, out - tick), footprint(wall, to, 0, out + tick)];
+    const mid = [(p[0] + q[0]) / 2, (p[1] + q[1]) / 2];
+    let angle = (Math.atan2(-wall.dir[1], wall.dir[0]) * 180) / Math.PI;
+    if (angle > 90) angle -= 180;
+    if (angle <= -90) angle += 180;
+    const lift = [mid[0] + wall.normal[0] * scale * 0.35 * Math.sign(out || 1), mid[1] + wall.normal[1] * scale * 0.35 * Math.sign(out || 1)];
+    return el("g", { class: cls },
+      el("line", { x1: p[0], y1: -p[1], x2: q[0], y2: -q[1] }),
+      el("line", { x1: ta[0][0], y1: -ta[0][1], x2: tb[0][0], y2: -tb[0][1] }),
+      el("line", { x1: ua[0][0], y1: -ua[0][1], x2: ub[0][0], y2: -ub[0][1] }),
+      el("text", { x: Math.round(lift[0]), y: Math.round(-lift[1]), "font-size": Math.round(scale * 0.8), transform: `rotate(${angle.toFixed(1)} ${Math.round(lift[0])} ${Math.round(-lift[1])})` }, label));
+  }
+
+  toPlan(event) {
+    const m = this.svg.getScreenCTM().inverse();
+    const p = new DOMPoint(event.clientX, event.clientY).matrixTransform(m);
+    return [p.x, -p.y];
+  }
+
+  dragStart(event, cabinet, wall, shape) {
+    this.onSelect(cabinet.id);
+    if (this.readOnly) return;
+    event.preventDefault();
+    this.svg.setPointerCapture(event.pointerId);
+    const grab = along(wall, this.toPlan(event)) - (cabinet.offset_mm ?? 0);
+    const intervals = taken(this.doc, wall.index, { except: cabinet.id, reach: cabinet.depth_mm });
+    this.drag = { cabinet, wall, shape, grab, intervals, offset: cabinet.offset_mm ?? 0, moved: false };
+  }
+
+  dragMove(event) {
+    const d = this.drag;
+    if (!d) return;
+    if (d.kind) {
+      const outline = this.reshaped(d, this.toPlan(event));
+      if (!outline) return;
+      d.moved = true;
+      d.outline = outline;
+      const doc = d.doc;
+      const drag = this.drag;
+      this.render({ ...doc, room: { ...doc.room, outline_mm: outline } }, this.lastOptions);
+      this.drag = drag; // drawing again keeps the drag going
+      return;
+    }
+    const raw = along(d.wall, this.toPlan(event)) - d.grab;
+    const offset = snap(raw, d.cabinet.width_mm, d.intervals, d.wall.length);
+    if (Math.abs(offset - (d.cabinet.offset_mm ?? 0)) < 2 && !d.moved) return;
+    d.moved = true;
+    d.offset = offset;
+    d.blocked = collides(d.intervals, d.wall.length, offset, d.cabinet.width_mm);
+    d.shape.setAttribute("points", points(footprint(d.wall, offset, d.cabinet.width_mm, d.cabinet.depth_mm)));
+    d.shape.classList.toggle("blocked", d.blocked);
+  }
+
+  dragEnd() {
+    const d = this.drag;
+    this.drag = null;
+    if (!d || !d.moved) return;
+    if (d.kind) return this.onRoom(d.outline);
+    if (d.blocked) this.render(this.doc, this.lastOptions);
+    else this.onMove(d.cabinet.id, d.offset);
+  }
+}
