@@ -63,6 +63,11 @@ class Construction:
     drawer_box_drop_mm: float
     rail_diameter_mm: float
     connector_spacing_mm: float
+    dowel_diameter_mm: float
+    dowel_face_depth_mm: float
+    dowel_end_depth_mm: float
+    dowel_end_offset_mm: float
+    dowel_max_pitch_mm: float
     anti_tip_height_mm: float
     min_part_length_mm: float
     min_part_width_mm: float

@@ -24,6 +24,7 @@ from kernel.memo import Memo, no_memo
 from kernel.money import Currency, round_amount
 from kernel.problems import Param, Problem, ProblemCode, Severity
 from pricing.lines import Category, QuoteLine
+from pricing.minimum import MinimumDetail, MinimumTopUp
 from pricing.price import Price
 from pricing.promotion_kinds import AppliedDetail, NotAppliedReason
 from pricing.promotions import Applied, NotApplied
@@ -131,6 +132,13 @@ def price_to_json(price: Price, *, memo: Memo = no_memo) -> dict[str, Any]:
                 for n in price.not_applied
             ],
         },
+        "minimum": None
+        if price.minimum is None
+        else {
+            "amount": _money(price.minimum.amount),
+            "detail": price.minimum.detail.value,
+            "params": dict(price.minimum.params),
+        },
         "subtotal": _money(price.subtotal),
         "discount": _money(price.discount),
         "tax_included": _money(price.tax_included),
@@ -175,6 +183,7 @@ def price_from_json(data: Mapping[str, Any]) -> Price:
             )
             for n in promotions["not_applied"]
         ),
+        minimum=_minimum_from_json(data.get("minimum")),  # absent in quotes before it
         subtotal=Decimal(data["subtotal"]),
         discount=Decimal(data["discount"]),
         total=Decimal(data["total"]),
@@ -185,6 +194,16 @@ def price_from_json(data: Mapping[str, Any]) -> Price:
         price_list_version=data["price_list_version"],
         catalog_version=data["catalog_version"],
         problems=tuple(_problem_from_json(p) for p in data["problems"]),
+    )
+
+
+def _minimum_from_json(data: Mapping[str, Any] | None) -> MinimumTopUp | None:
+    if data is None:
+        return None
+    return MinimumTopUp(
+        amount=Decimal(data["amount"]),
+        detail=MinimumDetail(data["detail"]),
+        params=_params(data["params"]),
     )
 
 

@@ -5,7 +5,8 @@ machining), ``projected`` (front elevation x the product line's rate, extras on 
 without a product line fall back to unfolded), ``sheets`` (raw sheets consumed, estimated as
 area / (usable sheet area x yield), plus the rest as unfolded). Quantities leave the model's
 millimetres through ``kernel.quantities`` (areas to 0.001 m², lengths to 0.01 m, halves up),
-once per line, on the line's total.
+once per line, on the line's total. The minimum-order top-up is not a cost: it is worked out
+after the promotions (``pricing.minimum``).
 """
 
 from __future__ import annotations
@@ -63,9 +64,7 @@ def cost_design(
         unfolded_parts += board_parts
     if chosen is Method.SHEETS:
         lines += _sheets(unfolded_parts, catalog, price_list)
-    lines += _order(
-        build, price_list, region or price_list.region, sum((x.amount for x in lines), Decimal(0))
-    )
+    lines += _order(build, price_list, region or price_list.region)
     return lines
 
 
@@ -380,7 +379,7 @@ def _sheets(parts: Sequence[Part], catalog: Catalog, pl: PriceList) -> list[Quot
     return out
 
 
-def _order(build: DesignBuild, pl: PriceList, region: str, subtotal: Decimal) -> list[QuoteLine]:
+def _order(build: DesignBuild, pl: PriceList, region: str) -> list[QuoteLine]:
     area = area_m2(
         sum(p.cabinet.front_length_mm * p.cabinet.spec.height_mm for p in build.cabinets)
     )
@@ -408,23 +407,6 @@ def _order(build: DesignBuild, pl: PriceList, region: str, subtotal: Decimal) ->
                 quantity=Decimal(1),
                 unit="order",
                 rate=_rate(pl.delivery, region, "delivery", pl.version),
-            )
-        )
-    total = subtotal + sum((x.amount for x in out), Decimal(0))
-    if build.cabinets and total < pl.min_order:
-        out.append(
-            line(
-                "order/minimum",
-                cabinet=None,
-                category=Category.MINIMUM,
-                item="minimum",
-                names=(
-                    f"Minimum order {fmt_money(pl.min_order)}",
-                    f"最低订单金额 {fmt_money(pl.min_order)}",
-                ),
-                quantity=Decimal(1),
-                unit="order",
-                rate=pl.min_order - total,
             )
         )
     return out

@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import ROUND_CEILING, Decimal
+from types import MappingProxyType
 
 from catalog.catalog import Catalog
 from catalog.price_list import DepositRule, Method, PriceList
@@ -20,6 +21,7 @@ from kernel.money import Currency, Money, quantize
 from kernel.problems import Problem, Severity
 from pricing.costing import cost_design
 from pricing.lines import QuoteLine
+from pricing.minimum import MINIMUM_KEY, MinimumTopUp, minimum_line, top_up
 from pricing.problems import PricingProblem
 from pricing.promotion_kinds import Promotions
 from pricing.promotions import Applied, Customer, NotApplied, apply_promotions
@@ -39,6 +41,7 @@ class Price:
     gifts: tuple[QuoteLine, ...]
     applied: tuple[Applied, ...]
     not_applied: tuple[NotApplied, ...]
+    minimum: MinimumTopUp | None  # the top-up to the minimum order, last, if any
     subtotal: Decimal
     discount: Decimal
     total: Decimal
@@ -97,14 +100,21 @@ def price_design(  # noqa: PLR0913 - keyword-only after the three it prices with
     method: Method | None = None,
     memo: Memo = no_memo,
 ) -> Price:
-    """Cost ``build``, apply the promotions active at ``now``, and add up; the customer's
-    region picks installation and delivery rates (the price list's default otherwise).
-    ``memo``: as for ``cost_design``, for this catalog and book only."""
+    """Cost ``build``, apply the promotions active at ``now``, top up to the minimum order
+    what is still under it, and add up; the customer's region picks installation and
+    delivery rates (the price list's default otherwise). ``memo``: as for ``cost_design``,
+    for this catalog and book only."""
     price_list, who = book.price_list, customer or Customer()
     region = who.region or price_list.region
     lines = cost_design(build, catalog, price_list, method=method, region=region, memo=memo)
     outcome = apply_promotions(lines, book.promotions, now=now, customer=who)
+    line_discounts = outcome.line_discounts
     subtotal = sum((x.amount for x in lines), Decimal(0))
+    topped = top_up(subtotal, outcome.discount, price_list.min_order) if build.cabinets else None
+    if topped is not None:
+        lines.append(minimum_line(topped, price_list.min_order))
+        line_discounts = MappingProxyType({**line_discounts, MINIMUM_KEY: Decimal(0)})
+        subtotal += topped.amount
     total = subtotal - outcome.discount
     problems = list(outcome.problems)
     if not price_list.is_valid_on(now.date()):
@@ -124,10 +134,11 @@ def price_design(  # noqa: PLR0913 - keyword-only after the three it prices with
         method=method or price_list.method,
         region=region,
         lines=tuple(lines),
-        line_discounts=outcome.line_discounts,
+        line_discounts=line_discounts,
         gifts=outcome.gifts,
         applied=outcome.applied,
         not_applied=outcome.not_applied,
+        minimum=topped,
         subtotal=subtotal,
         discount=outcome.discount,
         total=total,

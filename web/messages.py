@@ -13,6 +13,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Final, Literal, get_args
 
 from kernel.problems import Fix, Param, Problem
+from pricing.minimum import MinimumDetail
 from pricing.promotion_kinds import AppliedDetail, NotAppliedReason
 
 __all__ = [
@@ -21,12 +22,14 @@ __all__ = [
     "FIX_MESSAGES",
     "LANGUAGES",
     "MESSAGES",
+    "MINIMUM",
     "NOT_APPLIED",
     "Language",
     "detail_message",
     "fix",
     "fix_message",
     "message",
+    "minimum_message",
     "problem_view",
     "reason_message",
     "render_problem",
@@ -400,10 +403,27 @@ APPLIED: Final[Mapping[AppliedDetail, Mapping[str, str]]] = {
     AppliedDetail.GIFT: {"en": "{quantity} x {item} free", "zh-CN": "赠 {item} x {quantity}"},
 }
 
+# How the minimum order applied (``Price.minimum.detail`` and its params).
+MINIMUM: Final[Mapping[MinimumDetail, Mapping[str, str]]] = {
+    MinimumDetail.TOPPED_UP: {
+        "en": "the order came to ¥{order:,.2f}, under the minimum order of ¥{minimum:,.2f}: "
+        "topped up by ¥{top_up:,.2f}",
+        "zh-CN": "订单金额 ¥{order:,.2f}，低于最低订单金额 ¥{minimum:,.2f}，补足 ¥{top_up:,.2f}",
+    },
+    MinimumDetail.TOPPED_UP_AFTER_DISCOUNTS: {
+        "en": "¥{discount:,.2f} of discounts took the order to ¥{order:,.2f}, under the minimum "
+        "order of ¥{minimum:,.2f}: topped up by ¥{top_up:,.2f}, so you pay the minimum",
+        "zh-CN": "优惠 ¥{discount:,.2f} 后订单金额 ¥{order:,.2f}，低于最低订单金额 "
+        "¥{minimum:,.2f}，补足 ¥{top_up:,.2f}，按最低订单金额支付",
+    },
+}
+
 # Promotion params that are decimal strings, read as ``Decimal`` so that wording can format
 # them (``{base:,.2f}``); a ``percent`` fraction is worded as a percentage as exact as it is
 # (0.125 -> 12.5%, 0.1 -> 10%).
-_DECIMAL_PARAMS: Final = frozenset({"more", "off", "price", "base", "spend"})
+_DECIMAL_PARAMS: Final = frozenset(
+    {"more", "off", "price", "base", "spend", "minimum", "order", "top_up", "discount"}
+)
 
 
 # Reason-specific wording: "code.reason" wins over "code".
@@ -753,6 +773,13 @@ def reason_message(
 def detail_message(detail: AppliedDetail, params: Mapping[str, Param], language: str = "en") -> str:
     """How an applied promotion took its discount, in words."""
     return _promotion_text(APPLIED.get(detail), detail, params, language)
+
+
+def minimum_message(
+    detail: MinimumDetail, params: Mapping[str, Param], language: str = "en"
+) -> str:
+    """How the minimum order applied, in words."""
+    return _promotion_text(MINIMUM.get(detail), detail, params, language)
 
 
 def render_problem(problem: Problem, language: str = "en") -> str:

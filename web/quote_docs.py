@@ -36,7 +36,7 @@ from svglib.svglib import svg2rlg
 from pricing.lines import fmt_qty
 from pricing.promotion_kinds import AppliedDetail
 from pricing.quote import Quote
-from web.messages import detail_message, reason_message
+from web.messages import detail_message, minimum_message, reason_message
 from web.templating import render_page
 
 __all__ = ["TEXTS", "render_quote_html", "render_quote_pdf"]
@@ -64,6 +64,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "deposit": "Deposit",
         "balance": "Balance",
         "gifts": "Gifts",
+        "minimum": "Minimum order",
         "drawings": "Drawings",
         "order": "Order",
         "terms": "Prices include VAT. This quote is valid until the date above; "
@@ -89,6 +90,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "deposit": "定金",
         "balance": "尾款",
         "gifts": "赠品",
+        "minimum": "最低订单金额",
         "drawings": "图纸",
         "order": "整单",
         "terms": "价格含增值税。本报价单在有效期内有效；重新报价将生成新的报价单。",
@@ -159,6 +161,9 @@ def _view(quote: Quote, language: str) -> dict[str, Any]:
             )
             for g in price.gifts
         ],
+        "minimum": ""
+        if price.minimum is None
+        else minimum_message(price.minimum.detail, price.minimum.params, language),
         "totals": [
             ("subtotal", _money(price.subtotal)),
             ("discount", _money(price.discount)),
@@ -316,6 +321,8 @@ def _promotions(v: dict[str, Any], head: ParagraphStyle, style: ParagraphStyle) 
     if v["gifts"]:
         out.append(_para(t["gifts"], head))
         out += [_para(f"🎁 {g}", style) for g in v["gifts"]]
+    if v["minimum"]:
+        out += [_para(t["minimum"], head), _para(v["minimum"], style)]
     return out
 
 

@@ -12,21 +12,26 @@ from persistence.pricing_json import price_to_json, quote_to_json
 from pricing.price import Price
 from pricing.quote import Quote
 from services.evaluation import DesignReport
-from web.messages import detail_message, problem_view, reason_message
+from web.messages import detail_message, minimum_message, problem_view, reason_message
 
 __all__ = ["catalog_view", "evaluation_view", "price_view", "quote_view"]
 
 
 def price_view(price: Price, language: str = "en", *, memo: Memo = no_memo) -> dict[str, Any]:
     """The price as the API and CLI show it: its JSON form, each applied and not-applied
-    promotion with its ``message`` in ``language`` next to its code and params. ``memo`` may
-    remember each line's JSON (``persistence.pricing_json.price_to_json``)."""
+    promotion and the minimum-order top-up with its ``message`` in ``language`` next to its
+    code and params. ``memo`` may remember each line's JSON
+    (``persistence.pricing_json.price_to_json``)."""
     data = price_to_json(price, memo=memo)
     promotions = data["promotions"]
     for entry, a in zip(promotions["applied"], price.applied, strict=True):
         entry["message"] = detail_message(a.detail, a.params, language)
     for entry, n in zip(promotions["not_applied"], price.not_applied, strict=True):
         entry["message"] = reason_message(n.reason, n.params, language)
+    if price.minimum is not None:
+        data["minimum"]["message"] = minimum_message(
+            price.minimum.detail, price.minimum.params, language
+        )
     return data
 
 

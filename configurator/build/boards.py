@@ -61,34 +61,24 @@ class PartMaker:
     ) -> None:
         """Drill at ``point`` (cabinet frame) into the face on side ``toward`` (+1/-1) of the
         blank's thickness axis; ``repeat`` holes every ``pitch`` along the blank's length."""
-        la, wa = blank.length_axis, blank.width_axis
+        la, wa, lo = blank.length_axis, blank.width_axis, blank.box.lo
+        face = Face.A if toward > 0 else Face.B
         self.ops[blank.suffix].append(
-            Operation(
-                kind=tool.kind,
-                face=Face.A if toward > 0 else Face.B,
-                u=point[la] - blank.box.lo[la],
-                v=point[wa] - blank.box.lo[wa],
-                diameter_mm=tool.diameter_mm,
-                depth_mm=tool.depth_mm,
-                repeat=repeat,
-                pitch_mm=pitch,
-            )
+            _bore(tool, face, point[la] - lo[la], point[wa] - lo[wa], repeat, pitch)
         )
 
     def edge_hole(self, blank: Blank, *, at_end: int, v: float, tool: Drill) -> None:
         """Drill into an end of the blank (``at_end`` -1: w1, +1: w2) at ``v``."""
         u = 0.0 if at_end < 0 else blank.box.size(blank.length_axis)
-        face = Face.W1 if at_end < 0 else Face.W2
-        self.ops[blank.suffix].append(
-            Operation(
-                kind=tool.kind,
-                face=face,
-                u=u,
-                v=v,
-                diameter_mm=tool.diameter_mm,
-                depth_mm=tool.depth_mm,
-            )
-        )
+        self._edge(blank, Face.W1 if at_end < 0 else Face.W2, u, v, tool)
+
+    def side_hole(self, blank: Blank, *, at_side: int, u: float, tool: Drill) -> None:
+        """Drill into a long edge of the blank (``at_side`` -1: l1, +1: l2) at ``u``."""
+        v = 0.0 if at_side < 0 else blank.box.size(blank.width_axis)
+        self._edge(blank, Face.L1 if at_side < 0 else Face.L2, u, v, tool)
+
+    def _edge(self, blank: Blank, face: Face, u: float, v: float, tool: Drill) -> None:
+        self.ops[blank.suffix].append(_bore(tool, face, u, v))
 
     def groove(self, blank: Blank, recess: Box, *, toward: int) -> None:
         """Record a groove (a recess box in the cabinet frame) as a machining operation."""
@@ -136,3 +126,24 @@ class PartMaker:
             operations=tuple(self.ops.get(b.suffix, ())),
             recesses=b.recesses,
         )
+
+
+def _bore(
+    tool: Drill, face: Face, u: float, v: float, repeat: int = 1, pitch: float = 0.0
+) -> Operation:
+    """A bore as an operation, its fields in order (a design makes thousands of bores, and
+    naming the fields costs half as much again as building the tuple)."""
+    return Operation(
+        tool.kind,
+        face,
+        u,
+        v,
+        tool.depth_mm,
+        tool.diameter_mm,
+        0.0,
+        0.0,
+        0.0,
+        repeat,
+        pitch,
+        tool.item,
+    )

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from catalog.construction import Construction
 from catalog.templates import PlinthKind
 from configurator.build.boards import Blank, PartMaker
 from configurator.build.frame import Frame, Job
-from configurator.build.joinery import connector_count, spread
+from configurator.build.joinery import clear_of, connector_count, fixing_positions, spread
 from configurator.build.parts import Box, Drill, HardwareLine, OpKind, Role
 from kernel.ids import MaterialCode
 
-__all__ = ["Carcass", "build_backs", "build_carcass", "build_dividers", "join"]
+__all__ = ["Carcass", "build_backs", "build_carcass", "build_dividers", "dowel_end", "join"]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -120,50 +121,69 @@ DIVIDER_B_INSET_MM = (60.0, 44.0)
 
 
 def join(maker: PartMaker, f: Frame, *, end: Blank, face: Blank, toward: int) -> list[HardwareLine]:
-    """Cam-connect the end of ``end`` to the face of ``face`` (which faces ``toward``).
+    """Cam-connect and dowel the end of ``end`` to the face of ``face`` (which faces
+    ``toward``); the hardware lines count the very bores drilled here.
 
     The cam housing (Ø15) is on ``end``'s inner face 34 mm from its end, the bolt hole (Ø8)
-    in its end, the bolt's hole (Ø5) in ``face``; a dowel beside each connector.
+    in its end, the bolt's hole (Ø5) in ``face``. Dowels (B9: 100 mm from the ends, more
+    while the pitch exceeds 300) go into ``face``'s panel face and ``end``'s end, clear of the
+    connectors.
     """
+    k = f.k
     y0 = max(end.box.lo[1], face.box.lo[1])
     y1 = min(end.box.hi[1], face.box.hi[1], f.back_y0)
-    count = connector_count(y1 - y0, spacing_mm=f.k.connector_spacing_mm)
     front, back = CONNECTOR_INSET_MM
     if face.role is Role.DIVIDER and toward < 0:
         front, back = DIVIDER_B_INSET_MM
-    for y in spread(count, y0 + front, y1 - back):
+    count = connector_count(y1 - y0, spacing_mm=k.connector_spacing_mm)
+    cams = spread(count, y0 + front, y1 - back)
+    dowels = clear_of(
+        fixing_positions(y0, y1, end_mm=k.dowel_end_offset_mm, max_pitch_mm=k.dowel_max_pitch_mm),
+        cams,
+        clearance=k.system_pitch_mm,
+    )
+    if face.role is Role.DIVIDER and toward < 0:
+        # the B face's dowels half a pitch further back than the A face's, so that the dowels
+        # of fixed shelves on both sides of a divider never meet inside the board
+        dowels = [y + k.system_pitch_mm / 2 for y in dowels]
+    housing = Drill(15, 12.5, OpKind.CAM, item=k.connector)
+    bolt, nut = Drill(8, 34, item=k.connector), Drill(5, 12, item=k.connector)
+    for y in cams:
+        at = _on_face(end, face, toward, y)
+        maker.drill(face, at, toward=toward, tool=nut)
         if end.length_axis == 2:  # a divider standing on the bottom or hanging from the top
-            z = face.box.hi[2] if toward > 0 else face.box.lo[2]
-            mid = (end.box.lo[0] + end.box.hi[0]) / 2
-            maker.drill(face, (mid, y, z), toward=toward, tool=Drill(5, 12))
-            maker.drill(
-                end,
-                (end.box.hi[0], y, z + 34 * toward),
-                toward=1,
-                tool=Drill(15, 12.5, OpKind.CAM),
-            )
+            maker.drill(end, (end.box.hi[0], y, at[2] + 34 * toward), toward=1, tool=housing)
         else:  # a top, bottom or fixed shelf between two upright boards
-            at_x = face.box.hi[0] if toward > 0 else face.box.lo[0]
-            maker.drill(
-                face,
-                (at_x, y, (end.box.lo[2] + end.box.hi[2]) / 2),
-                toward=toward,
-                tool=Drill(5, 12),
-            )
             inner = -1 if end.role is Role.TOP else 1
             cam_z = end.box.lo[2] if inner < 0 else end.box.hi[2]
-            maker.drill(
-                end,
-                (at_x + 34 * toward, y, cam_z),
-                toward=inner,
-                tool=Drill(15, 12.5, OpKind.CAM),
-            )
-        maker.edge_hole(end, at_end=-toward, v=y - end.box.lo[1], tool=Drill(8, 34))
+            maker.drill(end, (at[0] + 34 * toward, y, cam_z), toward=inner, tool=housing)
+        maker.edge_hole(end, at_end=-toward, v=y - end.box.lo[1], tool=bolt)
+    into_face = Drill(k.dowel_diameter_mm, k.dowel_face_depth_mm, item=k.dowel)
+    into_end = dowel_end(k)
+    for y in dowels:
+        maker.drill(face, _on_face(end, face, toward, y), toward=toward, tool=into_face)
+        maker.edge_hole(end, at_end=-toward, v=y - end.box.lo[1], tool=into_end)
     where = f"{end.name} to {face.name}".lower()
     return [
-        HardwareLine(cabinet_id=maker.cabinet_id, code=f.k.connector, quantity=count, where=where),
-        HardwareLine(cabinet_id=maker.cabinet_id, code=f.k.dowel, quantity=count, where=where),
+        HardwareLine(
+            cabinet_id=maker.cabinet_id, code=k.connector, quantity=len(cams), where=where
+        ),
+        HardwareLine(cabinet_id=maker.cabinet_id, code=k.dowel, quantity=len(dowels), where=where),
     ]
+
+
+def _on_face(end: Blank, face: Blank, toward: int, y: float) -> tuple[float, float, float]:
+    """Where the middle of ``end``'s end meets ``face`` at depth ``y`` (cabinet frame)."""
+    if end.length_axis == 2:  # standing on ``face`` or hanging from it
+        z = face.box.hi[2] if toward > 0 else face.box.lo[2]
+        return (end.box.lo[0] + end.box.hi[0]) / 2, y, z
+    x = face.box.hi[0] if toward > 0 else face.box.lo[0]
+    return x, y, (end.box.lo[2] + end.box.hi[2]) / 2
+
+
+def dowel_end(k: Construction) -> Drill:
+    """The bore a dowel takes in the end of the part it joins."""
+    return Drill(k.dowel_diameter_mm, k.dowel_end_depth_mm, item=k.dowel)
 
 
 BACK_JOINT_GAP_MM = 1.0  # between two back pieces meeting on a divider's back edge

@@ -160,7 +160,10 @@ def build_drawers(
             zc = slot.z0 + slot.height / 2
             for dx in (-handle_mm / 2, handle_mm / 2):
                 job.maker.drill(
-                    front, ((fx0 + fx1) / 2 + dx, f.tf, zc), toward=1, tool=Drill(5, f.tf)
+                    front,
+                    ((fx0 + fx1) / 2 + dx, f.tf, zc),
+                    toward=1,
+                    tool=Drill(5, f.tf, item=handle),
                 )
             hardware.append(
                 HardwareLine(cabinet_id=spec.id, code=handle, quantity=1, where=_label(s, n))
@@ -233,7 +236,7 @@ def _box(job: Job, s: SectionBox, slot: DrawerSlot, n: int, *, y0: float) -> Non
         )
     )
     steps = max(0, int((slot.runner_mm - 2 * k.system_row_setback_mm) // k.system_pitch_mm))
-    tool = Drill(k.system_hole_diameter_mm, k.system_hole_depth_mm)
+    tool = Drill(k.system_hole_diameter_mm, k.system_hole_depth_mm, item=slot.runner)
     z = b + 20
     for board, toward, x in ((s.left, 1, s.x0), (s.right, -1, s.x1)):
         # a divider drilled from both faces: its right face's holes half a pitch further back

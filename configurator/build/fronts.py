@@ -15,9 +15,10 @@ from catalog.construction import Construction
 from catalog.fronts import FrontStyle
 from catalog.templates import PlinthKind
 from configurator.build.boards import Blank
+from configurator.build.carcass import dowel_end
 from configurator.build.frame import Frame, Job
 from configurator.build.interior import SectionBox, system_grid
-from configurator.build.joinery import hinge_count, spread
+from configurator.build.joinery import fixing_positions, hinge_count, spread
 from configurator.build.parts import (
     Box,
     Drill,
@@ -158,9 +159,10 @@ def door_leaves(parts: tuple[Part, ...]) -> list[Leaf]:
 
 def _make_leaf(
     job: Job, *, number: int, name: str, box: Box, style: FrontStyle
-) -> tuple[Blank, Blank]:
+) -> tuple[Blank, Blank, list[HardwareLine]]:
     """Add a door leaf filling ``box`` (thickness along y); its left and right uprights,
-    where hinge cups and handle holes go (both the one board of a plain door)."""
+    where hinge cups and handle holes go (both the one board of a plain door), and the
+    hardware of its frame's corners."""
     maker, material = job.maker, job.spec.front_material
     suffix = f"DOOR{number}"
     if not style.framed or style.infill is None:
@@ -175,7 +177,7 @@ def _make_leaf(
                 width_axis=0,
             )
         )
-        return door, door
+        return door, door, []
     (x0, y0, z0), (x1, y1, z1) = box.lo, box.hi
     fw, gd = style.frame_mm, style.groove_mm
     ti = job.catalog.material(style.infill).thickness_mm
@@ -235,7 +237,27 @@ def _make_leaf(
             width_axis=0,
         )
     )
-    return made[0], made[1]
+    return made[0], made[1], [_corners(job, made, style, where=name.lower())]
+
+
+def _corners(job: Job, frame: list[Blank], style: FrontStyle, *, where: str) -> HardwareLine:
+    """Dowel each rail's ends into the stiles' inner edges (B9 spacing over the rail's width
+    clear of its groove); the stile's bore passes the infill groove it starts in."""
+    k, maker = job.f.k, job.maker
+    left, right, bottom, top = frame
+    fw, gd = style.frame_mm, style.groove_mm
+    into_stile = Drill(k.dowel_diameter_mm, gd + k.dowel_face_depth_mm, item=k.dowel)
+    count = 0
+    for rail, z0 in ((bottom, bottom.box.lo[2]), (top, top.box.hi[2] - fw + gd)):
+        zs = fixing_positions(
+            z0, z0 + fw - gd, end_mm=k.dowel_end_offset_mm, max_pitch_mm=k.dowel_max_pitch_mm
+        )
+        for stile, side in ((left, -1), (right, 1)):
+            for z in zs:
+                maker.edge_hole(rail, at_end=side, v=z - rail.box.lo[2], tool=dowel_end(k))
+                maker.side_hole(stile, at_side=-side, u=z - stile.box.lo[2], tool=into_stile)
+            count += len(zs)
+    return HardwareLine(cabinet_id=job.spec.id, code=k.dowel, quantity=count, where=where)
 
 
 def build_hinged_doors(
@@ -262,7 +284,8 @@ def build_hinged_doors(
             dx0 = x0 + i * (width + g)
             box = Box((dx0, 0, z_range[0]), (dx0 + width, f.tf, z_range[1]))
             name = f"Door {number}"
-            left, right = _make_leaf(job, number=number, name=name, box=box, style=style)
+            left, right, joints = _make_leaf(job, number=number, name=name, box=box, style=style)
+            hardware += joints
             weight = _leaf_weight(job, box, style)
             where = name.lower()
             upright = left if left_hinged else right
@@ -325,14 +348,14 @@ def _hinges(job: Job, door: _Door, s: SectionBox, *, left_hinged: bool) -> list[
             door.upright,
             (cup_x, f.tf, zc),
             toward=1,
-            tool=Drill(k.hinge_cup_diameter_mm, k.hinge_cup_depth_mm, OpKind.CUP),
+            tool=Drill(k.hinge_cup_diameter_mm, k.hinge_cup_depth_mm, OpKind.CUP, k.hinge),
         )
         for dz in (-k.system_pitch_mm / 2, k.system_pitch_mm / 2):
             job.maker.drill(
                 board,
                 (face_x, f.y0 + k.system_row_setback_mm, zc + dz),
                 toward=toward,
-                tool=Drill(k.system_hole_diameter_mm, k.system_hole_depth_mm),
+                tool=Drill(k.system_hole_diameter_mm, k.system_hole_depth_mm, item=k.hinge_plate),
             )
     cabinet = job.spec.id
     return [
@@ -359,7 +382,9 @@ def _handle_holes(
     zc = min(max(HANDLE_HEIGHT_MM, low), high) if low <= high else (z0 + z1) / 2
     x = leaf.hi[0] - HANDLE_EDGE_MM if left_hinged else leaf.lo[0] + HANDLE_EDGE_MM
     for dz in (-centres / 2, centres / 2):
-        job.maker.drill(door, (x, job.f.tf, zc + dz), toward=1, tool=Drill(5, job.f.tf))
+        job.maker.drill(
+            door, (x, job.f.tf, zc + dz), toward=1, tool=Drill(5, job.f.tf, item=handle)
+        )
 
 
 def sliding_leaf_width(inner_w: float, count: int, k: Construction) -> float:
@@ -394,17 +419,19 @@ def build_sliding_doors(job: Job) -> list[HardwareLine]:
     z1 = f.zt - k.sliding_height_deduction_mm / 2
     lane_gap = 12.0
     style = front_style_of(spec, job.catalog)
+    hardware: list[HardwareLine] = []
     for i in range(count):
         y = f.y0 + 20 + (i % 2) * (f.tf + lane_gap)
         x = f.t + i * (width - k.sliding_overlap_mm)
-        _make_leaf(
+        hardware += _make_leaf(
             job,
             number=i + 1,
             name=f"Sliding door {i + 1}",
             box=Box((x, y, z0), (x + width, y + f.tf, z1)),
             style=style,
-        )
+        )[2]
     return [
+        *hardware,
         HardwareLine(
             cabinet_id=spec.id,
             code=k.sliding_track,

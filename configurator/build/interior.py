@@ -279,7 +279,7 @@ def _pin_rows(f: Frame, s: SectionBox, maker: PartMaker, *, z_from: float) -> No
     zs = [z for z in system_grid(f) if z >= z_from + k.system_pitch_mm]
     front = f.interior_y0 + k.system_row_setback_mm
     back = f.back_y0 - k.system_row_setback_mm
-    tool = Drill(k.system_hole_diameter_mm, k.system_hole_depth_mm)
+    tool = Drill(k.system_hole_diameter_mm, k.system_hole_depth_mm, item=k.shelf_support)
     for board, toward, x in ((s.left, 1, s.x0), (s.right, -1, s.x1)):
         shift = k.system_pitch_mm / 2 if board.role is Role.DIVIDER and toward > 0 else 0.0
         for y in (front + shift, back - shift):

@@ -7,7 +7,9 @@ import math
 from kernel.units import ABS_TOL_MM
 
 __all__ = [
+    "clear_of",
     "connector_count",
+    "fixing_positions",
     "hinge_count",
     "pin_row",
     "share",
@@ -93,6 +95,47 @@ def connector_count(joint_mm: float, *, spacing_mm: float) -> int:
     2
     """
     return max(2, math.ceil(joint_mm / spacing_mm))
+
+
+def fixing_positions(
+    start: float, end: float, *, end_mm: float, max_pitch_mm: float
+) -> list[float]:
+    """Fixings along a joint from ``start`` to ``end`` (B9, like backs): the first ``end_mm``
+    from each end, more while the pitch exceeds ``max_pitch_mm``. A joint too short for that
+    gets two, a quarter of its length from each end.
+
+    Examples
+    --------
+    >>> fixing_positions(0, 600, end_mm=100, max_pitch_mm=300)
+    [100.0, 300.0, 500.0]
+    >>> fixing_positions(0, 500, end_mm=100, max_pitch_mm=300)
+    [100.0, 400.0]
+    >>> fixing_positions(0, 62, end_mm=100, max_pitch_mm=300)
+    [15.5, 46.5]
+    """
+    margin = min(end_mm, (end - start) / 4)
+    span = end - start - 2 * margin
+    count = 2 + max(0, math.ceil(span / max_pitch_mm - 1e-9) - 1)
+    return spread(count, start + margin, end - margin)
+
+
+def clear_of(positions: list[float], taken: list[float], *, clearance: float) -> list[float]:
+    """``positions``, each moved ``clearance`` past a ``taken`` one it comes closer to than
+    that (towards the side of the joint it stands on), so that two bores never meet.
+
+    Examples
+    --------
+    >>> clear_of([100.0, 280.0, 460.0], [50.0, 280.0, 510.0], clearance=32)
+    [100.0, 312.0, 460.0]
+    """
+    out = []
+    for p in positions:
+        for q in taken:
+            if abs(q - p) < clearance:
+                p = q + clearance if p >= q else q - clearance
+                break
+        out.append(p)
+    return out
 
 
 def share(

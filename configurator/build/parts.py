@@ -118,11 +118,13 @@ class Edges(NamedTuple):
 
 
 class Drill(NamedTuple):
-    """A drilling tool as an operation needs it: diameter, depth and what it makes."""
+    """A drilling tool as an operation needs it: diameter, depth, what it makes and the
+    hardware item the bore is for."""
 
     diameter_mm: float
     depth_mm: float
     kind: OpKind = OpKind.HOLE
+    item: HardwareCode | None = None
 
 
 class Operation(NamedTuple):
@@ -131,6 +133,8 @@ class Operation(NamedTuple):
     A groove runs from (``u``, ``v``) to (``u_end``, ``v_end``) along its centre line and is
     ``width_mm`` wide; holes, cups and cams have a ``diameter_mm``. A row of equal
     holes (32 mm system) repeats every ``pitch_mm`` along ``u``: ``repeat`` holes in all.
+    ``item`` is the hardware item a bore is drilled for (``None`` for a groove): every bore
+    belongs to a hardware line of its cabinet (issue 11, one source of truth).
     """
 
     kind: OpKind
@@ -144,6 +148,7 @@ class Operation(NamedTuple):
     width_mm: float = 0.0
     repeat: int = 1
     pitch_mm: float = 0.0
+    item: HardwareCode | None = None
 
     def positions(self) -> list[tuple[float, float]]:
         """Every (u, v) this operation drills at: one, or each hole of a row."""

@@ -147,7 +147,6 @@ def test_hardware_quantities_add_up_to_the_parts_that_need_them(
     assert kinds[HardwareKind.SHELF_SUPPORT] == 4 * roles[Role.SHELF]
     assert kinds[HardwareKind.RUNNER] == roles[Role.DRAWER_FRONT]
     assert kinds[HardwareKind.RAIL_SUPPORT] == 2 * kinds[HardwareKind.RAIL]
-    assert kinds[HardwareKind.CONNECTOR] == kinds[HardwareKind.DOWEL]
     assert kinds[HardwareKind.CONNECTOR] == sum(
         1 for p in build.parts for op in p.operations if op.kind is OpKind.CAM
     )

@@ -13,6 +13,7 @@ import pytest
 from configurator.rules.problems import RuleProblem
 from kernel.fields import FieldProblem
 from kernel.problems import Param, Problem, ProblemCode
+from pricing.minimum import MinimumDetail
 from pricing.promotion_kinds import AppliedDetail, NotAppliedReason
 from tests.product import PACKAGES, ROOT
 from web.messages import (
@@ -20,10 +21,12 @@ from web.messages import (
     FIXES,
     MESSAGES,
     MESSAGES_BY_REASON,
+    MINIMUM,
     NOT_APPLIED,
     detail_message,
     fix,
     message,
+    minimum_message,
     reason_message,
     render_problem,
 )
@@ -69,7 +72,9 @@ def test_problems_are_made_only_through_problem_of_with_an_enum() -> None:
     assert found == []
 
 
-@pytest.mark.parametrize("table", [MESSAGES, MESSAGES_BY_REASON, FIXES, NOT_APPLIED, APPLIED])
+@pytest.mark.parametrize(
+    "table", [MESSAGES, MESSAGES_BY_REASON, FIXES, NOT_APPLIED, APPLIED, MINIMUM]
+)
 def test_every_entry_has_both_languages(table: dict[str, dict[str, str]]) -> None:
     for key, texts in table.items():
         assert set(texts) == {"en", "zh-CN"}, key
@@ -90,6 +95,37 @@ def test_every_promotion_reason_and_detail_has_both_languages(
     texts = NOT_APPLIED.get(code) if isinstance(code, NotAppliedReason) else APPLIED.get(code)
     assert texts is not None, f"{code} has no wording"
     assert set(texts) == {"en", "zh-CN"}, code
+
+
+@pytest.mark.parametrize(
+    ("detail", "params", "en", "zh"),
+    [
+        pytest.param(
+            MinimumDetail.TOPPED_UP,
+            {"minimum": "3000.00", "order": "318.39", "top_up": "2681.61"},
+            "the order came to ¥318.39, under the minimum order of ¥3,000.00: "
+            "topped up by ¥2,681.61",
+            "订单金额 ¥318.39，低于最低订单金额 ¥3,000.00，补足 ¥2,681.61",
+            id="topped_up",
+        ),
+        pytest.param(
+            MinimumDetail.TOPPED_UP_AFTER_DISCOUNTS,
+            {"minimum": "3000.00", "order": "2945.00", "top_up": "55.00", "discount": "155.00"},
+            "¥155.00 of discounts took the order to ¥2,945.00, under the minimum order of "
+            "¥3,000.00: topped up by ¥55.00, so you pay the minimum",
+            "优惠 ¥155.00 后订单金额 ¥2,945.00，低于最低订单金额 ¥3,000.00，补足 ¥55.00，"
+            "按最低订单金额支付",
+            id="after_discounts",
+        ),
+    ],
+)
+def test_each_minimum_detail_reads(
+    detail: MinimumDetail, params: dict[str, Param], en: str, zh: str
+) -> None:
+    """Every detail is listed here (the ids cover the enum)."""
+    assert {*MinimumDetail} == set(MINIMUM)
+    assert minimum_message(detail, params, "en") == en
+    assert minimum_message(detail, params, "zh-CN") == zh
 
 
 R = NotAppliedReason
