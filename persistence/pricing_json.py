@@ -28,7 +28,7 @@ from pricing.minimum import MinimumDetail, MinimumTopUp
 from pricing.price import Price
 from pricing.promotion_kinds import AppliedDetail, NotAppliedReason
 from pricing.promotions import Applied, NotApplied
-from pricing.quote import Quote
+from pricing.quote import Parties, Quote
 
 __all__ = ["price_from_json", "price_to_json", "quote_from_json", "quote_to_json"]
 
@@ -217,6 +217,9 @@ def quote_to_json(quote: Quote) -> dict[str, Any]:
         "design": to_document(quote.design),
         "price": price_to_json(quote.price),
         "drawings": dict(quote.drawings),
+        "customer": quote.parties.customer,
+        "store": quote.parties.store,
+        "issued_by": quote.parties.issued_by,
     }
 
 
@@ -235,4 +238,9 @@ def quote_from_json(data: Mapping[str, Any]) -> Quote:
         design=parse_design(data["design"]),
         price=price_from_json(data["price"]),
         drawings=MappingProxyType(dict(data.get("drawings", {}))),
+        parties=Parties(  # quotes issued before they named anyone read back naming nobody
+            customer=data.get("customer"),
+            store=data.get("store"),
+            issued_by=data.get("issued_by"),
+        ),
     )

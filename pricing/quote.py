@@ -16,7 +16,17 @@ from types import MappingProxyType
 from configurator.model.design import Design
 from pricing.price import Price
 
-__all__ = ["Quote", "issue_quote", "quote_number"]
+__all__ = ["Parties", "Quote", "issue_quote", "quote_number"]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Parties:
+    """Who a quote is made out to and by, as they were named when it was issued (a quote of
+    a design file from the CLI names nobody)."""
+
+    customer: str | None = None  # the design's owner
+    store: str | None = None  # the store looking after the design: name and city
+    issued_by: str | None = None  # the designer, manager or customer who asked for it
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -29,6 +39,7 @@ class Quote:
     design: Design
     price: Price
     drawings: Mapping[str, str]  # name -> SVG, frozen with the quote
+    parties: Parties = Parties()
 
     @property
     def design_name(self) -> str:
@@ -47,7 +58,7 @@ def quote_number(year: int, sequence: int) -> str:
     return f"Q-{year}-{sequence:06d}"
 
 
-def issue_quote(
+def issue_quote(  # noqa: PLR0913 - keyword-only after what it freezes
     design: Design,
     price: Price,
     *,
@@ -55,8 +66,9 @@ def issue_quote(
     issued_at: datetime,
     validity_days: int,
     drawings: Mapping[str, str],
+    parties: Parties | None = None,
 ) -> Quote:
-    """Freeze ``price`` and ``drawings`` for ``design``."""
+    """Freeze ``price`` and ``drawings`` for ``design``, made out to ``parties``."""
     return Quote(
         number=number,
         issued_at=issued_at,
@@ -64,4 +76,5 @@ def issue_quote(
         design=design,
         price=price,
         drawings=MappingProxyType(dict(drawings)),
+        parties=parties or Parties(),
     )

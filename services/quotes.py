@@ -12,9 +12,9 @@ from configurator.model.design import WallPlacement
 from configurator.views.elevation import render_elevation_svg
 from configurator.views.plan import render_plan_svg
 from kernel.problems import errors_in
-from pricing.quote import Quote
+from pricing.quote import Parties, Quote
 from pricing.quote import issue_quote as freeze_quote
-from services.access import may_issue_quote, may_read
+from services.access import Owned, may_issue_quote, may_read
 from services.backend import Backend
 from services.designs import read_revision
 from services.errors import DesignHasErrors, Forbidden, NotFound
@@ -25,7 +25,7 @@ from services.ports import CatalogSource, Clock, QuoteSource, QuoteStore
 __all__ = ["design_quotes", "issue_design_quote", "issue_quote", "quote_drawings", "read_quote"]
 
 
-def issue_quote(
+def issue_quote(  # noqa: PLR0913 - keyword-only after the document it quotes
     document: Mapping[str, Any],
     *,
     catalogs: CatalogSource,
@@ -33,10 +33,11 @@ def issue_quote(
     quotes: QuoteStore,
     request: PriceRequest | None = None,
     source: QuoteSource | None = None,
+    parties: Parties | None = None,
 ) -> Quote:
-    """A new, numbered, frozen quote of ``document``; ``DesignHasErrors`` when something in
-    it cannot be made (no quote for that; each error with its checked fixes). ``source``: the
-    saved revision it is of."""
+    """A new, numbered, frozen quote of ``document``, made out to ``parties``;
+    ``DesignHasErrors`` when something in it cannot be made (no quote for that; each error
+    with its checked fixes). ``source``: the saved revision it is of."""
     report = evaluate_design(document, catalogs=catalogs, clock=clock, request=request)
     if errors_in(report.evaluation.problems):
         # refused: evaluate again with the checked fixes, so the customer can mend it in a click
@@ -56,6 +57,7 @@ def issue_quote(
             issued_at=issued_at,
             validity_days=validity_days,
             drawings=drawings,
+            parties=parties,
         )
 
     return quotes.issue(issued_at.year, make, source)
@@ -72,7 +74,8 @@ def issue_design_quote(
     """A quote of a saved design's revision (``None``: the latest), issued by someone who may
     (the owner once signed up, the store's designers and manager)."""
     kept = read_revision(design_id, revision, actor=actor, backend=backend)
-    if not may_issue_quote(actor, backend.designs.owned(design_id)):
+    owned = backend.designs.owned(design_id)
+    if not may_issue_quote(actor, owned):
         raise Forbidden("issue a quote (sign up first)")
     return issue_quote(
         kept.document,
@@ -81,6 +84,26 @@ def issue_design_quote(
         quotes=backend.quotes,
         request=request,
         source=QuoteSource(design_id, kept.number),
+        parties=_parties(owned, actor, backend),
+    )
+
+
+def _parties(owned: Owned, actor: Actor, backend: Backend) -> Parties:
+    """The customer (the design's owner), the store looking after the design and who asks,
+    by the names they have now: the quote keeps them as they were."""
+
+    def named(account_id: int) -> str:
+        account = backend.accounts.get(account_id)
+        return account.name or account.login or ""
+
+    store = None
+    if owned.store_id is not None:
+        found = backend.stores.get(owned.store_id)
+        store = f"{found.name}, {found.city}"
+    return Parties(
+        customer=named(owned.owner_id) or None,
+        store=store,
+        issued_by=named(actor.account_id) or None,
     )
 
 

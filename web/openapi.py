@@ -85,6 +85,15 @@ _QUOTE: Final[dict[str, Any]] = {
             "items": {"type": "string"},
             "description": "the names of the drawings frozen with it (in its HTML and PDF)",
         },
+        "customer": {
+            "type": ["string", "null"],
+            "description": "the design's owner, as named when it was issued",
+        },
+        "store": {
+            "type": ["string", "null"],
+            "description": "the store looking after the design: name, city",
+        },
+        "issued_by": {"type": ["string", "null"], "description": "who asked for the quote"},
     },
 }
 

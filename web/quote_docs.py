@@ -70,6 +70,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "terms": "Prices include VAT. This quote is valid until the date above; "
         "re-quoting makes a new quote.",
         "cabinet": "Cabinet",
+        "customer": "Customer",
+        "store": "Store",
+        "issued_by": "Issued by",
     },
     "zh-CN": {
         "quote": "报价单",
@@ -95,6 +98,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "order": "整单",
         "terms": "价格含增值税。本报价单在有效期内有效；重新报价将生成新的报价单。",
         "cabinet": "柜体",
+        "customer": "客户",
+        "store": "门店",
+        "issued_by": "经办人",
     },
 }
 
@@ -261,6 +267,7 @@ def _meta(quote: Quote, t: dict[str, str], style: ParagraphStyle) -> Table:
         [t["design"], quote.design_name, t["valid"], quote.valid_until.strftime("%Y-%m-%d")],
         [t["versions"], f"{price.catalog_version} / {price.price_list_version}", "", ""],
     ]
+    rows += _party_rows(quote, t)
     table = Table(
         [[_para(str(c), style) for c in r] for r in rows],
         colWidths=[28 * mm, 62 * mm, 28 * mm, 62 * mm],
@@ -274,6 +281,26 @@ def _meta(quote: Quote, t: dict[str, str], style: ParagraphStyle) -> Table:
         )
     )
     return table
+
+
+def _party_rows(quote: Quote, t: dict[str, str]) -> list[list[str]]:
+    """Rows naming the customer, the store and who issued the quote, two to a row; none for
+    a quote that names nobody (issued from a design file)."""
+    named = [
+        (t[key], value)
+        for key, value in (
+            ("customer", quote.parties.customer),
+            ("store", quote.parties.store),
+            ("issued_by", quote.parties.issued_by),
+        )
+        if value
+    ]
+    rows = []
+    for i in range(0, len(named), 2):
+        pair = named[i : i + 2]
+        cells = [cell for label_value in pair for cell in label_value]
+        rows.append(cells + [""] * (4 - len(cells)))
+    return rows
 
 
 def _lines(v: dict[str, Any], style: ParagraphStyle, small: ParagraphStyle) -> list[Any]:

@@ -16,6 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from configurator.model.errors import InvalidDesign
+from pricing.quote import Parties
 from services import designs as designs_module
 from services.backend import Backend
 from services.design_diff import diff_revisions
@@ -42,6 +43,7 @@ from services.errors import (
 )
 from services.identity import Actor, Role
 from services.ports import NewAccount, Store
+from services.quotes import issue_design_quote
 from tests.fakes import FixedClock
 
 BEDROOM: dict[str, Any] = json.loads(
@@ -302,3 +304,20 @@ def test_an_account_owns_only_so_many_designs_and_a_design_keeps_only_so_many_re
     with pytest.raises(QuotaExceeded):
         save_design(first.id, BEDROOM, expected=3, actor=visitor, backend=backend)
     assert backend.designs.get(first.id).revision == 3  # nothing half-kept
+
+
+def test_a_quote_names_the_customer_the_store_and_who_issued_it(backend: Backend) -> None:
+    """A quote is made out to a person: the design's owner, the store looking after the
+    design and the designer who issued it, as they were named then."""
+    owner = backend.accounts.add(
+        NewAccount(login="liwei", role=Role.CONSUMER, at=backend.clock.now(), name="Li Wei")
+    ).actor
+    designer = actor(backend, Role.DESIGNER, "sh-1")
+    saved = create_design(BEDROOM, actor=owner, backend=backend)
+    own = issue_design_quote(saved.id, None, actor=owner, backend=backend)
+    assert own.parties == Parties(customer="Li Wei", store=None, issued_by="Li Wei")
+    take_on(share_design(saved.id, actor=owner, backend=backend), actor=designer, backend=backend)
+    quote = issue_design_quote(saved.id, None, actor=designer, backend=backend)
+    login = backend.accounts.get(designer.account_id).login  # a designer with no name
+    assert quote.parties == Parties(customer="Li Wei", store="sh-1, Shanghai", issued_by=login)
+    assert backend.quotes.get(quote.number).parties == quote.parties
