@@ -7,7 +7,7 @@ import math
 
 from shapely import Polygon, unary_union
 
-from configurator.build.design_build import DesignBuild
+from configurator.build.design_build import DesignBuild, PlacedCabinet
 from configurator.model.design import ObstacleKind, OpeningKind
 from configurator.room.geometry import Wall, door_swing, footprint_polygon, walls
 from configurator.views.svg import Sheet, pick_scale
@@ -17,6 +17,11 @@ __all__ = ["render_plan_svg"]
 WALL_MM = 120.0
 DRAWING_BOX = (250.0, 150.0)  # paper mm left for the drawing on A4 landscape
 CABINET_STYLE = "fill:#f3ead9;stroke:#000;stroke-width:0.35"
+# Above the plan's cut plane (wall cabinets, top boxes): dashed, unfilled, drawn over the
+# floor units they hang above, their id by the wall so that it clears the id under it.
+CUT_PLANE_MM = 1200.0
+OVERHEAD_STYLE = "fill:none;stroke:#000;stroke-width:0.3;stroke-dasharray:1.6 0.8"
+OVERHEAD_LABEL_MM = 2.4  # paper mm from the wall to the overhead id's centre
 WALL_STYLE = "fill:#9a9a9a;stroke:#000;stroke-width:0.3;fill-rule:evenodd"
 
 
@@ -81,7 +86,13 @@ def _obstacles(sheet: Sheet, view: _View, build: DesignBuild) -> None:
 
 
 def _cabinets(sheet: Sheet, view: _View, build: DesignBuild) -> None:
-    for placed in build.cabinets:
+    def overhead(placed: PlacedCabinet) -> bool:
+        return placed.transform[2][3] >= CUT_PLANE_MM  # the underside's height
+
+    for placed in sorted(build.cabinets, key=overhead):  # floor units first
+        if overhead(placed):
+            _overhead(sheet, view, placed)
+            continue
         shape = footprint_polygon(placed)
         corners = view.poly(shape)
         # an L unit's outline runs arm B's end, its front, arm A's front, then the walls
@@ -98,6 +109,21 @@ def _cabinets(sheet: Sheet, view: _View, build: DesignBuild) -> None:
         small = min(_side(corners[0], corners[1]), _side(corners[1], corners[2]))
         if small > 9:
             sheet.text(cx, cy + 1.6, f"{env.hi[0]:g}×{env.hi[1]:g}", size=1.8)
+
+
+def _overhead(sheet: Sheet, view: _View, placed: PlacedCabinet) -> None:
+    """A cabinet above the cut plane: its outline dashed, its id just in from the wall."""
+    corners = view.poly(footprint_polygon(placed))
+    sheet.polygon(corners[:-1], style=OVERHEAD_STYLE)
+    (fx0, fy0), (fx1, fy1), (bx0, by0), (bx1, by1) = corners[:4]  # front edge, then back
+    front, back = ((fx0 + fx1) / 2, (fy0 + fy1) / 2), ((bx0 + bx1) / 2, (by0 + by1) / 2)
+    depth = math.dist(front, back)
+    if depth == 0:
+        return
+    reach = min(OVERHEAD_LABEL_MM, depth / 2) / depth
+    x = back[0] + (front[0] - back[0]) * reach
+    y = back[1] + (front[1] - back[1]) * reach
+    sheet.text(x, y + 0.7, placed.cabinet.spec.id, size=2.0, weight="bold")
 
 
 def _side(a: tuple[float, float], b: tuple[float, float]) -> float:
