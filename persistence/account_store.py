@@ -106,6 +106,11 @@ class SqlAccounts:
         with Session(self._writer) as session, session.begin():
             session.exec(delete(LoginFailureRow).where(col(LoginFailureRow.id) == failure_id))
 
+    def forget_failures_before(self, before: datetime) -> int:
+        with Session(self._writer) as session, session.begin():
+            old = col(LoginFailureRow.at) < before
+            return int(session.exec(delete(LoginFailureRow).where(old)).rowcount)
+
     def failures_since(self, login: str, address: str, since: datetime) -> tuple[int, int]:
         with Session(self._engine) as session:
             recent = col(LoginFailureRow.at) >= since
@@ -134,6 +139,11 @@ class SqlSessions:
                     expires_at=until,
                 )
             )
+
+    def forget_expired(self, now: datetime) -> int:
+        with Session(self._writer) as session, session.begin():
+            expired = col(SessionRow.expires_at) <= now
+            return int(session.exec(delete(SessionRow).where(expired)).rowcount)
 
     def find(self, token_hash: str, now: datetime) -> tuple[Account, str] | None:
         with Session(self._engine) as session:

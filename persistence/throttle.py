@@ -32,6 +32,11 @@ class SqlThrottle:
                 )
             ).one()
 
+    def forget_before(self, before: datetime) -> int:
+        with Session(self._writer) as session, session.begin():
+            old = col(ThrottleEventRow.at) < before
+            return int(session.exec(delete(ThrottleEventRow).where(old)).rowcount)
+
     def record(self, kind: str, key: str, at: datetime, *, forget_before: datetime) -> None:
         with Session(self._writer) as session, session.begin():
             session.exec(

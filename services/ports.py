@@ -169,6 +169,10 @@ class AccountStore(Protocol):
         """Failed log-ins since ``since``: for this login, and from this address."""
         ...
 
+    def forget_failures_before(self, before: datetime) -> int:
+        """Forget the failed log-ins older than ``before`` (they count no more); how many."""
+        ...
+
 
 class SessionStore(Protocol):
     """Signed-in browsers, by the hash of their cookie's token."""
@@ -189,6 +193,10 @@ class SessionStore(Protocol):
 
     def close_all(self, account_id: int) -> int:
         """End every session of an account (its password changed); how many."""
+        ...
+
+    def forget_expired(self, now: datetime) -> int:
+        """Delete the sessions that expired before ``now``; how many."""
         ...
 
 
@@ -297,4 +305,8 @@ class Throttle(Protocol):
 
     def record(self, kind: str, key: str, at: datetime, *, forget_before: datetime) -> None:
         """Count one act, and forget that key's acts older than ``forget_before``."""
+        ...
+
+    def forget_before(self, before: datetime) -> int:
+        """Forget every key's acts older than ``before``; how many."""
         ...

@@ -11,7 +11,7 @@ from typing import Final
 from services.errors import TooManyAttempts
 from services.ports import Clock, Throttle
 
-__all__ = ["NEW_VISITOR", "SIGN_UP", "Limit", "admit"]
+__all__ = ["LIMITS", "NEW_VISITOR", "SIGN_UP", "Limit", "admit"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,6 +25,7 @@ class Limit:
 
 NEW_VISITOR: Final = Limit("new_visitor", 30, timedelta(hours=1))
 SIGN_UP: Final = Limit("sign_up", 10, timedelta(hours=1))
+LIMITS: Final = (NEW_VISITOR, SIGN_UP)
 
 
 def admit(limit: Limit, key: str, *, throttle: Throttle, clock: Clock) -> None:

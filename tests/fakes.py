@@ -163,6 +163,12 @@ class InMemoryAccounts:
     def forget_failure(self, failure_id: int) -> None:
         self.failures[failure_id - 1] = ("", "", datetime.min.replace(tzinfo=UTC))
 
+    def forget_failures_before(self, before: datetime) -> int:
+        old = [i for i, (lg, _, at) in enumerate(self.failures, 1) if lg and at < before]
+        for failure_id in old:
+            self.forget_failure(failure_id)
+        return len(old)
+
     def failures_since(self, login: str, address: str, since: datetime) -> tuple[int, int]:
         recent = [(lg, ad) for lg, ad, at in self.failures if at >= since and lg]
         return (
@@ -201,6 +207,12 @@ class InMemorySessions:
         for token_hash in ended:
             del self.live[token_hash]
         return len(ended)
+
+    def forget_expired(self, now: datetime) -> int:
+        expired = [h for h, (_, _, until) in self.live.items() if until <= now]
+        for token_hash in expired:
+            del self.live[token_hash]
+        return len(expired)
 
 
 @dataclass(slots=True)
@@ -411,6 +423,11 @@ class InMemoryThrottle:
     def record(self, kind: str, key: str, at: datetime, *, forget_before: datetime) -> None:
         self.acts = [a for a in self.acts if not (a[:2] == (kind, key) and a[2] < forget_before)]
         self.acts.append((kind, key, at))
+
+    def forget_before(self, before: datetime) -> int:
+        kept = [a for a in self.acts if a[2] >= before]
+        forgotten, self.acts = len(self.acts) - len(kept), kept
+        return forgotten
 
 
 def fake_backend(clock: Clock, catalogs: CatalogSource) -> Backend:

@@ -171,7 +171,7 @@ def _account_commands(commands: argparse._SubParsersAction[argparse.ArgumentPars
     listing.add_argument("--json", action="store_true", help="print the accounts as JSON")
     listing.set_defaults(run="web.cli_accounts:users_list")
     for action, helps in (
-        ("disable", "disable an account: its sessions and API tokens stop working at once"),
+        ("disable", "disable an account: its sessions end, its API tokens are revoked"),
         ("enable", "enable a disabled account again"),
         ("password", "set a new password for an account (prompted for)"),
     ):
@@ -190,6 +190,12 @@ def _account_commands(commands: argparse._SubParsersAction[argparse.ArgumentPars
     revoke = token.add_parser("revoke", help="revoke an API token by its id")
     revoke.add_argument("token_id", metavar="ID", type=int)
     revoke.set_defaults(run="web.cli_accounts:tokens_revoke")
+    prune = commands.add_parser(
+        "prune",
+        help="delete expired sessions and the failed log-ins and throttle events no limit "
+        "counts any more (run daily)",
+    )
+    prune.set_defaults(run="web.cli_accounts:prune_old")
 
 
 def _password_stdin(parser: argparse.ArgumentParser) -> None:

@@ -22,6 +22,7 @@ from services.accounts import (
     set_password,
 )
 from services.errors import InvalidInput
+from services.housekeeping import prune
 from services.identity import Account, Role
 from web.cli_errors import CliError
 from web.cli_support import aligned
@@ -29,6 +30,7 @@ from web.database import open_backend
 from web.messages import message
 
 __all__ = [
+    "prune_old",
     "tokens_create",
     "tokens_revoke",
     "users_add",
@@ -83,10 +85,20 @@ def users_list(args: argparse.Namespace) -> None:
 
 
 def users_disable(args: argparse.Namespace) -> None:
-    """Disable an account: its sessions and API tokens stop working at once."""
+    """Disable an account: its sessions end and its API tokens are revoked at once."""
     with open_backend() as backend:
         account = disable_user(args.login, backend=backend)
-    print(f"disabled {account.login}: its sessions and API tokens no longer work")
+    print(f"disabled {account.login}: its sessions ended and its API tokens were revoked")
+
+
+def prune_old(_: argparse.Namespace) -> None:
+    """Delete what no rule counts any more (``services.housekeeping``)."""
+    with open_backend() as backend:
+        pruned = prune(backend=backend)
+    print(
+        f"deleted {pruned.sessions} expired sessions, {pruned.failed_log_ins} old failed "
+        f"log-ins, {pruned.throttle_events} old throttle events"
+    )
 
 
 def users_enable(args: argparse.Namespace) -> None:

@@ -107,7 +107,7 @@ def test_users_add_list_disable_enable(run: Run, store: str) -> None:
     assert rows[0].endswith("Wang Fang")
     assert run("users", "disable", "FACTORY1")[:2] == (
         0,
-        "disabled factory1: its sessions and API tokens no longer work\n",
+        "disabled factory1: its sessions ended and its API tokens were revoked\n",
     )
     _, out, _ = run("users", "list", "--json")
     listed = {a["login"]: a for a in json.loads(out)}
@@ -319,3 +319,11 @@ def test_demo_stores_span_two_cities_and_zones(run: Run) -> None:
     stores = re.findall(r"^  (\S+-\S+) +.+ +(\S+) +(Asia/\S+) +added$", out, re.MULTILINE)
     assert len(stores) >= 3
     assert len({city for _, city, _ in stores}) >= 2 and len({z for _, _, z in stores}) >= 2
+
+
+def test_prune_says_what_it_deleted(run: Run) -> None:
+    assert run("prune") == (
+        0,
+        "deleted 0 expired sessions, 0 old failed log-ins, 0 old throttle events\n",
+        "",
+    )
