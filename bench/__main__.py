@@ -17,7 +17,7 @@ from bench.designs import showroom
 from configurator.build.design_build import build_design
 from configurator.model.document import parse_design
 from configurator.rules.evaluate import evaluate
-from configurator.views.mesh import render_glb
+from configurator.views.glb import render_glb
 from persistence.catalog_files import load_catalog
 from persistence.catalog_source import CatalogFiles
 from persistence.price_files import load_price_list, load_promotions

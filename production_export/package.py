@@ -16,7 +16,7 @@ from catalog.catalog import Catalog
 from catalog.materials import SheetSize
 from configurator.build.design_build import DesignBuild
 from configurator.build.parts import HardwareLine, Part
-from configurator.views.mesh import render_glb
+from configurator.views.glb import render_glb
 from kernel.ids import CabinetId, PartId
 from kernel.problems import Problem
 from production_export.cut_list import COLUMNS, render_cut_list_csv, render_cut_list_json

@@ -16,6 +16,7 @@ from configurator.room.geometry import check_room
 from configurator.rules.fill import SpanOffer, offer_fill
 from configurator.views.elevation import render_elevation_svg
 from configurator.views.plan import render_plan_svg
+from kernel.memo import Memo, no_memo
 from kernel.problems import Problem, errors_in
 from services.errors import DesignHasErrors, InvalidInput
 from services.memo import EvaluationCache, LruMemo
@@ -39,10 +40,13 @@ class CutList:
     catalog_version: str
 
 
-def build_checked_design(document: object, *, catalogs: CatalogSource) -> DesignBuild:
-    """The design built; ``DesignHasErrors`` when a cabinet cannot be built at all (a cut
-    list or a model would silently leave it out)."""
-    build = build_design(parse_design(document), catalogs.catalog())
+def build_checked_design(
+    document: object, *, catalogs: CatalogSource, memo: Memo = no_memo
+) -> DesignBuild:
+    """The design built (``memo`` may hand back cabinets built before); ``DesignHasErrors``
+    when a cabinet cannot be built at all (a cut list or a model would silently leave it
+    out)."""
+    build = build_design(parse_design(document), catalogs.catalog(), memo)
     if errors := errors_in(build.problems):
         raise DesignHasErrors(errors)
     return build

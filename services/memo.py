@@ -70,7 +70,7 @@ class EvaluationCache:
     answers' views may reuse (each price line's JSON, by line object): it depends on nothing
     else."""
 
-    # pieces: each cabinet uses eight (built, priced, its plan, front zone and four rules'
+    # pieces: each cabinet uses nine (built, priced, its plan, front zone, four rules'
     # problems), so about 500 cabinets, some 25 MB (a built cabinet is about 32 kB)
     DEFAULT_SIZE = 4096
 

@@ -31,6 +31,7 @@ from services.errors import (
 )
 from services.evaluation import PriceRequest
 from services.identity import Actor
+from services.memo import EvaluationCache
 from web.auth import BadCredentials, Caller, CsrfFailed, caller_of
 from web.errors import error_response
 from web.hardening import require_json
@@ -47,6 +48,7 @@ __all__ = [
     "address_of",
     "backend_of",
     "etag",
+    "evaluation_cache_of",
     "handle_service_errors",
     "lang_of",
     "parse_json",
@@ -66,6 +68,12 @@ def backend_of(request: Request) -> Backend:
     """The app's backend (``create_app`` puts it on the app's state)."""
     backend: Backend = request.app.state.backend
     return backend
+
+
+def evaluation_cache_of(request: Request) -> EvaluationCache:
+    """The process's cache of what live edits reuse (``create_app`` puts it on the state)."""
+    cache: EvaluationCache = request.app.state.evaluations
+    return cache
 
 
 def _caller(request: Request) -> Caller:

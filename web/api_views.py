@@ -29,6 +29,7 @@ from web.api_support import (
     PriceOptions,
     RevisionQuery,
     backend_of,
+    evaluation_cache_of,
     parse_json,
     signed_in,
 )
@@ -191,7 +192,11 @@ _PREVIEW_ERRORS: Final = errors(400, 413, 415, 422)
 def post_preview_model(request: Request, body: JsonBytes) -> Response:
     """The 3D model of a design document (422 ``design_has_errors`` if a cabinet cannot be
     built)."""
-    glb, _ = make_model_glb(parse_json(body), catalogs=backend_of(request).catalogs)
+    glb, _ = make_model_glb(
+        parse_json(body),
+        catalogs=backend_of(request).catalogs,
+        cache=evaluation_cache_of(request),
+    )
     return GlbResponse(glb)
 
 

@@ -6,12 +6,14 @@ placement) whose children are its parts; ``room`` holds ``room:floor``, ``room:w
 ``room:opening-<id>`` and ``room:obstacle-<id>``. The scene is in glTF's convention (metres,
 +y up): model x stays x, model z (up) becomes y, model y becomes -z. Every part of a material
 instances one unit box scaled to the part's size, which keeps the GLB small and fast.
+``configurator.views.glb`` writes this scene as GLB from pieces remembered per cabinet.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable
+from functools import partial
 
 import numpy as np
 import shapely
@@ -23,9 +25,9 @@ from catalog.catalog import Catalog
 from configurator.build.design_build import DesignBuild
 from configurator.build.parts import Box
 from configurator.build.placement import orientation
-from configurator.model.design import Room
+from configurator.model.design import Obstacle, Room
 
-__all__ = ["MM_TO_GLTF", "render_glb", "to_scene"]
+__all__ = ["MM_TO_GLTF", "box_matrix", "room_nodes", "to_scene", "unit_box"]
 
 Matrix = NDArray[np.float64]
 
@@ -52,7 +54,7 @@ def _rgba(color: str) -> list[int]:
     return [int(text[i : i + 2], 16) for i in (0, 2, 4)] + [255]
 
 
-def _unit_box(color: str) -> trimesh.Trimesh:
+def unit_box(color: str) -> trimesh.Trimesh:
     box = trimesh.creation.box(extents=(1.0, 1.0, 1.0))
     box.visual = trimesh.visual.TextureVisuals(
         material=trimesh.visual.material.PBRMaterial(
@@ -62,7 +64,7 @@ def _unit_box(color: str) -> trimesh.Trimesh:
     return box
 
 
-def _box_matrix(box: Box) -> Matrix:
+def box_matrix(box: Box) -> Matrix:
     """Scale a unit box centred on the origin onto ``box``."""
     m = np.diag([box.size(0), box.size(1), box.size(2), 1.0])
     m[:3, 3] = [(box.lo[i] + box.hi[i]) / 2 for i in range(3)]
@@ -79,7 +81,7 @@ def _instance(
 ) -> None:
     """Add node ``name`` under ``parent`` showing the unit box ``geometry`` (made once)."""
     if geometry not in scene.geometry:
-        scene.geometry[geometry] = _unit_box(color)
+        scene.geometry[geometry] = unit_box(color)
     scene.graph.update(frame_from=parent, frame_to=name, matrix=matrix, geometry=geometry)
 
 
@@ -96,38 +98,46 @@ def to_scene(build: DesignBuild, catalog: Catalog) -> trimesh.Scene:
                 part.part_id,
                 f"board/{part.material}",
                 catalog.material(part.material).color,
-                _box_matrix(part.box),
+                box_matrix(part.box),
                 parent=group,
             )
     _add_room(scene, build.design.room)
     return scene
 
 
-def render_glb(build: DesignBuild, catalog: Catalog) -> bytes:
-    """The scene as GLB bytes."""
-    data: bytes = to_scene(build, catalog).export(file_type="glb")
-    return data
+RoomNode = tuple[str, str, Callable[[], trimesh.Trimesh], Matrix]
+"""A node of the room: its name, its geometry's name, how to make that geometry, its matrix."""
 
 
 def _add_room(scene: trimesh.Scene, room: Room) -> None:
-    outline = Polygon(room.outline_mm)
-    if not outline.is_valid or outline.area <= 0:
+    nodes = room_nodes(room)
+    if nodes is None:
         return  # an invalid room is reported by validation; the cabinets still show
     _group(scene, "room", scene.graph.base_frame, MM_TO_GLTF)
-    floor = trimesh.creation.extrude_polygon(outline, 20.0)
-    floor.apply_translation((0, 0, -20.0))
-    _solid(scene, "room:floor", floor, ROOM_COLORS["floor"])
+    for name, geometry, make, matrix in nodes:
+        if geometry == name or geometry not in scene.geometry:  # a solid is its own geometry
+            scene.geometry[geometry] = make()
+        scene.graph.update(frame_from="room", frame_to=name, matrix=matrix, geometry=geometry)
+
+
+def room_nodes(room: Room) -> list[RoomNode] | None:
+    """The room's nodes in the order of the scene (``None``: the room has no area to show):
+    the floor and the obstacles are solids of their own, walls and openings unit boxes."""
+    outline = Polygon(room.outline_mm)
+    if not outline.is_valid or outline.area <= 0:
+        return None
+    nodes: list[RoomNode] = [("room:floor", "room:floor", lambda: _floor(outline), np.eye(4))]
     sign = orientation(room.outline_mm)
     points = room.outline_mm
     for i, (start, end) in enumerate(zip(points, points[1:] + points[:1], strict=True)):
         wall = Box((0, -WALL_MM, 0), (math.dist(start, end), 0, room.ceiling_mm))
-        _instance(
-            scene,
-            f"room:wall-{i}",
-            "room:wall",
-            ROOM_COLORS["wall"],
-            _wall_frame(start, end, sign) @ _box_matrix(wall),
-            parent="room",
+        nodes.append(
+            (
+                f"room:wall-{i}",
+                "room:wall",
+                partial(unit_box, ROOM_COLORS["wall"]),
+                _wall_frame(start, end, sign) @ box_matrix(wall),
+            )
         )
     for opening in room.openings:
         if opening.wall >= len(points):
@@ -137,30 +147,40 @@ def _add_room(scene: trimesh.Scene, room: Room) -> None:
             (opening.offset_mm, -WALL_MM - 1, opening.sill_mm),
             (opening.offset_mm + opening.width_mm, 2, opening.sill_mm + opening.height_mm),
         )
-        _instance(
-            scene,
-            f"room:opening-{opening.id}",
-            f"room:{opening.kind}",
-            ROOM_COLORS[opening.kind],
-            _wall_frame(start, end, sign) @ _box_matrix(box),
-            parent="room",
+        nodes.append(
+            (
+                f"room:opening-{opening.id}",
+                f"room:{opening.kind}",
+                partial(unit_box, ROOM_COLORS[opening.kind]),
+                _wall_frame(start, end, sign) @ box_matrix(box),
+            )
         )
     for obstacle in room.obstacles:
         shape = Polygon(obstacle.outline_mm)
-        if not shape.is_valid or shape.area <= 0:
-            continue
-        top = obstacle.top_mm or room.ceiling_mm
-        solid = trimesh.creation.extrude_polygon(
-            shapely.geometry.polygon.orient(shape), max(top - obstacle.bottom_mm, 1.0)
-        )
-        solid.apply_translation((0, 0, obstacle.bottom_mm))
-        _solid(scene, f"room:obstacle-{obstacle.id}", solid, ROOM_COLORS["obstacle"])
+        if shape.is_valid and shape.area > 0:
+            name = f"room:obstacle-{obstacle.id}"
+            nodes.append((name, name, partial(_obstacle, obstacle, shape, room), np.eye(4)))
+    return nodes
 
 
-def _solid(scene: trimesh.Scene, name: str, mesh: trimesh.Trimesh, color: str) -> None:
-    mesh.visual = _unit_box(color).visual
-    scene.geometry[name] = mesh
-    scene.graph.update(frame_from="room", frame_to=name, matrix=np.eye(4), geometry=name)
+def _floor(outline: Polygon) -> trimesh.Trimesh:
+    floor = trimesh.creation.extrude_polygon(outline, 20.0)
+    floor.apply_translation((0, 0, -20.0))
+    return _coloured(floor, ROOM_COLORS["floor"])
+
+
+def _obstacle(obstacle: Obstacle, shape: Polygon, room: Room) -> trimesh.Trimesh:
+    top = obstacle.top_mm or room.ceiling_mm
+    solid = trimesh.creation.extrude_polygon(
+        shapely.geometry.polygon.orient(shape), max(top - obstacle.bottom_mm, 1.0)
+    )
+    solid.apply_translation((0, 0, obstacle.bottom_mm))
+    return _coloured(solid, ROOM_COLORS["obstacle"])
+
+
+def _coloured(mesh: trimesh.Trimesh, color: str) -> trimesh.Trimesh:
+    mesh.visual = unit_box(color).visual
+    return mesh
 
 
 def _wall_frame(start: tuple[float, float], end: tuple[float, float], sign: int) -> Matrix:

@@ -21,7 +21,7 @@ from catalog.hardware import HardwareKind
 from catalog.templates import CornerKind
 from configurator.build.design_build import DesignBuild
 from configurator.build.parts import Face, OpKind, Part, Role
-from configurator.views.mesh import render_glb
+from configurator.views.glb import render_glb
 from kernel.units import ABS_TOL_MM, isclose_mm
 from production_export.cut_list import render_cut_list_csv
 from tests.builders import a_build

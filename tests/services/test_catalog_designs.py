@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 from configurator.model.document import parse_design
 from configurator.rules.evaluate import evaluate
 from configurator.rules.fixes import offer_fixes
-from configurator.views.mesh import render_glb
+from configurator.views.glb import render_glb
 from persistence.price_files import load_price_list, load_promotions
 from pricing.price import PriceBook, price_design
 from production_export.cut_list import render_cut_list_csv
