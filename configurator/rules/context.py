@@ -73,8 +73,8 @@ def near(a: Bounds, b: Bounds) -> bool:
 
 
 def _bounds(shape: Polygon) -> Bounds:
-    xs, ys = shape.exterior.xy
-    return (min(xs), min(ys), max(xs), max(ys))
+    x0, y0, x1, y1 = shape.bounds  # shapely's own: no coordinate arrays copied out
+    return (x0, y0, x1, y1)
 
 
 def _inset(pc: PlacedCabinet) -> Polygon:

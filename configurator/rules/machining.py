@@ -11,6 +11,8 @@ cups in one door are ``hinge_count``'s (they leave fewer usable hinges than the 
 
 from __future__ import annotations
 
+from operator import attrgetter
+
 from catalog.catalog import Catalog
 from configurator.build.clash import Drilled, meet, row_hole_meeting
 from configurator.build.parts import Face, Operation, OpKind, Part
@@ -20,6 +22,8 @@ from configurator.rules.structure import each_cabinet
 from kernel.problems import Problem
 
 __all__ = ["check_machining", "clashes"]
+
+_ALONG = attrgetter("u")  # bores sorted along the part (no Python call per bore)
 
 
 def check_machining(ctx: Context) -> list[Problem]:
@@ -58,14 +62,23 @@ def clashes(part: Part) -> list[tuple[Drilled, Drilled]]:
     found: list[tuple[Drilled, Drilled]] = []
     count = len(singles)
     for i, a in enumerate(singles):
-        j = i + 1
-        while j < count and singles[j].u - a.u < (a.diameter_mm + reach) / 2:
-            b = singles[j]  # sorted by u: past this, none can reach back to a
-            if meet(a, b, thick) and not (a.kind is b.kind is OpKind.CUP):
+        au, av, ad = a.u, a.v, a.diameter_mm
+        window = (ad + reach) / 2
+        for j in range(i + 1, count):
+            b = singles[j]
+            du = b.u - au
+            if du >= window:
+                break  # sorted by u: past this, none can reach back to a
+            # ``meet``'s own first test, inline: most bores beside a along u are far across
+            dv, apart = b.v - av, (ad + b.diameter_mm) / 2
+            if (
+                du * du + dv * dv < apart * apart
+                and meet(a, b, thick)
+                and not (a.kind is b.kind is OpKind.CUP)
+            ):
                 found.append((a, b))
-            j += 1
         for row in rows:
-            if abs(row.v - a.v) < (row.diameter_mm + a.diameter_mm) / 2:
+            if abs(row.v - av) < (row.diameter_mm + ad) / 2:
                 hole = row_hole_meeting(a, row, thick)
                 if hole is not None:
                     found.append((a, hole))
@@ -74,16 +87,12 @@ def clashes(part: Part) -> list[tuple[Drilled, Drilled]]:
 
 def _bores(ops: tuple[Operation, ...]) -> tuple[list[Operation], list[Operation]]:
     """The single bores into a face, along the part, and the rows of holes."""
-    singles: list[Operation] = []
-    rows: list[Operation] = []
     if len(ops) < 2:
-        return singles, rows
-    for op in ops:  # one pass, no calls: this runs over every part of every evaluation
-        if op.kind is not OpKind.GROOVE and (op.face is Face.A or op.face is Face.B):
-            (singles if op.repeat == 1 else rows).append(op)
-    singles.sort(key=_along)
+        return [], []
+    # comprehensions, no calls: this runs over every part of every evaluation
+    face_a, face_b, groove = Face.A, Face.B, OpKind.GROOVE
+    bores = [op for op in ops if (op.face is face_a or op.face is face_b) and op.kind is not groove]
+    singles = [op for op in bores if op.repeat == 1]
+    rows = [op for op in bores if op.repeat != 1] if len(singles) < len(bores) else []
+    singles.sort(key=_ALONG)
     return singles, rows
-
-
-def _along(op: Operation) -> float:
-    return op.u

@@ -7,7 +7,7 @@ import itertools
 import math
 from functools import partial
 
-from shapely import Polygon, unary_union
+from shapely import Polygon, prepare, unary_union
 
 from catalog.templates import CornerKind, FrontKind
 from configurator.build.cabinet import BuiltCabinet
@@ -280,6 +280,7 @@ def check_front_clearance(ctx: Context) -> list[Problem]:
     if not ctx.room_ok:
         return []
     room = ctx.floor.buffer(ROOM_TOL_MM, join_style="mitre")
+    prepare(room)  # asked once per cabinet: prepared, it answers without rebuilding
     blockers = [
         ("opening", s, 0.0, math.inf)
         for o in ctx.design.room.openings
