@@ -346,3 +346,28 @@ def test_a_designer_in_store_saves_changes_with_why(
     accessible(page)
     context.close()
     guard.check()
+
+
+@pytest.mark.parametrize("lang", ["en", "zh-CN"])
+def test_a_wall_cabinet_goes_over_a_base_cabinet(browser: Any, base_url: str, lang: str) -> None:
+    guard = Guard(base_url)
+    page = start(browser, guard, "new-design", lang=lang)
+    for template, cabinet in (("base_cabinet", "B1"), ("wall_cabinet", "W1")):
+        page.get_by_test_id("add-cabinet").click()
+        # the design with the new cabinet is evaluated by the server
+        with page.expect_response(lambda r: "/api/v1/evaluate" in r.url) as answer:
+            page.get_by_test_id(f"template-{template}").click()
+        page.get_by_test_id(f"cabinet-{cabinet}").wait_for()
+    body = answer.value.json()
+    # hung at 1450 mm, the wall cabinet takes the base cabinet's place along the wall, and
+    # the server agrees they do not overlap
+    assert page.get_by_test_id("cabinet-offset").input_value() == "0"
+    assert page.locator("#plan [data-cabinet]").count() == 2
+    assert "cabinet_overlap" not in str(body)
+    assert "cabinet_overlap" not in problems(page)
+    accessible(page)
+    shot(page, f"wall-over-base-{lang}-1440")
+    page.set_viewport_size({"width": 1024, "height": 768})
+    shot(page, f"wall-over-base-{lang}-1024")
+    page.context.close()
+    guard.check()

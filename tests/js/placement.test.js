@@ -2,7 +2,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import {
-  along, collides, dimensionChain, firstFree, footprint, lShape, moveCorner, moveWall, newId, rectangle, resizeWall, shelfHeights, snap, taken, uShape, walls,
+  along, collides, dimensionChain, firstFree, footprint, heightBand, lShape, moveCorner, moveWall, newId, rectangle, resizeWall, shelfHeights, snap, taken, uShape, walls,
 } from "../../web/static/js/placement.js";
 
 const room = (cabinets) => ({ room: { outline_mm: rectangle(3600, 3000), ceiling_mm: 2600 }, cabinets });
@@ -119,4 +119,31 @@ test("dragging a corner keeps every wall's direction, or refuses", () => {
   const out = moveCorner(l, 3, [2000, 1500]);
   assert.deepEqual(out, [[0, 0], [5000, 0], [5000, 1500], [2000, 1500], [2000, 4000], [0, 4000]]);
   assert.equal(moveCorner(rectangle(3600, 3000), 2, [-10, 3000]), null); // a wall would turn round
+});
+
+test("a cabinet fills the heights from its elevation (its own, else its template's) up", () => {
+  const templates = new Map([["wall", { elevation_mm: 1400 }], ["base", { elevation_mm: 0 }]]);
+  assert.deepEqual(heightBand({ template: "wall", height_mm: 720 }, templates), [1400, 2120]);
+  assert.deepEqual(heightBand({ template: "wall", height_mm: 720, elevation_mm: 1500 }, templates), [1500, 2220]);
+  assert.deepEqual(heightBand({ template: "unknown", height_mm: 800 }, templates), [0, 800]);
+});
+
+test("only cabinets at overlapping heights are taken: a wall cabinet goes over a base cabinet", () => {
+  const templates = new Map([["wall", { elevation_mm: 1400 }], ["base", { elevation_mm: 0 }], ["top", { elevation_mm: 2100 }]]);
+  const base = { ...cab("B1", 0, 0, 1200), template: "base", height_mm: 720 };
+  const wardrobe = { ...cab("W1", 0, 1200, 1000), template: "base", height_mm: 2100 };
+  const upper = { ...cab("U1", 0, 2400, 800, 350), template: "wall", height_mm: 720 };
+  const doc = room([base, wardrobe, upper]);
+  const over = (band) => taken(doc, 0, { band, templates });
+  assert.deepEqual(over([1400, 2120]), [[1200, 2200], [2400, 3200]]); // wall height: not the base
+  assert.deepEqual(over([2100, 2500]), [[2400, 3200]]); // a top box: over the wardrobe, touching it
+  assert.deepEqual(over([0, 720]), [[0, 1200], [1200, 2200]]); // floor: not the wall cabinet
+  assert.deepEqual(over([720, 1400]), [[1200, 2200]]); // between base and wall cabinet: the wardrobe
+  assert.deepEqual(taken(doc, 0, {}).length, 3); // no band: everything, as before
+  assert.equal(collides(over([1400, 2120]), 3600, 0, 1200), false);
+  assert.equal(collides(over([0, 720]), 3600, 2400, 800), false);
+  // corners: a wall cabinet on the next wall does not keep a base cabinet out of the corner
+  const corner = room([{ ...cab("U2", 1, 0, 800, 350), template: "wall", height_mm: 720 }]);
+  assert.deepEqual(taken(corner, 0, { reach: 600, band: [0, 720], templates }), []);
+  assert.deepEqual(taken(corner, 0, { reach: 600, band: [1400, 2120], templates }), [[3250, 3600]]);
 });

@@ -5,7 +5,7 @@
 import { api, ApiError, data, el, lang, named, remember, t } from "./page.js";
 import { editable, History } from "./history.js";
 import { applyPatch } from "./patch.js";
-import { collides, firstFree, newId, resizeWall, shelfHeights, taken, walls } from "./placement.js";
+import { collides, firstFree, heightBand, newId, resizeWall, shelfHeights, taken, walls } from "./placement.js";
 import { money } from "./format.js";
 import { Plan } from "./plan.js";
 import { templatePicture } from "./pictures.js";
@@ -42,7 +42,7 @@ async function main() {
   history = new History(state.doc);
   if (!readOnly) remember(design.id, design.document.name);
   plan = new Plan($("plan"), {
-    onSelect: select, onMove: moveAlongWall, readOnly,
+    onSelect: select, onMove: moveAlongWall, readOnly, templates: state.templates,
     onRoom: (outline) => {
       const doc = editable(state.doc);
       doc.room.outline_mm = outline;
@@ -207,9 +207,14 @@ function notice(text) {
   if (box) box.textContent = text;
 }
 
+// What else is taken on wall `index` at the heights `c` fills (its band; `c` not counted).
+function takenFor(c, index) {
+  return taken(state.doc, index, { except: c.id, reach: c.depth_mm, band: heightBand(c, state.templates), templates: state.templates });
+}
+
 function resize(c, width) {
   const wall = walls(state.doc.room.outline_mm)[c.wall];
-  const others = taken(state.doc, c.wall, { except: c.id, reach: c.depth_mm });
+  const others = takenFor(c, c.wall);
   if (wall && collides(others, wall.length, c.offset_mm ?? 0, width)) {
     renderProperties();
     return notice(t("overlap"));
@@ -219,7 +224,7 @@ function resize(c, width) {
 
 function moveToWall(c, index) {
   const wall = walls(state.doc.room.outline_mm)[index];
-  const offset = firstFree(taken(state.doc, index, { except: c.id, reach: c.depth_mm }), wall.length, c.width_mm);
+  const offset = firstFree(takenFor(c, index), wall.length, c.width_mm);
   if (offset === null) {
     renderProperties();
     return notice(t("no_room_on_wall", { width: c.width_mm }));
@@ -229,7 +234,7 @@ function moveToWall(c, index) {
 
 function duplicate(c) {
   const wall = walls(state.doc.room.outline_mm)[c.wall];
-  const offset = firstFree(taken(state.doc, c.wall, { reach: c.depth_mm }), wall.length, c.width_mm);
+  const offset = firstFree(takenFor({ ...c, id: null }, c.wall), wall.length, c.width_mm);
   if (offset === null) return notice(t("no_room_on_wall", { width: c.width_mm }));
   const doc = editable(state.doc);
   const copy = { ...editable(c), id: newId(doc, c.template), offset_mm: offset };
@@ -374,7 +379,9 @@ function place(template) {
   const index = Number($("gallery-wall").value);
   const wall = walls(state.doc.room.outline_mm)[index];
   const depth = template.depth_mm.default;
-  const intervals = taken(state.doc, index, { reach: depth });
+  const height = Math.min(template.height_mm.default, state.doc.room.ceiling_mm - 100);
+  const bottom = template.elevation_mm ?? 0;
+  const intervals = taken(state.doc, index, { reach: depth, band: [bottom, bottom + height], templates: state.templates });
   const widths = [template.width_mm.default, ...template.standard_widths_mm.slice().sort((a, b) => b - a), template.width_mm.min];
   for (const width of widths) {
     const offset = firstFree(intervals, wall.length, width);
@@ -383,7 +390,7 @@ function place(template) {
     const id = newId(doc, template.code);
     doc.cabinets.push({
       id, template: template.code, wall: index, offset_mm: offset, width_mm: width,
-      height_mm: Math.min(template.height_mm.default, state.doc.room.ceiling_mm - 100),
+      height_mm: height,
       depth_mm: depth, carcass_material: template.carcass_materials[0],
       front_material: template.front_materials[0], options: {}, interior: null,
     });

@@ -23,11 +23,22 @@ export function footprint(w, offset, width, depth) {
 }
 
 /**
+ * The heights a cabinet fills, [underside, top] in mm: its own `elevation_mm`, else its
+ * template's default from the catalog (`templates`: code -> {elevation_mm}), else the floor.
+ */
+export function heightBand(c, templates = new Map()) {
+  const bottom = c.elevation_mm ?? templates.get(c.template)?.elevation_mm ?? 0;
+  return [bottom, bottom + (c.height_mm ?? 0)];
+}
+
+/**
  * What is taken along wall `index`, as sorted [start, end] intervals in mm: the cabinets
  * standing on it and, at its two ends, the depth of cabinets on the neighbouring walls that
  * reach into the corner (`reach`: how deep the new cabinet is, so corners are kept clear).
+ * With `band` ([bottom, top] mm) only cabinets whose heights overlap it count, so a wall
+ * cabinet or a top box can go over a base cabinet or a wardrobe (`templates` as heightBand's).
  */
-export function taken(doc, index, { except = null, reach = 0 } = {}) {
+export function taken(doc, index, { except = null, reach = 0, band = null, templates = new Map() } = {}) {
   const all = walls(doc.room.outline_mm);
   const n = all.length;
   const wall = all[index];
@@ -36,6 +47,10 @@ export function taken(doc, index, { except = null, reach = 0 } = {}) {
   const out = [];
   for (const c of doc.cabinets) {
     if (c.id === except || c.wall === undefined || c.position) continue;
+    if (band) {
+      const [bottom, top] = heightBand(c, templates);
+      if (bottom >= band[1] || top <= band[0]) continue; // one over the other: both fit
+    }
     if (c.wall === index) out.push([c.offset_mm ?? 0, (c.offset_mm ?? 0) + c.width_mm]);
     else if (c.wall === before && (c.offset_mm ?? 0) + c.width_mm > all[before].length - reach) {
       out.push([0, c.depth_mm]);

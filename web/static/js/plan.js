@@ -2,15 +2,17 @@
 // document's y runs up, SVG's down). Click a cabinet to select it; drag it along its wall
 // (snapping to the wall's ends and its neighbours, refusing overlaps).
 import { el } from "./page.js";
-import { along, collides, dimensionChain, footprint, moveCorner, moveWall, snap, taken, walls } from "./placement.js";
+import { along, collides, dimensionChain, footprint, heightBand, moveCorner, moveWall, snap, taken, walls } from "./placement.js";
 
 const WALL = 240; // drawn wall thickness (mm): half of it is hidden under the floor
+const CUT = 1200; // the plan's cut plane (mm): cabinets hung higher are drawn see-through
 const pt = (p) => `${Math.round(p[0])},${Math.round(-p[1])}`;
 const points = (ps) => ps.map(pt).join(" ");
 
 export class Plan {
-  constructor(svg, { onSelect, onMove, onRoom, readOnly = false }) {
+  constructor(svg, { onSelect, onMove, onRoom, readOnly = false, templates = new Map() }) {
     this.svg = svg;
+    this.templates = templates; // code -> catalog template: default elevations
     this.onSelect = onSelect;
     this.onMove = onMove;
     this.onRoom = onRoom;
@@ -56,16 +58,26 @@ export class Plan {
       ...(doc.room.openings || []).map((o) => this.opening(all[o.wall], o)),
       ...all.map((wall) => this.wallDimension(wall, scale)),
     ];
-    const cabinets = doc.cabinets.filter((c) => !c.position && all[c.wall]);
+    // lowest first: a wall cabinet or top box is drawn over the unit under it, see-through
+    const bottom = (c) => heightBand(c, this.templates)[0];
+    const cabinets = doc.cabinets.filter((c) => !c.position && all[c.wall]).sort((p, q) => bottom(p) - bottom(q));
     for (const c of cabinets) {
       const corners = footprint(all[c.wall], c.offset_mm ?? 0, c.width_mm, c.depth_mm);
-      const classes = ["cabinet", c.id === selected ? "selected" : "", flagged.has(c.id) ? "flagged" : ""].join(" ");
+      const above = bottom(c) >= CUT;
+      const classes = ["cabinet", above ? "above" : "", c.id === selected ? "selected" : "", flagged.has(c.id) ? "flagged" : ""].join(" ");
       const shape = el("polygon", {
         points: points(corners), class: classes, fill: colors[c.id] || "#d9c6a5",
         "data-cabinet": c.id, tabindex: this.readOnly ? null : -1,
       });
       shape.addEventListener("pointerdown", (e) => this.dragStart(e, c, all[c.wall], shape));
-      const centre = corners.reduce((s, p) => [s[0] + p[0] / 4, s[1] + p[1] / 4], [0, 0]);
+      // the id of a cabinet above the cut plane goes by the wall, the id of one under such a
+      // cabinet a line further out, so both stay readable
+      const under = !above && cabinets.some((o) => o.wall === c.wall && bottom(o) >= CUT
+        && (o.offset_mm ?? 0) < (c.offset_mm ?? 0) + c.width_mm && (o.offset_mm ?? 0) + o.width_mm > (c.offset_mm ?? 0));
+      const out = above ? Math.min(c.depth_mm / 2, scale * 0.6) : under ? Math.max(c.depth_mm / 2, scale * 1.7) : null;
+      const centre = out !== null
+        ? footprint(all[c.wall], (c.offset_mm ?? 0) + c.width_mm / 2, 0, out)[2]
+        : corners.reduce((s, p) => [s[0] + p[0] / 4, s[1] + p[1] / 4], [0, 0]);
       layers.push(el("g", { class: "cabinet-group" }, shape,
         el("text", { x: Math.round(centre[0]), y: Math.round(-centre[1]), class: "cabinet-label", "font-size": Math.round(scale * 0.9) }, c.id)));
     }
@@ -172,7 +184,8 @@ export class Plan {
     event.preventDefault();
     this.svg.setPointerCapture(event.pointerId);
     const grab = along(wall, this.toPlan(event)) - (cabinet.offset_mm ?? 0);
-    const intervals = taken(this.doc, wall.index, { except: cabinet.id, reach: cabinet.depth_mm });
+    const band = heightBand(cabinet, this.templates);
+    const intervals = taken(this.doc, wall.index, { except: cabinet.id, reach: cabinet.depth_mm, band, templates: this.templates });
     this.drag = { cabinet, wall, shape, grab, intervals, offset: cabinet.offset_mm ?? 0, moved: false };
   }
 
