@@ -96,9 +96,9 @@ def _observance(zone: ZoneInfo, at: datetime, before: timedelta, after: timedelt
 
 
 def _changes(zone: ZoneInfo, first: datetime, last: datetime) -> list[datetime]:
-    """The instants in ``[first, last]`` at which the zone's offset changes (sampled every
-    six hours, each change then found to the second: clocks change at most twice a year)."""
-    found, step, at = [], timedelta(hours=6), first
+    """The instants in ``[first, last]`` at which the zone's offset changes (sampled weekly,
+    each change then found to the second: a zone's offsets last months, not days)."""
+    found, step, at = [], timedelta(days=7), first
     while at < last:
         nxt = at + step
         if _offset(zone, at) != _offset(zone, nxt):
