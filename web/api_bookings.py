@@ -15,6 +15,7 @@ from datetime import date
 from typing import Annotated, Any, Final
 
 from fastapi import APIRouter, Depends, Header, Path, Query, Request, Response
+from starlette.convertors import StringConvertor, register_url_convertor
 
 from kernel.problems import Problem
 from sales.appointments import AppointmentKind
@@ -31,7 +32,6 @@ from services.booking import (
     store_slots,
 )
 from services.booking_notices import invitation
-from services.errors import NotFound
 from web.api_support import (
     CallerDep,
     JsonBody,
@@ -50,12 +50,21 @@ __all__ = ["router"]
 
 router = APIRouter(prefix="/api/v1", tags=["bookings"])
 
-_TOKEN: Final = re.compile(re.escape(MANAGE_PREFIX) + r"[A-Za-z0-9_-]{43}")
+
+class _ManageToken(StringConvertor):
+    """A manage link's token in a path: only those match the manage routes, so
+    ``…/{token}.ics`` is never read as a token ending in ``.ics`` (and a PATCH of the
+    invitation is 405, not a reschedule)."""
+
+    regex = re.escape(MANAGE_PREFIX) + r"[A-Za-z0-9_-]{43}"
+
+
+register_url_convertor("manage_token", _ManageToken())
 _CALENDAR: Final[dict[int | str, dict[str, Any]]] = {
     200: {"description": "the invitation", "content": {"text/calendar": {}}}
 }
 StoreIdPath = Annotated[str, Path(pattern=STORE_ID)]
-TokenPath = Annotated[str, Path(max_length=64)]
+TokenPath = Annotated[str, Path(max_length=64, description="the manage link's token")]
 
 
 def _days(
@@ -131,12 +140,12 @@ def post_booking(
 
 
 @router.get(
-    "/bookings/manage/{token}.ics",
+    "/bookings/manage/{token:manage_token}.ics",
     responses=_CALENDAR | errors(404),
 )
 def get_invitation(token: TokenPath, request: Request) -> Response:
     """The appointment as an iCalendar invitation in the store's zone."""
-    record, calendar = read_booking(_token(token), backend=backend_of(request))
+    record, calendar = read_booking(token, backend=backend_of(request))
     text = invitation(record, calendar.store, now=backend_of(request).clock.now())
     return Response(
         text,
@@ -146,17 +155,17 @@ def get_invitation(token: TokenPath, request: Request) -> Response:
 
 
 @router.get(
-    "/bookings/manage/{token}", responses=ok(200, "the appointment", "Booking") | errors(404)
+    "/bookings/manage/{token:manage_token}",
+    responses=ok(200, "the appointment", "Booking") | errors(404),
 )
 def get_booking(token: TokenPath, request: Request) -> dict[str, Any]:
     """The appointment a manage link opens."""
-    token = _token(token)
     record, calendar = read_booking(token, backend=backend_of(request))
     return manage_view(record, calendar, token)
 
 
 @router.patch(
-    "/bookings/manage/{token}",
+    "/bookings/manage/{token:manage_token}",
     responses=ok(200, "moved", "Booking") | errors(400, 404, 409, 413, 415, 422, 503),
     openapi_extra=body("Reschedule"),
 )
@@ -164,7 +173,6 @@ def patch_booking(
     token: TokenPath, request: Request, response: Response, body: JsonBody
 ) -> dict[str, Any]:
     """Move the appointment to ``{start}`` (409 ``slot_taken`` if that time is not free)."""
-    token = _token(token)
     start = read_start(body)
     try:
         record, calendar = reschedule_booking(token, start, backend=backend_of(request))
@@ -174,21 +182,13 @@ def patch_booking(
 
 
 @router.delete(
-    "/bookings/manage/{token}",
+    "/bookings/manage/{token:manage_token}",
     responses=ok(200, "cancelled (again: no change)", "Booking") | errors(404, 503),
 )
 def delete_booking(token: TokenPath, request: Request) -> dict[str, Any]:
     """Cancel the appointment: its time is free again."""
-    token = _token(token)
     record, calendar = cancel_booking(token, backend=backend_of(request))
     return manage_view(record, calendar, token)
-
-
-def _token(token: str) -> str:
-    """The manage token, if it looks like one (else 404, as for one never made)."""
-    if not _TOKEN.fullmatch(token):
-        raise NotFound("booking", "(this link)")
-    return token
 
 
 def _refused(request: Request, response: Response, problem: Problem) -> dict[str, Any]:

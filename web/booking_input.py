@@ -13,6 +13,7 @@ from kernel.fields import MISSING, FieldProblem, Reader
 from kernel.problems import Problem
 from sales.appointments import AppointmentKind
 from sales.geo import GeoPoint
+from sales.problems import SalesProblem
 from sales.stores import Skill
 from services.booking import BookingInput
 from services.designs import DESIGN_ID
@@ -22,6 +23,7 @@ __all__ = ["STORE_ID", "body_hash", "checked_key", "read_booking", "read_start"]
 
 STORE_ID: Final = r"^[A-Za-z0-9_-]{1,32}$"
 _KEY: Final = re.compile(r"[\x21-\x7e]{1,255}")  # visible ASCII, as Stripe's and the draft's
+_EMAIL: Final = r"|[^@]+@[^@]+"  # none, or something that can be an address
 _REQUIRED: Final = ("store_id", "kind", "start", "name", "phone")
 _OPTIONAL: Final = ("email", "address", "location", "design_id", "skill")
 # the moments a booking can be about: anything else is refused before the time zones see it
@@ -42,7 +44,7 @@ def read_booking(body: object) -> BookingInput:
     if not name.strip() and "name" in fields:
         reader.fail(FieldProblem.INVALID_VALUE, "name", value=name, pattern="a name")
     phone = reader.text(fields.get("phone", MISSING), "phone", max_length=40)
-    email = reader.text(fields.get("email", MISSING), "email", pattern=r"[^@\s]+@[^@\s]+")
+    email = reader.text(fields.get("email", MISSING), "email", pattern=_EMAIL, max_length=254)
     address = reader.text(fields.get("address", MISSING), "address", max_length=300)
     design = fields.get("design_id", MISSING)
     design = MISSING if design is None else design
@@ -57,7 +59,7 @@ def read_booking(body: object) -> BookingInput:
         start=start,
         name=name.strip(),
         phone=phone,
-        email=email[:254],
+        email=email,
         address=address.strip(),
         location=location,
         design_id=design_id if design is not MISSING else None,
@@ -78,7 +80,7 @@ def read_start(body: object) -> datetime:
 
 def _start(reader: Reader, value: object, path: str) -> datetime:
     """An ISO 8601 date and time with its offset (a naive time means nothing across
-    zones), between the years 2000 and 2200."""
+    zones); one before 2000 or after 2200 is refused here, before the time zones see it."""
     text = reader.text(value, path, max_length=40)
     if value is MISSING or not isinstance(value, str):
         return _EARLIEST
@@ -94,14 +96,8 @@ def _start(reader: Reader, value: object, path: str) -> datetime:
             got=text[:40],
         )
         return _EARLIEST
-    if not _EARLIEST <= moment < _LATEST:
-        reader.fail(
-            FieldProblem.OUT_OF_RANGE,
-            path,
-            value=text,
-            min=_EARLIEST.isoformat(),
-            max=_LATEST.isoformat(),
-        )
+    if not _EARLIEST <= moment < _LATEST:  # far outside any booking window
+        reader.fail(SalesProblem.BEYOND_WINDOW, path, start=text, kind="")
         return _EARLIEST
     return moment
 

@@ -24,9 +24,9 @@ _BOOKING_SHAPES: Final[dict[str, dict[str, Any]]] = {
                 "format": "date-time",
                 "description": "a start the slots list offers, with its offset",
             },
-            "name": {"type": "string", "minLength": 1, "maxLength": 100},
+            "name": {"type": "string", "minLength": 1, "maxLength": 100, "pattern": "\\S"},
             "phone": {"type": "string", "maxLength": 40, "description": "normalised to E.164"},
-            "email": {"type": "string", "maxLength": 254},
+            "email": {"type": "string", "maxLength": 254, "pattern": "^$|^[^@]+@[^@]+$"},
             "address": {
                 "type": "string",
                 "maxLength": 300,
