@@ -12,7 +12,9 @@ the same refusal.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterable
+from contextlib import AbstractContextManager, nullcontext
 
 from sqlalchemy import Engine, update
 from sqlalchemy.exc import IntegrityError
@@ -47,6 +49,12 @@ class SqlBookings:
     def __init__(self, engine: Engine) -> None:
         self._engine = engine
         self._writer = for_writing(engine)
+        # SQLite: this process's booking writers queue here rather than in SQLite's busy
+        # handler, whose growing sleeps starve an unlucky writer past its busy timeout (503)
+        # under 50 concurrent bookings (BENCHMARKS.md); PostgreSQL queues on the row lock.
+        self._queue: AbstractContextManager[object] = (
+            threading.Lock() if engine.dialect.name == "sqlite" else nullcontext()
+        )
 
     def put_calendar(self, calendar: Calendar) -> None:
         store = calendar.store
@@ -90,7 +98,7 @@ class SqlBookings:
     def _book(
         self, store_id: str, around: Interval, key: KeyUse | None, decide: Decide
     ) -> Outcome | Replay:
-        with Session(self._writer) as session, session.begin():
+        with self._queue, Session(self._writer) as session, session.begin():
             _lock_store(session, store_id)
             if key is not None:
                 kept = session.get(IdempotencyRow, (key.caller, key.key))
@@ -129,7 +137,7 @@ class SqlBookings:
         decide: Change,
     ) -> AppointmentRecord | None:
         store_id = self.by_token(token_hash).store_id
-        with Session(self._writer) as session, session.begin():
+        with self._queue, Session(self._writer) as session, session.begin():
             _lock_store(session, store_id)
             row = _by_token(session, token_hash)  # as it is now, under the lock
             record = _record(row)
