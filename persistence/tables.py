@@ -17,8 +17,12 @@ from persistence.columns import UtcDateTime
 __all__ = [
     "AccountRow",
     "ApiTokenRow",
+    "AppointmentRow",
     "DesignRow",
+    "DesignerRow",
+    "IdempotencyRow",
     "LoginFailureRow",
+    "OutboxRow",
     "QuoteCounterRow",
     "QuoteRow",
     "RevisionRow",
@@ -83,7 +87,9 @@ class QuoteRow(SQLModel, table=True):
 
 
 class StoreRow(SQLModel, table=True):
-    """A store designers and store managers belong to (hours and slots come with visits)."""
+    """A store designers and store managers belong to. ``calendar`` holds what booking needs
+    (address, location, districts, weekly and special hours, closures, daily caps:
+    ``persistence/sales_json.py``); a store without one takes no bookings."""
 
     __tablename__ = "stores"
 
@@ -91,6 +97,96 @@ class StoreRow(SQLModel, table=True):
     name: str = Field(max_length=100)
     city: str = Field(max_length=50)
     timezone: str = Field(max_length=64)
+    calendar: dict[str, Any] | None = Field(default=None, sa_type=JSON)
+
+
+class DesignerRow(SQLModel, table=True):
+    """A designer of a store: working hours, days off and skills (``sales_json``)."""
+
+    __tablename__ = "designers"
+
+    id: str = Field(primary_key=True, max_length=32)
+    store_id: str = Field(foreign_key="stores.id", index=True, max_length=32)
+    name: str = Field(default="", max_length=100)
+    details: dict[str, Any] = Field(sa_type=JSON)
+    active: bool = True
+
+
+class AppointmentRow(SQLModel, table=True):
+    """A booked (or cancelled) appointment. ``blocked_*`` is the designer's time it takes
+    with its buffers: two booked ones of one designer never overlap there (PostgreSQL: an
+    exclusion constraint; SQLite: triggers; both: the store's lock while booking). The
+    manage link's token is kept hashed."""
+
+    __tablename__ = "appointments"
+    __table_args__ = (
+        CheckConstraint("state IN ('booked', 'cancelled')", name="known_state"),
+        CheckConstraint("kind IN ('store_visit', 'measurement')", name="known_kind"),
+        CheckConstraint("start_at < end_at", name="starts_before_end"),
+        CheckConstraint("blocked_start <= start_at AND end_at <= blocked_end", name="blocks"),
+        Index("ix_appointments_designer_blocked", "designer_id", "blocked_start"),
+        Index("ix_appointments_store_start", "store_id", "start_at"),
+    )
+
+    id: str = Field(primary_key=True, max_length=32)
+    store_id: str = Field(foreign_key="stores.id", max_length=32)
+    designer_id: str = Field(foreign_key="designers.id", max_length=32)
+    kind: str = Field(max_length=16)
+    state: str = Field(max_length=16)
+    start_at: datetime = Field(sa_type=UtcDateTime)
+    end_at: datetime = Field(sa_type=UtcDateTime)
+    blocked_start: datetime = Field(sa_type=UtcDateTime)
+    blocked_end: datetime = Field(sa_type=UtcDateTime)
+    latitude: float
+    longitude: float
+    customer_name: str = Field(max_length=100)
+    customer_phone: str = Field(max_length=20)
+    customer_email: str = Field(default="", max_length=254)
+    address: str = Field(default="", max_length=300)
+    design_id: str | None = Field(default=None, foreign_key="designs.id", max_length=32)
+    design_revision: int | None = None
+    booked_by: int = Field(foreign_key="accounts.id", index=True)
+    token_hash: str = Field(max_length=HASH_LENGTH, unique=True)
+    sequence: int = 0  # the invitation's SEQUENCE: one more on every change
+    created_at: datetime = Field(sa_type=UtcDateTime)
+    updated_at: datetime = Field(sa_type=UtcDateTime)
+
+
+class IdempotencyRow(SQLModel, table=True):
+    """The answer given to a request with an ``Idempotency-Key``: the same key and body
+    from the same caller get it again; another body under the key is refused."""
+
+    __tablename__ = "idempotency_keys"
+
+    caller: str = Field(primary_key=True, max_length=32)
+    key: str = Field(primary_key=True, max_length=255)
+    body_hash: str = Field(max_length=HASH_LENGTH)
+    outcome: str = Field(max_length=16)
+    answer: dict[str, Any] = Field(sa_type=JSON)
+    created_at: datetime = Field(sa_type=UtcDateTime, index=True)
+
+
+class OutboxRow(SQLModel, table=True):
+    """A notification to send, written in the transaction that made it due. A sender claims
+    it (``pending`` → ``sending``, with a lease) before sending, so two senders never both
+    send it; a failure puts it back as pending, due later."""
+
+    __tablename__ = "outbox"
+    __table_args__ = (
+        CheckConstraint("state IN ('pending', 'sending', 'sent', 'dropped')", name="known_state"),
+        Index("ix_outbox_state_due", "state", "due_at"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    kind: str = Field(max_length=32)
+    appointment_id: str = Field(foreign_key="appointments.id", index=True, max_length=32)
+    state: str = Field(default="pending", max_length=16)
+    due_at: datetime = Field(sa_type=UtcDateTime)
+    message: dict[str, Any] = Field(sa_type=JSON)
+    attempts: int = 0
+    claimed_until: datetime | None = Field(default=None, sa_type=UtcDateTime)
+    sent_at: datetime | None = Field(default=None, sa_type=UtcDateTime)
+    last_error: str = Field(default="", max_length=500)
 
 
 class AccountRow(SQLModel, table=True):

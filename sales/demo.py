@@ -65,7 +65,7 @@ def demo_stores() -> tuple[Store, ...]:
             caps=(4, 30),
         ),
         Store(
-            id=StoreId("urumqi-tianshan"),
+            id=StoreId("xj-urumqi"),
             name="乌鲁木齐天山店",
             city="乌鲁木齐",
             zone="Asia/Urumqi",
@@ -122,14 +122,14 @@ def demo_designers() -> tuple[Designer, ...]:
         ("d-zhao", "sh-pudong", "赵磊", early, wardrobes),
         (
             "d-aygul",
-            "urumqi-tianshan",
+            "xj-urumqi",
             "阿依古丽",
             WeeklyHours.same(urumqi, closed_on=(0,)),
             frozenset(Skill),
         ),
         (
             "d-ma",
-            "urumqi-tianshan",
+            "xj-urumqi",
             "马军",
             WeeklyHours.same(urumqi, closed_on=(3,)),
             frozenset(Skill),

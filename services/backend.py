@@ -8,9 +8,11 @@ from dataclasses import dataclass
 
 from services.ports import (
     AccountStore,
+    Bookings,
     CatalogSource,
     Clock,
     DesignStore,
+    Outbox,
     QuoteStore,
     SessionStore,
     StoreDirectory,
@@ -34,3 +36,5 @@ class Backend:
     stores: StoreDirectory
     quotes: QuoteStore
     throttle: Throttle
+    bookings: Bookings
+    outbox: Outbox

@@ -1,5 +1,6 @@
-"""The demo: stores, one account per role and a few designs, so that a newcomer can log in
-and see something at once (``millwork demo``, which ``make run`` runs first).
+"""The demo: stores with their hours and designers, one account per role and a few designs,
+so that a newcomer can log in and see something at once (``millwork demo``, which ``make run``
+runs first).
 
 Seeding is idempotent: a store, an account or a design (by owner and name) that is there
 already is left alone and reported as such, so running it twice adds nothing. Passwords are
@@ -16,8 +17,10 @@ from dataclasses import dataclass
 from typing import Final
 
 from configurator.model.document import parse_design
+from sales.demo import demo_designers, demo_stores
 from services.accounts import add_user
 from services.backend import Backend
+from services.booking_records import Calendar
 from services.design_records import SavedDesign
 from services.designs import MAX_PAGE, create_design, list_designs
 from services.errors import AlreadyExists, NotFound
@@ -26,6 +29,7 @@ from services.ports import Store
 
 __all__ = [
     "DEMO_ACCOUNTS",
+    "DEMO_CALENDARS",
     "DEMO_DESIGNS",
     "DEMO_STORES",
     "DemoAccount",
@@ -57,12 +61,14 @@ class DemoDesign:
     store_id: str | None = None
 
 
-DEMO_STORES: Final = (
-    Store(id="sh-xuhui", name="Millwork Shanghai Xuhui", city="Shanghai", timezone="Asia/Shanghai"),
-    Store(
-        id="sh-pudong", name="Millwork Shanghai Pudong", city="Shanghai", timezone="Asia/Shanghai"
-    ),
-    Store(id="xj-urumqi", name="Millwork Urumqi", city="Urumqi", timezone="Asia/Urumqi"),
+# the sales side's demo stores (two cities, two zones) are the one list of stores
+DEMO_CALENDARS: Final = tuple(
+    Calendar(store, tuple(d for d in demo_designers() if d.store == store.id))
+    for store in demo_stores()
+)
+DEMO_STORES: Final = tuple(
+    Store(id=c.store.id, name=c.store.name, city=c.store.city, timezone=c.store.zone)
+    for c in DEMO_CALENDARS
 )
 DEMO_ACCOUNTS: Final = (
     DemoAccount(login="consumer1", role=Role.CONSUMER, name="Li Wei"),
@@ -128,7 +134,10 @@ def seed_demo(
 ) -> DemoReport:
     """Add what of the demo is missing: ``documents`` are the example files'
     documents by file name (``DEMO_DESIGNS``' ``example``)."""
-    stores = tuple((store, _put_store(store, backend)) for store in DEMO_STORES)
+    stores = tuple(
+        (store, _put_store(store, calendar, backend))
+        for store, calendar in zip(DEMO_STORES, DEMO_CALENDARS, strict=True)
+    )
     accounts = tuple(_add_account(demo, backend, password) for demo in DEMO_ACCOUNTS)
     by_login = {seeded.account.login: seeded.account for seeded in accounts}
     designs = tuple(
@@ -138,13 +147,20 @@ def seed_demo(
     return DemoReport(stores=stores, accounts=accounts, designs=designs)
 
 
-def _put_store(store: Store, backend: Backend) -> bool:
+def _put_store(store: Store, calendar: Calendar, backend: Backend) -> bool:
+    """Add the store if missing, and its hours and designers if it has none (a store kept
+    before booking came)."""
     try:
         backend.stores.get(store.id)
+        added = False
     except NotFound:
         backend.stores.put(store)
-        return True
-    return False
+        added = True
+    try:
+        backend.bookings.calendar(store.id)
+    except NotFound:
+        backend.bookings.put_calendar(calendar)
+    return added
 
 
 def _add_account(demo: DemoAccount, backend: Backend, password: Callable[[], str]) -> SeededAccount:

@@ -14,17 +14,32 @@ from typing import Protocol
 from catalog.catalog import Catalog
 from pricing.price import PriceBook
 from pricing.quote import Quote
+from sales.appointments import Appointment
+from sales.hours import Interval
 from services.access import DesignScope, Owned
+from services.booking_records import (
+    AppointmentRecord,
+    Calendar,
+    Change,
+    Decide,
+    KeyUse,
+    OutboxItem,
+    Outcome,
+    Replay,
+)
 from services.design_records import DesignPage, NewRevision, Revision, SavedDesign
 from services.identity import Account, Role
 
 __all__ = [
     "AccountStore",
+    "Bookings",
     "CatalogSource",
     "Clock",
     "Credentials",
     "DesignStore",
+    "Mailer",
     "NewAccount",
+    "Outbox",
     "QuoteSource",
     "QuoteStore",
     "SessionStore",
@@ -309,4 +324,77 @@ class Throttle(Protocol):
 
     def forget_before(self, before: datetime) -> int:
         """Forget every key's acts older than ``before``; how many."""
+        ...
+
+
+class Bookings(Protocol):
+    """Stores' calendars and their appointments. Every change runs in one transaction that
+    holds the store's lock, so the decision it calls sees every booking made before it and
+    none is made while it decides; the database refuses two overlapping bookings of one
+    designer even so."""
+
+    def put_calendar(self, calendar: Calendar) -> None:
+        """Set a store's hours and designers (the store must exist)."""
+        ...
+
+    def calendar(self, store_id: str) -> Calendar:
+        """A store's calendar (``NotFound`` if no such store, or it takes no bookings)."""
+        ...
+
+    def booked(self, store_id: str, around: Interval) -> tuple[Appointment, ...]:
+        """The store's booked appointments starting within ``around``."""
+        ...
+
+    def book(
+        self,
+        store_id: str,
+        around: Interval,
+        key: KeyUse | None,
+        decide: Decide,
+    ) -> Outcome | Replay:
+        """Under the store's lock: the answer kept under ``key`` if there is one, else
+        ``decide`` on the calendar and the bookings starting within ``around``, and keep what
+        it decided (the appointment, its notifications, the answer under ``key``)."""
+        ...
+
+    def by_token(self, token_hash: str) -> AppointmentRecord:
+        """The appointment of a manage link (``NotFound`` if none)."""
+        ...
+
+    def change(
+        self,
+        token_hash: str,
+        around: Callable[[AppointmentRecord], Interval],
+        decide: Change,
+    ) -> AppointmentRecord | None:
+        """Under the store's lock: ``decide`` on the appointment as it is now, its store's
+        calendar and the other bookings within ``around`` of it; keep the changed record
+        and its notifications (pending ones of the old version are dropped). ``None`` when
+        ``decide`` refused. ``NotFound`` if there is no such link."""
+        ...
+
+
+class Outbox(Protocol):
+    """Notifications waiting to be sent."""
+
+    def claim(self, now: datetime, lease_until: datetime, limit: int) -> list[OutboxItem]:
+        """Take up to ``limit`` due notifications (pending, or claimed by a sender whose lease
+        ran out) for sending until ``lease_until``: no other claim takes them meanwhile."""
+        ...
+
+    def sent(self, item_id: int, at: datetime) -> None:
+        """Mark a claimed notification sent."""
+        ...
+
+    def failed(self, item_id: int, error: str, retry_at: datetime) -> None:
+        """Put a claimed notification back, due again at ``retry_at``."""
+        ...
+
+
+class Mailer(Protocol):
+    """Delivers a notification (e-mail files, SMTP, SMS)."""
+
+    def deliver(self, item: OutboxItem) -> None:
+        """Send ``item``; an exception if it could not be sent. Delivering one item twice
+        (a sender that died after sending, before marking it sent) should send it once."""
         ...

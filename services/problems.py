@@ -18,3 +18,7 @@ class ServiceProblem(ProblemCode):
     WEAK_PASSWORD = "weak_password"  # noqa: S105 (a problem code, not a password)
     UNKNOWN_REVISION = "unknown_revision"
     ACCOUNT_DISABLED = "account_disabled"
+    INVALID_RANGE = "invalid_range"  # a date range backwards or too long
+    KEY_REUSED = "idempotency_key_reused"  # an Idempotency-Key sent again with another body
+    BOOKING_CANCELLED = "booking_cancelled"  # a cancelled appointment cannot be moved
+    ADDRESS_REQUIRED = "address_required"  # a home measurement needs the home's address

@@ -16,8 +16,21 @@ from catalog.catalog import Catalog
 from kernel.problems import Problem
 from pricing.price import PriceBook
 from pricing.quote import Quote, quote_number
+from sales.appointments import Appointment
+from sales.hours import Interval
 from services.access import DesignScope, Owned
 from services.backend import Backend
+from services.booking_records import (
+    AppointmentRecord,
+    Calendar,
+    Change,
+    Decide,
+    KeyUse,
+    Notification,
+    OutboxItem,
+    Outcome,
+    Replay,
+)
 from services.design_records import DesignPage, NewRevision, Revision, SavedDesign
 from services.errors import AlreadyExists, InvalidInput, NotFound, StaleRevision
 from services.identity import Account
@@ -28,7 +41,9 @@ __all__ = [
     "FixedCatalogs",
     "FixedClock",
     "InMemoryAccounts",
+    "InMemoryBookings",
     "InMemoryDesigns",
+    "InMemoryOutbox",
     "InMemoryQuotes",
     "InMemorySessions",
     "InMemoryStores",
@@ -430,9 +445,135 @@ class InMemoryThrottle:
         return forgotten
 
 
+@dataclass(slots=True)
+class _Queued:
+    item: OutboxItem
+    due_at: datetime
+    state: str = "pending"
+    claimed_until: datetime | None = None
+
+
+@dataclass(slots=True)
+class InMemoryOutbox:
+    """Notifications in a list, claimed as the database claims them."""
+
+    queued: list[_Queued] = field(default_factory=list)
+
+    def add(self, appointment_id: str, notifications: tuple[Notification, ...]) -> None:
+        for pending in self.queued:
+            if pending.item.appointment_id == appointment_id and pending.state == "pending":
+                pending.state = "dropped"
+        for n in notifications:
+            item = OutboxItem(
+                id=len(self.queued) + 1,
+                kind=n.kind,
+                appointment_id=appointment_id,
+                message=n.message,
+                attempts=0,
+            )
+            self.queued.append(_Queued(item, n.due_at))
+
+    def claim(self, now: datetime, lease_until: datetime, limit: int) -> list[OutboxItem]:
+        due = [
+            q
+            for q in self.queued
+            if (q.state == "pending" and q.due_at <= now)
+            or (q.state == "sending" and q.claimed_until is not None and q.claimed_until < now)
+        ]
+        due.sort(key=lambda q: (q.due_at, q.item.id))
+        for q in due[:limit]:
+            q.state, q.claimed_until = "sending", lease_until
+            q.item = dataclasses.replace(q.item, attempts=q.item.attempts + 1)
+        return [q.item for q in due[:limit]]
+
+    def sent(self, item_id: int, at: datetime) -> None:
+        self.queued[item_id - 1].state = "sent"
+
+    def failed(self, item_id: int, error: str, retry_at: datetime) -> None:
+        q = self.queued[item_id - 1]
+        q.state, q.due_at, q.claimed_until = "pending", retry_at, None
+
+    def states(self) -> list[str]:
+        return [q.state for q in self.queued]
+
+
+@dataclass(slots=True)
+class InMemoryBookings:
+    """Calendars and appointments in dicts; one thread, so no lock is needed."""
+
+    stores: InMemoryStores
+    outbox: InMemoryOutbox
+    calendars: dict[str, Calendar] = field(default_factory=dict)
+    records: dict[str, tuple[AppointmentRecord, str]] = field(default_factory=dict)
+    keys: dict[tuple[str, str], Replay] = field(default_factory=dict)
+
+    def put_calendar(self, calendar: Calendar) -> None:
+        self.stores.get(calendar.store.id)
+        self.calendars[calendar.store.id] = calendar
+
+    def calendar(self, store_id: str) -> Calendar:
+        try:
+            return self.calendars[store_id]
+        except KeyError:
+            raise NotFound("store", store_id) from None
+
+    def booked(self, store_id: str, around: Interval) -> tuple[Appointment, ...]:
+        return tuple(
+            r.appointment()
+            for r, _ in sorted(self.records.values(), key=lambda kept: kept[0].start)
+            if r.store_id == store_id
+            and r.state == "booked"
+            and around.start <= r.start < around.end
+        )
+
+    def book(
+        self,
+        store_id: str,
+        around: Interval,
+        key: KeyUse | None,
+        decide: Decide,
+    ) -> Outcome | Replay:
+        self.stores.get(store_id)
+        if key is not None and (key.caller, key.key) in self.keys:
+            return self.keys[key.caller, key.key]
+        outcome = decide(self.calendar(store_id), self.booked(store_id, around))
+        if outcome.record is not None:
+            self.records[outcome.record.id] = (outcome.record, outcome.token_hash)
+            self.outbox.add(outcome.record.id, outcome.notifications)
+        if key is not None:
+            self.keys[key.caller, key.key] = Replay(
+                body_hash=key.body_hash, refused=outcome.refused, answer=outcome.answer
+            )
+        return outcome
+
+    def by_token(self, token_hash: str) -> AppointmentRecord:
+        for record, kept in self.records.values():
+            if kept == token_hash:
+                return record
+        raise NotFound("booking", "(this link)")
+
+    def change(
+        self,
+        token_hash: str,
+        around: Callable[[AppointmentRecord], Interval],
+        decide: Change,
+    ) -> AppointmentRecord | None:
+        record = self.by_token(token_hash)
+        booked = self.booked(record.store_id, around(record))
+        decided = decide(record, self.calendar(record.store_id), booked)
+        if decided is None:
+            return None
+        changed, notifications = decided
+        if changed != record:
+            self.records[record.id] = (changed, token_hash)
+            self.outbox.add(record.id, notifications)
+        return changed
+
+
 def fake_backend(clock: Clock, catalogs: CatalogSource) -> Backend:
     """Every port of the use cases, in memory."""
     accounts = InMemoryAccounts()
+    stores, outbox = InMemoryStores(), InMemoryOutbox()
     return Backend(
         clock=clock,
         catalogs=catalogs,
@@ -440,7 +581,9 @@ def fake_backend(clock: Clock, catalogs: CatalogSource) -> Backend:
         sessions=InMemorySessions(accounts),
         tokens=InMemoryTokens(accounts),
         designs=InMemoryDesigns(),
-        stores=InMemoryStores(),
+        stores=stores,
         quotes=InMemoryQuotes(),
         throttle=InMemoryThrottle(),
+        bookings=InMemoryBookings(stores, outbox),
+        outbox=outbox,
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bench import export, http, sales
+from bench import booking, export, http, sales
 
 
 @pytest.mark.slow
@@ -28,3 +28,10 @@ def test_the_sales_slots_benchmark_runs(
     assert sales.main() == 0
     out = capsys.readouterr().out
     assert "20 designers" in out and "slots, measurement, 30 days" in out
+
+
+@pytest.mark.slow
+def test_the_booking_benchmark_runs(capsys: pytest.CaptureFixture[str]) -> None:
+    assert booking.main(["--seconds", "0.5", "--clients", "2", "--databases", "sqlite"]) == 0
+    out = capsys.readouterr().out
+    assert "one slot" in out and "overlapping bookings of one designer: 0" in out

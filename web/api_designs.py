@@ -15,7 +15,6 @@ from fastapi import APIRouter, Header, Path, Query, Request, Response
 
 from configurator.build.parts import Part
 from kernel.fields import MISSING, Reader
-from services.accounts import visit
 from services.design_diff import DesignDiff, diff_revisions
 from services.design_records import Revision, SavedDesign
 from services.designs import (
@@ -33,9 +32,14 @@ from services.designs import (
     unshare_design,
 )
 from services.errors import InvalidInput
-from services.identity import Actor
-from web.api_support import CallerDep, JsonBody, address_of, backend_of, etag, signed_in
-from web.auth import Caller, keep_session
+from web.api_support import (
+    CallerDep,
+    JsonBody,
+    actor_or_visitor,
+    backend_of,
+    etag,
+    signed_in,
+)
 from web.openapi import errors
 from web.openapi_shapes import body, ok
 
@@ -88,15 +92,6 @@ def _document_and_note(body: object) -> tuple[object, str]:
     return fields["document"], note
 
 
-def _actor_or_visitor(request: Request, response: Response, caller: Caller) -> Actor:
-    """The caller's actor; a visitor without a session gets an anonymous account now."""
-    if caller.actor is not None:
-        return caller.actor
-    opened = visit(backend_of(request), address=address_of(request))
-    keep_session(request, response, opened)
-    return opened.account.actor
-
-
 def _saved(response: Response, design: SavedDesign) -> dict[str, Any]:
     response.headers["ETag"] = etag(design.revision)
     return design_view(design)
@@ -114,7 +109,7 @@ def post_design(
 ) -> dict[str, Any]:
     """Save a new design ``{document, note?}``: 201 with its ``ETag`` and ``Location``."""
     document, note = _document_and_note(body)
-    actor = _actor_or_visitor(request, response, caller)
+    actor = actor_or_visitor(request, response, caller)
     design = create_design(document, actor=actor, backend=backend_of(request), note=note)
     response.headers["Location"] = f"/api/v1/designs/{design.id}"
     return _saved(response, design)

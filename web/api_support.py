@@ -8,7 +8,7 @@ import logging
 from collections.abc import Mapping
 from typing import Annotated, Any, Final
 
-from fastapi import Depends, FastAPI, Query, Request
+from fastapi import Depends, FastAPI, Query, Request, Response
 from fastapi.responses import JSONResponse
 from sqlalchemy.exc import OperationalError
 
@@ -16,6 +16,7 @@ from catalog.price_list import Method
 from configurator.model.errors import InvalidDesign
 from kernel.fields import MISSING, Reader
 from pricing.promotions import Customer
+from services.accounts import visit
 from services.backend import Backend
 from services.errors import (
     AlreadyExists,
@@ -32,7 +33,7 @@ from services.errors import (
 from services.evaluation import PriceRequest
 from services.identity import Actor
 from services.memo import EvaluationCache
-from web.auth import BadCredentials, Caller, CsrfFailed, caller_of
+from web.auth import BadCredentials, Caller, CsrfFailed, caller_of, keep_session
 from web.errors import error_response
 from web.hardening import require_json
 from web.json_input import read_json
@@ -45,6 +46,7 @@ __all__ = [
     "JsonBytes",
     "PriceOptions",
     "RevisionQuery",
+    "actor_or_visitor",
     "address_of",
     "backend_of",
     "etag",
@@ -137,6 +139,16 @@ def text_fields(
     if reader.problems:
         raise InvalidInput(reader.problems)
     return read
+
+
+def actor_or_visitor(request: Request, response: Response, caller: Caller) -> Actor:
+    """The caller's actor; a visitor without a session gets an anonymous account now (and
+    its session cookies with the answer)."""
+    if caller.actor is not None:
+        return caller.actor
+    opened = visit(backend_of(request), address=address_of(request))
+    keep_session(request, response, opened)
+    return opened.account.actor
 
 
 def signed_in(caller: Caller) -> Actor:

@@ -29,7 +29,16 @@ from pricing.promotions import Customer
 from services.evaluation import PriceRequest, evaluate_design
 from services.memo import EvaluationCache
 from services.ports import Clock
-from web import api_accounts, api_designs, api_fill, api_quotes, api_stores, api_views, pages
+from web import (
+    api_accounts,
+    api_bookings,
+    api_designs,
+    api_fill,
+    api_quotes,
+    api_stores,
+    api_views,
+    pages,
+)
 from web.api_support import handle_service_errors
 from web.document_cache import DocumentCache
 from web.errors import answer_errors_in_json, error_response
@@ -127,6 +136,7 @@ def create_app(
 
     for api in (
         api_accounts.router,
+        api_bookings.router,
         api_designs.router,
         api_fill.router,
         api_quotes.router,

@@ -156,6 +156,11 @@ def _account_commands(commands: argparse._SubParsersAction[argparse.ArgumentPars
         "again: adds only what is missing",
     )
     demo.set_defaults(run="web.cli_demo:demo")
+    notify = commands.add_parser(
+        "notify", help="send the due booking notifications (.eml files in var/outbox/)"
+    )
+    notify.add_argument("--outbox", default="var/outbox", help="where the .eml files go")
+    notify.set_defaults(run="web.cli_notify:notify")
     users = commands.add_parser("users", help="accounts: add, list, disable, enable, password")
     user = users.add_subparsers(dest="action", required=True)
     add = user.add_parser("add", help="add an account (the password is prompted for)")

@@ -309,6 +309,22 @@ MESSAGES: Final[Mapping[str, Mapping[str, str]]] = {
         "en": "the account {value!r} is disabled: enable it first",
         "zh-CN": "账户 {value!r} 已停用，请先启用",
     },
+    "invalid_range": {
+        "en": "give a date range from `from` to `to` of at most {max_days} days",
+        "zh-CN": "请给出从 from 到 to、不超过 {max_days} 天的日期范围",
+    },
+    "idempotency_key_reused": {
+        "en": "this Idempotency-Key was used for another request: use a new key",
+        "zh-CN": "该 Idempotency-Key 已用于另一个请求，请换一个新的",
+    },
+    "booking_cancelled": {
+        "en": "the appointment is cancelled: book a new one",
+        "zh-CN": "该预约已取消，请重新预约",
+    },
+    "address_required": {
+        "en": "a home measurement needs the address of the home",
+        "zh-CN": "上门量尺需要填写房屋地址",
+    },
     "overlapping_exclusive": {
         "en": "exclusive promotion {value!r} runs at the same time as {other!r} of the same kind",
         "zh-CN": "独享促销 {value!r} 与同类促销 {other!r} 的有效期重叠",

@@ -10,6 +10,101 @@ __all__ = ["SHAPES", "body", "ok"]
 _TIME: Final = {"type": "string", "format": "date-time"}
 _ID: Final = {"type": "integer", "description": "an account id"}
 
+_KINDS: Final = {"enum": ["store_visit", "measurement"]}
+_BOOKING_SHAPES: Final[dict[str, dict[str, Any]]] = {
+    "BookingRequest": {
+        "type": "object",
+        "required": ["store_id", "kind", "start", "name", "phone"],
+        "additionalProperties": False,
+        "properties": {
+            "store_id": {"type": "string", "pattern": "^[A-Za-z0-9_-]{1,32}$"},
+            "kind": _KINDS,
+            "start": {
+                "type": "string",
+                "format": "date-time",
+                "description": "a start the slots list offers, with its offset",
+            },
+            "name": {"type": "string", "minLength": 1, "maxLength": 100, "pattern": "\\S"},
+            "phone": {"type": "string", "maxLength": 40, "description": "normalised to E.164"},
+            "email": {"type": "string", "maxLength": 254, "pattern": "^$|^[^@]+@[^@]+$"},
+            "address": {
+                "type": "string",
+                "maxLength": 300,
+                "description": "the home's address: required for a measurement",
+            },
+            "location": {
+                "type": ["object", "null"],
+                "required": ["lat", "lon"],
+                "additionalProperties": False,
+                "properties": {
+                    "lat": {"type": "number", "minimum": -90, "maximum": 90},
+                    "lon": {"type": "number", "minimum": -180, "maximum": 180},
+                },
+            },
+            "design_id": {"type": ["string", "null"], "pattern": "^[A-Za-z0-9_-]{1,32}$"},
+            "skill": {"enum": ["wardrobes", "kitchens"]},
+        },
+        "example": {
+            "store_id": "sh-xuhui",
+            "kind": "store_visit",
+            "start": "2026-12-03T14:00:00+08:00",
+            "name": "李伟",
+            "phone": "138 0013 8000",
+        },
+    },
+    "Reschedule": {
+        "type": "object",
+        "required": ["start"],
+        "additionalProperties": False,
+        "properties": {"start": {"type": "string", "format": "date-time"}},
+    },
+    "Booking": {
+        "type": "object",
+        "required": ["id", "store_id", "kind", "state", "start", "end", "manage_url", "ics_url"],
+        "properties": {
+            "id": {"type": "string"},
+            "store_id": {"type": "string"},
+            "store_name": {"type": "string"},
+            "kind": _KINDS,
+            "state": {"enum": ["booked", "cancelled"]},
+            "start": _TIME,
+            "end": _TIME,
+            "timezone": {"type": "string"},
+            "designer": {"type": "object"},
+            "name": {"type": "string"},
+            "phone": {"type": "string"},
+            "email": {"type": "string"},
+            "address": {"type": "string"},
+            "design_id": {"type": ["string", "null"]},
+            "design_revision": {"type": ["integer", "null"]},
+            "manage_url": {"type": "string", "description": "read, PATCH {start}, DELETE"},
+            "ics_url": {"type": "string"},
+            "lead_id": {"type": ["string", "null"]},
+        },
+    },
+    "SlotList": {
+        "type": "object",
+        "required": ["store_id", "timezone", "kind", "slots"],
+        "properties": {
+            "store_id": {"type": "string"},
+            "timezone": {"type": "string"},
+            "kind": _KINDS,
+            "slots": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "required": ["start", "end", "designers"],
+                    "properties": {
+                        "start": _TIME,
+                        "end": _TIME,
+                        "designers": {"type": "integer", "minimum": 1},
+                    },
+                },
+            },
+        },
+    },
+}
+
 SHAPES: Final[dict[str, dict[str, Any]]] = {
     "LogIn": {
         "type": "object",
@@ -182,6 +277,7 @@ SHAPES: Final[dict[str, dict[str, Any]]] = {
         "required": ["revoked"],
         "properties": {"revoked": {"type": "integer", "description": "links revoked"}},
     },
+    **_BOOKING_SHAPES,
 }
 
 

@@ -9,7 +9,9 @@ from datetime import UTC, datetime
 from sqlalchemy import Engine
 
 from persistence.account_store import SqlAccounts, SqlSessions, SqlTokens
+from persistence.booking_store import SqlBookings
 from persistence.design_store import SqlDesigns
+from persistence.outbox_store import SqlOutbox
 from persistence.quote_store import SqlQuoteStore
 from persistence.store_directory import SqlStores
 from persistence.throttle import SqlThrottle
@@ -39,4 +41,6 @@ def database_backend(engine: Engine, catalogs: CatalogSource, clock: Clock) -> B
         stores=SqlStores(engine),
         quotes=SqlQuoteStore(engine),
         throttle=SqlThrottle(engine),
+        bookings=SqlBookings(engine),
+        outbox=SqlOutbox(engine),
     )

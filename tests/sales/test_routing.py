@@ -49,7 +49,7 @@ def test_the_customers_choice_then_their_district_then_the_nearest_then_the_pool
     assert route_store(chosen, stores, {}).store == URUMQI.id
     full = route_store(chosen, stores, {URUMQI.id: 15})
     assert full.store == PUDONG.id and full.reason.code is RouteReason.SERVICE_DISTRICT
-    assert full.reason.params["full"] == "urumqi-tianshan"
+    assert full.reason.params["full"] == "xj-urumqi"
     near = route_store(lead(location=PEOPLES_SQUARE), stores, {})
     assert near.store == PUDONG.id and near.reason.code is RouteReason.NEAREST_STORE
     assert near.reason.params["km"] == 4.9

@@ -22,6 +22,7 @@ from catalog.catalog import Catalog
 from configurator.model.document import MAX_CABINETS, MAX_INTERIOR_ITEMS, MAX_VERTICES
 from configurator.model.schema import design_schema
 from persistence.db import migrate
+from sales.problems import SalesProblem
 from web.app import create_app
 
 BEDROOM = json.loads((Path(__file__).parents[2] / "examples" / "bedroom.json").read_text())
@@ -126,13 +127,26 @@ def _beyond_the_schema(problem: dict[str, Any]) -> bool:
     text free of control characters, what a login may look like."""
     items = problem["code"] == "too_many_items" and problem["params"]["max"] == MAX_INTERIOR_ITEMS
     beyond = ("duplicate_id", "too_many_problems", "invalid_text", "invalid_login")
-    return problem["code"] in beyond or items
+    return problem["code"] in beyond or problem["code"] in BEYOND_THE_SCHEMA or items
 
 
 # Refusals of a schema-valid design a drawing or model cannot be made of: a cabinet that cannot
 # be built, a room that cannot be drawn, a wall the room does not have, a template (to fill a
 # wall with) the catalog does not have.
-BEYOND_THE_SCHEMA = {"design_has_errors", "unknown_wall", "unknown_template"}
+# And a booking the rules refuse: a date range too long or backwards, a number that is not a
+# telephone's, a measurement without an address, a time the store does not offer, a key used
+# for another request.
+BEYOND_THE_SCHEMA = {
+    "design_has_errors",
+    "unknown_wall",
+    "unknown_template",
+    "invalid_range",
+    "phone_invalid",
+    "address_required",
+    "idempotency_key_reused",
+    "booking_cancelled",
+    *(str(code) for code in SalesProblem),
+}
 
 
 @API.hook

@@ -1,0 +1,296 @@
+"""Stores' calendars and appointments in the database: the services' ``Bookings``.
+
+A booking or a change is one transaction that first takes the store's lock: on PostgreSQL
+``SELECT … FROM stores WHERE id = … FOR UPDATE`` (a lock on a row that always exists, unlike
+the bookings of an empty slot: RELIABILITY.md 1.6), on SQLite the write lock of ``BEGIN
+IMMEDIATE``. The decision then reads the bookings under the lock, so the loser of a race
+decides after the winner is kept and is refused ``slot_taken``. Behind that the database
+itself refuses two overlapping booked appointments of one designer (an exclusion constraint
+on PostgreSQL, triggers on SQLite: migration 0004); should that ever fire, the loser gets
+the same refusal.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterable
+from contextlib import AbstractContextManager, nullcontext
+
+from sqlalchemy import Engine, update
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session, col, select
+
+from kernel.problems import Problem
+from persistence.db import for_writing
+from persistence.sales_json import calendar_to_json, designer_of, designer_to_json, store_of
+from persistence.tables import AppointmentRow, DesignerRow, IdempotencyRow, OutboxRow, StoreRow
+from sales.appointments import Appointment, AppointmentKind
+from sales.geo import GeoPoint
+from sales.hours import Interval
+from sales.problems import SalesProblem
+from services.booking_records import (
+    AppointmentRecord,
+    Calendar,
+    Change,
+    Decide,
+    KeyUse,
+    Notification,
+    Outcome,
+    Replay,
+)
+from services.errors import NotFound
+
+__all__ = ["SqlBookings"]
+
+
+class SqlBookings:
+    """Calendars and appointments behind ``engine`` (already migrated)."""
+
+    def __init__(self, engine: Engine) -> None:
+        self._engine = engine
+        self._writer = for_writing(engine)
+        # SQLite: this process's booking writers queue here rather than in SQLite's busy
+        # handler, whose growing sleeps starve an unlucky writer past its busy timeout (503)
+        # under 50 concurrent bookings (BENCHMARKS.md); PostgreSQL queues on the row lock.
+        self._queue: AbstractContextManager[object] = (
+            threading.Lock() if engine.dialect.name == "sqlite" else nullcontext()
+        )
+
+    def put_calendar(self, calendar: Calendar) -> None:
+        store = calendar.store
+        with Session(self._writer) as session, session.begin():
+            row = session.get(StoreRow, store.id)
+            if row is None:
+                raise NotFound("store", store.id)
+            row.calendar = calendar_to_json(store)
+            row.timezone = store.zone
+            session.add(row)
+            for designer in calendar.designers:
+                session.merge(
+                    DesignerRow(
+                        id=designer.id,
+                        store_id=designer.store,
+                        name=designer.name,
+                        details=designer_to_json(designer),
+                    )
+                )
+
+    def calendar(self, store_id: str) -> Calendar:
+        with Session(self._engine) as session:
+            return _calendar(session, store_id)
+
+    def booked(self, store_id: str, around: Interval) -> tuple[Appointment, ...]:
+        with Session(self._engine) as session:
+            return _booked(session, store_id, around)
+
+    def book(
+        self, store_id: str, around: Interval, key: KeyUse | None, decide: Decide
+    ) -> Outcome | Replay:
+        try:
+            return self._book(store_id, around, key, decide)
+        except IntegrityError as exc:
+            if _overlap(exc):
+                return Outcome(record=None, answer={"problem": _taken(around).as_dict()})
+            # the same key used at once for another store: the other request's answer is
+            # kept now, so a second try finds it
+            return self._book(store_id, around, key, decide)
+
+    def _book(
+        self, store_id: str, around: Interval, key: KeyUse | None, decide: Decide
+    ) -> Outcome | Replay:
+        with self._queue, Session(self._writer) as session, session.begin():
+            _lock_store(session, store_id)
+            if key is not None:
+                kept = session.get(IdempotencyRow, (key.caller, key.key))
+                if kept is not None:
+                    return Replay(
+                        body_hash=kept.body_hash,
+                        refused=kept.outcome == "refused",
+                        answer=kept.answer,
+                    )
+            outcome = decide(_calendar(session, store_id), _booked(session, store_id, around))
+            if outcome.record is not None:
+                session.add(_row(outcome.record, outcome.token_hash))
+                session.flush()  # the appointment before the outbox rows that point at it
+                session.add_all(_outbox_rows(outcome.record.id, outcome.notifications))
+            if key is not None:
+                session.add(
+                    IdempotencyRow(
+                        caller=key.caller,
+                        key=key.key,
+                        body_hash=key.body_hash,
+                        outcome="refused" if outcome.refused else "booked",
+                        answer=outcome.answer,
+                        created_at=key.at,
+                    )
+                )
+            return outcome
+
+    def by_token(self, token_hash: str) -> AppointmentRecord:
+        with Session(self._engine) as session:
+            return _record(_by_token(session, token_hash))
+
+    def change(
+        self,
+        token_hash: str,
+        around: Callable[[AppointmentRecord], Interval],
+        decide: Change,
+    ) -> AppointmentRecord | None:
+        store_id = self.by_token(token_hash).store_id
+        with self._queue, Session(self._writer) as session, session.begin():
+            _lock_store(session, store_id)
+            row = _by_token(session, token_hash)  # as it is now, under the lock
+            record = _record(row)
+            booked = _booked(session, store_id, around(record))
+            decided = decide(record, _calendar(session, store_id), booked)
+            if decided is None:
+                return None
+            changed, notifications = decided
+            if changed == record:
+                return record
+            _copy_into(row, changed)
+            session.add(row)
+            session.exec(
+                update(OutboxRow)
+                .where(
+                    col(OutboxRow.appointment_id) == record.id,
+                    col(OutboxRow.state) == "pending",
+                )
+                .values(state="dropped")
+            )
+            session.add_all(_outbox_rows(record.id, notifications))
+            try:
+                session.flush()
+            except IntegrityError as exc:
+                if _overlap(exc):
+                    return None
+                raise
+            return changed
+
+
+def _lock_store(session: Session, store_id: str) -> None:
+    """Hold the store's lock until the commit (SQLite: the write lock is held already)."""
+    found = session.exec(
+        select(StoreRow.id).where(StoreRow.id == store_id).with_for_update()
+    ).first()
+    if found is None:
+        raise NotFound("store", store_id)
+
+
+def _calendar(session: Session, store_id: str) -> Calendar:
+    row = session.get(StoreRow, store_id)
+    if row is None or row.calendar is None:
+        raise NotFound("store", store_id)
+    designers = session.exec(
+        select(DesignerRow)
+        .where(DesignerRow.store_id == store_id, col(DesignerRow.active))
+        .order_by(col(DesignerRow.id))
+    )
+    return Calendar(
+        store=store_of(row.id, row.name, row.city, row.timezone, row.calendar),
+        designers=tuple(designer_of(d.id, d.store_id, d.name, d.details) for d in designers),
+    )
+
+
+def _booked(session: Session, store_id: str, around: Interval) -> tuple[Appointment, ...]:
+    rows = session.exec(
+        select(AppointmentRow)
+        .where(
+            AppointmentRow.store_id == store_id,
+            AppointmentRow.state == "booked",
+            col(AppointmentRow.start_at) >= around.start,
+            col(AppointmentRow.start_at) < around.end,
+        )
+        .order_by(col(AppointmentRow.start_at))
+    )
+    return tuple(_record(r).appointment() for r in rows)
+
+
+def _by_token(session: Session, token_hash: str) -> AppointmentRow:
+    row = session.exec(
+        select(AppointmentRow).where(AppointmentRow.token_hash == token_hash)
+    ).first()
+    if row is None:
+        raise NotFound("booking", "(this link)")
+    return row
+
+
+def _row(record: AppointmentRecord, token_hash: str) -> AppointmentRow:
+    row = AppointmentRow(
+        id=record.id,
+        store_id=record.store_id,
+        booked_by=record.booked_by,
+        token_hash=token_hash,
+        created_at=record.created_at,
+        kind="",
+        state="",
+        designer_id="",
+        start_at=record.start,
+        end_at=record.end,
+        blocked_start=record.blocked.start,
+        blocked_end=record.blocked.end,
+        latitude=0.0,
+        longitude=0.0,
+        customer_name=record.customer_name,
+        customer_phone=record.customer_phone,
+        updated_at=record.updated_at,
+    )
+    _copy_into(row, record)
+    return row
+
+
+def _copy_into(row: AppointmentRow, record: AppointmentRecord) -> None:
+    """What a change may change, from ``record`` into ``row``."""
+    row.designer_id = record.designer_id
+    row.kind = str(record.kind)
+    row.state = record.state
+    row.start_at, row.end_at = record.start, record.end
+    row.blocked_start, row.blocked_end = record.blocked.start, record.blocked.end
+    row.latitude, row.longitude = record.place.lat, record.place.lon
+    row.customer_name, row.customer_phone = record.customer_name, record.customer_phone
+    row.customer_email, row.address = record.customer_email, record.address
+    row.design_id, row.design_revision = record.design_id, record.design_revision
+    row.sequence, row.updated_at = record.sequence, record.updated_at
+
+
+def _record(row: AppointmentRow) -> AppointmentRecord:
+    return AppointmentRecord(
+        id=row.id,
+        store_id=row.store_id,
+        designer_id=row.designer_id,
+        kind=AppointmentKind(row.kind),
+        state="cancelled" if row.state == "cancelled" else "booked",
+        start=row.start_at,
+        end=row.end_at,
+        blocked=Interval(row.blocked_start, row.blocked_end),
+        place=GeoPoint(row.latitude, row.longitude),
+        customer_name=row.customer_name,
+        customer_phone=row.customer_phone,
+        customer_email=row.customer_email,
+        address=row.address,
+        design_id=row.design_id,
+        design_revision=row.design_revision,
+        booked_by=row.booked_by,
+        sequence=row.sequence,
+        created_at=row.created_at,
+        updated_at=row.updated_at,
+    )
+
+
+def _outbox_rows(appointment_id: str, notifications: Iterable[Notification]) -> list[OutboxRow]:
+    return [
+        OutboxRow(kind=n.kind, appointment_id=appointment_id, due_at=n.due_at, message=n.message)
+        for n in notifications
+    ]
+
+
+def _overlap(exc: IntegrityError) -> bool:
+    """Whether the database refused two overlapping bookings of one designer (PostgreSQL's
+    exclusion constraint, SQLite's trigger)."""
+    text = str(exc.orig)
+    return "ex_appointments_designer_blocked" in text or "slot_taken" in text
+
+
+def _taken(around: Interval) -> Problem:
+    start = around.start + (around.end - around.start) / 2  # the request's start
+    return Problem.of(SalesProblem.SLOT_TAKEN, "start", start=start.isoformat())
