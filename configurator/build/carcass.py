@@ -6,9 +6,17 @@ from dataclasses import dataclass
 
 from catalog.construction import Construction
 from catalog.templates import PlinthKind
+from configurator.build import clash
 from configurator.build.boards import Blank, PartMaker
+from configurator.build.clash import bores_near
 from configurator.build.frame import Frame, Job
-from configurator.build.joinery import clear_of, connector_count, fixing_positions, spread
+from configurator.build.joinery import (
+    clear_of,
+    connector_count,
+    fixing_positions,
+    nearest_free,
+    spread,
+)
 from configurator.build.parts import Box, Drill, HardwareLine, OpKind, Role
 from kernel.ids import MaterialCode
 
@@ -118,6 +126,9 @@ CONNECTOR_INSET_MM = (50.0, 50.0)  # first and last connector from the joint's f
 # (12 + 12 mm deep in 18): at least a hole's width (5 mm) from those of its A face (50 mm in,
 # and the middle one), and from the B face's system-hole rows (37 mm in from front and back).
 DIVIDER_B_INSET_MM = (60.0, 44.0)
+BOLT_HOLE_MM = 5.0  # the connector bolt's hole in the face it goes into
+WEB_MM = 1.0  # board left between a bore from a divider's B face and one from its A face
+EDGE_MM = 20.0  # a B-face bore's centre from the joint's ends: 16 mm of board by a dowel
 
 
 def join(maker: PartMaker, f: Frame, *, end: Blank, face: Blank, toward: int) -> list[HardwareLine]:
@@ -132,22 +143,15 @@ def join(maker: PartMaker, f: Frame, *, end: Blank, face: Blank, toward: int) ->
     k = f.k
     y0 = max(end.box.lo[1], face.box.lo[1])
     y1 = min(end.box.hi[1], face.box.hi[1], f.back_y0)
-    front, back = CONNECTOR_INSET_MM
     if face.role is Role.DIVIDER and toward < 0:
-        front, back = DIVIDER_B_INSET_MM
-    count = connector_count(y1 - y0, spacing_mm=k.connector_spacing_mm)
-    cams = spread(count, y0 + front, y1 - back)
-    dowels = clear_of(
-        fixing_positions(y0, y1, end_mm=k.dowel_end_offset_mm, max_pitch_mm=k.dowel_max_pitch_mm),
-        cams,
-        clearance=k.system_pitch_mm,
-    )
-    if face.role is Role.DIVIDER and toward < 0:
-        # the B face's dowels half a pitch further back than the A face's, so that the dowels
-        # of fixed shelves on both sides of a divider never meet inside the board
-        dowels = [y + k.system_pitch_mm / 2 for y in dowels]
+        cams, dowels = _b_face_layout(k, y0, y1)
+    else:
+        cams, dowels = _layout(k, y0, y1, CONNECTOR_INSET_MM)
     housing = Drill(15, 12.5, OpKind.CAM, item=k.connector)
-    bolt, nut = Drill(8, 34, item=k.connector), Drill(5, 12, item=k.connector)
+    bolt, nut = Drill(8, 34, item=k.connector), Drill(BOLT_HOLE_MM, 12, item=k.connector)
+    into_face = Drill(k.dowel_diameter_mm, k.dowel_face_depth_mm, item=k.dowel)
+    cams = _clear_in(maker, end, face, toward, cams, tool=nut)
+    dowels = _clear_in(maker, end, face, toward, dowels, tool=into_face)
     for y in cams:
         at = _on_face(end, face, toward, y)
         maker.drill(face, at, toward=toward, tool=nut)
@@ -158,7 +162,6 @@ def join(maker: PartMaker, f: Frame, *, end: Blank, face: Blank, toward: int) ->
             cam_z = end.box.lo[2] if inner < 0 else end.box.hi[2]
             maker.drill(end, (at[0] + 34 * toward, y, cam_z), toward=inner, tool=housing)
         maker.edge_hole(end, at_end=-toward, v=y - end.box.lo[1], tool=bolt)
-    into_face = Drill(k.dowel_diameter_mm, k.dowel_face_depth_mm, item=k.dowel)
     into_end = dowel_end(k)
     for y in dowels:
         maker.drill(face, _on_face(end, face, toward, y), toward=toward, tool=into_face)
@@ -170,6 +173,72 @@ def join(maker: PartMaker, f: Frame, *, end: Blank, face: Blank, toward: int) ->
         ),
         HardwareLine(cabinet_id=maker.cabinet_id, code=k.dowel, quantity=len(dowels), where=where),
     ]
+
+
+def _layout(
+    k: Construction, y0: float, y1: float, inset: tuple[float, float]
+) -> tuple[list[float], list[float]]:
+    """Where the connectors and the dowels of a joint from ``y0`` to ``y1`` stand."""
+    count = connector_count(y1 - y0, spacing_mm=k.connector_spacing_mm)
+    cams = spread(count, y0 + inset[0], y1 - inset[1])
+    dowels = clear_of(
+        fixing_positions(y0, y1, end_mm=k.dowel_end_offset_mm, max_pitch_mm=k.dowel_max_pitch_mm),
+        cams,
+        clearance=k.system_pitch_mm,
+    )
+    return cams, dowels
+
+
+def _b_face_layout(k: Construction, y0: float, y1: float) -> tuple[list[float], list[float]]:
+    """The joint into a divider's B face, apart from the one a fixed shelf at the same height
+    on its other side has in its A face (both drilled 12 mm into 18 mm), and from the hinge
+    plates' and system holes' lines: the connectors at their own insets, the dowels half a
+    pitch back, each moved to the nearest place clear of those (a dowel with none is left
+    out: a short joint holds fewer)."""
+    a_cams, a_dowels = _layout(k, y0, y1, CONNECTOR_INSET_MM)
+    lines = (y0 + k.system_row_setback_mm, y1 - k.system_row_setback_mm)
+    a_face = [
+        *((y, BOLT_HOLE_MM) for y in a_cams),
+        *((y, k.dowel_diameter_mm) for y in a_dowels),
+        *((y, k.system_hole_diameter_mm) for y in lines),
+    ]
+
+    def clear(d: float) -> list[tuple[float, float]]:  # a Ø d bore's distance to each
+        return [(y, (d + size) / 2 + WEB_MM) for y, size in a_face]
+
+    cams, dowels = _layout(k, y0, y1, DIVIDER_B_INSET_MM)
+    lo, hi = y0 + EDGE_MM, y1 - EDGE_MM
+    moved = (nearest_free(y, clear(BOLT_HOLE_MM), lo=lo, hi=hi) for y in cams)
+    cams = [y if at is None else at for y, at in zip(cams, moved, strict=True)]
+    placed: list[float] = []
+    for y in dowels:
+        own = [(c, k.system_pitch_mm) for c in (*cams, *placed)]
+        at = nearest_free(y + k.system_pitch_mm / 2, clear(k.dowel_diameter_mm) + own, lo=lo, hi=hi)
+        if at is not None:
+            placed.append(at)
+    return cams, placed
+
+
+NUDGES_MM = (0, *(side * mm for mm in range(1, 17) for side in (1, -1)))
+
+
+def _clear_in(
+    maker: PartMaker, end: Blank, face: Blank, toward: int, ys: list[float], *, tool: Drill
+) -> list[float]:
+    """``ys``, each moved the fewest whole millimetres (up to half a pitch) that keep its hole
+    in ``face`` clear of the bores already there (a drawer runner's screws in the other face
+    of a divider, drilled for the section on its other side)."""
+    out = []
+    for y in ys:
+        near = bores_near(maker, face, _on_face(end, face, toward, y), reach=tool.diameter_mm)
+        for mm in NUDGES_MM:
+            if clash.clear_of(
+                near, face, _on_face(end, face, toward, y + mm), toward=toward, tool=tool
+            ):
+                y += mm
+                break
+        out.append(y)
+    return out
 
 
 def _on_face(end: Blank, face: Blank, toward: int, y: float) -> tuple[float, float, float]:

@@ -11,6 +11,7 @@ __all__ = [
     "connector_count",
     "fixing_positions",
     "hinge_count",
+    "nearest_free",
     "pin_row",
     "share",
     "spread",
@@ -136,6 +137,29 @@ def clear_of(positions: list[float], taken: list[float], *, clearance: float) ->
                 break
         out.append(p)
     return out
+
+
+def nearest_free(
+    p: float, taken: list[tuple[float, float]], *, lo: float, hi: float
+) -> float | None:
+    """The place nearest ``p`` from ``lo`` to ``hi`` at least ``r`` from every ``c`` of the
+    ``(c, r)`` in ``taken`` (``p`` itself when it is); ``None`` when there is none.
+
+    Examples
+    --------
+    >>> nearest_free(55.75, [(50.0, 7.5), (60.0, 32.0)], lo=20, hi=203)
+    28.0
+    >>> nearest_free(100.0, [(90.0, 8.0)], lo=20, hi=203)
+    100.0
+    >>> nearest_free(30.0, [(30.0, 32.0)], lo=20, hi=60) is None
+    True
+    """
+
+    def free(y: float) -> bool:
+        return lo <= y <= hi and all(abs(y - c) >= r - ABS_TOL_MM for c, r in taken)
+
+    candidates = [p, *(c + side * r for c, r in taken for side in (-1, 1))]
+    return min((y for y in candidates if free(y)), key=lambda y: abs(y - p), default=None)
 
 
 def share(

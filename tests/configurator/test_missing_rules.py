@@ -13,6 +13,7 @@ import pytest
 from hypothesis import given, settings
 
 from catalog.catalog import Catalog
+from configurator.build.parts import Face, OpKind
 from configurator.model.design import WallPlacement
 from configurator.model.document import parse_design
 from configurator.rules.evaluate import Evaluation, evaluate
@@ -245,6 +246,38 @@ def test_no_cabinet_in_the_catalogs_ranges_has_bores_that_meet(cabinet: dict[str
     problems = run(CATALOG, doc({**cabinet, "offset_mm": 100})).problems
     if any(p.code == "machining_clash" for p in problems):
         assert any(p.code == "hinge_count" and p.severity == "error" for p in problems)
+
+
+def two_fixed_shelves(depth: int) -> dict[str, Any]:
+    """A wall cabinet with a fixed shelf 100 mm up on each side of its divider."""
+    section = {"width_mm": None, "items": [{"kind": "fixed_shelf", "at_mm": 100}]}
+    return a_cabinet(
+        id="C1",
+        template="wall_cabinet",
+        offset_mm=100,
+        width_mm=554,
+        height_mm=300,
+        depth_mm=depth,
+        front_material="PB18_WHITE",
+        interior={"sections": [section, section]},
+    )
+
+
+def test_fixed_shelves_on_both_sides_of_a_shallow_divider_keep_their_bores_apart(
+    catalog: Catalog,
+) -> None:
+    """Found by the property above: in a 250 mm deep wall cabinet a dowel of the left shelf
+    (B face, 44 mm in) met the right shelf's connector bolt (A face, 50 mm in) inside the
+    divider; the B face's dowels now stand clear of the A face's bores (28 and 132 mm in,
+    between 50, 82, 141, 173), as in every depth the wall cabinet's range allows."""
+    document = doc(two_fixed_shelves(250))
+    assert not found(catalog, document, "machining_clash")
+    (divider,) = (p for p in run(catalog, document).build.parts if p.part_id == "C1-DIV1")
+    at_shelf = [op for op in divider.operations if op.u == 109 and op.kind is OpKind.HOLE]
+    on = {face: sorted(op.v for op in at_shelf if op.face is face) for face in (Face.A, Face.B)}
+    assert on == {Face.A: [50, 82, 141, 173], Face.B: [28, 60, 132, 179]}
+    for depth in range(251, 431, 3):  # short joints: dowels a quarter of it from the ends
+        assert not found(catalog, doc(two_fixed_shelves(depth)), "machining_clash"), depth
 
 
 # -- doors hinged against a wall ---------------------------------------------------------------
