@@ -181,6 +181,11 @@ MESSAGES: Final[Mapping[str, Mapping[str, str]]] = {
         "zh-CN": "顶柜 {cabinet}（底面离地 {elevation_mm} mm）没有放在柜体上：仅 {supported_pct}% "
         "落在下方柜体的顶板上",
     },
+    "shelf_unsupported": {
+        "en": "{shelf_id} has no pin holes under it in {part_id} (bores already there took "
+        "them): move the shelf a grid hole up or down",
+        "zh-CN": "{shelf_id} 下方在 {part_id} 上没有层板托孔（已被其他孔占用）：请将层板上移或下移一个孔位",
+    },
     "machining_clash": {
         "en": "{part_id}: {clashes} bore(s) cut into another one (the first at u {u_mm:g}, "
         "v {v_mm:g} mm into the one at u {other_u_mm:g}, v {other_v_mm:g} mm): each screw, "

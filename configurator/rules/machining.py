@@ -15,13 +15,13 @@ from operator import attrgetter
 
 from catalog.catalog import Catalog
 from configurator.build.clash import Drilled, meet, row_hole_meeting
-from configurator.build.parts import Face, Operation, OpKind, Part
+from configurator.build.parts import Face, Operation, OpKind, Part, Role
 from configurator.rules.context import Context, Placed
 from configurator.rules.problems import RuleProblem
 from configurator.rules.structure import each_cabinet
 from kernel.problems import Problem
 
-__all__ = ["check_machining", "clashes"]
+__all__ = ["check_machining", "clashes", "unsupported_shelves"]
 
 _ALONG = attrgetter("u")  # bores sorted along the part (no Python call per bore)
 
@@ -32,7 +32,16 @@ def check_machining(ctx: Context) -> list[Problem]:
 
 
 def _machining(placed: Placed, catalog: Catalog) -> list[Problem]:
-    problems = []
+    problems = [
+        Problem.of(
+            RuleProblem.SHELF_UNSUPPORTED,
+            placed.path,
+            part_id=board.part_id,
+            shelf_id=shelf.part_id,
+            u_mm=round(shelf.box.lo[2] - board.box.lo[2], 1),
+        )
+        for shelf, board in unsupported_shelves(placed.cabinet.cabinet.parts, catalog)
+    ]
     for part in placed.cabinet.cabinet.parts:
         found = clashes(part)
         if found:
@@ -50,6 +59,37 @@ def _machining(placed: Placed, catalog: Catalog) -> list[Problem]:
                 )
             )
     return problems
+
+
+def unsupported_shelves(parts: tuple[Part, ...], catalog: Catalog) -> list[tuple[Part, Part]]:
+    """Each adjustable shelf and a board beside it without a pin hole in both its rows at
+    most a pitch under the shelf: the bores already in the board (a short divider's cam
+    housings) took the holes the shelf would rest on."""
+    k = catalog.construction
+    c, pitch = k.shelf_clearance_mm, k.system_pitch_mm
+    boards = [p for p in parts if p.role in (Role.SIDE, Role.DIVIDER) and p.length_axis == 2]
+    found = []
+    for shelf in (p for p in parts if p.role is Role.SHELF and p.length_axis == 0):
+        z = shelf.box.lo[2]
+        for board in boards:
+            if abs(board.box.hi[0] - (shelf.box.lo[0] - c)) < 0.1:
+                face = Face.A  # the board's face toward +x, where the shelf is
+            elif abs(board.box.lo[0] - (shelf.box.hi[0] + c)) < 0.1:
+                face = Face.B
+            else:
+                continue
+            if not board.box.lo[2] <= z <= board.box.hi[2]:
+                continue
+            rows = {
+                round(v, 1)
+                for op in board.operations
+                if op.item == k.shelf_support and op.face is face
+                for u, v in op.positions()
+                if z - pitch - 0.01 <= board.box.lo[2] + u <= z + 0.01
+            }
+            if len(rows) < 2:  # a front and a back row
+                found.append((shelf, board))
+    return found
 
 
 def clashes(part: Part) -> list[tuple[Drilled, Drilled]]:

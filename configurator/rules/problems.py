@@ -29,4 +29,5 @@ class RuleProblem(ProblemCode):
     FLOOR_UNIT_RAISED = "floor_unit_raised"
     TOP_BOX_UNSUPPORTED = "top_box_unsupported"
     MACHINING_CLASH = "machining_clash"
+    SHELF_UNSUPPORTED = "shelf_unsupported"
     DOOR_AGAINST_WALL = "door_against_wall"

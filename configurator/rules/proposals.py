@@ -810,6 +810,20 @@ def _clash(problem: Problem, ctx: Context) -> list[Fix]:
     return fixes
 
 
+def _unsupported(problem: Problem, ctx: Context) -> list[Fix]:
+    """A shelf without pin holes under it: the clash's cure, for that shelf only (a grid hole
+    or two up or down, where the board has holes)."""
+    m = re.search(r"-S(\d+)-SHELF\d+$", str(problem.params.get("shelf_id", "")))
+    if m is None:
+        return []
+    section = int(m.group(1))
+    return [
+        f
+        for f in _clash(problem, ctx)
+        if f.params.get("section") == section and f.params.get("kind") == "shelf"
+    ]
+
+
 def _moved(p: Placed, interior: Interior, where: tuple[int, int], at: float) -> Fix:
     """The cabinet's ``interior`` with item ``where`` (section, item) moved to ``at`` mm."""
     section, index = where
@@ -945,5 +959,6 @@ PROPOSERS: dict[ProblemCode, Proposer] = {
     RuleProblem.FLOOR_UNIT_RAISED: _to_floor,
     RuleProblem.TOP_BOX_UNSUPPORTED: _onto_cabinet,
     RuleProblem.MACHINING_CLASH: _clash,
+    RuleProblem.SHELF_UNSUPPORTED: _unsupported,
     RuleProblem.DOOR_AGAINST_WALL: _hinge_wall,
 }

@@ -332,3 +332,36 @@ def test_a_door_in_a_corner_cannot_flip_into_the_other_wall(catalog: Catalog) ->
     (door,) = found(catalog, document, "door_against_wall")
     assert [(f.code, f.params["to_mm"]) for f in door.fixes] == [(RuleFix.ADD_FILLER, 1550)]
     works(catalog, document, door)
+
+
+# -- a shelf with no pin holes under it --------------------------------------------------------
+
+
+def test_a_shelf_whose_pin_holes_a_cam_took_is_refused_and_moved(catalog: Catalog) -> None:
+    """Open shelving 300 mm high on a 113 mm plinth: its short divider's cam housings took
+    the holes under the right section's shelf (found by the hardware-and-bores property).
+    Refused with a checked fix: the shelf one grid hole up, where the divider has holes."""
+    cabinet = a_cabinet(
+        template="shelving_open",
+        offset_mm=100,
+        width_mm=637,
+        height_mm=300,
+        depth_mm=250,
+        carcass_material="PB18_WHITE",
+        front_material="PB18_WHITE",
+        options={"plinth_mm": 113},
+    )
+    document = doc(cabinet)
+    design = parse_design(document)
+    evaluation = evaluate(design, catalog)
+    unsupported = [p for p in evaluation.problems if p.code == "shelf_unsupported"]
+    assert [dict(p.params) for p in unsupported] == [
+        {"part_id": "W1-DIV1", "shelf_id": "W1-S2-SHELF1", "u_mm": 66.0}
+    ]
+    checked = offer_fixes(design, evaluation, catalog)
+    (offered,) = [p for p in checked if p.code == "shelf_unsupported"]
+    (fix,) = offered.fixes
+    assert fix.code is RuleFix.MOVE_ITEM and fix.params["to_mm"] == 98
+    assert run(catalog, apply_patch(document, fix.patch)).problems == ()
+    for language in ("en", "zh-CN"):
+        assert "W1-S2-SHELF1" in message(unsupported[0], language)
