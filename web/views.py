@@ -74,6 +74,7 @@ def catalog_view(catalog: Catalog) -> dict[str, Any]:
                 "depth_mm": _range(t.depth),
                 "standard_widths_mm": list(t.standard_widths),
                 "elevation_mm": t.elevation_mm,  # default underside height: what goes over what
+                "corner": t.corner.value,  # "l": stands with its left side in the wall's end
                 "carcass_materials": list(t.carcass_materials),
                 "front_materials": list(t.front_materials),
                 "load_class": t.load_class.value,

@@ -2,7 +2,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import {
-  along, collides, dimensionChain, firstFree, footprint, heightBand, lShape, moveCorner, moveWall, newId, rectangle, resizeWall, shelfHeights, snap, taken, uShape, walls,
+  along, collides, cornerEnd, dimensionChain, firstFree, footprint, heightBand, lShape, moveCorner, moveWall, newId, rectangle, resizeWall, shelfHeights, snap, taken, uShape, walls,
 } from "../../web/static/js/placement.js";
 
 const room = (cabinets) => ({ room: { outline_mm: rectangle(3600, 3000), ceiling_mm: 2600 }, cabinets });
@@ -25,6 +25,13 @@ test("the first free place is the first gap the width fits in", () => {
   assert.equal(firstFree([[0, 1000], [1500, 3600]], 3600, 501), null);
   assert.equal(firstFree([[1500, 3600], [0, 1000]], 3600, 400), 1000); // unsorted input
   assert.equal(firstFree([[0, 3000]], 3600, 600), 3000); // exactly to the end
+});
+
+test("an L corner unit goes to the corner at the wall's end, or nowhere", () => {
+  assert.equal(cornerEnd([], 3600, 1200), 2400);
+  assert.equal(cornerEnd([[0, 2400]], 3600, 1200), 2400); // touching its neighbour is fine
+  assert.equal(cornerEnd([[3000, 3600]], 3600, 1200), null); // the corner is taken
+  assert.equal(cornerEnd([], 1000, 1200), null); // the wall is too short
 });
 
 test("overlap is refused, touching is fine, leaving the wall is refused", () => {

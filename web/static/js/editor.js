@@ -5,7 +5,7 @@
 import { api, ApiError, data, el, lang, named, remember, t } from "./page.js";
 import { editable, History } from "./history.js";
 import { applyPatch } from "./patch.js";
-import { collides, firstFree, heightBand, newId, resizeWall, shelfHeights, taken, walls } from "./placement.js";
+import { collides, cornerEnd, firstFree, heightBand, newId, resizeWall, shelfHeights, taken, walls } from "./placement.js";
 import { money } from "./format.js";
 import { Plan } from "./plan.js";
 import { templatePicture } from "./pictures.js";
@@ -384,7 +384,9 @@ function place(template) {
   const intervals = taken(state.doc, index, { reach: depth, band: [bottom, bottom + height], templates: state.templates });
   const widths = [template.width_mm.default, ...template.standard_widths_mm.slice().sort((a, b) => b - a), template.width_mm.min];
   for (const width of widths) {
-    const offset = firstFree(intervals, wall.length, width);
+    const offset = template.corner === "l"
+      ? cornerEnd(intervals, wall.length, width)
+      : firstFree(intervals, wall.length, width);
     if (offset === null) continue;
     const doc = editable(state.doc);
     const id = newId(doc, template.code);

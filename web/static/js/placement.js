@@ -71,6 +71,13 @@ export function firstFree(intervals, wallLength, width) {
   return wallLength - from >= width ? from : null;
 }
 
+/** Where an L corner unit goes on a wall: its left side in the corner at the wall's end (its
+ * second arm runs along the next wall), or null if that place is taken. */
+export function cornerEnd(intervals, wallLength, width) {
+  const offset = wallLength - width;
+  return offset >= 0 && !collides(intervals, wallLength, offset, width) ? offset : null;
+}
+
 /** Whether [offset, offset + width] overlaps a taken interval (touching is fine) or leaves the wall. */
 export function collides(intervals, wallLength, offset, width) {
   if (offset < 0 || offset + width > wallLength) return true;
