@@ -71,7 +71,10 @@ def test_health_answers_while_an_evaluation_holds_its_thread(
 @pytest.mark.slow
 def test_health_stays_prompt_during_a_heavy_evaluation(catalog: Catalog) -> None:
     """A real CPU-bound evaluation (the most cabinets a design may have, all overlapping):
-    /health is answered within a fraction of a second throughout."""
+    /health is answered within a fraction of a second throughout. A loop blocked by the
+    evaluation would answer once, when it ends; on a shared machine one answer may be slow
+    for other reasons (another process took the core), so the typical answer is judged, and
+    at most one slow one is forgiven."""
     doc = copy.deepcopy(BEDROOM)
     doc["cabinets"] = [dict(doc["cabinets"][0], id=f"C{i}") for i in range(200)]
     with serving(create_app(catalog=catalog)) as where, ThreadPoolExecutor(2) as pool:
@@ -86,8 +89,9 @@ def test_health_stays_prompt_during_a_heavy_evaluation(catalog: Catalog) -> None
             time.sleep(0.05)
         status, _, took = evaluating.result()
     assert status == 200
-    assert len(latencies) >= 2, f"the evaluation took only {took:.2f} s"
-    assert max(latencies) < 0.5, latencies
+    assert len(latencies) >= 3, f"the evaluation took only {took:.2f} s: {latencies}"
+    assert sorted(latencies)[len(latencies) // 2] < 0.1, latencies
+    assert sum(seconds > 0.5 for seconds in latencies) <= 1, latencies
 
 
 def test_a_chunked_body_is_cut_off_at_the_limit(catalog: Catalog) -> None:
