@@ -17,7 +17,7 @@ from configurator.build.joinery import (
     nearest_free,
     spread,
 )
-from configurator.build.parts import Box, Drill, HardwareLine, OpKind, Role
+from configurator.build.parts import Box, Drill, HardwareLine, Operation, OpKind, Role
 from kernel.ids import MaterialCode
 
 __all__ = ["Carcass", "build_backs", "build_carcass", "build_dividers", "dowel_end", "join"]
@@ -229,8 +229,16 @@ def _clear_in(
     in ``face`` clear of the bores already there (a drawer runner's screws in the other face
     of a divider, drilled for the section on its other side)."""
     out = []
+    near_at: dict[float, list[Operation]] = {}  # by height along ``face``: often one for all
     for y in ys:
-        near = bores_near(maker, face, _on_face(end, face, toward, y), reach=tool.diameter_mm)
+        point = _on_face(end, face, toward, y)
+        u = point[face.length_axis]
+        near = near_at.get(u)
+        if near is None:
+            near = near_at[u] = bores_near(maker, face, point, reach=tool.diameter_mm)
+        if not near:  # nothing to keep clear of (most joints)
+            out.append(y)
+            continue
         for mm in NUDGES_MM:
             if clash.clear_of(
                 near, face, _on_face(end, face, toward, y + mm), toward=toward, tool=tool

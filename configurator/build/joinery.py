@@ -155,11 +155,13 @@ def nearest_free(
     True
     """
 
-    def free(y: float) -> bool:
-        return lo <= y <= hi and all(abs(y - c) >= r - ABS_TOL_MM for c, r in taken)
-
     candidates = [p, *(c + side * r for c, r in taken for side in (-1, 1))]
-    return min((y for y in candidates if free(y)), key=lambda y: abs(y - p), default=None)
+    # nearest first (a stable sort: ties keep their order), so usually only ``p`` is tested
+    candidates.sort(key=lambda y: abs(y - p))
+    for y in candidates:
+        if lo <= y <= hi and all(abs(y - c) >= r - ABS_TOL_MM for c, r in taken):
+            return y
+    return None
 
 
 def share(

@@ -11,6 +11,7 @@ cups in one door are ``hinge_count``'s (they leave fewer usable hinges than the 
 
 from __future__ import annotations
 
+import math
 from operator import attrgetter
 
 from catalog.catalog import Catalog
@@ -68,10 +69,11 @@ def unsupported_shelves(parts: tuple[Part, ...], catalog: Catalog) -> list[tuple
     k = catalog.construction
     c, pitch = k.shelf_clearance_mm, k.system_pitch_mm
     boards = [p for p in parts if p.role in (Role.SIDE, Role.DIVIDER) and p.length_axis == 2]
+    pins: dict[tuple[int, Face], list[Operation]] = {}  # each board face's pin rows, once
     found = []
     for shelf in (p for p in parts if p.role is Role.SHELF and p.length_axis == 0):
         z = shelf.box.lo[2]
-        for board in boards:
+        for i, board in enumerate(boards):
             if abs(board.box.hi[0] - (shelf.box.lo[0] - c)) < 0.1:
                 face = Face.A  # the board's face toward +x, where the shelf is
             elif abs(board.box.lo[0] - (shelf.box.hi[0] + c)) < 0.1:
@@ -80,16 +82,26 @@ def unsupported_shelves(parts: tuple[Part, ...], catalog: Catalog) -> list[tuple
                 continue
             if not board.box.lo[2] <= z <= board.box.hi[2]:
                 continue
-            rows = {
-                round(v, 1)
-                for op in board.operations
-                if op.item == k.shelf_support and op.face is face
-                for u, v in op.positions()
-                if z - pitch - 0.01 <= board.box.lo[2] + u <= z + 0.01
-            }
-            if len(rows) < 2:  # a front and a back row
-                found.append((shelf, board))
+            rows = pins.get((i, face))
+            if rows is None:
+                rows = pins[i, face] = [
+                    op for op in board.operations if op.item == k.shelf_support and op.face is face
+                ]
+            under = (z - pitch - 0.01 - board.box.lo[2], z + 0.01 - board.box.lo[2])
+            if len({round(op.v, 1) for op in rows if _hole_within(op, *under)}) < 2:
+                found.append((shelf, board))  # not a front and a back row under the shelf
     return found
+
+
+def _hole_within(op: Operation, low: float, high: float) -> bool:
+    """Whether a hole of ``op`` (one, or a row) lies from ``low`` to ``high`` along the part:
+    only the few holes of a row about ``low`` are looked at, not all of them."""
+    if op.repeat == 1 or not op.pitch_mm:
+        return low <= op.u <= high
+    first = max(0, math.floor((low - op.u) / op.pitch_mm))
+    return any(
+        low <= op.u + n * op.pitch_mm <= high for n in range(first, min(first + 3, op.repeat))
+    )
 
 
 def clashes(part: Part) -> list[tuple[Drilled, Drilled]]:
