@@ -10,8 +10,9 @@ import platform
 import statistics
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
+from typing import Any
 
 from bench.designs import showroom
 from configurator.build.design_build import build_design
@@ -25,6 +26,7 @@ from pricing.price import PriceBook, price_design
 from pricing.promotions import Customer
 from production_export.cut_list import render_cut_list_csv
 from services.evaluation import PriceRequest, evaluate_design
+from services.memo import EvaluationCache
 from web.wiring import SystemClock
 
 AT = datetime(2026, 11, 24, 12, tzinfo=UTC)  # inside every demo promotion's window
@@ -42,6 +44,14 @@ def median_ms(action: Callable[[], object], *, runs: int) -> float:
     return statistics.median(times)
 
 
+def edited(document: dict[str, Any], widths: Iterator[int]) -> dict[str, Any]:
+    """``document`` with its fifth cabinet (a 600 mm base cabinet) at the next width: a
+    width no run has used, so the server's cache never holds the edited cabinet."""
+    cabinets = [dict(c) for c in document["cabinets"]]
+    cabinets[4]["width_mm"] = next(widths)
+    return {**document, "cabinets": cabinets}
+
+
 def main() -> int:
     catalog = load_catalog()
     document = showroom(30)
@@ -53,6 +63,17 @@ def main() -> int:
     price = price_design(build, catalog, book, now=AT, customer=CUSTOMER)
     catalogs = CatalogFiles(catalog=catalog)
     runs = int(sys.argv[1]) if len(sys.argv) > 1 else 50
+    # live editing as the server does it: one cabinet changed, the others in its cache
+    cache = EvaluationCache()
+    widths = iter(range(599, 300, -1))  # 1 mm narrower each run: never seen before
+
+    def edit(doc: dict[str, Any]) -> object:
+        request = PriceRequest(customer=CUSTOMER, at=AT)
+        return evaluate_design(
+            doc, catalogs=catalogs, clock=SystemClock(), request=request, cache=cache
+        )
+
+    edit(document)
     rows = [
         ("parse design document", median_ms(lambda: parse_design(document), runs=runs), None),
         (
@@ -88,6 +109,11 @@ def main() -> int:
                 ),
                 runs=runs,
             ),
+            TARGETS_MS["evaluate"],
+        ),
+        (
+            "edit -> evaluate + price",
+            median_ms(lambda: edit(edited(document, widths)), runs=runs),
             TARGETS_MS["evaluate"],
         ),
     ]

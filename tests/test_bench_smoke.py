@@ -35,3 +35,15 @@ def test_the_booking_benchmark_runs(capsys: pytest.CaptureFixture[str]) -> None:
     assert booking.main(["--seconds", "0.5", "--clients", "2", "--databases", "sqlite"]) == 0
     out = capsys.readouterr().out
     assert "one slot" in out and "overlapping bookings of one designer: 0" in out
+
+
+@pytest.mark.slow
+def test_the_engine_benchmark_runs(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from bench.__main__ import main
+
+    monkeypatch.setattr("sys.argv", ["bench", "2"])
+    assert main() == 0
+    out = capsys.readouterr().out
+    assert "evaluate finds 0 problems" in out and "edit -> evaluate + price" in out
