@@ -91,18 +91,21 @@ class BookingResult:
 def store_slots(
     store_id: str,
     kind: AppointmentKind,
-    first: date,
-    last: date,
+    first: date | None,
+    last: date | None,
     *,
     backend: Backend,
     skill: Skill | None = None,
 ) -> tuple[Calendar, tuple[Slot, ...]]:
     """The free slots of a store, kind and local dates ``first``–``last`` (at most
-    ``MAX_SLOT_DAYS``), with the calendar they were computed from."""
-    if last < first or (last - first).days >= MAX_SLOT_DAYS:
-        raise InvalidInput([Problem.of(ServiceProblem.INVALID_RANGE, "to", max_days=MAX_SLOT_DAYS)])
+    ``MAX_SLOT_DAYS``; ``first`` by default today in the store's zone, ``last`` by default
+    ``first``), with the calendar they were computed from."""
     calendar = backend.bookings.calendar(store_id)
     zone = calendar.store.tz
+    first = first or backend.clock.now().astimezone(zone).date()
+    last = last or first
+    if last < first or (last - first).days >= MAX_SLOT_DAYS:
+        raise InvalidInput([Problem.of(ServiceProblem.INVALID_RANGE, "to", max_days=MAX_SLOT_DAYS)])
     around = Interval(
         wall_to_utc(first, datetime.min.time(), zone) - _AROUND,
         wall_to_utc(last, datetime.min.time(), zone) + 2 * _AROUND,

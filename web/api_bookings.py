@@ -88,11 +88,10 @@ def get_slots(
     skill: Skill | None = None,
 ) -> dict[str, Any]:
     """The free slots of one kind from local date ``from`` to ``to`` (at most 62 days), or
-    on one ``date``; times with the store's offset, each with how many designers are free."""
+    on one ``date`` (by default today in the store's zone); times with the store's offset,
+    each with how many designers are free."""
     backend = backend_of(request)
-    first = days[0] or backend.clock.now().date()
-    last = days[1] or first
-    calendar, slots = store_slots(store_id, kind, first, last, backend=backend, skill=skill)
+    calendar, slots = store_slots(store_id, kind, *days, backend=backend, skill=skill)
     zone = calendar.store.tz
     return {
         "store_id": store_id,

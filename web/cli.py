@@ -160,6 +160,12 @@ def _account_commands(commands: argparse._SubParsersAction[argparse.ArgumentPars
         "notify", help="send the due booking notifications (.eml files in var/outbox/)"
     )
     notify.add_argument("--outbox", default="var/outbox", help="where the .eml files go")
+    notify.add_argument(
+        "--smtp",
+        default="",
+        help="send by SMTP: smtp://[user:password@]host[:port][?starttls=1] or smtps://… "
+        "(default: $MILLWORK_SMTP_URL; without either, .eml files only)",
+    )
     notify.set_defaults(run="web.cli_notify:notify")
     users = commands.add_parser("users", help="accounts: add, list, disable, enable, password")
     user = users.add_subparsers(dest="action", required=True)

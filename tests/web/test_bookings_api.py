@@ -4,7 +4,7 @@ requests an attacker sends."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 import pytest
@@ -240,3 +240,16 @@ def test_notifications_are_queued_with_the_booking(
     reminders = backend.outbox.claim(later, later + timedelta(minutes=5), 10)
     assert [i.kind for i in reminders] == ["reminder"]
     assert "BEGIN:VCALENDAR" in reminders[0].message["ics"]
+
+
+def test_without_a_date_the_slots_are_todays_in_the_stores_zone(
+    client: TestClient, caller: dict[str, str], clock: Any
+) -> None:
+    # 21:00 UTC on the 24th is already 05:00 on the 25th in Shanghai, 03:00 in Urumqi
+    clock.moment = datetime.fromisoformat("2026-11-24T21:00:00+00:00")
+    for store, offset in (("sh-xuhui", "+08:00"), ("xj-urumqi", "+06:00")):
+        answer = client.get(f"/api/v1/stores/{store}/slots?kind=store_visit")
+        assert answer.status_code == 200, answer.text
+        starts = [s["start"] for s in answer.json()["slots"]]
+        assert starts, store
+        assert {s[:10] for s in starts} == {"2026-11-25"} and starts[0].endswith(offset)
