@@ -15,8 +15,9 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Iterable
 from contextlib import AbstractContextManager, nullcontext
+from datetime import datetime
 
-from sqlalchemy import Engine, update
+from sqlalchemy import Engine, delete, update
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
@@ -166,6 +167,11 @@ class SqlBookings:
                     return None
                 raise
             return changed
+
+    def forget_keys_before(self, before: datetime) -> int:
+        with Session(self._writer) as session, session.begin():
+            old = col(IdempotencyRow.created_at) < before
+            return int(session.exec(delete(IdempotencyRow).where(old)).rowcount)
 
 
 def _lock_store(session: Session, store_id: str) -> None:

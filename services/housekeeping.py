@@ -12,10 +12,13 @@ from services.accounts import FAILURE_WINDOW
 from services.backend import Backend
 from services.throttle import LIMITS
 
-__all__ = ["KEEP_FOR", "Pruned", "prune"]
+__all__ = ["KEEP_FOR", "KEYS_KEPT_FOR", "Pruned", "prune"]
 
 # Kept a day past the longest window that counts them: enough to look into an incident.
 KEEP_FOR: Final = timedelta(days=1)
+# An Idempotency-Key's answer is replayed for a week: a client retrying a booking (a phone
+# that lost its signal, a tab reopened) does so within minutes or hours, not weeks.
+KEYS_KEPT_FOR: Final = timedelta(days=7)
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,11 +28,13 @@ class Pruned:
     sessions: int
     failed_log_ins: int
     throttle_events: int
+    idempotency_keys: int
 
 
 def prune(*, backend: Backend) -> Pruned:
-    """Delete expired sessions, and the failed log-ins and throttle events no window counts
-    any more (older than the longest window plus ``KEEP_FOR``)."""
+    """Delete expired sessions, the failed log-ins and throttle events no window counts any
+    more (older than the longest window plus ``KEEP_FOR``), and the answers kept under
+    ``Idempotency-Key``s used more than ``KEYS_KEPT_FOR`` ago."""
     now = backend.clock.now()
     longest = max([FAILURE_WINDOW, *(limit.window for limit in LIMITS)])
     before = now - longest - KEEP_FOR
@@ -37,4 +42,5 @@ def prune(*, backend: Backend) -> Pruned:
         sessions=backend.sessions.forget_expired(now),
         failed_log_ins=backend.accounts.forget_failures_before(before),
         throttle_events=backend.throttle.forget_before(before),
+        idempotency_keys=backend.bookings.forget_keys_before(now - KEYS_KEPT_FOR),
     )

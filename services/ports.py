@@ -373,6 +373,11 @@ class Bookings(Protocol):
         ``decide`` refused. ``NotFound`` if there is no such link."""
         ...
 
+    def forget_keys_before(self, before: datetime) -> int:
+        """Forget the answers kept under ``Idempotency-Key``s used before ``before``; how
+        many were forgotten."""
+        ...
+
 
 class Outbox(Protocol):
     """Notifications waiting to be sent."""

@@ -506,6 +506,7 @@ class InMemoryBookings:
     calendars: dict[str, Calendar] = field(default_factory=dict)
     records: dict[str, tuple[AppointmentRecord, str]] = field(default_factory=dict)
     keys: dict[tuple[str, str], Replay] = field(default_factory=dict)
+    key_times: dict[tuple[str, str], datetime] = field(default_factory=dict)
 
     def put_calendar(self, calendar: Calendar) -> None:
         self.stores.get(calendar.store.id)
@@ -544,7 +545,14 @@ class InMemoryBookings:
             self.keys[key.caller, key.key] = Replay(
                 body_hash=key.body_hash, refused=outcome.refused, answer=outcome.answer
             )
+            self.key_times[key.caller, key.key] = key.at
         return outcome
+
+    def forget_keys_before(self, before: datetime) -> int:
+        old = [used for used, at in self.key_times.items() if at < before]
+        for used in old:
+            del self.keys[used], self.key_times[used]
+        return len(old)
 
     def by_token(self, token_hash: str) -> AppointmentRecord:
         for record, kept in self.records.values():

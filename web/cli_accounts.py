@@ -97,7 +97,8 @@ def prune_old(_: argparse.Namespace) -> None:
         pruned = prune(backend=backend)
     print(
         f"deleted {pruned.sessions} expired sessions, {pruned.failed_log_ins} old failed "
-        f"log-ins, {pruned.throttle_events} old throttle events"
+        f"log-ins, {pruned.throttle_events} old throttle events, {pruned.idempotency_keys} "
+        "week-old Idempotency-Key answers"
     )
 
 
