@@ -324,6 +324,7 @@ def test_demo_stores_span_two_cities_and_zones(run: Run) -> None:
 def test_prune_says_what_it_deleted(run: Run) -> None:
     assert run("prune") == (
         0,
-        "deleted 0 expired sessions, 0 old failed log-ins, 0 old throttle events\n",
+        "deleted 0 expired sessions, 0 old failed log-ins, 0 old throttle events, "
+        "0 week-old Idempotency-Key answers\n",
         "",
     )
