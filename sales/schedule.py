@@ -169,6 +169,9 @@ def _time_of(reader: Reader, value: object, path: str) -> time | None:
     text = reader.text(value, path, max_length=5)
     if not isinstance(value, str):
         return None
+    if not text:
+        reader.fail(FieldProblem.MISSING_KEY, path)
+        return None
     if not _TIME.fullmatch(text):
         reader.fail(FieldProblem.INVALID_VALUE, path, value=text, allowed="HH:MM, 00:00–23:59")
         return None
@@ -178,6 +181,9 @@ def _time_of(reader: Reader, value: object, path: str) -> time | None:
 def _date_of(reader: Reader, value: object, path: str) -> date | None:
     text = reader.text(value, path, max_length=10)
     if not isinstance(value, str):
+        return None
+    if not text:
+        reader.fail(FieldProblem.MISSING_KEY, path)
         return None
     try:
         found = date.fromisoformat(text) if _DATE.fullmatch(text) else None

@@ -25,8 +25,8 @@ VISIT_MESSAGES: Final[Mapping[str, Mapping[str, str]]] = {
     "city": {"en": "City", "zh-CN": "城市"},
     "your_district": {"en": "Your district or address", "zh-CN": "您所在的区或地址"},
     "district_hint": {
-        "en": "Type or pick a district, e.g. Pudong",
-        "zh-CN": "输入或选择所在区，例如 浦东新区",
+        "en": "e.g. Pudong",
+        "zh-CN": "例如 浦东新区",
     },
     "district_unknown": {
         "en": "We do not know where that is: pick a district from the list to see distances.",
@@ -62,7 +62,7 @@ VISIT_MESSAGES: Final[Mapping[str, Mapping[str, str]]] = {
         "zh-CN": "未来 {days} 天内没有可预约的时段。",
     },
     "n_free": {"en": "{n} free", "zh-CN": "{n} 个空档"},
-    "closed_or_full": {"en": "full", "zh-CN": "已满"},
+    "closed_or_full": {"en": "none free", "zh-CN": "无空档"},
     "your_name": {"en": "Your name", "zh-CN": "您的姓名"},
     "your_phone": {"en": "Mobile phone", "zh-CN": "手机号码"},
     "your_choice": {"en": "Your choice", "zh-CN": "您的选择"},

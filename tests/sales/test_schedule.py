@@ -80,6 +80,7 @@ def test_an_edit_lands_on_the_store_and_keeps_a_designer_s_share() -> None:
         ([["10:00", "14:00"], ["14:00", "18:00"]], []),  # touching spans do not overlap
         ([["24:00", "23:59"]], [("invalid_value", "hours[0][0][0]")]),
         ([["00:00", "23:59"]], []),
+        ([["", "18:00"]], [("missing_key", "hours[0][0][0]")]),  # an input left empty
         ([["9:00", "18:00"]], [("invalid_value", "hours[0][0][0]")]),
         ([["10:00"]], [("out_of_range", "hours[0][0]")]),
         ([[f"1{h}:00", f"1{h}:30"] for h in range(5)], [("too_many_items", "hours[0]")]),
@@ -101,11 +102,13 @@ def test_closures_run_forward_and_do_not_overlap() -> None:
         {"first": "2027-03-02", "last": "2027-03-01"},
         {"first": "2027-02-11", "last": "2027-02-11"},  # the day after: fine
         {"first": "2027-02-30", "last": "2027-03-01"},
+        {"first": "", "last": "2027-03-01"},
     ]
     assert codes(body) == [
         ("closures_overlap", "closures[1]"),
         ("closure_backwards", "closures[2].last"),
         ("invalid_value", "closures[4].first"),
+        ("missing_key", "closures[5].first"),
     ]
 
 

@@ -175,11 +175,28 @@ function changed() {
   $("save-status").textContent = "";
 }
 
+/** Where on the page a problem's path is, in words: "Monday", "Closures 2", "王芳". */
+function placeOf(path) {
+  const found = path.match(/^(hours|closures|special_hours|designers)\[(\d+)\]|^capacity\.(\w+)/);
+  if (!found) return "";
+  const [, list, index, cap] = found;
+  if (cap) return t(`cap_${cap}`);
+  const n = Number(index);
+  const field = { first: "first_day", last: "last_day", date: "date", skills: "skills", days_off: "days_off" }[path.match(/\]\.(\w+)/)?.[1]];
+  const where = list === "hours" ? t(DAYS[n])
+    : list === "designers" ? $("designers").children[n]?.querySelector("[data-role=name]").value || `${t("designers")} ${n + 1}`
+    : `${t(list)} ${n + 1}`;
+  return field ? `${where} · ${t(field)}` : where;
+}
+
 function markProblems(problems) {
   for (const node of document.querySelectorAll("[aria-invalid]")) node.removeAttribute("aria-invalid");
   const box = $("schedule-problems");
   box.hidden = problems.length === 0;
-  box.replaceChildren(el("p", {}, t("schedule_problems")), el("ul", {}, ...problems.map((p) => el("li", { "data-path": null }, p.message))));
+  box.replaceChildren(el("p", {}, t("schedule_problems")), el("ul", {}, ...problems.map((p) => {
+    const place = p.path ? placeOf(p.path) : "";
+    return el("li", {}, place ? `${place}${data.lang === "zh-CN" ? "：" : ": "}${p.message}` : p.message);
+  })));
   for (const p of problems.filter((found) => found.path)) {
     // the field itself, else the row or group the path names
     const field = document.querySelector(`input[data-path="${p.path}"]`)

@@ -34,7 +34,8 @@ function show(answer) {
   $("move-card").hidden = !booked;
   $("cancel-card").hidden = !booked;
   $("book-again").hidden = booked;
-  if (!booked) $("manage-notice").textContent = t("cancelled_text");
+  $("manage-notice").textContent = "";
+  $("manage-status").textContent = booked ? "" : t("cancelled_text");
 }
 
 async function loadSlots() {
@@ -55,7 +56,7 @@ async function move() {
   $("move").disabled = true;
   try {
     show(await api("PATCH", `${url}?lang=${lang}`, { body: { start } }));
-    $("manage-notice").textContent = t("moved");
+    $("manage-status").textContent = t("moved");
     await loadSlots();
   } catch (error) {
     if (error instanceof ApiError && error.body?.error?.code === "slot_taken") {
