@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from fastapi import FastAPI
 
+from sales.hours import Interval
 from services.accounts import add_user
 from services.identity import Role
 from tests.e2e.guard import Guard, serious_violations
@@ -202,3 +203,57 @@ def test_the_manager_changes_the_hours_and_the_free_times_follow(
 
 def _iso(day: date) -> str:
     return day.isoformat()
+
+
+def test_a_booking_whose_answer_was_lost_is_sent_again_under_its_key(
+    browser: Any, base_url: str, app: FastAPI, stores: None
+) -> None:
+    """The first answer never reaches the page (the server booked it); pressing Book again
+    sends the same request under the same Idempotency-Key: the page shows the booking, and
+    the store has it once."""
+    guard = Guard(base_url)
+    context = browser.new_context(base_url=base_url, **DEVICES["laptop"])
+    guard.watch(context)
+    keys: list[str] = []
+
+    def lose_the_first_answer(route: Any) -> None:
+        keys.append(route.request.headers["idempotency-key"])
+        answer = route.fetch()  # the server books it...
+        if len(keys) == 1:
+            assert answer.status == 201
+            route.abort("connectionreset")  # ...and the answer is lost on the way
+        else:
+            route.fulfill(response=answer)
+
+    page = context.new_page()
+    page.goto("/book?lang=en")
+    page.get_by_test_id("store-sh-xuhui").wait_for()
+    page.route("**/api/v1/appointments?*", lose_the_first_answer)
+    slot = page.locator("[data-testid=slots][data-store] button.slot").last
+    slot.wait_for()
+    store = page.get_by_test_id("slots").get_attribute("data-store")
+    start = slot.get_attribute("data-start")
+    assert store and start
+    at = datetime.fromisoformat(start)
+    around = Interval(at - timedelta(minutes=1), at + timedelta(minutes=1))
+
+    def booked() -> int:
+        return len(app.state.backend.bookings.booked(store, around))
+
+    before = booked()
+    slot.click()
+    page.get_by_test_id("name").fill("Retry")
+    page.get_by_test_id("phone").fill("+86 139 0013 9000")
+    page.get_by_test_id("book-button").click()
+    page.wait_for_function(
+        "() => /again/.test(document.querySelector('[data-testid=book-notice]').textContent)"
+    )
+    page.get_by_test_id("book-button").click()
+    page.get_by_test_id("confirmation").wait_for()
+    assert len(keys) == 2 and keys[0] == keys[1]
+    assert booked() == before + 1
+    context.close()
+    # the lost answer is a network error in the console, nothing else
+    assert all("ERR_" in e for e in guard.errors), guard.errors
+    guard.errors.clear()
+    guard.check()
