@@ -19,10 +19,11 @@ from typing import Any, Final
 
 from kernel.fields import MISSING, FieldProblem, Reader
 from kernel.problems import Problem, ProblemCode
-from sales.appointments import AppointmentKind
+from sales.appointments import Appointment, AppointmentKind
 from sales.hours import Span, WeeklyHours
 from sales.ids import DesignerId, StoreId
-from sales.stores import Closure, Designer, Skill, Store
+from sales.local_time import local_date
+from sales.stores import Closure, Designer, Skill, Store, working_intervals
 
 __all__ = [
     "MAX_DESIGNERS",
@@ -32,6 +33,7 @@ __all__ = [
     "apply_schedule",
     "read_schedule",
     "schedule_view",
+    "stranded",
 ]
 
 MAX_DESIGNERS: Final = 50
@@ -155,6 +157,40 @@ def apply_schedule(
             replace(before, name=d.name, hours=d.hours, days_off=d.days_off, skills=d.skills)
         )
     return new_store, tuple(team)
+
+
+def stranded(
+    store: Store, designers: Sequence[Designer], booked: Sequence[Appointment]
+) -> tuple[Appointment, ...]:
+    """The booked appointments the schedule no longer has room for: outside their designer's
+    working time that day (the store closed, shorter hours, a day off, a designer no longer
+    the store's). They stay booked; the store calls the customers.
+
+    Examples
+    --------
+    >>> from datetime import datetime, timedelta, UTC
+    >>> from sales.demo import demo_designers, demo_stores
+    >>> xuhui = demo_stores()[0]
+    >>> team = [d for d in demo_designers() if d.store == xuhui.id]
+    >>> ten = datetime(2026, 11, 25, 2, tzinfo=UTC)  # Wednesday 10:00 in Shanghai
+    >>> visit = Appointment(id="a", store=xuhui.id, designer=team[0].id,
+    ...     kind=AppointmentKind.STORE_VISIT, start=ten, end=ten + timedelta(hours=1),
+    ...     place=xuhui.location)
+    >>> stranded(xuhui, team, [visit])
+    ()
+    >>> late = replace(xuhui, hours=WeeklyHours.same(Span(time(14), time(21))))
+    >>> [a.id for a in stranded(late, team, [visit])]
+    ['a']
+    """
+    by_id = {d.id: d for d in designers}
+    found = []
+    for a in booked:
+        designer = by_id.get(a.designer)
+        day = local_date(a.start, store.tz)
+        working = working_intervals(store, designer, day) if designer else ()
+        if not any(w.start <= a.start and a.end <= w.end for w in working):
+            found.append(a)
+    return tuple(found)
 
 
 def _spans(spans: Sequence[Span]) -> list[list[str]]:

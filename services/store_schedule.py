@@ -14,9 +14,12 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Any
 
-from sales.schedule import apply_schedule, read_schedule, schedule_view
+from sales.appointments import Appointment
+from sales.hours import Interval
+from sales.schedule import apply_schedule, read_schedule, schedule_view, stranded
 from services.backend import Backend
 from services.booking_records import Calendar
 from services.errors import Forbidden, InvalidInput, NotSignedIn, RevisionRequired, StaleVersion
@@ -24,16 +27,20 @@ from services.identity import Actor, Role
 
 __all__ = ["StoreSchedule", "edit_store_schedule", "may_manage", "store_schedule"]
 
+AHEAD = timedelta(days=62)  # how far ahead booked appointments are checked against the hours
+
 
 @dataclass(frozen=True, slots=True)
 class StoreSchedule:
-    """A store's schedule as JSON values and its entity tag (``"s-…"``, quotes included)."""
+    """A store's schedule as JSON values and its entity tag (``"s-…"``, quotes included), and
+    the booked appointments ahead that it has no room for (``stranded``)."""
 
     store_id: str
     name: str
     timezone: str
     view: dict[str, Any]
     etag: str
+    stranded: tuple[Appointment, ...] = ()
 
 
 def may_manage(actor: Actor | None, store_id: str) -> bool:
@@ -53,7 +60,7 @@ def store_schedule(store_id: str, *, actor: Actor | None, backend: Backend) -> S
     """The schedule of ``store_id`` for its manager."""
     calendar = backend.bookings.calendar(store_id)  # NotFound first: no such store
     _allowed(actor, store_id)
-    return _schedule(calendar)
+    return _schedule(calendar, backend)
 
 
 def edit_store_schedule(
@@ -75,13 +82,13 @@ def edit_store_schedule(
         raise InvalidInput(problems)
 
     def change(current: Calendar) -> Calendar:
-        now = _schedule(current)
-        if if_match.strip() not in (now.etag, "*"):
-            raise StaleVersion("schedule", now.etag)
+        tag = _tag(current)
+        if if_match.strip() not in (tag, "*"):
+            raise StaleVersion("schedule", tag)
         store, designers = apply_schedule(current.store, current.designers, edit)
         return Calendar(store, designers)
 
-    return _schedule(backend.bookings.edit_calendar(store_id, change))
+    return _schedule(backend.bookings.edit_calendar(store_id, change), backend)
 
 
 def _allowed(actor: Actor | None, store_id: str) -> None:
@@ -91,11 +98,22 @@ def _allowed(actor: Actor | None, store_id: str) -> None:
         raise Forbidden("edit the schedule of a store you do not manage")
 
 
-def _schedule(calendar: Calendar) -> StoreSchedule:
+def _schedule(calendar: Calendar, backend: Backend) -> StoreSchedule:
+    store = calendar.store
+    now = backend.clock.now()
+    booked = backend.bookings.booked(store.id, Interval(now, now + AHEAD))
+    return StoreSchedule(
+        store_id=store.id,
+        name=store.name,
+        timezone=store.zone,
+        view=schedule_view(store, calendar.designers),
+        etag=_tag(calendar),
+        stranded=stranded(store, calendar.designers, booked),
+    )
+
+
+def _tag(calendar: Calendar) -> str:
+    """The version of a schedule: a hash of what the manager sees of it."""
     view = schedule_view(calendar.store, calendar.designers)
     canonical = json.dumps(view, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-    tag = hashlib.sha256(canonical.encode()).hexdigest()[:20]
-    store = calendar.store
-    return StoreSchedule(
-        store_id=store.id, name=store.name, timezone=store.zone, view=view, etag=f'"s-{tag}"'
-    )
+    return f'"s-{hashlib.sha256(canonical.encode()).hexdigest()[:20]}"'

@@ -5,6 +5,7 @@ the schedule it changed in ``If-Match`` (428 without, 412 when someone saved in 
 from __future__ import annotations
 
 from typing import Annotated, Any
+from zoneinfo import ZoneInfo
 
 from fastapi import APIRouter, Header, Path, Request, Response
 
@@ -48,7 +49,8 @@ def put_schedule(
     if_match: Annotated[str | None, Header(max_length=100)] = None,
 ) -> dict[str, Any]:
     """Replace the schedule; the free slots follow at once. A designer left out is no
-    longer the store's (their booked appointments stay)."""
+    longer the store's. Booked appointments stay booked: ``stranded`` lists those ahead that
+    the new hours have no room for (the store calls their customers)."""
     saved = edit_store_schedule(
         store_id, body, if_match, actor=caller.actor, backend=backend_of(request)
     )
@@ -59,4 +61,14 @@ def _answer(schedule: StoreSchedule, response: Response) -> dict[str, Any]:
     response.headers["ETag"] = schedule.etag
     response.headers["Cache-Control"] = "no-store"
     store = {"store_id": schedule.store_id, "name": schedule.name, "timezone": schedule.timezone}
-    return {**store, **schedule.view}
+    zone = ZoneInfo(schedule.timezone)
+    stranded = [
+        {
+            "start": a.start.astimezone(zone).isoformat(),
+            "end": a.end.astimezone(zone).isoformat(),
+            "kind": str(a.kind),
+            "designer": a.designer,
+        }
+        for a in schedule.stranded
+    ]
+    return {**store, **schedule.view, "stranded": stranded}

@@ -28,7 +28,8 @@ SCHEDULE_SHAPES: Final[dict[str, dict[str, Any]]] = {
     "StoreSchedule": {
         "type": "object",
         "description": "a store's hours, closures, daily caps and designers; the answer also "
-        "has store_id, name and timezone",
+        "has store_id, name, timezone and stranded: the booked appointments of the next 62 days "
+        "the hours have no room for, [{start, end, kind, designer}]",
         "required": ["hours", "special_hours", "closures", "capacity", "designers"],
         "properties": {
             "hours": _WEEK,

@@ -159,6 +159,11 @@ VISIT_MESSAGES: Final[Mapping[str, Mapping[str, str]]] = {
         "zh-CN": "其他人已在此期间保存了排班。请重新载入查看（此处的修改将丢失）。",
     },
     "reload": {"en": "Reload", "zh-CN": "重新载入"},
+    "stranded": {
+        "en": "These booked appointments are now outside the hours. They stay booked: call "
+        "the customers to move them.",
+        "zh-CN": "以下已预约的时段已不在营业或排班时间内。预约仍然有效：请联系客户改期。",
+    },
     "sign_in_manager": {
         "en": "Sign in as the store's manager to edit its schedule.",
         "zh-CN": "请以门店店长身份登录后编辑排班。",

@@ -160,6 +160,19 @@ def test_the_manager_changes_the_hours_and_the_free_times_follow(
     day = (datetime.now(SHANGHAI) + timedelta(days=3)).date()
     assert free_starts(context, day.isoformat())[0] == "10:00"
     weekday = day.weekday()
+    customer = browser.new_context(base_url=base_url)  # booked before the hours change
+    booked = customer.request.post(
+        "/api/v1/appointments",
+        data={
+            "store_id": "sh-pudong",
+            "kind": "store_visit",
+            "start": f"{day}T10:00:00+08:00",
+            "name": "Early",
+            "phone": "13900139001",
+        },
+    )
+    assert booked.status == 201, booked.text()
+    customer.close()
     page.locator(f'[data-path="hours[{weekday}][0][0]"]').fill("14:00")
     page.locator(f'[data-path="hours[{weekday}][0][1]"]').fill("18:00")
     page.get_by_test_id("save-schedule").click()
@@ -175,6 +188,9 @@ def test_the_manager_changes_the_hours_and_the_free_times_follow(
         "16:30",
         "17:00",
     ]
+    # the visit booked at ten stays booked, and the page says so
+    assert f"{day} 10:00" in page.get_by_test_id("stranded").inner_text()
+    accessible(page)
     shot(page, "store-manage")
 
     # a mistake is refused and marked where it is

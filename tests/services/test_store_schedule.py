@@ -5,6 +5,8 @@ designer left out stops taking appointments, the ones booked stay."""
 from __future__ import annotations
 
 import copy
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
@@ -27,7 +29,7 @@ from services.errors import (
 from services.identity import Actor, Role
 from services.ports import NewAccount
 from services.store_schedule import edit_store_schedule, store_schedule
-from tests.fakes import FixedClock
+from tests.fakes import FixedClock, InMemoryBookings
 
 WEDNESDAY = date(2026, 11, 25)  # NOW is Tuesday 2026-11-24 12:00 in Shanghai
 VISIT = AppointmentKind.STORE_VISIT
@@ -140,6 +142,7 @@ def test_a_designer_left_out_takes_no_more_appointments_and_keeps_theirs(
     body["designers"] = [d for d in body["designers"] if d["id"] != "d-wang"]
     saved = edit_store_schedule("sh-xuhui", body, read.etag, actor=manager, backend=backend)
     assert [d["id"] for d in saved.view["designers"]] == ["d-li", "d-zhang"]
+    assert [(a.designer, a.start) for a in saved.stranded] == [("d-wang", ten)]  # still booked
     assert starts(backend)[0] == "12:00"  # the others start at noon
     around = backend.bookings.booked("sh-xuhui", _day(WEDNESDAY))
     assert [a.designer for a in around] == ["d-wang"]
@@ -148,6 +151,7 @@ def test_a_designer_left_out_takes_no_more_appointments_and_keeps_theirs(
     body["designers"].append(dict(read.view["designers"][1], id="d-new", name="新人"))
     saved = edit_store_schedule("sh-xuhui", body, saved.etag, actor=manager, backend=backend)
     assert [d["id"] for d in saved.view["designers"]] == ["d-li", "d-new", "d-wang", "d-zhang"]
+    assert saved.stranded == ()
     assert starts(backend)[0] == "10:00"  # d-new works d-wang's hours and is free at ten
     body["designers"].append(dict(read.view["designers"][1], id="d-chen", name="陈静"))
     with pytest.raises(AlreadyExists):
@@ -159,3 +163,28 @@ def _day(day: date) -> Interval:
     """``day`` in Shanghai, as UTC."""
     start = datetime(day.year, day.month, day.day, tzinfo=UTC) - timedelta(hours=8)
     return Interval(start, start + timedelta(days=1))
+
+
+def test_of_edits_made_at_once_on_one_version_one_is_kept(backend: Backend, manager: Actor) -> None:
+    """Compare and swap under the store's lock: each edit reads the version inside the lock,
+    so the others find it changed (a check before the lock would let two through)."""
+    if isinstance(backend.bookings, InMemoryBookings):
+        pytest.skip("the fakes run one thread")
+    read = store_schedule("sh-xuhui", actor=manager, backend=backend)
+    barrier = threading.Barrier(8)
+
+    def edit(n: int) -> str:
+        body = body_of(read.view)
+        body["capacity"]["store_visit"] = n
+        barrier.wait()
+        try:
+            edit_store_schedule("sh-xuhui", body, read.etag, actor=manager, backend=backend)
+        except StaleVersion:
+            return "stale"
+        return "saved"
+
+    with ThreadPoolExecutor(8) as pool:
+        outcomes = list(pool.map(edit, range(8)))
+    assert sorted(outcomes) == ["saved"] + ["stale"] * 7
+    kept = store_schedule("sh-xuhui", actor=manager, backend=backend).view["capacity"]
+    assert kept["store_visit"] == outcomes.index("saved")

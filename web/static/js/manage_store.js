@@ -126,6 +126,14 @@ function renumber() {
   });
 }
 
+function drawStranded(list) {
+  const box = $("stranded");
+  box.hidden = list.length === 0;
+  const name = (id) => schedule.designers.find((d) => d.id === id)?.name ?? id;
+  box.replaceChildren(el("p", {}, t("stranded")), el("ul", {}, ...list.map((a) => el("li", {},
+    `${a.start.slice(0, 10)} ${a.start.slice(11, 16)}–${a.end.slice(11, 16)} · ${t(`kind_short_${a.kind}`)} · ${name(a.designer)}`))));
+}
+
 function draw(view) {
   schedule = view;
   $("hours").replaceChildren(...DAYS.map((day, i) => dayRow(`hours[${i}]`, day, view.hours[i])));
@@ -137,6 +145,7 @@ function draw(view) {
   $("special").replaceChildren(...view.special_hours.map(specialRow));
   $("designers").replaceChildren(...view.designers.map(designerCard));
   renumber();
+  drawStranded(view.stranded ?? []);
   $("save").disabled = true;
 }
 
