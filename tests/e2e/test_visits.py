@@ -273,3 +273,49 @@ def test_a_booking_whose_answer_was_lost_is_sent_again_under_its_key(
     assert all("ERR_" in e for e in guard.errors), guard.errors
     guard.errors.clear()
     guard.check()
+
+
+def tab_to(page: Any, selector: str, limit: int = 80) -> None:
+    """Press Tab until the focus is on ``selector`` (the keyboard's way there)."""
+    for _ in range(limit):
+        if page.evaluate("s => document.activeElement?.matches(s) ?? false", selector):
+            return
+        page.keyboard.press("Tab")
+    raise AssertionError(f"{selector} is not reached with Tab")
+
+
+def test_a_visit_is_booked_with_the_keyboard_alone(
+    browser: Any, base_url: str, stores: None
+) -> None:
+    guard = Guard(base_url)
+    context = browser.new_context(base_url=base_url, **DEVICES["tablet"])
+    guard.watch(context)
+    page = context.new_page()
+    page.goto("/book")
+    page.locator("[data-testid=slots][data-store] button.slot").first.wait_for()
+    tab_to(page, "[data-testid=district]")
+    page.keyboard.type("浦东新区")
+    with page.expect_response(lambda r: "/stores/sh-pudong/slots" in r.url):
+        page.keyboard.press("Tab")
+    tab_to(page, "[data-testid=kind-store_visit]")  # the checked radio; arrows move on
+    page.keyboard.press("ArrowRight")
+    assert page.get_by_test_id("kind-measurement").is_checked()
+    assert page.get_by_test_id("address").is_visible()
+    with page.expect_response(lambda r: "kind=store_visit" in r.url):
+        page.keyboard.press("ArrowLeft")
+    assert page.get_by_test_id("kind-store_visit").is_checked()
+    page.locator("[data-testid=slots][data-kind=store_visit] button.slot").first.wait_for()
+    tab_to(page, "[data-testid=slots][data-store=sh-pudong][data-kind=store_visit] button.slot")
+    page.keyboard.press("Enter")
+    assert "·" in page.get_by_test_id("choice").inner_text()
+    tab_to(page, "[data-testid=name]")
+    page.keyboard.type("键盘")
+    page.keyboard.press("Tab")
+    page.keyboard.type("13800138001")
+    tab_to(page, "[data-testid=book-button]")
+    page.keyboard.press("Enter")
+    page.get_by_test_id("confirmation").wait_for()
+    assert page.evaluate("document.activeElement.id") == "booked-title"
+    tab_to(page, "[data-testid=ics-link]")
+    context.close()
+    guard.check()

@@ -89,12 +89,14 @@ async function loadSlots() {
   const last = addDays(first, DAYS - 1);
   const query = new URLSearchParams({ kind: state.kind, from: first, to: last, lang });
   $("slots").setAttribute("aria-busy", "true");
+  const ticket = (state.ticket = (state.ticket ?? 0) + 1);
   try {
     const answer = await api("GET", `/api/v1/stores/${encodeURIComponent(chosen.id)}/slots?${query}`);
+    if (ticket !== state.ticket) return; // a later choice (store, kind) asked since: its answer counts
     state.slots = answer.slots;
     state.range = [first, last];
     picker.show(answer.slots, first, last);
-    $("slots").dataset.store = chosen.id; // whose times these are
+    Object.assign($("slots").dataset, { store: chosen.id, kind: state.kind }); // whose times
     const sample = answer.slots[0]?.start;
     $("zone-note").textContent = t("times_in_zone", { zone: answer.timezone, offset: sample ? offsetOf(sample) : "" });
   } catch (error) {
