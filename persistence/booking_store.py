@@ -39,7 +39,7 @@ from services.booking_records import (
     Outcome,
     Replay,
 )
-from services.errors import NotFound
+from services.errors import AlreadyExists, NotFound
 
 __all__ = ["SqlBookings"]
 
@@ -79,6 +79,36 @@ class SqlBookings:
     def calendar(self, store_id: str) -> Calendar:
         with Session(self._engine) as session:
             return _calendar(session, store_id)
+
+    def edit_calendar(self, store_id: str, edit: Callable[[Calendar], Calendar]) -> Calendar:
+        with self._queue, Session(self._writer) as session, session.begin():
+            _lock_store(session, store_id)  # no booking decides on the hours being changed
+            edited = edit(_calendar(session, store_id))
+            row = session.get(StoreRow, store_id)
+            assert row is not None  # locked above
+            row.calendar = calendar_to_json(edited.store)
+            session.add(row)
+            rows = {
+                r.id: r
+                for r in session.exec(
+                    select(DesignerRow).where(
+                        col(DesignerRow.id).in_([d.id for d in edited.designers])
+                        | (DesignerRow.store_id == store_id)
+                    )
+                )
+            }
+            for designer in edited.designers:
+                found = rows.pop(designer.id, None)
+                if found is not None and found.store_id != store_id:
+                    raise AlreadyExists("designer", designer.id)
+                found = found or DesignerRow(id=designer.id, store_id=store_id, details={})
+                found.name, found.details = designer.name, designer_to_json(designer)
+                found.active = True
+                session.add(found)
+            for gone in rows.values():  # the store's designers left out: kept, inactive
+                gone.active = False
+                session.add(gone)
+            return edited
 
     def booked(self, store_id: str, around: Interval) -> tuple[Appointment, ...]:
         with Session(self._engine) as session:

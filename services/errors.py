@@ -18,6 +18,7 @@ __all__ = [
     "RevisionRequired",
     "ServiceError",
     "StaleRevision",
+    "StaleVersion",
     "TooManyAttempts",
 ]
 
@@ -82,6 +83,15 @@ class StaleRevision(ServiceError):
 
     def __init__(self, current: int) -> None:
         super().__init__(f"the design is at revision {current}")
+        self.current = current
+
+
+class StaleVersion(ServiceError):
+    """An update of something (a store's schedule) that changed since the caller read it:
+    ``current`` is the tag of what is there now."""
+
+    def __init__(self, kind: str, current: str) -> None:
+        super().__init__(f"the {kind} was changed by someone else: load it again")
         self.current = current
 
 

@@ -341,6 +341,12 @@ class Bookings(Protocol):
         """A store's calendar (``NotFound`` if no such store, or it takes no bookings)."""
         ...
 
+    def edit_calendar(self, store_id: str, edit: Callable[[Calendar], Calendar]) -> Calendar:
+        """Under the store's lock: ``edit`` the calendar as it is now and keep what it gives.
+        A designer it leaves out is no longer the store's (their appointments stay); a new
+        designer whose id another store's designer has is ``AlreadyExists``."""
+        ...
+
     def booked(self, store_id: str, around: Interval) -> tuple[Appointment, ...]:
         """The store's booked appointments starting within ``around``."""
         ...

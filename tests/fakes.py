@@ -518,6 +518,15 @@ class InMemoryBookings:
         except KeyError:
             raise NotFound("store", store_id) from None
 
+    def edit_calendar(self, store_id: str, edit: Callable[[Calendar], Calendar]) -> Calendar:
+        edited = edit(self.calendar(store_id))
+        theirs = {d.id for s, c in self.calendars.items() if s != store_id for d in c.designers}
+        clash = next((d.id for d in edited.designers if d.id in theirs), None)
+        if clash is not None:
+            raise AlreadyExists("designer", clash)
+        self.calendars[store_id] = edited
+        return edited
+
     def booked(self, store_id: str, around: Interval) -> tuple[Appointment, ...]:
         return tuple(
             r.appointment()

@@ -28,6 +28,7 @@ from services.errors import (
     QuotaExceeded,
     RevisionRequired,
     StaleRevision,
+    StaleVersion,
     TooManyAttempts,
 )
 from services.evaluation import PriceRequest
@@ -186,6 +187,7 @@ _REFUSALS: Final[dict[type[Exception], tuple[int, str, str | None]]] = {
     NotFound: (404, "not_found", None),
     AlreadyExists: (409, "already_exists", None),
     StaleRevision: (412, "stale_revision", None),
+    StaleVersion: (412, "stale_version", None),
     RevisionRequired: (
         428,
         "revision_required",
@@ -202,6 +204,8 @@ def _headers(exc: Exception) -> dict[str, str] | None:
         return {"WWW-Authenticate": "Bearer"}
     if isinstance(exc, StaleRevision):
         return {"ETag": etag(exc.current)}
+    if isinstance(exc, StaleVersion):
+        return {"ETag": exc.current}
     if isinstance(exc, TooManyAttempts):
         return {"Retry-After": str(exc.retry_after_s)}
     return None

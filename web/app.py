@@ -35,9 +35,11 @@ from web import (
     api_designs,
     api_fill,
     api_quotes,
+    api_schedule,
     api_stores,
     api_views,
     pages,
+    pages_visits,
 )
 from web.api_support import handle_service_errors
 from web.document_cache import DocumentCache
@@ -140,9 +142,11 @@ def create_app(
         api_designs.router,
         api_fill.router,
         api_quotes.router,
+        api_schedule.router,
         api_stores.router,
         api_views.router,
         pages.router,
+        pages_visits.router,
     ):
         app.include_router(api)
     return app

@@ -367,6 +367,35 @@ MESSAGES: Final[Mapping[str, Mapping[str, str]]] = {
         "en": "{value!r} is not a telephone number we can call back",
         "zh-CN": "{value!r} 不是有效的电话号码",
     },
+    # a store's schedule as its manager edits it (sales.schedule)
+    "closes_before_opening": {
+        "en": "closes at {end}, which is not after it opens at {start}",
+        "zh-CN": "结束时间 {end} 必须晚于开始时间 {start}",
+    },
+    "hours_overlap": {
+        "en": "{start}–{end} overlaps other hours of the same day",
+        "zh-CN": "{start}–{end} 与同一天的其他时段重叠",
+    },
+    "closure_backwards": {
+        "en": "the closure ends on {last}, before it starts on {first}",
+        "zh-CN": "休息期的结束日 {last} 早于开始日 {first}",
+    },
+    "closures_overlap": {
+        "en": "the closure {first}–{last} overlaps the closure {other}",
+        "zh-CN": "休息期 {first}–{last} 与休息期 {other} 重叠",
+    },
+    "date_twice": {
+        "en": "{value} has special hours twice: keep one",
+        "zh-CN": "{value} 的特殊营业时间重复，请只保留一条",
+    },
+    "designer_twice": {
+        "en": "the designer {value!r} is listed twice",
+        "zh-CN": "设计师 {value!r} 重复出现",
+    },
+    "no_skill": {
+        "en": "a designer needs at least one skill",
+        "zh-CN": "设计师至少需要一项专长",
+    },
 }
 
 # Why a promotion did not apply (``NotApplied.reason`` and its params).

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import Any, Final
 
+from web.schedule_shapes import SCHEDULE_SHAPES
+
 __all__ = ["SHAPES", "body", "ok"]
 
 _TIME: Final = {"type": "string", "format": "date-time"}
@@ -267,6 +269,13 @@ SHAPES: Final[dict[str, dict[str, Any]]] = {
                         "name": {"type": "string"},
                         "city": {"type": "string"},
                         "timezone": {"type": "string", "description": "IANA, e.g. Asia/Shanghai"},
+                        "address": {"type": "string"},
+                        "location": {
+                            "type": "object",
+                            "description": "WGS-84 degrees",
+                            "properties": {"lat": {"type": "number"}, "lon": {"type": "number"}},
+                        },
+                        "districts": {"type": "array", "items": {"type": "string"}},
                     },
                 },
             }
@@ -278,6 +287,7 @@ SHAPES: Final[dict[str, dict[str, Any]]] = {
         "properties": {"revoked": {"type": "integer", "description": "links revoked"}},
     },
     **_BOOKING_SHAPES,
+    **SCHEDULE_SHAPES,
 }
 
 
