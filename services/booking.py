@@ -33,6 +33,7 @@ from services.booking_records import AppointmentRecord, Calendar, KeyUse, Outcom
 from services.credentials import hash_token, new_token
 from services.errors import InvalidInput, NotFound
 from services.identity import Actor
+from services.leads import booking_contact
 from services.problems import ServiceProblem
 
 __all__ = [
@@ -166,6 +167,7 @@ def book(
             token_hash=token_hash,
             notifications=notices(record, calendar.store, token, now=now, change="booked"),
             answer=manage_view(record, calendar, token),
+            lead=booking_contact(record, request.skill),
         )
 
     done = backend.bookings.book(request.store_id, around, key, decide)

@@ -6,13 +6,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from sales.appointments import Appointment, AppointmentKind
 from sales.geo import GeoPoint
 from sales.hours import Interval
 from sales.ids import AppointmentId, DesignerId, StoreId
 from sales.stores import Designer, Store
+
+if TYPE_CHECKING:  # leads' records use the calendar and notifications defined here
+    from services.lead_records import Contact, DecideLead
 
 __all__ = [
     "AppointmentRecord",
@@ -90,9 +93,10 @@ class OutboxItem:
 
     id: int
     kind: str
-    appointment_id: str
+    appointment_id: str | None
     message: dict[str, Any]
     attempts: int
+    lead_id: str | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -108,12 +112,15 @@ class KeyUse:
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Outcome:
     """What one booking transaction keeps: the appointment and its notifications (``None``
-    when refused) and the answer the caller gets, kept under their key."""
+    when refused) and the answer the caller gets, kept under their key; and the booking's
+    contact, made a lead (or joined to one) in the same transaction, its id in the answer's
+    ``lead_id``."""
 
     record: AppointmentRecord | None
     token_hash: str = ""
     notifications: tuple[Notification, ...] = ()
     answer: dict[str, Any]
+    lead: tuple[Contact, DecideLead] | None = None
 
     @property
     def refused(self) -> bool:

@@ -367,6 +367,15 @@ MESSAGES: Final[Mapping[str, Mapping[str, str]]] = {
         "en": "{value!r} is not a telephone number we can call back",
         "zh-CN": "{value!r} 不是有效的电话号码",
     },
+    # accepting a lead (services.leads)
+    "lead_already_accepted": {
+        "en": "lead {lead} has been accepted already",
+        "zh-CN": "线索 {lead} 已被接收",
+    },
+    "lead_reassigned": {
+        "en": "lead {lead} is no longer waiting for you: it was reassigned",
+        "zh-CN": "线索 {lead} 已改派，不再等待您接收",
+    },
 }
 
 # Why a promotion did not apply (``NotApplied.reason`` and its params).
