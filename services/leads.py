@@ -13,14 +13,15 @@ from __future__ import annotations
 import secrets
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
-from datetime import datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Any, Final
+from zoneinfo import ZoneInfo
 
 from kernel.problems import Problem
 from sales.hours import Interval
 from sales.ids import DesignerId, StoreId
 from sales.leads import LeadSource, LeadState, find_duplicate
-from sales.local_time import local_date
+from sales.local_time import local_date, wall_to_utc
 from sales.reasons import Reason
 from sales.routing import Workload, route_designer, route_store
 from sales.sla import Assignment, Escalate, Reassign, Sla, Waiting, sla_due, sla_outcome
@@ -406,6 +407,7 @@ def lead_tally(*, actor: Actor, backend: Backend) -> list[LeadTally]:
 
 
 MAX_AGENDA_DAYS: Final = 62
+AGENDA_ZONE: Final = ZoneInfo("Asia/Shanghai")  # whose dates an agenda is asked for by
 
 
 def lead_summary(*, actor: Actor, backend: Backend) -> dict[str, list[dict[str, Any]]]:
@@ -440,14 +442,25 @@ def _conversion(
 
 
 def agenda_of(
-    around: Interval, *, actor: Actor, backend: Backend
+    first: date | None, last: date | None, *, actor: Actor, backend: Backend
 ) -> list[tuple[AppointmentRecord, str | None, Calendar]]:
-    """The booked appointments ``actor`` may see within ``around`` (a designer their own, a
-    store manager their store's, sales every store's), each with its lead and calendar."""
-    if around.end - around.start > timedelta(days=MAX_AGENDA_DAYS):
+    """The booked appointments ``actor`` may see on Beijing dates ``first``–``last`` (at
+    most ``MAX_AGENDA_DAYS``; by default today and the six days after; a designer their
+    own, a store manager their store's, sales every store's), each with its lead and
+    calendar."""
+    first = first or backend.clock.now().astimezone(AGENDA_ZONE).date()
+    if last is None:
+        last = first + timedelta(days=6) if first < date(2199, 1, 1) else first
+    if not (date(2000, 1, 1) <= first <= last < date(2200, 1, 1)) or (
+        (last - first).days >= MAX_AGENDA_DAYS
+    ):
         raise InvalidInput(
             [Problem.of(ServiceProblem.INVALID_RANGE, "to", max_days=MAX_AGENDA_DAYS)]
         )
+    around = Interval(
+        wall_to_utc(first, time(0), AGENDA_ZONE),
+        wall_to_utc(last + timedelta(days=1), time(0), AGENDA_ZONE),
+    )
     scope = scope_for(actor, backend)
     found = backend.leads.agenda(scope.store_id, scope.designer_id, around)
     calendars: dict[str, Calendar] = {}

@@ -9,14 +9,11 @@ longer waiting to be accepted, 409 ``lead_already_accepted`` or ``lead_reassigne
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime
 from typing import Annotated, Any, Final
-from zoneinfo import ZoneInfo
 
 from fastapi import APIRouter, Path, Query, Request, Response
 
-from sales.hours import Interval
-from sales.local_time import wall_to_utc
 from services.booking_records import AppointmentRecord, Calendar
 from services.lead_records import LeadRecord
 from services.leads import (
@@ -49,7 +46,6 @@ router = APIRouter(prefix="/api/v1", tags=["leads"])
 
 LeadPath = Annotated[str, Path(pattern=r"^[A-Za-z0-9_-]{1,32}$")]
 MAX_PAGE: Final = 100
-AGENDA_ZONE: Final = ZoneInfo("Asia/Shanghai")  # whose dates ``from`` and ``to`` are
 
 
 @router.post(
@@ -136,14 +132,7 @@ def get_agenda(
     every store's for sales. Dates are Beijing time (the stores' own offsets in the times)."""
     backend = backend_of(request)
     actor = signed_in(caller)
-    today = backend.clock.now().astimezone(AGENDA_ZONE).date()
-    first = first or today
-    last = last or first + timedelta(days=6)
-    around = Interval(
-        wall_to_utc(first, time(0), AGENDA_ZONE),
-        wall_to_utc(max(first, last) + timedelta(days=1), time(0), AGENDA_ZONE),
-    )
-    found = agenda_of(around, actor=actor, backend=backend)
+    found = agenda_of(first, last, actor=actor, backend=backend)
     return {"appointments": [_appointment_view(r, lead, c) for r, lead, c in found]}
 
 

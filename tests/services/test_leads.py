@@ -11,7 +11,6 @@ from datetime import datetime, timedelta
 import pytest
 
 from sales.appointments import AppointmentKind
-from sales.hours import Interval
 from sales.leads import LeadSource, LeadState
 from sales.reasons import RouteReason
 from services.backend import Backend
@@ -105,12 +104,8 @@ def test_a_booking_makes_a_lead_for_its_designer_with_the_design(
     joined = read_lead(lead.id, actor=people["sales"], backend=backend)
     assert joined.designer_id == "d-wang" and joined.decisions[-1].code == "duplicate"
     assert joined.decisions[-1].params["lead"] == lead.id
-    workspace = agenda_of(_days(TEN, 1), actor=people["wang"], backend=backend)
+    workspace = agenda_of(TEN.date(), TEN.date(), actor=people["wang"], backend=backend)
     assert [(r.id, lead_id) for r, lead_id, _ in workspace] == [(answer["id"], lead.id)]
-
-
-def _days(start: datetime, n: int) -> Interval:
-    return Interval(start - timedelta(hours=12), start + timedelta(days=n))
 
 
 def test_who_sees_and_who_accepts(backend: Backend, people: dict[str, Actor]) -> None:
