@@ -171,6 +171,7 @@ def _appointment_view(
         "id": record.id,
         "store_id": record.store_id,
         "store_name": calendar.store.name,
+        "timezone": calendar.store.zone,
         "designer_id": record.designer_id,
         "designer_name": designer,
         "kind": str(record.kind),

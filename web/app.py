@@ -39,6 +39,7 @@ from web import (
     api_stores,
     api_views,
     pages,
+    pages_leads,
 )
 from web.api_support import handle_service_errors
 from web.document_cache import DocumentCache
@@ -145,6 +146,7 @@ def create_app(
         api_stores.router,
         api_views.router,
         pages.router,
+        pages_leads.router,
     ):
         app.include_router(api)
     return app

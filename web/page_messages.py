@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Final
 
+from web.lead_page_messages import LEAD_PAGE_MESSAGES
 from web.messages import Language
 
 __all__ = ["DEFAULT_LANGUAGE", "PAGE_MESSAGES", "page_messages"]
@@ -192,6 +193,7 @@ PAGE_MESSAGES: Final[Mapping[str, Mapping[str, str]]] = {
     "amount": {"en": "Amount", "zh-CN": "金额"},
     "quantity": {"en": "Quantity", "zh-CN": "数量"},
     "catalog_title": {"en": "Catalogue", "zh-CN": "产品目录"},
+    **LEAD_PAGE_MESSAGES,
 }
 
 
