@@ -6,16 +6,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal
 
 from sales.appointments import Appointment, AppointmentKind
 from sales.geo import GeoPoint
 from sales.hours import Interval
 from sales.ids import AppointmentId, DesignerId, StoreId
-from sales.stores import Designer, Store
-
-if TYPE_CHECKING:  # leads' records use the calendar and notifications defined here
-    from services.lead_records import Contact, DecideLead
+from services.lead_records import Contact, DecideLead
+from services.sales_records import Calendar, Notification
 
 __all__ = [
     "AppointmentRecord",
@@ -30,14 +28,6 @@ __all__ = [
 ]
 
 State = Literal["booked", "cancelled"]
-
-
-@dataclass(frozen=True, slots=True)
-class Calendar:
-    """A store with its hours and its designers: what its slots are computed from."""
-
-    store: Store
-    designers: tuple[Designer, ...]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -76,15 +66,6 @@ class AppointmentRecord:
             end=self.end,
             place=self.place,
         )
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Notification:
-    """A message to send from ``due_at`` on (``message``: to, phone, subject, text, ics)."""
-
-    kind: str  # confirmation, reminder, rescheduled, cancelled
-    due_at: datetime
-    message: dict[str, Any]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -14,7 +14,7 @@ from sales.ids import DesignerId, DistrictCode, LeadId, StoreId
 from sales.leads import Lead, LeadSource, LeadState
 from sales.routing import Workload
 from sales.stores import Skill
-from services.booking_records import Calendar, Notification
+from services.sales_records import Calendar, Notification
 
 __all__ = [
     "Contact",
