@@ -21,7 +21,11 @@ LEAD_SHAPES: Final[dict[str, dict[str, Any]]] = {
         "properties": {
             "phone": {"type": "string", "maxLength": 40, "description": "normalised to E.164"},
             "name": {"type": ["string", "null"], "maxLength": 100},
-            "design_id": {"type": ["string", "null"], "description": "the caller's design"},
+            "design_id": {
+                "type": ["string", "null"],
+                "pattern": "^[A-Za-z0-9_-]{1,32}$",
+                "description": "the caller's design",
+            },
             "district": {"type": ["string", "null"], "pattern": "^[0-9]{6}$"},
             "location": {
                 "type": ["object", "null"],
