@@ -16,8 +16,7 @@ no row and says so.
 
 from __future__ import annotations
 
-import base64
-import binascii
+import re
 import threading
 from collections.abc import Iterable, Sequence
 from contextlib import AbstractContextManager, nullcontext
@@ -28,8 +27,8 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import Session, col, select
 
-from kernel.problems import Problem
 from persistence.booking_rows import appointment_record, calendar_in
+from persistence.cursors import make_cursor, read_cursor
 from persistence.db import for_writing
 from persistence.tables import (
     AppointmentRow,
@@ -47,7 +46,7 @@ from sales.leads import LeadSource, LeadState
 from sales.routing import Workload
 from sales.stores import Skill
 from services.booking_records import AppointmentRecord, Notification
-from services.errors import InvalidInput, NotFound
+from services.errors import NotFound
 from services.lead_records import (
     Contact,
     DecideLead,
@@ -60,11 +59,11 @@ from services.lead_records import (
     SlaChange,
 )
 from services.leads import WORKLOAD_PERIOD
-from services.problems import ServiceProblem
 
 __all__ = ["SqlLeads", "take_lead"]
 
 ROUTED_LOOK_BACK = timedelta(days=2)  # a store's local date is within a day of UTC's
+LEAD_ID = re.compile(r"[A-Za-z0-9_-]{1,32}")
 OPEN_STATES = (str(LeadState.ASSIGNED), str(LeadState.ACCEPTED))
 
 
@@ -106,7 +105,7 @@ class SqlLeads:
         elif not scope.every_store:
             return [], None
         if cursor is not None:
-            at, lead_id = _position(cursor)
+            at, lead_id = read_cursor(cursor, LEAD_ID)
             query = query.where(
                 or_(
                     col(LeadRow.created_at) < at,
@@ -117,7 +116,11 @@ class SqlLeads:
         with Session(self._engine) as session:
             rows = list(session.exec(query.limit(limit + 1)))
             records = _with_decisions(session, rows[:limit])
-        following = _cursor(rows[limit - 1]) if len(rows) > limit else None
+        following = (
+            make_cursor(rows[limit - 1].created_at, rows[limit - 1].id)
+            if len(rows) > limit
+            else None
+        )
         return records, following
 
     def accept(self, lead_id: str, designer_id: str, at: datetime, actor_id: int) -> bool:
@@ -397,20 +400,3 @@ def _outbox_rows(lead_id: str, notifications: Iterable[Notification]) -> list[Ou
         OutboxRow(kind=n.kind, lead_id=lead_id, due_at=n.due_at, message=n.message)
         for n in notifications
     ]
-
-
-def _cursor(row: LeadRow) -> str:
-    raw = f"{row.created_at.isoformat()}|{row.id}".encode()
-    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
-
-
-def _position(cursor: str) -> tuple[datetime, str]:
-    try:
-        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
-        at, lead_id = raw.split("|", 1)
-        moment = datetime.fromisoformat(at)
-    except (ValueError, binascii.Error, UnicodeDecodeError):
-        moment = None
-    if moment is None or moment.tzinfo is None:
-        raise InvalidInput([Problem.of(ServiceProblem.INVALID_CURSOR, "cursor")])
-    return moment, lead_id

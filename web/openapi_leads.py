@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import Any, Final
 
+from web.openapi_shapes import SHAPES
+
 __all__ = ["LEAD_SHAPES"]
 
 _TIME: Final = {"type": "string", "format": "date-time"}
@@ -27,15 +29,7 @@ LEAD_SHAPES: Final[dict[str, dict[str, Any]]] = {
                 "description": "the caller's design",
             },
             "district": {"type": ["string", "null"], "pattern": "^[0-9]{6}$"},
-            "location": {
-                "type": ["object", "null"],
-                "required": ["lat", "lon"],
-                "additionalProperties": False,
-                "properties": {
-                    "lat": {"type": "number", "minimum": -90, "maximum": 90},
-                    "lon": {"type": "number", "minimum": -180, "maximum": 180},
-                },
-            },
+            "location": SHAPES["BookingRequest"]["properties"]["location"],
             "skill": {"enum": ["wardrobes", "kitchens", None]},
             "store_id": {"type": ["string", "null"], "pattern": "^[A-Za-z0-9_-]{1,32}$"},
             "source": {"enum": ["phone", "quote_request", None]},

@@ -109,6 +109,7 @@ def test_others_may_not_see_or_accept_it(
         "/api/v1/leads?limit=0",
         "/api/v1/leads?limit=101",
         "/api/v1/leads?cursor=not-a-cursor",
+        "/api/v1/leads?cursor=WyI5OTk5LTEyLTMxVDIzOjU5OjU5LTE0OjAwIiwgIngiXQ",  # year 9999, -14:00
         "/api/v1/leads?cursor=" + "x" * 201,
         "/api/v1/agenda?from=2026-01-01&to=2027-01-01",
         "/api/v1/agenda?from=yesterday",
