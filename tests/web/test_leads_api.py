@@ -213,3 +213,19 @@ def test_one_address_leaves_twenty_numbers_an_hour(
         if cursor is None:
             break
     assert sorted(seen) == sorted(lead["id"] for lead in leads)
+
+
+def test_the_store_manager_accepts_for_the_designer_and_sees_the_stores_leads(
+    client: TestClient, people: dict[str, dict[str, str]]
+) -> None:
+    left = client.post("/api/v1/leads", json={"phone": "021 6234 5678", "store_id": "sh-xuhui"})
+    assert left.status_code == 202, left.text
+    leads = client.get("/api/v1/leads", headers=people["manager"]).json()["leads"]
+    assert [(lead["store_id"], lead["state"], lead["source"]) for lead in leads] == [
+        ("sh-xuhui", "assigned", "phone")
+    ]
+    assert [r["code"] for r in leads[0]["reasons"]] == ["chosen_store", "fair_share"]
+    accepted = client.post(f"/api/v1/leads/{leads[0]['id']}/accept", headers=people["manager"])
+    assert accepted.status_code == 200, accepted.text
+    assert accepted.json()["designer_id"] == leads[0]["designer_id"]
+    assert client.get("/api/v1/leads", headers=people["pudong"]).json()["leads"] == []
