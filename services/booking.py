@@ -100,7 +100,9 @@ def store_slots(
 ) -> tuple[Calendar, tuple[Slot, ...]]:
     """The free slots of a store, kind and local dates ``first``–``last`` (at most
     ``MAX_SLOT_DAYS``), with the calendar they were computed from."""
-    if last < first or (last - first).days >= MAX_SLOT_DAYS:
+    # centuries off: no slots anyway, and at the ends of the calendar the zones overflow
+    beyond = not date(1900, 1, 1) <= first <= last < date(2200, 1, 1)
+    if beyond or (last - first).days >= MAX_SLOT_DAYS:
         raise InvalidInput([Problem.of(ServiceProblem.INVALID_RANGE, "to", max_days=MAX_SLOT_DAYS)])
     calendar = backend.bookings.calendar(store_id)
     zone = calendar.store.tz
