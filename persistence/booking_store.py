@@ -15,6 +15,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Iterable
 from contextlib import AbstractContextManager, nullcontext
+from dataclasses import replace
 from datetime import datetime
 
 from sqlalchemy import Engine, delete, update
@@ -22,11 +23,12 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
 from kernel.problems import Problem
+from persistence.booking_rows import appointment_record, calendar_in
 from persistence.db import for_writing
-from persistence.sales_json import calendar_to_json, designer_of, designer_to_json, store_of
+from persistence.lead_store import take_lead
+from persistence.sales_json import calendar_to_json, designer_to_json
 from persistence.tables import AppointmentRow, DesignerRow, IdempotencyRow, OutboxRow, StoreRow
-from sales.appointments import Appointment, AppointmentKind
-from sales.geo import GeoPoint
+from sales.appointments import Appointment
 from sales.hours import Interval
 from sales.problems import SalesProblem
 from services.booking_records import (
@@ -78,12 +80,12 @@ class SqlBookings:
 
     def calendar(self, store_id: str) -> Calendar:
         with Session(self._engine) as session:
-            return _calendar(session, store_id)
+            return calendar_in(session, store_id)
 
     def edit_calendar(self, store_id: str, edit: Callable[[Calendar], Calendar]) -> Calendar:
         with self._queue, Session(self._writer) as session, session.begin():
             _lock_store(session, store_id)  # no booking decides on the hours being changed
-            edited = edit(_calendar(session, store_id))
+            edited = edit(calendar_in(session, store_id))
             row = session.get(StoreRow, store_id)
             assert row is not None  # locked above
             row.calendar = calendar_to_json(edited.store)
@@ -139,11 +141,14 @@ class SqlBookings:
                         refused=kept.outcome == "refused",
                         answer=kept.answer,
                     )
-            outcome = decide(_calendar(session, store_id), _booked(session, store_id, around))
+            outcome = decide(calendar_in(session, store_id), _booked(session, store_id, around))
             if outcome.record is not None:
                 session.add(_row(outcome.record, outcome.token_hash))
                 session.flush()  # the appointment before the outbox rows that point at it
                 session.add_all(_outbox_rows(outcome.record.id, outcome.notifications))
+                if outcome.lead is not None:  # its lead, in the same transaction
+                    plan = take_lead(session, *outcome.lead)
+                    outcome = replace(outcome, answer={**outcome.answer, "lead_id": plan.lead.id})
             if key is not None:
                 session.add(
                     IdempotencyRow(
@@ -159,7 +164,7 @@ class SqlBookings:
 
     def by_token(self, token_hash: str) -> AppointmentRecord:
         with Session(self._engine) as session:
-            return _record(_by_token(session, token_hash))
+            return appointment_record(_by_token(session, token_hash))
 
     def change(
         self,
@@ -171,9 +176,9 @@ class SqlBookings:
         with self._queue, Session(self._writer) as session, session.begin():
             _lock_store(session, store_id)
             row = _by_token(session, token_hash)  # as it is now, under the lock
-            record = _record(row)
+            record = appointment_record(row)
             booked = _booked(session, store_id, around(record))
-            decided = decide(record, _calendar(session, store_id), booked)
+            decided = decide(record, calendar_in(session, store_id), booked)
             if decided is None:
                 return None
             changed, notifications = decided
@@ -213,21 +218,6 @@ def _lock_store(session: Session, store_id: str) -> None:
         raise NotFound("store", store_id)
 
 
-def _calendar(session: Session, store_id: str) -> Calendar:
-    row = session.get(StoreRow, store_id)
-    if row is None or row.calendar is None:
-        raise NotFound("store", store_id)
-    designers = session.exec(
-        select(DesignerRow)
-        .where(DesignerRow.store_id == store_id, col(DesignerRow.active))
-        .order_by(col(DesignerRow.id))
-    )
-    return Calendar(
-        store=store_of(row.id, row.name, row.city, row.timezone, row.calendar),
-        designers=tuple(designer_of(d.id, d.store_id, d.name, d.details) for d in designers),
-    )
-
-
 def _booked(session: Session, store_id: str, around: Interval) -> tuple[Appointment, ...]:
     rows = session.exec(
         select(AppointmentRow)
@@ -239,7 +229,7 @@ def _booked(session: Session, store_id: str, around: Interval) -> tuple[Appointm
         )
         .order_by(col(AppointmentRow.start_at))
     )
-    return tuple(_record(r).appointment() for r in rows)
+    return tuple(appointment_record(r).appointment() for r in rows)
 
 
 def _by_token(session: Session, token_hash: str) -> AppointmentRow:
@@ -287,30 +277,6 @@ def _copy_into(row: AppointmentRow, record: AppointmentRecord) -> None:
     row.customer_email, row.address = record.customer_email, record.address
     row.design_id, row.design_revision = record.design_id, record.design_revision
     row.sequence, row.updated_at = record.sequence, record.updated_at
-
-
-def _record(row: AppointmentRow) -> AppointmentRecord:
-    return AppointmentRecord(
-        id=row.id,
-        store_id=row.store_id,
-        designer_id=row.designer_id,
-        kind=AppointmentKind(row.kind),
-        state="cancelled" if row.state == "cancelled" else "booked",
-        start=row.start_at,
-        end=row.end_at,
-        blocked=Interval(row.blocked_start, row.blocked_end),
-        place=GeoPoint(row.latitude, row.longitude),
-        customer_name=row.customer_name,
-        customer_phone=row.customer_phone,
-        customer_email=row.customer_email,
-        address=row.address,
-        design_id=row.design_id,
-        design_revision=row.design_revision,
-        booked_by=row.booked_by,
-        sequence=row.sequence,
-        created_at=row.created_at,
-        updated_at=row.updated_at,
-    )
 
 
 def _outbox_rows(appointment_id: str, notifications: Iterable[Notification]) -> list[OutboxRow]:

@@ -9,25 +9,21 @@ overwritten; the revision's primary key ``(design_id, number)`` guards the same.
 
 from __future__ import annotations
 
-import base64
-import binascii
-import json
-from datetime import UTC, datetime
+from datetime import datetime
 
 from sqlalchemy import Engine, and_, func, or_, update
 from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import Session, col, select
 from sqlmodel.sql.expression import Select
 
-from kernel.problems import Problem
+from persistence.cursors import make_cursor, read_cursor
 from persistence.db import for_writing
 from persistence.mappers import design_of, revision_of, revision_row
 from persistence.tables import DesignRow, RevisionRow, ShareLinkRow
 from services.access import DesignScope, Owned
 from services.design_records import DesignPage, NewRevision, Revision, SavedDesign
 from services.designs import DESIGN_ID
-from services.errors import InvalidInput, NotFound, StaleRevision
-from services.problems import ServiceProblem
+from services.errors import NotFound, StaleRevision
 
 __all__ = ["SqlDesigns"]
 
@@ -124,7 +120,7 @@ class SqlDesigns:
             .limit(limit + 1)
         )
         if cursor is not None:
-            updated_at, last_id = _read_cursor(cursor)
+            updated_at, last_id = read_cursor(cursor, DESIGN_ID)
             query = query.where(
                 or_(
                     col(DesignRow.updated_at) < updated_at,
@@ -136,7 +132,7 @@ class SqlDesigns:
         more = len(found) > limit
         shown = tuple(found[:limit])
         return DesignPage(
-            designs=shown, next_cursor=_make_cursor(shown[-1]) if more and shown else None
+            designs=shown, next_cursor=make_cursor_of(shown[-1]) if more and shown else None
         )
 
     def claim(self, from_owner: int, to_owner: int) -> int:
@@ -205,22 +201,6 @@ def _in_scope(scope: DesignScope) -> ColumnElement[bool]:
     return mine
 
 
-def _make_cursor(last: SavedDesign) -> str:
+def make_cursor_of(last: SavedDesign) -> str:
     """An opaque cursor after ``last`` in the list's order."""
-    raw = json.dumps([last.updated_at.isoformat(), last.id]).encode()
-    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
-
-
-def _read_cursor(cursor: str) -> tuple[datetime, str]:
-    """The position a cursor names (``InvalidInput`` if it is not one of ours)."""
-    try:
-        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
-        moment, design_id = json.loads(raw)
-        at = datetime.fromisoformat(moment)
-        if at.tzinfo is None or not DESIGN_ID.fullmatch(design_id):
-            raise ValueError(cursor)
-        return at.astimezone(UTC), design_id  # out of range in UTC: refused here, not by SQL
-    except (ValueError, TypeError, OverflowError, binascii.Error, UnicodeDecodeError):
-        raise InvalidInput(
-            [Problem.of(ServiceProblem.INVALID_CURSOR, "cursor", value=cursor[:40])]
-        ) from None
+    return make_cursor(last.updated_at, last.id)

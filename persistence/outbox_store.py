@@ -53,6 +53,7 @@ class SqlOutbox:
                     appointment_id=r.appointment_id,
                     message=r.message,
                     attempts=r.attempts,
+                    lead_id=r.lead_id,
                 )
                 for r in rows
             ]

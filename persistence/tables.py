@@ -21,6 +21,9 @@ __all__ = [
     "DesignRow",
     "DesignerRow",
     "IdempotencyRow",
+    "LeadDecisionRow",
+    "LeadPhoneRow",
+    "LeadRow",
     "LoginFailureRow",
     "OutboxRow",
     "QuoteCounterRow",
@@ -110,6 +113,8 @@ class DesignerRow(SQLModel, table=True):
     name: str = Field(default="", max_length=100)
     details: dict[str, Any] = Field(sa_type=JSON)
     active: bool = True
+    # the account the designer signs in with (their workspace shows their leads)
+    account_id: int | None = Field(default=None, foreign_key="accounts.id", unique=True)
 
 
 class AppointmentRow(SQLModel, table=True):
@@ -179,7 +184,11 @@ class OutboxRow(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     kind: str = Field(max_length=32)
-    appointment_id: str = Field(foreign_key="appointments.id", index=True, max_length=32)
+    # what it is about: an appointment (its customer is told) or a lead (its store manager)
+    appointment_id: str | None = Field(
+        default=None, foreign_key="appointments.id", index=True, max_length=32
+    )
+    lead_id: str | None = Field(default=None, foreign_key="leads.id", index=True, max_length=32)
     state: str = Field(default="pending", max_length=16)
     due_at: datetime = Field(sa_type=UtcDateTime)
     message: dict[str, Any] = Field(sa_type=JSON)
@@ -187,6 +196,78 @@ class OutboxRow(SQLModel, table=True):
     claimed_until: datetime | None = Field(default=None, sa_type=UtcDateTime)
     sent_at: datetime | None = Field(default=None, sa_type=UtcDateTime)
     last_error: str = Field(default="", max_length=500)
+
+
+LEAD_STATES = ("pooled", "assigned", "accepted", "won", "lost")
+LEAD_SOURCES = ("booking", "quote_request", "phone")
+
+
+class LeadRow(SQLModel, table=True):
+    """A lead: one per person (normalised phone) within the protection period. ``store_id``
+    and ``designer_id`` are where routing sent it; an ``assigned`` lead waits for its
+    designer to accept it until ``sla_due``, else it is reassigned (``lapsed``: those who
+    let it pass). Changes of state are conditional updates (``WHERE state = …``), so of an
+    acceptance and a reassignment at the same moment only one happens."""
+
+    __tablename__ = "leads"
+    __table_args__ = (
+        CheckConstraint(f"state IN {LEAD_STATES!r}", name="known_state"),
+        CheckConstraint(f"source IN {LEAD_SOURCES!r}", name="known_source"),
+        CheckConstraint("(state = 'assigned') = (sla_due IS NOT NULL)", name="due_iff_assigned"),
+        Index("ix_leads_state_due", "state", "sla_due"),
+        Index("ix_leads_store_created", "store_id", "created_at"),
+    )
+
+    id: str = Field(primary_key=True, max_length=32)
+    source: str = Field(max_length=16)
+    phone: str = Field(max_length=20, index=True)  # E.164
+    name: str = Field(default="", max_length=100)
+    state: str = Field(max_length=16)
+    store_id: str | None = Field(default=None, foreign_key="stores.id", max_length=32)
+    designer_id: str | None = Field(
+        default=None, foreign_key="designers.id", index=True, max_length=32
+    )
+    design_id: str | None = Field(default=None, foreign_key="designs.id", max_length=32)
+    appointment_id: str | None = Field(default=None, foreign_key="appointments.id", max_length=32)
+    district: str | None = Field(default=None, max_length=12)
+    latitude: float | None = None
+    longitude: float | None = None
+    skill: str | None = Field(default=None, max_length=16)
+    lapsed: list[str] = Field(default_factory=list, sa_type=JSON)
+    created_at: datetime = Field(sa_type=UtcDateTime)
+    assigned_at: datetime | None = Field(default=None, sa_type=UtcDateTime)
+    accepted_at: datetime | None = Field(default=None, sa_type=UtcDateTime)
+    sla_due: datetime | None = Field(default=None, sa_type=UtcDateTime)
+
+
+class LeadPhoneRow(SQLModel, table=True):
+    """One row per phone number that ever made a lead: the lock that makes two contacts from
+    one number at once decide one after the other (the second finds the first's lead)."""
+
+    __tablename__ = "lead_phones"
+
+    phone: str = Field(primary_key=True, max_length=20)
+
+
+class LeadDecisionRow(SQLModel, table=True):
+    """One routing decision and why (append-only): a duplicate joined, the store, the
+    designer, a lapse and reassignment, an escalation, an acceptance."""
+
+    __tablename__ = "lead_decisions"
+    __table_args__ = (
+        Index("ix_lead_decisions_lead", "lead_id", "id"),
+        Index("ix_lead_decisions_step_at", "step", "at"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    lead_id: str = Field(foreign_key="leads.id", max_length=32)
+    at: datetime = Field(sa_type=UtcDateTime)
+    step: str = Field(max_length=16)  # duplicate, store, designer, sla, accepted
+    code: str = Field(max_length=32)
+    params: dict[str, Any] = Field(sa_type=JSON)
+    store_id: str | None = Field(default=None, max_length=32)
+    designer_id: str | None = Field(default=None, max_length=32)
+    actor_id: int | None = Field(default=None, foreign_key="accounts.id")
 
 
 class AccountRow(SQLModel, table=True):

@@ -12,6 +12,7 @@ from services.ports import (
     CatalogSource,
     Clock,
     DesignStore,
+    Leads,
     Outbox,
     QuoteStore,
     SessionStore,
@@ -38,3 +39,4 @@ class Backend:
     throttle: Throttle
     bookings: Bookings
     outbox: Outbox
+    leads: Leads

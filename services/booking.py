@@ -33,6 +33,7 @@ from services.booking_records import AppointmentRecord, Calendar, KeyUse, Outcom
 from services.credentials import hash_token, new_token
 from services.errors import InvalidInput, NotFound
 from services.identity import Actor
+from services.leads import booking_contact
 from services.problems import ServiceProblem
 
 __all__ = [
@@ -104,7 +105,9 @@ def store_slots(
     zone = calendar.store.tz
     first = first or backend.clock.now().astimezone(zone).date()
     last = last or first
-    if last < first or (last - first).days >= MAX_SLOT_DAYS:
+    # centuries off: no slots anyway, and at the ends of the calendar the zones overflow
+    beyond = not date(1900, 1, 1) <= first <= last < date(2200, 1, 1)
+    if beyond or (last - first).days >= MAX_SLOT_DAYS:
         raise InvalidInput([Problem.of(ServiceProblem.INVALID_RANGE, "to", max_days=MAX_SLOT_DAYS)])
     around = Interval(
         wall_to_utc(first, datetime.min.time(), zone) - _AROUND,
@@ -169,6 +172,7 @@ def book(
             token_hash=token_hash,
             notifications=notices(record, calendar.store, token, now=now, change="booked"),
             answer=manage_view(record, calendar, token),
+            lead=booking_contact(record, request.skill),
         )
 
     done = backend.bookings.book(request.store_id, around, key, decide)

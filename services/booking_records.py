@@ -12,7 +12,8 @@ from sales.appointments import Appointment, AppointmentKind
 from sales.geo import GeoPoint
 from sales.hours import Interval
 from sales.ids import AppointmentId, DesignerId, StoreId
-from sales.stores import Designer, Store
+from services.lead_records import Contact, DecideLead
+from services.sales_records import Calendar, Notification
 
 __all__ = [
     "AppointmentRecord",
@@ -27,14 +28,6 @@ __all__ = [
 ]
 
 State = Literal["booked", "cancelled"]
-
-
-@dataclass(frozen=True, slots=True)
-class Calendar:
-    """A store with its hours and its designers: what its slots are computed from."""
-
-    store: Store
-    designers: tuple[Designer, ...]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -76,23 +69,15 @@ class AppointmentRecord:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class Notification:
-    """A message to send from ``due_at`` on (``message``: to, phone, subject, text, ics)."""
-
-    kind: str  # confirmation, reminder, rescheduled, cancelled
-    due_at: datetime
-    message: dict[str, Any]
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
 class OutboxItem:
     """A notification claimed for sending."""
 
     id: int
     kind: str
-    appointment_id: str
+    appointment_id: str | None
     message: dict[str, Any]
     attempts: int
+    lead_id: str | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -108,12 +93,15 @@ class KeyUse:
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Outcome:
     """What one booking transaction keeps: the appointment and its notifications (``None``
-    when refused) and the answer the caller gets, kept under their key."""
+    when refused) and the answer the caller gets, kept under their key; and the booking's
+    contact, made a lead (or joined to one) in the same transaction, its id in the answer's
+    ``lead_id``."""
 
     record: AppointmentRecord | None
     token_hash: str = ""
     notifications: tuple[Notification, ...] = ()
     answer: dict[str, Any]
+    lead: tuple[Contact, DecideLead] | None = None
 
     @property
     def refused(self) -> bool:

@@ -25,11 +25,13 @@ from services.design_records import SavedDesign
 from services.designs import MAX_PAGE, create_design, list_designs
 from services.errors import AlreadyExists, NotFound
 from services.identity import Account, Role
+from services.leads import link_designer
 from services.ports import Store
 
 __all__ = [
     "DEMO_ACCOUNTS",
     "DEMO_CALENDARS",
+    "DEMO_DESIGNER_LOGINS",
     "DEMO_DESIGNS",
     "DEMO_STORES",
     "DemoAccount",
@@ -78,6 +80,7 @@ DEMO_ACCOUNTS: Final = (
     DemoAccount(login="factory1", role=Role.FACTORY, name="Liu Yang"),
     DemoAccount(login="admin1", role=Role.ADMIN, name="Zhao Lei"),
 )
+DEMO_DESIGNER_LOGINS: Final = {"designer1": "d-wang"}  # the account Wang Fang signs in with
 DEMO_DESIGNS: Final = (
     DemoDesign(example="bedroom.json", owner="consumer1"),
     # a customer's design that the Xuhui store took on: its designer and manager see it too
@@ -140,6 +143,9 @@ def seed_demo(
     )
     accounts = tuple(_add_account(demo, backend, password) for demo in DEMO_ACCOUNTS)
     by_login = {seeded.account.login: seeded.account for seeded in accounts}
+    for login, designer in DEMO_DESIGNER_LOGINS.items():
+        if backend.leads.designer_of(by_login[login].id) is None:
+            link_designer(designer, login, backend=backend)
     designs = tuple(
         _add_design(demo, documents[demo.example], by_login[demo.owner], backend)
         for demo in DEMO_DESIGNS

@@ -16,6 +16,7 @@ from pricing.price import PriceBook
 from pricing.quote import Quote
 from sales.appointments import Appointment
 from sales.hours import Interval
+from sales.routing import Workload
 from services.access import DesignScope, Owned
 from services.booking_records import (
     AppointmentRecord,
@@ -29,6 +30,15 @@ from services.booking_records import (
 )
 from services.design_records import DesignPage, NewRevision, Revision, SavedDesign
 from services.identity import Account, Role
+from services.lead_records import (
+    Contact,
+    DecideLead,
+    LeadPlan,
+    LeadRecord,
+    LeadScope,
+    LeadTally,
+    SlaChange,
+)
 
 __all__ = [
     "AccountStore",
@@ -37,6 +47,7 @@ __all__ = [
     "Clock",
     "Credentials",
     "DesignStore",
+    "Leads",
     "Mailer",
     "NewAccount",
     "Outbox",
@@ -408,4 +419,65 @@ class Mailer(Protocol):
     def deliver(self, item: OutboxItem) -> None:
         """Send ``item``; an exception if it could not be sent. Delivering one item twice
         (a sender that died after sending, before marking it sent) should send it once."""
+        ...
+
+
+class Leads(Protocol):
+    """Leads and every routing decision about them. A new contact is decided under the
+    phone's lock (and, when routed, every store's), so two contacts from one number at
+    once make one lead and a store's daily cap holds; a booking's contact is decided in the
+    booking's transaction (``Outcome.lead``). State changes are conditional: of an
+    acceptance and a reassignment of one lead, only the first is kept."""
+
+    def take(self, contact: Contact, decide: DecideLead) -> LeadPlan:
+        """Under the locks: ``decide`` on the facts, and keep the plan (the lead, its
+        decisions, its notifications, the design put in the store's care)."""
+        ...
+
+    def get(self, lead_id: str) -> LeadRecord:
+        """A lead with its decisions (``NotFound`` if none)."""
+        ...
+
+    def page(
+        self, scope: LeadScope, cursor: str | None, limit: int
+    ) -> tuple[list[LeadRecord], str | None]:
+        """Leads in ``scope``, newest first, and the cursor of the next page (``None``: the
+        last); ``InvalidInput`` for a cursor that is not one."""
+        ...
+
+    def accept(self, lead_id: str, designer_id: str, at: datetime, actor_id: int) -> bool:
+        """Mark the lead accepted if it is still assigned to ``designer_id``; ``False`` if
+        not (accepted already, reassigned, escalated)."""
+        ...
+
+    def lapsed(self, now: datetime, limit: int) -> list[LeadRecord]:
+        """Assigned leads whose acceptance was due by ``now``, earliest due first."""
+        ...
+
+    def apply_sla(self, change: SlaChange) -> bool:
+        """Keep ``change`` if the lead is still assigned as it was read; ``False`` if not."""
+        ...
+
+    def workload(self, since: datetime) -> dict[str, Workload]:
+        """Per designer: open leads now, and leads given to them since ``since``."""
+        ...
+
+    def tally(self) -> list[LeadTally]:
+        """How many leads per source, store and state."""
+        ...
+
+    def designer_of(self, account_id: int) -> str | None:
+        """The designer an account signs in as, if any."""
+        ...
+
+    def link_designer(self, designer_id: str, account_id: int | None) -> None:
+        """Let an account sign in as a designer (``None``: as nobody); ``NotFound`` if no
+        such designer."""
+        ...
+
+    def agenda(
+        self, store_id: str | None, designer_id: str | None, around: Interval
+    ) -> list[tuple[AppointmentRecord, str | None]]:
+        """Booked appointments starting within ``around`` of one store (every store:
+        ``None``), or one designer's, with the lead each made."""
         ...

@@ -22,3 +22,5 @@ class ServiceProblem(ProblemCode):
     KEY_REUSED = "idempotency_key_reused"  # an Idempotency-Key sent again with another body
     BOOKING_CANCELLED = "booking_cancelled"  # a cancelled appointment cannot be moved
     ADDRESS_REQUIRED = "address_required"  # a home measurement needs the home's address
+    LEAD_ACCEPTED = "lead_already_accepted"  # accepted already (HTTP 409)
+    LEAD_REASSIGNED = "lead_reassigned"  # given to someone else, or to the manager (HTTP 409)

@@ -1,6 +1,7 @@
-"""Caps on costly acts per address: new anonymous visitors (each an account and a session)
-and sign-ups. Past the cap the act is refused with ``TooManyAttempts`` until the window has
-moved on (OWASP API6: unrestricted access to sensitive flows; ASVS 2.4.1 anti-automation)."""
+"""Caps on costly acts per address: new anonymous visitors (each an account and a session),
+sign-ups and numbers left as leads. Past the cap the act is refused with ``TooManyAttempts``
+until the window has moved on (OWASP API6: unrestricted access to sensitive flows; ASVS
+2.4.1 anti-automation)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from typing import Final
 from services.errors import TooManyAttempts
 from services.ports import Clock, Throttle
 
-__all__ = ["LIMITS", "NEW_VISITOR", "SIGN_UP", "Limit", "admit"]
+__all__ = ["LIMITS", "NEW_LEAD", "NEW_VISITOR", "SIGN_UP", "Limit", "admit"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,7 +26,8 @@ class Limit:
 
 NEW_VISITOR: Final = Limit("new_visitor", 30, timedelta(hours=1))
 SIGN_UP: Final = Limit("sign_up", 10, timedelta(hours=1))
-LIMITS: Final = (NEW_VISITOR, SIGN_UP)
+NEW_LEAD: Final = Limit("new_lead", 20, timedelta(hours=1))  # numbers left, per address
+LIMITS: Final = (NEW_VISITOR, SIGN_UP, NEW_LEAD)
 
 
 def admit(limit: Limit, key: str, *, throttle: Throttle, clock: Clock) -> None:

@@ -11,6 +11,7 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import Any
 
 from catalog.catalog import Catalog
 from kernel.problems import Problem
@@ -36,6 +37,7 @@ from services.errors import AlreadyExists, InvalidInput, NotFound, StaleRevision
 from services.identity import Account
 from services.ports import CatalogSource, Clock, Credentials, NewAccount, QuoteSource, Store
 from services.problems import ServiceProblem
+from tests.fake_leads import InMemoryLeads
 
 __all__ = [
     "FixedCatalogs",
@@ -463,6 +465,14 @@ class InMemoryOutbox:
         for pending in self.queued:
             if pending.item.appointment_id == appointment_id and pending.state == "pending":
                 pending.state = "dropped"
+        self.add_about(appointment_id, None, notifications)
+
+    def add_about(
+        self,
+        appointment_id: str | None,
+        lead_id: str | None,
+        notifications: tuple[Notification, ...],
+    ) -> None:
         for n in notifications:
             item = OutboxItem(
                 id=len(self.queued) + 1,
@@ -470,6 +480,7 @@ class InMemoryOutbox:
                 appointment_id=appointment_id,
                 message=n.message,
                 attempts=0,
+                lead_id=lead_id,
             )
             self.queued.append(_Queued(item, n.due_at))
 
@@ -507,6 +518,7 @@ class InMemoryBookings:
     records: dict[str, tuple[AppointmentRecord, str]] = field(default_factory=dict)
     keys: dict[tuple[str, str], Replay] = field(default_factory=dict)
     key_times: dict[tuple[str, str], datetime] = field(default_factory=dict)
+    leads: Any = None  # the fake leads, which a booking's contact goes to
 
     def put_calendar(self, calendar: Calendar) -> None:
         self.stores.get(calendar.store.id)
@@ -550,6 +562,11 @@ class InMemoryBookings:
         if outcome.record is not None:
             self.records[outcome.record.id] = (outcome.record, outcome.token_hash)
             self.outbox.add(outcome.record.id, outcome.notifications)
+            if outcome.lead is not None and self.leads is not None:
+                plan = self.leads.take(*outcome.lead)
+                outcome = dataclasses.replace(
+                    outcome, answer={**outcome.answer, "lead_id": plan.lead.id}
+                )
         if key is not None:
             self.keys[key.caller, key.key] = Replay(
                 body_hash=key.body_hash, refused=outcome.refused, answer=outcome.answer
@@ -591,16 +608,20 @@ def fake_backend(clock: Clock, catalogs: CatalogSource) -> Backend:
     """Every port of the use cases, in memory."""
     accounts = InMemoryAccounts()
     stores, outbox = InMemoryStores(), InMemoryOutbox()
+    designs = InMemoryDesigns()
+    bookings = InMemoryBookings(stores, outbox)
+    bookings.leads = InMemoryLeads(bookings, designs)
     return Backend(
         clock=clock,
         catalogs=catalogs,
         accounts=accounts,
         sessions=InMemorySessions(accounts),
         tokens=InMemoryTokens(accounts),
-        designs=InMemoryDesigns(),
+        designs=designs,
         stores=stores,
         quotes=InMemoryQuotes(),
         throttle=InMemoryThrottle(),
-        bookings=InMemoryBookings(stores, outbox),
+        bookings=bookings,
         outbox=outbox,
+        leads=bookings.leads,
     )

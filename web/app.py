@@ -34,11 +34,13 @@ from web import (
     api_bookings,
     api_designs,
     api_fill,
+    api_leads,
     api_quotes,
     api_schedule,
     api_stores,
     api_views,
     pages,
+    pages_leads,
     pages_visits,
 )
 from web.api_support import handle_service_errors
@@ -141,11 +143,13 @@ def create_app(
         api_bookings.router,
         api_designs.router,
         api_fill.router,
+        api_leads.router,
         api_quotes.router,
         api_schedule.router,
         api_stores.router,
         api_views.router,
         pages.router,
+        pages_leads.router,
         pages_visits.router,
     ):
         app.include_router(api)

@@ -19,7 +19,7 @@ from services.booking import BookingInput
 from services.designs import DESIGN_ID
 from services.errors import InvalidInput
 
-__all__ = ["STORE_ID", "body_hash", "checked_key", "read_booking", "read_start"]
+__all__ = ["STORE_ID", "body_hash", "checked_key", "read_booking", "read_location", "read_start"]
 
 STORE_ID: Final = r"^[A-Za-z0-9_-]{1,32}$"
 _KEY: Final = re.compile(r"[\x21-\x7e]{1,255}")  # visible ASCII, as Stripe's and the draft's
@@ -50,7 +50,7 @@ def read_booking(body: object) -> BookingInput:
     design = MISSING if design is None else design
     design_id = reader.text(design, "design_id", pattern=DESIGN_ID.pattern)
     skill = reader.text(fields.get("skill", MISSING), "skill", choices=list(Skill))
-    location = _location(reader, fields.get("location", MISSING))
+    location = read_location(reader, fields.get("location", MISSING))
     if reader.problems:
         raise InvalidInput(reader.problems)
     return BookingInput(
@@ -102,7 +102,7 @@ def _start(reader: Reader, value: object, path: str) -> datetime:
     return moment
 
 
-def _location(reader: Reader, value: object) -> GeoPoint | None:
+def read_location(reader: Reader, value: object) -> GeoPoint | None:
     """``{lat, lon}`` of the home to measure, if given."""
     if value is MISSING or value is None:
         return None

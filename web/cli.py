@@ -167,6 +167,18 @@ def _account_commands(commands: argparse._SubParsersAction[argparse.ArgumentPars
         "(default: $MILLWORK_SMTP_URL; without either, .eml files only)",
     )
     notify.set_defaults(run="web.cli_notify:notify")
+    leads = commands.add_parser("leads", help="leads: the acceptance SLA, designers' accounts")
+    lead = leads.add_subparsers(dest="action", required=True)
+    sla = lead.add_parser(
+        "sla",
+        help="reassign the leads not accepted in time and tell their store managers "
+        "(run every few minutes)",
+    )
+    sla.set_defaults(run="web.cli_leads:leads_sla")
+    link = lead.add_parser("link", help="the designer account LOGIN signs in as DESIGNER")
+    link.add_argument("designer", metavar="DESIGNER", help="a designer id, e.g. d-wang")
+    link.add_argument("login", metavar="LOGIN")
+    link.set_defaults(run="web.cli_leads:leads_link")
     users = commands.add_parser("users", help="accounts: add, list, disable, enable, password")
     user = users.add_subparsers(dest="action", required=True)
     add = user.add_parser("add", help="add an account (the password is prompted for)")

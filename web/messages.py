@@ -396,6 +396,15 @@ MESSAGES: Final[Mapping[str, Mapping[str, str]]] = {
         "en": "a designer needs at least one skill",
         "zh-CN": "设计师至少需要一项专长",
     },
+    # accepting a lead (services.leads)
+    "lead_already_accepted": {
+        "en": "lead {lead} has been accepted already",
+        "zh-CN": "线索 {lead} 已被接收",
+    },
+    "lead_reassigned": {
+        "en": "lead {lead} is no longer waiting for you: it was reassigned",
+        "zh-CN": "线索 {lead} 已改派，不再等待您接收",
+    },
 }
 
 # Why a promotion did not apply (``NotApplied.reason`` and its params).

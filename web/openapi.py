@@ -13,6 +13,7 @@ from fastapi.openapi.utils import get_openapi
 
 from configurator.model.schema import design_schema
 from web.errors import ERROR_SCHEMA, PROBLEM_SCHEMA
+from web.openapi_leads import LEAD_SHAPES
 from web.openapi_shapes import SHAPES
 
 __all__ = [
@@ -38,7 +39,8 @@ _REASONS: Final = {
     404: "no such object, or none the caller may see",
     405: "the path does not take this method; Allow lists those it takes",
     409: "already_exists: the login is taken; slot_taken: the time was just booked by "
-    "someone else (pick another slot)",
+    "someone else (pick another slot); lead_already_accepted, lead_reassigned: the lead is "
+    "no longer waiting to be accepted",
     412: "stale_revision: someone saved in between; ETag is the current revision",
     413: "the body is larger than the limit",
     415: "the body is not sent as application/json (UTF-8)",
@@ -48,8 +50,8 @@ _REASONS: Final = {
     428: 'revision_required: send If-Match: "<revision>" of the revision changed',
     503: "database_busy: the database stayed locked or could not be reached; nothing was "
     "written; Retry-After says when to try again",
-    429: "too_many_attempts: too many failed log-ins, or too many new visitors or sign-ups "
-    "from one address; Retry-After says when to try again",
+    429: "too_many_attempts: too many failed log-ins, or too many new visitors, sign-ups or "
+    "leads from one address; Retry-After says when to try again",
 }
 
 _EVALUATION: Final[dict[str, Any]] = {
@@ -190,6 +192,7 @@ def describe_api(app: FastAPI, *, regions: list[str]) -> None:
             {"Design": design, "Evaluation": _EVALUATION, "Error": ERROR_SCHEMA}
             | {"Problem": PROBLEM_SCHEMA, "Quote": _QUOTE}
             | SHAPES
+            | LEAD_SHAPES
         )
         example = _example()
         for operations in schema["paths"].values():

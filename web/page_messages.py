@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Final
 
+from web.lead_page_messages import LEAD_PAGE_MESSAGES
 from web.messages import Language
 from web.visit_messages import VISIT_MESSAGES
 
@@ -194,6 +195,7 @@ PAGE_MESSAGES: Final[Mapping[str, Mapping[str, str]]] = {
     "quantity": {"en": "Quantity", "zh-CN": "数量"},
     "catalog_title": {"en": "Catalogue", "zh-CN": "产品目录"},
     **VISIT_MESSAGES,
+    **LEAD_PAGE_MESSAGES,
 }
 
 

@@ -11,6 +11,7 @@ from sqlalchemy import Engine
 from persistence.account_store import SqlAccounts, SqlSessions, SqlTokens
 from persistence.booking_store import SqlBookings
 from persistence.design_store import SqlDesigns
+from persistence.lead_store import SqlLeads
 from persistence.outbox_store import SqlOutbox
 from persistence.quote_store import SqlQuoteStore
 from persistence.store_directory import SqlStores
@@ -43,4 +44,5 @@ def database_backend(engine: Engine, catalogs: CatalogSource, clock: Clock) -> B
         throttle=SqlThrottle(engine),
         bookings=SqlBookings(engine),
         outbox=SqlOutbox(engine),
+        leads=SqlLeads(engine),
     )

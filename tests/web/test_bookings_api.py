@@ -144,6 +144,8 @@ def test_a_design_is_attached_only_if_the_caller_may_read_it(
         ("kind=store_visit&from=2026-11-25&to=2026-11-24", 422),  # backwards
         ("kind=store_visit&from=2026-13-45", 422),
         ("kind=store_visit&from=99999-01-01", 422),
+        ("kind=store_visit&date=9999-12-31", 422),  # was a 500: the zones overflow
+        ("kind=store_visit&date=0001-01-01", 422),
         ("kind=tea&date=2026-11-25", 422),
         ("date=2026-11-25", 422),
         ("kind=store_visit&from=2026-11-25&to=2027-01-25", 200),  # 62 days
