@@ -214,3 +214,48 @@ export function moveCorner(outline, index, point, grid = 10) {
   const same = walls(outline).every((w, i) => after[i].length > 0 && w.dir[0] * after[i].dir[0] + w.dir[1] * after[i].dir[1] > 0.999);
   return same ? moved : null;
 }
+
+/** The corners of a counter-clockwise outline that point into the room (an L's inner corner,
+ * a U's two): there the walls turn right. */
+export function reflexCorners(outline) {
+  const n = outline.length;
+  const out = new Set();
+  outline.forEach((p, i) => {
+    const a = outline[(i - 1 + n) % n];
+    const b = outline[(i + 1) % n];
+    const turn = (p[0] - a[0]) * (b[1] - p[1]) - (p[1] - a[1]) * (b[0] - p[0]);
+    if (turn < 0) out.add(i);
+  });
+  return out;
+}
+
+/** Where each wall's dimension line goes: "outside" the room, but "inside" for a wall that
+ * meets an inner corner, whose line outside would cross its neighbour's in the notch. */
+export function dimensionSides(outline) {
+  const reflex = reflexCorners(outline);
+  return outline.map((_, i) => (reflex.has(i) || reflex.has((i + 1) % outline.length) ? "inside" : "outside"));
+}
+
+/**
+ * A cabinet's side dragged to `at` mm along its wall: `side` "end" moves its right end (the
+ * offset stays), "start" its left (the other end stays). The moving side snaps within
+ * `tolerance` mm to the wall's ends, the neighbours' sides and the template's standard widths,
+ * else to whole mm; the width stays within `range` ({min, max}). `blocked`: it would overlap
+ * or leave the wall (then the drag is refused where it ends).
+ */
+export function resizeAlong(side, at, { offset, width }, intervals, wallLength, range, standard = [], tolerance = 40) {
+  const end = offset + width;
+  const targets = side === "end"
+    ? [wallLength, ...intervals.map(([start]) => start).filter((s) => s > offset), ...standard.map((w) => offset + w)]
+    : [0, ...intervals.map(([, stop]) => stop).filter((s) => s < end), ...standard.map((w) => end - w)];
+  let edge = Math.round(at);
+  let distance = tolerance + 1;
+  for (const target of targets) {
+    const d = Math.abs(target - at);
+    if (d <= tolerance && d < distance) [edge, distance] = [Math.round(target), d];
+  }
+  const raw = side === "end" ? edge - offset : end - edge;
+  const size = Math.min(range.max, Math.max(range.min, raw));
+  const from = side === "end" ? offset : end - size;
+  return { offset: from, width: size, blocked: collides(intervals, wallLength, from, size) };
+}
