@@ -104,13 +104,15 @@ def test_obstacles_go_on_walls_with_their_sizes(browser: Any, base_url: str) -> 
     bottom = page.get_by_test_id("obstacle-1-bottom")
     bottom.fill("2300")
     bottom.press("Enter")
-    # a wardrobe on wall 2 now stands clear of the column; the server's 3D model has both
+    # a wardrobe on wall 2 stands clear of the column; the server's 3D model has both
     with page.expect_response(lambda r: "/preview/model.glb" in r.url) as model:
         page.get_by_test_id("add-cabinet").click()
         page.locator("#gallery-wall").select_option("1")
         page.get_by_test_id("template-wardrobe_hinged").click()
         page.get_by_test_id("cabinet-W1").wait_for()
     assert b"room:obstacle-c1" in model.value.body() and b"room:obstacle-b1" in model.value.body()
+    # placed clear of the column (600 mm wide from the wall's start)
+    assert int(page.get_by_test_id("cabinet-offset").input_value()) >= 600
     page.wait_for_function(SAVED)
     page.reload()
     page.locator("#plan [data-obstacle=c1]").wait_for()
@@ -239,5 +241,32 @@ def test_in_store_the_customer_is_named_and_overrides_say_who_and_why(
     assert "张先生" in page.get_by_test_id("revision-1").inner_text()
     accessible(page)
     shot(page, "in-store-history-1024")
+    context.close()
+    guard.check()
+
+
+def test_a_room_drawn_corner_by_corner(browser: Any, base_url: str) -> None:
+    guard = Guard(base_url)
+    context = browser.new_context(base_url=base_url, **DEVICES["tablet"])
+    guard.watch(context)
+    page = context.new_page()
+    page.goto("/?lang=en")
+    page.get_by_test_id("shape-draw").check()
+    pad = page.get_by_test_id("draw-pad")
+    box = pad.bounding_box()
+    pad.click(position={"x": box["width"] / 2, "y": box["height"] / 2})
+    assert len(page.get_by_test_id("room-corners").input_value().split()) == 1
+    # typed, as with a keyboard: a T-shaped room, its last wall left for the page to close
+    page.get_by_test_id("room-corners").fill(
+        "0,0 6000,0 6000,2000 4000,2000 4000,4000 2000,4000 2000,2000 0,2000"
+    )
+    page.get_by_test_id("draw-ok").wait_for()
+    accessible(page)
+    shot(page, "start-draw-1024")
+    page.get_by_test_id("new-design").click()
+    page.wait_for_url(re.compile(r"/designs/[^/]+$"))
+    page.wait_for_function(PRICED)
+    assert page.locator("#plan .corner-handle").count() == 8
+    assert texts_overlap(page, "#plan .wall-dim text") == []
     context.close()
     guard.check()

@@ -2,7 +2,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { moveObstacle, newObstacle, outlineOnWall, placeOf } from "../../web/static/js/obstacles.js";
-import { lShape, rectangle, walls } from "../../web/static/js/placement.js";
+import { firstFree, lShape, rectangle, taken, walls } from "../../web/static/js/placement.js";
 
 const room = (outline, obstacles = []) => ({ outline_mm: outline, ceiling_mm: 2600, openings: [], obstacles });
 
@@ -39,4 +39,18 @@ test("moving an obstacle keeps it on its wall", () => {
   assert.deepEqual(placeOf(outline, moved), { wall: 0, offset: 3200, width: 400, depth: 400 });
   const other = moveObstacle(outline, column, { wall: 3, offset: 0, width: 5000, depth: 200 });
   assert.deepEqual(placeOf(outline, other), { wall: 3, offset: 0, width: 3000, depth: 200 });
+});
+
+test("a column takes its place along its wall for cabinets at its heights; a beam does not", () => {
+  const outline = rectangle(3600, 3000);
+  const r = room(outline);
+  const column = { ...newObstacle(r, "column", 0), bottom_mm: 0 };
+  const beam = newObstacle(r, "beam", 0);
+  const high = { id: "h1", kind: "pipe_box", outline_mm: outlineOnWall(walls(outline)[0], 0, 300, 250), bottom_mm: 2000 };
+  const doc = { room: room(outline, [column, beam, high]), cabinets: [] };
+  assert.deepEqual(taken(doc, 0, { band: [0, 2400] }), [[0, 300], [1600, 2000]]);
+  assert.deepEqual(taken(doc, 0, { band: [0, 800] }), [[1600, 2000]]); // under the high box
+  assert.deepEqual(taken(doc, 0, {}), []); // the dimension chain counts cabinets only
+  assert.deepEqual(taken(doc, 1, { band: [0, 2400] }), []);
+  assert.equal(firstFree(taken(doc, 0, { band: [0, 2400] }), 3600, 1200), 300);
 });

@@ -361,6 +361,11 @@ function interiorEditor(c) {
     while (list.length < n) list.push(editable(list[list.length - 1]));
     list.length = n;
   }), "interior-sections"));
+  box.append(interiorView(c, {
+    pick: state.pick, readOnly,
+    onPick: (pick) => { state.pick = pick; renderProperties(); },
+    onChange: (interior, pick) => { state.pick = pick; updateCabinet(c.id, (x) => { x.interior = interior; }); },
+  }));
   sections.forEach((s, i) => {
     const width = el("input", { type: "number", id: `section-width-${i}`, value: s.width_mm ?? "", placeholder: t("section_auto"), min: 100, max: c.width_mm, step: 1, disabled: readOnly, "data-testid": `section-width-${i + 1}` });
     width.addEventListener("change", () => setSections((list) => { list[i].width_mm = width.value === "" ? null : Math.round(Number(width.value)); }));
@@ -371,11 +376,6 @@ function interiorEditor(c) {
         list[i].items = [...keep, ...shelfHeights(n, c.height_mm - 400).map((at) => ({ kind: "shelf", at_mm: at }))];
       }), `section-shelves-${i + 1}`)));
   });
-  box.append(interiorView(c, {
-    pick: state.pick, readOnly,
-    onPick: (pick) => { state.pick = pick; renderProperties(); },
-    onChange: (interior, pick) => { state.pick = pick; updateCabinet(c.id, (x) => { x.interior = interior; }); },
-  }));
   if (!readOnly) box.append(el("button", { type: "button", class: "small", onclick: () => updateCabinet(c.id, (x) => { x.interior = null; }) }, t("standard_interior")));
   return box;
 }
@@ -605,7 +605,7 @@ const save = (() => {
     dirty = false;
     const doc = state.doc;
     setStatus(t("saving"), "saving");
-    const note = $("change-note").hidden ? "" : $("change-note").value.trim();
+    const note = $("store-bar").hidden ? "" : $("change-note").value.trim();
     running = api("PUT", `/api/v1/designs/${data.design_id}`, { body: note ? { document: doc, note } : { document: doc }, headers: { "If-Match": `"${state.revision}"` } })
       .then((saved) => {
         state.revision = saved.revision;
@@ -670,10 +670,8 @@ async function inStore(design) {
   try { ({ account: me } = await api("GET", "/api/v1/me")); } catch { return; }
   if (!me || !["designer", "store_manager"].includes(me.role)) return;
   document.body.classList.add("in-store");
-  const badge = $("store-badge");
-  badge.hidden = false;
-  badge.textContent = t("in_store", { login: me.login });
-  $("change-note").hidden = false;
+  $("store-bar").hidden = false;
+  $("store-badge").textContent = t("in_store", { login: me.login });
   if (design.owner === me.id) return;
   state.overriding = true;
   try {
@@ -698,6 +696,7 @@ function askWhy() {
   note.classList.toggle("needs-note", missing);
   note.setAttribute("aria-invalid", String(missing));
   note.title = missing ? t("note_needed") : "";
+  note.placeholder = missing ? t("note_needed") : "";
   if (missing) setStatus(t("note_needed"), "unsaved");
 }
 

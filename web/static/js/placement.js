@@ -36,7 +36,8 @@ export function heightBand(c, templates = new Map()) {
  * standing on it and, at its two ends, the depth of cabinets on the neighbouring walls that
  * reach into the corner (`reach`: how deep the new cabinet is, so corners are kept clear).
  * With `band` ([bottom, top] mm) only cabinets whose heights overlap it count, so a wall
- * cabinet or a top box can go over a base cabinet or a wardrobe (`templates` as heightBand's).
+ * cabinet or a top box can go over a base cabinet or a wardrobe (`templates` as heightBand's),
+ * and the columns and pipe boxes against the wall at those heights count too.
  */
 export function taken(doc, index, { except = null, reach = 0, band = null, templates = new Map() } = {}) {
   const all = walls(doc.room.outline_mm);
@@ -58,7 +59,47 @@ export function taken(doc, index, { except = null, reach = 0, band = null, templ
       out.push([wall.length - c.depth_mm, wall.length]);
     }
   }
+  if (band) out.push(...standing(doc, index, band));
   return out.sort((p, q) => p[0] - q[0] || p[1] - q[1]);
+}
+
+/** The columns and pipe boxes against wall `index` at the heights of `band`, as intervals.
+ * Beams are left to the server, whose checked fix lowers a cabinet under them. */
+function standing(doc, index, band) {
+  return (doc.room.obstacles || []).flatMap((o) => {
+    if (o.kind === "beam") return [];
+    const place = placeOf(doc.room.outline_mm, o);
+    const [bottom, top] = [o.bottom_mm ?? 0, o.top_mm ?? doc.room.ceiling_mm];
+    if (!place || place.wall !== index || bottom >= band[1] || top <= band[0]) return [];
+    return [[place.offset, place.offset + place.width]];
+  });
+}
+
+/** An obstacle's place against a wall of the room, {wall, offset, width, depth}, read back
+ * from its outline: a rectangle with one side on a wall face (in a corner, on two: the one
+ * it stands out from least, as a beam along its wall). Null for any other shape. */
+export function placeOf(outline, obstacle, tolerance = 1) {
+  const points = obstacle.outline_mm;
+  if (points.length !== 4) return null;
+  let best = null;
+  for (const w of walls(outline)) {
+    const local = points.map((p) => [
+      (p[0] - w.a[0]) * w.dir[0] + (p[1] - w.a[1]) * w.dir[1],
+      (p[0] - w.a[0]) * w.normal[0] + (p[1] - w.a[1]) * w.normal[1],
+    ]);
+    const outs = local.map((p) => p[1]);
+    const depth = Math.max(...outs);
+    const onFace = outs.filter((v) => Math.abs(v) <= tolerance).length;
+    const atDepth = outs.filter((v) => Math.abs(v - depth) <= tolerance).length;
+    if (onFace !== 2 || atDepth !== 2 || depth <= tolerance) continue;
+    const alongs = local.map((p) => p[0]);
+    const [from, to] = [Math.min(...alongs), Math.max(...alongs)];
+    const square = local.every((p) => Math.abs(p[0] - from) <= tolerance || Math.abs(p[0] - to) <= tolerance);
+    if (!square || from < -tolerance || to > w.length + tolerance) continue;
+    const place = { wall: w.index, offset: Math.round(from), width: Math.round(to - from), depth: Math.round(depth) };
+    if (!best || place.depth < best.depth) best = place;
+  }
+  return best;
 }
 
 /** The first offset where `width` fits between the taken intervals, or null. */
