@@ -15,7 +15,10 @@ import { Latest, debounce } from "./timing.js";
 
 const $ = (id) => document.getElementById(id);
 const readOnly = Boolean(data.token);
-const state = { doc: null, selected: null, pick: null, revision: 0, flagged: new Set(), templates: new Map(), materials: new Map() };
+const state = {
+  doc: null, selected: null, pick: null, revision: 0, flagged: new Set(), templates: new Map(), materials: new Map(),
+  overriding: false, people: null, // in store on a customer's design; who the design names (id -> {name, role})
+};
 let history = null;
 let plan = null;
 let viewer = null;
@@ -803,6 +806,7 @@ function wireControls() {
   $("sign-in-cancel").addEventListener("click", () => $("sign-in").close());
   $("sign-in-form").addEventListener("submit", (e) => { e.preventDefault(); signIn("/api/v1/session"); });
   $("sign-up").addEventListener("click", () => signIn("/api/v1/accounts"));
+  $("change-note").addEventListener("input", () => { if (state.overriding) askWhy(); });
   $("design-name").addEventListener("change", () => {
     const doc = editable(state.doc);
     doc.name = $("design-name").value.trim() || doc.name || t("new_design_name");
