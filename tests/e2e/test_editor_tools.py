@@ -22,6 +22,7 @@ from tests.web.designs_api import BEDROOM, with_stores
 pytestmark = pytest.mark.e2e
 
 PRICED = "() => /\\d/.test(document.querySelector('[data-testid=price-total]').textContent)"
+SETTLED = "() => !document.querySelector('#price-total').classList.contains('stale')"
 SAVED = "() => document.querySelector('[data-testid=save-status]').dataset.state === 'saved'"
 
 
@@ -98,7 +99,24 @@ def test_obstacles_go_on_walls_with_their_sizes(browser: Any, base_url: str) -> 
     width.press("Enter")
     offset = page.get_by_test_id("obstacle-0-offset")
     offset.fill("0")
-    offset.press("Enter")
+    with page.expect_response(lambda r: "/api/v1/evaluate" in r.url):
+        offset.press("Enter")
+    # dragged along its wall in the plan (wall 2 runs up the screen), then undone
+    page.wait_for_function(SETTLED)  # the plan is drawn again when the price comes in
+    column = page.locator("#plan [data-obstacle=c1] polygon").bounding_box()
+    assert column is not None
+    x, y = column["x"] + column["width"] / 2, column["y"] + column["height"] / 2
+    page.mouse.move(x, y)
+    page.mouse.down()
+    page.mouse.move(x, y - 60, steps=6)
+    page.mouse.up()
+    page.wait_for_function(
+        "() => Number(document.querySelector('[data-testid=obstacle-0-offset]').value) > 0"
+    )
+    page.get_by_test_id("undo").click()
+    page.wait_for_function(
+        "() => document.querySelector('[data-testid=obstacle-0-offset]').value === '0'"
+    )
     page.get_by_test_id("add-beam").click()
     page.locator("#plan [data-obstacle=b1]").wait_for()
     bottom = page.get_by_test_id("obstacle-1-bottom")

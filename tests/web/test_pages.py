@@ -10,6 +10,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from catalog.catalog import Catalog
+from persistence.db import migrate
 from tests.web.designs_api import BEDROOM, csrf
 from web.app import create_app
 from web.frontend import NODE_MODULES
@@ -17,8 +18,12 @@ from web.page_messages import PAGE_MESSAGES
 
 
 @pytest.fixture(scope="module")
-def client(catalog: Catalog) -> TestClient:
-    return TestClient(create_app(catalog=catalog))
+def client(catalog: Catalog, tmp_path_factory: pytest.TempPathFactory) -> TestClient:
+    """The app on a database of its own: the pages' tests save designs (and so make
+    visitors, whom the app counts per address)."""
+    url = f"sqlite:///{tmp_path_factory.mktemp('pages') / 'millwork.db'}"
+    migrate(url)
+    return TestClient(create_app(catalog=catalog, database=url))
 
 
 def test_every_page_message_has_both_languages_and_the_same_placeholders() -> None:

@@ -49,6 +49,11 @@ async function main() {
   plan = new Plan($("plan"), {
     onSelect: select, onMove: moveAlongWall, readOnly, templates: state.templates,
     onResize: (id, offset, width) => updateCabinet(id, (c) => { c.offset_mm = offset; c.width_mm = width; }),
+    onObstacle: (id, place) => {
+      const doc = editable(state.doc);
+      doc.room.obstacles = doc.room.obstacles.map((o) => (o.id === id ? moveObstacle(doc.room.outline_mm, o, place) : o));
+      commit(doc);
+    },
     onRoom: (outline) => {
       const doc = editable(state.doc);
       doc.room.outline_mm = outline;

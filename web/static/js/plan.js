@@ -2,7 +2,7 @@
 // document's y runs up, SVG's down). Click a cabinet to select it; drag it along its wall
 // (snapping to the wall's ends and its neighbours, refusing overlaps).
 import { el } from "./page.js";
-import { along, collides, dimensionChain, dimensionSides, footprint, heightBand, moveCorner, moveWall, resizeAlong, snap, taken, walls } from "./placement.js";
+import { along, collides, dimensionChain, dimensionSides, footprint, heightBand, moveCorner, moveWall, placeOf, resizeAlong, snap, taken, walls } from "./placement.js";
 
 const WALL = 240; // drawn wall thickness (mm): half of it is hidden under the floor
 const CUT = 1200; // the plan's cut plane (mm): cabinets hung higher are drawn see-through
@@ -19,12 +19,13 @@ function placeHandle(handle, w, at, out, size) {
 }
 
 export class Plan {
-  constructor(svg, { onSelect, onMove, onResize, onRoom, readOnly = false, templates = new Map() }) {
+  constructor(svg, { onSelect, onMove, onResize, onRoom, onObstacle, readOnly = false, templates = new Map() }) {
     this.svg = svg;
     this.templates = templates; // code -> catalog template: default elevations
     this.onSelect = onSelect;
     this.onMove = onMove;
     this.onResize = onResize;
+    this.onObstacle = onObstacle;
     this.onRoom = onRoom;
     this.readOnly = readOnly;
     this.drag = null;
@@ -177,9 +178,29 @@ export class Plan {
   obstacle(o, scale) {
     const n = o.outline_mm.length;
     const [x, y] = o.outline_mm.reduce((s, p) => [s[0] + p[0] / n, s[1] + p[1] / n], [0, 0]);
-    return el("g", { class: "obstacle-group", "data-obstacle": o.id },
-      el("polygon", { points: points(o.outline_mm), class: `obstacle ${o.kind}` }, el("title", { text: `${o.kind} ${o.id}` })),
+    const shape = el("polygon", { points: points(o.outline_mm), class: `obstacle ${o.kind}` }, el("title", { text: `${o.kind} ${o.id}` }));
+    const place = this.readOnly ? null : placeOf(this.doc.room.outline_mm, o);
+    if (place) {
+      shape.classList.add("movable");
+      shape.addEventListener("pointerdown", (e) => {
+        e.preventDefault();
+        e.stopPropagation();
+        this.svg.setPointerCapture(e.pointerId);
+        const wall = walls(this.doc.room.outline_mm)[place.wall];
+        this.drag = { obstacle: o, place, wall, shape, grab: along(wall, this.toPlan(e)) - place.offset, moved: false };
+      });
+    }
+    return el("g", { class: "obstacle-group", "data-obstacle": o.id }, shape,
       el("text", { x: Math.round(x), y: Math.round(-y), class: "obstacle-label", "font-size": Math.round(scale * 0.7) }, o.id));
+  }
+
+  /** An obstacle dragged along its wall: to whole centimetres, snapping to the wall's ends. */
+  obstacleMove(d, event) {
+    const { wall, place } = d;
+    const offset = snap(along(wall, this.toPlan(event)) - d.grab, place.width, [], wall.length, 40);
+    d.offset = Math.max(0, Math.min(wall.length - place.width, Math.round(offset / 10) * 10));
+    d.moved = d.moved || d.offset !== place.offset;
+    d.shape.setAttribute("points", points(footprint(wall, d.offset, place.width, place.depth)));
   }
 
   opening(wall, o) {
@@ -254,6 +275,7 @@ export class Plan {
     const d = this.drag;
     if (!d) return;
     if (d.resize) return this.resizeMove(d, event);
+    if (d.obstacle) return this.obstacleMove(d, event);
     if (d.kind) {
       const outline = this.reshaped(d, this.toPlan(event));
       if (!outline) return;
@@ -279,6 +301,7 @@ export class Plan {
     const d = this.drag;
     this.drag = null;
     if (!d || !d.moved) return;
+    if (d.obstacle) return this.onObstacle(d.obstacle.id, { ...d.place, offset: d.offset });
     if (d.resize) {
       if (d.next.blocked) return this.render(this.doc, this.lastOptions);
       return this.onResize(d.cabinet.id, d.next.offset, d.next.width);
