@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import secrets
+from dataclasses import dataclass
 from typing import Final
 
 from configurator.model.document import parse_design, to_document
@@ -32,8 +33,10 @@ from services.problems import ServiceProblem
 __all__ = [
     "DESIGN_ID",
     "MAX_PAGE",
+    "Person",
     "copy_design",
     "create_design",
+    "design_people",
     "list_designs",
     "read_design",
     "read_revision",
@@ -182,6 +185,31 @@ def list_designs(
 ) -> DesignPage:
     """The designs ``actor`` may see (only their own with ``mine``), newest first."""
     return backend.designs.page(scope_of(actor, mine=mine), cursor, max(1, min(limit, MAX_PAGE)))
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Person:
+    """Someone a design names: its owner, or the author of a revision."""
+
+    id: int
+    name: str  # the account's name, else its login; empty for an anonymous visitor
+    role: Role
+
+
+def design_people(design_id: str, *, actor: Actor, backend: Backend) -> tuple[Person, ...]:
+    """The design's owner first, then everyone else who saved a revision of it: the editor
+    says whose design a designer works on and who changed what (a share link shows none)."""
+    owned = _readable(design_id, actor, backend)
+    ids = [owned.owner_id]
+    for revision in backend.designs.revisions(design_id):
+        if revision.author_id not in ids:
+            ids.append(revision.author_id)
+    people = []
+    for account_id in ids:
+        account = backend.accounts.get(account_id)
+        name = account.name or account.login or ""
+        people.append(Person(id=account.id, name=name, role=account.role))
+    return tuple(people)
 
 
 def _readable(design_id: str, actor: Actor, backend: Backend) -> Owned:

@@ -21,6 +21,7 @@ from services.designs import (
     MAX_PAGE,
     copy_design,
     create_design,
+    design_people,
     list_designs,
     read_design,
     read_revision,
@@ -191,6 +192,18 @@ def get_revisions(design_id: str, request: Request, caller: CallerDep) -> dict[s
     """Every revision, oldest first (without their documents)."""
     history = revision_history(design_id, actor=signed_in(caller), backend=backend_of(request))
     return {"revisions": [revision_view(r, document=False) for r in history]}
+
+
+@router.get(
+    "/designs/{design_id}/people",
+    responses=ok(200, "the owner first, then the other authors", "People") | errors(401, 404),
+)
+def get_people(design_id: str, request: Request, caller: CallerDep) -> dict[str, Any]:
+    """Who the design names: its owner (``people[0]``), then everyone else who saved a
+    revision, with their names and roles: an in-store designer sees whose design it is and
+    who changed what."""
+    people = design_people(design_id, actor=signed_in(caller), backend=backend_of(request))
+    return {"people": [{"id": p.id, "name": p.name, "role": p.role.value} for p in people]}
 
 
 @router.get(

@@ -90,7 +90,7 @@ def create_app(
     app.state.backend = database_backend(engine, catalogs, clock)
     app.state.documents = DocumentCache()
     app.state.evaluations = cache  # the live 3D preview reuses its cabinets too
-    answer_errors_in_json(app)
+    answer_errors_in_json(app, pages.page_of_nothing)
     handle_service_errors(app)
     harden(app, max_body_bytes=MAX_DOCUMENT_BYTES)
     describe_api(app, regions=list(book.price_list.installation))

@@ -3,12 +3,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from fastapi.routing import iter_route_contexts
 from starlette.exceptions import HTTPException
 
@@ -117,12 +117,17 @@ def error_response(
     return JSONResponse(error_body(code, message, problems), status_code=status, headers=headers)
 
 
-def answer_errors_in_json(app: FastAPI) -> None:
+def answer_errors_in_json(
+    app: FastAPI, page_of_nothing: Callable[[Request], Response | None] | None = None
+) -> None:
     """HTTP errors (404, 405 with its ``Allow``, 415) and invalid requests get the same JSON
-    body as every other error."""
+    body as every other error; a 404 that ``page_of_nothing`` answers (a browser asking for a
+    page) gets its page instead."""
 
     @app.exception_handler(HTTPException)
-    async def http_error(request: Request, exc: HTTPException) -> JSONResponse:
+    async def http_error(request: Request, exc: HTTPException) -> Response:
+        if exc.status_code == 404 and page_of_nothing and (page := page_of_nothing(request)):
+            return page
         code = _HTTP_CODES.get(exc.status_code, "http_error")
         headers = exc.headers
         if exc.status_code == 405 and (allowed := _allowed(request)):

@@ -130,7 +130,7 @@ MESSAGES: Final[Mapping[str, Mapping[str, str]]] = {
     "shelf_sag": {
         "en": "{part_id} will sag {sag_mm:g} mm over its {span_mm} mm span with "
         "{load} ({load_kg_per_m:g} kg/m); limit {limit_mm:g} mm",
-        "zh-CN": "{part_id} 跨度 {span_mm} mm，按{load}负载（{load_kg_per_m:g} kg/m）"
+        "zh-CN": "{part_id} 跨度 {span_mm} mm，按 {load_kg_per_m:g} kg/m 负载"
         "长期下垂 {sag_mm:g} mm，限值 {limit_mm:g} mm",
     },
     "hinge_count": {

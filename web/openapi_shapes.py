@@ -215,6 +215,25 @@ SHAPES: Final[dict[str, dict[str, Any]]] = {
             "document": {"$ref": "#/components/schemas/Design"},
         },
     },
+    "People": {
+        "type": "object",
+        "required": ["people"],
+        "properties": {
+            "people": {
+                "type": "array",
+                "description": "the owner first, then the other authors of revisions",
+                "items": {
+                    "type": "object",
+                    "required": ["id", "name", "role"],
+                    "properties": {
+                        "id": _ID,
+                        "name": {"type": "string", "description": "empty for a visitor"},
+                        "role": {"type": "string"},
+                    },
+                },
+            }
+        },
+    },
     "RevisionList": {
         "type": "object",
         "required": ["revisions"],

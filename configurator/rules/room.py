@@ -155,8 +155,9 @@ def check_obstacles(ctx: Context) -> list[Problem]:
             continue
         top = obstacle.top_mm or ctx.design.room.ceiling_mm
         for p in ctx.placed:
+            # the core: a cabinet set tight against a column's side touches it, no more
             if not _spans_overlap(p.bottom, p.top, obstacle.bottom_mm, top) or not _hits(
-                p.footprint, shape
+                p.core, shape
             ):
                 continue
             severity = (

@@ -299,6 +299,22 @@ def test_beam_lowers_the_usable_height(catalog: Catalog) -> None:
     )
 
 
+def test_a_cabinet_set_tight_against_a_column_touches_it_without_conflict(
+    catalog: Catalog,
+) -> None:
+    """A 400 mm column against wall 0 from its start: a wardrobe from offset 400 touches its
+    side (the editor places it there), one from 399 runs into it."""
+    column = {
+        "id": "c1",
+        "kind": "column",
+        "outline_mm": [[0, 0], [400, 0], [400, 400], [0, 400]],
+    }
+    touching = run(catalog, a_cabinet(offset_mm=400), obstacles=[column])
+    assert "obstacle_conflict" not in codes(touching)
+    into = run(catalog, a_cabinet(offset_mm=390), obstacles=[column])
+    assert one(into, "obstacle_conflict")["obstacle"] == "c1"
+
+
 def test_skirting_only_warns(catalog: Catalog) -> None:
     skirting = {
         "id": "s1",

@@ -2,7 +2,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import {
-  along, collides, cornerEnd, dimensionChain, firstFree, footprint, heightBand, lShape, moveCorner, moveWall, newId, rectangle, resizeWall, shelfHeights, snap, taken, uShape, walls,
+  along, collides, cornerEnd, dimensionChain, dimensionSides, firstFree, footprint, heightBand, lShape, moveCorner, moveWall, newId, rectangle, reflexCorners, resizeAlong, resizeWall, shelfHeights, snap, taken, uShape, walls,
 } from "../../web/static/js/placement.js";
 
 const room = (cabinets) => ({ room: { outline_mm: rectangle(3600, 3000), ceiling_mm: 2600 }, cabinets });
@@ -153,4 +153,36 @@ test("only cabinets at overlapping heights are taken: a wall cabinet goes over a
   const corner = room([{ ...cab("U2", 1, 0, 800, 350), template: "wall", height_mm: 720 }]);
   assert.deepEqual(taken(corner, 0, { reach: 600, band: [0, 720], templates }), []);
   assert.deepEqual(taken(corner, 0, { reach: 600, band: [1400, 2120], templates }), [[3250, 3600]]);
+});
+
+test("an L has one inner corner, a U two, a rectangle none; their walls are measured inside", () => {
+  assert.deepEqual([...reflexCorners(rectangle(3600, 3000))], []);
+  assert.deepEqual([...reflexCorners(lShape(5000, 4000))], [3]);
+  assert.deepEqual([...reflexCorners(uShape(3600, 3000))], [4, 5]);
+  assert.deepEqual(dimensionSides(rectangle(3600, 3000)), Array(4).fill("outside"));
+  assert.deepEqual(dimensionSides(lShape(5000, 4000)), ["outside", "outside", "inside", "inside", "outside", "outside"]);
+  assert.deepEqual(dimensionSides(uShape(3600, 3000)), ["outside", "outside", "outside", "inside", "inside", "inside", "outside", "outside"]);
+  // the same outline turned round keeps its inner corner
+  const turned = lShape(5000, 4000).map(([x, y]) => [-y, x]);
+  assert.deepEqual([...reflexCorners(turned)], [3]);
+});
+
+test("a resize handle snaps to the neighbour, the wall's end and standard widths, within the range", () => {
+  const range = { min: 400, max: 2400 };
+  const cabinet = { offset: 200, width: 1000 };
+  const others = [[2000, 2600]];
+  // free drag: whole mm, offset kept
+  assert.deepEqual(resizeAlong("end", 1433.6, cabinet, others, 3600, range), { offset: 200, width: 1234, blocked: false });
+  // near the neighbour's side: snaps onto it
+  assert.deepEqual(resizeAlong("end", 1975, cabinet, others, 3600, range), { offset: 200, width: 1800, blocked: false });
+  // near a standard width
+  assert.deepEqual(resizeAlong("end", 1390, cabinet, others, 3600, range, [1200]), { offset: 200, width: 1200, blocked: false });
+  // past the neighbour: blocked
+  assert.equal(resizeAlong("end", 2300, cabinet, others, 3600, range).blocked, true);
+  // never under the template's minimum, nor over its maximum
+  assert.equal(resizeAlong("end", 300, cabinet, [], 3600, range).width, 400);
+  assert.equal(resizeAlong("end", 3000, cabinet, [], 3600, range).width, 2400);
+  // the left handle keeps the right end, snaps to the wall's start
+  assert.deepEqual(resizeAlong("start", 25, cabinet, others, 3600, range), { offset: 0, width: 1200, blocked: false });
+  assert.deepEqual(resizeAlong("start", 900, cabinet, [], 3600, range), { offset: 800, width: 400, blocked: false });
 });

@@ -71,6 +71,7 @@ ROUTES: Final[dict[str, tuple[str, str, int, int]]] = {
     "update": ("PUT", "", 200, 403),
     "history": ("GET", "/revisions", 200, 200),
     "revision": ("GET", "/revisions/1", 200, 200),
+    "people": ("GET", "/people", 200, 200),
     "diff": ("GET", "/diff?from=1&to=1", 200, 200),
     "copy": ("POST", "/copy", 201, 201),
     "share": ("POST", "/share", 201, 403),

@@ -28,7 +28,7 @@ def client(catalog: Catalog) -> TestClient:
 ANSWERS = [
     ("GET", "/", None, 200),
     ("GET", "/catalog", None, 200),
-    ("GET", "/designs/d_1", None, 200),
+    ("GET", "/designs/d_1", None, 404),  # an HTML page: no such design
     ("GET", "/static/js/editor.js", None, 200),
     ("GET", "/health", None, 200),
     ("GET", "/api/v1/catalog", None, 200),

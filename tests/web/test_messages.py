@@ -271,3 +271,19 @@ def test_each_applied_detail_reads(
 )
 def test_promotion_wording_never_crashes(render: Any, code: Any, params: dict[str, Param]) -> None:
     assert render(code, params, "zh-CN")
+
+
+def test_the_chinese_sag_message_has_no_english_load_name() -> None:
+    """The load class is a code (``clothes``): the Chinese wording gives its kg/m only."""
+    sag = Problem.of(
+        ProblemCode.named("shelf_sag"),
+        "cabinets[0]",
+        part_id="W1-S1-SHELF1",
+        span_mm=1562,
+        load="clothes",
+        load_kg_per_m=20,
+        sag_mm=39.92,
+        limit_mm=6.51,
+    )
+    worded = message(sag, "zh-CN")
+    assert "clothes" not in worded and "20 kg/m" in worded and "39.92" in worded

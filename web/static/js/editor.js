@@ -7,13 +7,18 @@ import { editable, History } from "./history.js";
 import { applyPatch } from "./patch.js";
 import { collides, cornerEnd, firstFree, heightBand, newId, resizeWall, shelfHeights, taken, walls } from "./placement.js";
 import { money } from "./format.js";
+import { KINDS, moveObstacle, newObstacle, placeOf } from "./obstacles.js";
+import { interiorView } from "./interior_view.js";
 import { Plan } from "./plan.js";
 import { templatePicture } from "./pictures.js";
 import { Latest, debounce } from "./timing.js";
 
 const $ = (id) => document.getElementById(id);
 const readOnly = Boolean(data.token);
-const state = { doc: null, selected: null, revision: 0, flagged: new Set(), templates: new Map(), materials: new Map() };
+const state = {
+  doc: null, selected: null, pick: null, revision: 0, flagged: new Set(), templates: new Map(), materials: new Map(),
+  overriding: false, people: null, // in store on a customer's design; who the design names (id -> {name, role})
+};
 let history = null;
 let plan = null;
 let viewer = null;
@@ -43,6 +48,12 @@ async function main() {
   if (!readOnly) remember(design.id, design.document.name);
   plan = new Plan($("plan"), {
     onSelect: select, onMove: moveAlongWall, readOnly, templates: state.templates,
+    onResize: (id, offset, width) => updateCabinet(id, (c) => { c.offset_mm = offset; c.width_mm = width; }),
+    onObstacle: (id, place) => {
+      const doc = editable(state.doc);
+      doc.room.obstacles = doc.room.obstacles.map((o) => (o.id === id ? moveObstacle(doc.room.outline_mm, o, place) : o));
+      commit(doc);
+    },
     onRoom: (outline) => {
       const doc = editable(state.doc);
       doc.room.outline_mm = outline;
@@ -96,6 +107,7 @@ function updateCabinet(id, change) {
 }
 
 function select(id) {
+  if (id !== state.selected) state.pick = null;
   const wallBefore = state.doc.cabinets.find((c) => c.id === state.selected)?.wall;
   state.selected = id;
   renderAll();
@@ -174,6 +186,12 @@ function swatches(label, codes, current, onPick) {
 }
 
 function renderProperties() {
+  const focused = document.activeElement?.closest?.("#properties [data-testid]")?.dataset.testid;
+  drawProperties();
+  if (focused) document.querySelector(`#properties [data-testid="${focused}"]`)?.focus();
+}
+
+function drawProperties() {
   const box = $("properties");
   const c = state.doc.cabinets.find((x) => x.id === state.selected);
   if (!c) return box.replaceChildren(el("p", { class: "muted" }, t("nothing_selected")));
@@ -269,7 +287,9 @@ function renderRoom() {
       el("div", { class: "grid3" },
         el("label", { class: "field", for: `opening-wall-${i}` }, el("span", {}, t("wall")), wall),
         numberField(t("offset"), `opening-offset-${i}`, o.offset_mm, { min: 0, max: all[o.wall]?.length ?? 0 }, (v) => editRoom((r) => { r.openings[i].offset_mm = v; })),
-        numberField(t("width"), `opening-width-${i}`, o.width_mm, { min: 300, max: all[o.wall]?.length ?? 3000 }, (v) => editRoom((r) => { r.openings[i].width_mm = v; }))));
+        numberField(t("width"), `opening-width-${i}`, o.width_mm, { min: 300, max: all[o.wall]?.length ?? 3000 }, (v) => editRoom((r) => { r.openings[i].width_mm = v; })),
+        numberField(t("opening_height"), `opening-height-${i}`, o.height_mm, { min: 300, max: room.ceiling_mm }, (v) => editRoom((r) => { r.openings[i].height_mm = v; })),
+        o.kind === "door" ? null : numberField(t("sill"), `opening-sill-${i}`, o.sill_mm ?? 0, { min: 0, max: room.ceiling_mm - 300 }, (v) => editRoom((r) => { r.openings[i].sill_mm = v; }))));
   });
   const addOpening = (kind) => editRoom((r) => {
     const index = Number($("room-wall")?.value ?? 0);
@@ -292,11 +312,40 @@ function renderRoom() {
       }), `wall-length-${w.index + 1}`))),
     el("h3", { class: "sub" }, t("openings")),
     ...openings,
-    readOnly ? null : el("div", { class: "row" },
-      el("label", { class: "inline", for: "room-wall" }, t("on_wall"), el("select", { id: "room-wall" }, ...wallOptions(0))),
+    el("h3", { class: "sub" }, t("obstacles")),
+    ...(room.obstacles || []).map((o, i) => obstacleRow(o, i, all, wallOptions, editRoom)),
+    readOnly ? null : el("div", { class: "row add-on-wall" },
+      el("label", { class: "inline", for: "room-wall" }, t("on_wall"), el("select", { id: "room-wall" }, ...wallOptions(Number($("room-wall")?.value ?? 0)))),
       el("button", { type: "button", class: "small", "data-testid": "add-door", onclick: () => addOpening("door") }, t("add_door")),
-      el("button", { type: "button", class: "small", "data-testid": "add-window", onclick: () => addOpening("window") }, t("add_window"))),
+      el("button", { type: "button", class: "small", "data-testid": "add-window", onclick: () => addOpening("window") }, t("add_window")),
+      ...Object.keys(KINDS).map((kind) => el("button", {
+        type: "button", class: "small", "data-testid": `add-${kind.replace("_", "-")}`,
+        onclick: () => editRoom((r) => { r.obstacles = [...(r.obstacles || []), newObstacle(r, kind, Number($("room-wall")?.value ?? 0))]; }),
+      }, t(`add_${kind}`)))),
     el("p", { class: "notice", id: "room-notice", role: "alert" }));
+}
+
+// One beam, column or pipe box: against a wall, its place and size typed; else only removable.
+function obstacleRow(o, i, all, wallOptions, editRoom) {
+  const place = placeOf(state.doc.room.outline_mm, o);
+  const key = `obstacle-${i}`;
+  const move = (change) => editRoom((r) => { r.obstacles[i] = moveObstacle(r.outline_mm, r.obstacles[i], { ...place, ...change }); });
+  const title = el("p", { class: "opening-title" }, el("strong", {}, t(o.kind)), ` ${o.id}`,
+    readOnly ? null : el("button", { type: "button", class: "small", "data-testid": `remove-${o.id}`, onclick: () => editRoom((r) => { r.obstacles.splice(i, 1); }) }, t("remove")));
+  if (!place) return el("div", { class: "opening-row", "data-testid": `obstacle-${o.id}` }, title, el("p", { class: "muted small" }, t("free_shape")));
+  const wall = el("select", { id: `${key}-wall`, disabled: readOnly, "data-testid": `${key}-wall` }, ...wallOptions(place.wall));
+  wall.addEventListener("change", () => move({ wall: Number(wall.value), offset: 0 }));
+  const length = all[place.wall].length;
+  const heights = o.kind === "beam"
+    ? numberField(t("beam_bottom"), `${key}-bottom`, o.bottom_mm ?? 0, { min: 0, max: state.doc.room.ceiling_mm }, (v) => editRoom((r) => { r.obstacles[i].bottom_mm = v; }), `${key}-bottom`)
+    : null;
+  return el("div", { class: "opening-row", "data-testid": `obstacle-${o.id}` }, title,
+    el("div", { class: "grid2" },
+      el("label", { class: "field", for: `${key}-wall` }, el("span", {}, t("wall")), wall),
+      numberField(t("offset"), `${key}-offset`, place.offset, { min: 0, max: length - place.width }, (v) => move({ offset: v }), `${key}-offset`),
+      numberField(t("width"), `${key}-width`, place.width, { min: 10, max: length }, (v) => move({ width: v }), `${key}-width`),
+      numberField(t("obstacle_depth"), `${key}-depth`, place.depth, { min: 10, max: 2000 }, (v) => move({ depth: v }), `${key}-depth`),
+      heights));
 }
 
 function renderRoomNotice(text) {
@@ -320,6 +369,11 @@ function interiorEditor(c) {
     while (list.length < n) list.push(editable(list[list.length - 1]));
     list.length = n;
   }), "interior-sections"));
+  box.append(interiorView(c, {
+    pick: state.pick, readOnly,
+    onPick: (pick) => { state.pick = pick; renderProperties(); },
+    onChange: (interior, pick) => { state.pick = pick; updateCabinet(c.id, (x) => { x.interior = interior; }); },
+  }));
   sections.forEach((s, i) => {
     const width = el("input", { type: "number", id: `section-width-${i}`, value: s.width_mm ?? "", placeholder: t("section_auto"), min: 100, max: c.width_mm, step: 1, disabled: readOnly, "data-testid": `section-width-${i + 1}` });
     width.addEventListener("change", () => setSections((list) => { list[i].width_mm = width.value === "" ? null : Math.round(Number(width.value)); }));
@@ -407,6 +461,7 @@ function place(template) {
 // --- evaluation, model, saving ------------------------------------------------------------------
 
 const latestEvaluation = new Latest();
+let buildable = true; // as the last evaluation found the design
 const evaluate = debounce(async () => {
   const { signal, isLatest } = latestEvaluation.next();
   const sent = state.doc;
@@ -416,14 +471,18 @@ const evaluate = debounce(async () => {
     const answer = await api("POST", `/api/v1/evaluate?lang=${lang}`, { body: sent, signal });
     if (!isLatest()) return;
     renderEvaluation(answer);
+    // the server built no cabinet: its 3D model would be refused, the last one stays
+    buildable = !(sent.cabinets.length && answer.parts_summary?.cabinets === 0);
     if (editAt) timings.edits.push({ kind: "price", ms: performance.now() - editAt });
   } catch (error) {
     if (error.name === "AbortError" || !isLatest()) return;
+    buildable = false;
     renderProblems(error instanceof ApiError && error.body?.error?.problems ? error.body.error.problems : [], error.message);
   } finally {
     if (isLatest()) {
       $("price-total").classList.remove("stale");
-      model.now();
+      if (buildable) model.now();
+      else $("model-note").hidden = false;
       elevation();
     }
   }
@@ -544,6 +603,7 @@ const save = (() => {
   const later = () => {
     dirty = true;
     setStatus(t("unsaved"), "unsaved");
+    askWhy();
     clearTimeout(timer);
     timer = setTimeout(run, 700);
   };
@@ -553,7 +613,7 @@ const save = (() => {
     dirty = false;
     const doc = state.doc;
     setStatus(t("saving"), "saving");
-    const note = $("change-note").hidden ? "" : $("change-note").value.trim();
+    const note = $("store-bar").hidden ? "" : $("change-note").value.trim();
     running = api("PUT", `/api/v1/designs/${data.design_id}`, { body: note ? { document: doc, note } : { document: doc }, headers: { "If-Match": `"${state.revision}"` } })
       .then((saved) => {
         state.revision = saved.revision;
@@ -610,17 +670,42 @@ function setStatus(text, kind = "") {
 
 // --- in-store mode -------------------------------------------------------------------------------
 
-/** A designer or store manager signed in works on a customer's design: shown as such, and each
- * save carries their note of why (the revision records who saved it). */
+/** A designer or store manager signed in works on a customer's design: shown as such, with
+ * the customer's name, and each save carries their note of why (the revision records who
+ * saved it: the history shows both). */
 async function inStore(design) {
   let me = null;
   try { ({ account: me } = await api("GET", "/api/v1/me")); } catch { return; }
   if (!me || !["designer", "store_manager"].includes(me.role)) return;
   document.body.classList.add("in-store");
-  const badge = $("store-badge");
-  badge.hidden = false;
-  badge.textContent = t("in_store", { login: me.login }) + (design.owner !== me.id ? ` · ${t("customer_design")}` : "");
-  $("change-note").hidden = false;
+  $("store-bar").hidden = false;
+  $("store-badge").textContent = t("in_store", { login: me.login });
+  if (design.owner === me.id) return;
+  state.overriding = true;
+  try {
+    await loadPeople();
+    const owner = state.people.get(design.owner);
+    $("customer-name").hidden = false;
+    $("customer-name").textContent = t("customer_is", { name: owner?.name || t("customer_visitor") });
+  } catch { /* the badge says enough */ }
+}
+
+/** The names and roles of the design's owner and authors (GET …/people). */
+async function loadPeople() {
+  const { people } = await api("GET", `/api/v1/designs/${data.design_id}/people`);
+  state.people = new Map(people.map((p) => [p.id, p]));
+}
+
+/** In store, on a customer's design: an edit waits for its why only in that the field asks
+ * for it (autosave never loses the edit); the revision is saved with what is there. */
+function askWhy() {
+  const note = $("change-note");
+  const missing = Boolean(state.overriding) && !note.value.trim();
+  note.classList.toggle("needs-note", missing);
+  note.setAttribute("aria-invalid", String(missing));
+  note.title = missing ? t("note_needed") : "";
+  note.placeholder = missing ? t("note_needed") : "";
+  if (missing) setStatus(t("note_needed"), "unsaved");
 }
 
 // --- history -----------------------------------------------------------------------------------
@@ -631,7 +716,15 @@ async function openHistory() {
   const list = $("revisions");
   list.replaceChildren(el("li", { class: "muted" }, t("loading")));
   $("history-dialog").showModal();
-  const { revisions } = await api("GET", `/api/v1/designs/${data.design_id}/revisions`);
+  const [{ revisions }] = await Promise.all([
+    api("GET", `/api/v1/designs/${data.design_id}/revisions`),
+    loadPeople().catch(() => {}),
+  ]);
+  const ownerId = state.people ? [...state.people.keys()][0] : null;
+  const who = (id) => {
+    const p = state.people?.get(id);
+    return p ? `${p.name || t("customer_visitor")} (${t(`role_${p.role}`)})` : String(id);
+  };
   const shown = revisions.slice(-10).reverse();
   list.replaceChildren(...shown.map((r) => {
     const change = el("span", { class: "muted small" });
@@ -644,10 +737,12 @@ async function openHistory() {
         });
       }).catch(() => {});
     }
-    return el("li", { class: "revision", "data-testid": `revision-${r.number}` },
+    const override = ownerId !== null && r.author !== ownerId && ["designer", "store_manager"].includes(state.people?.get(r.author)?.role);
+    return el("li", { class: `revision${override ? " override" : ""}`, "data-testid": `revision-${r.number}` },
       el("strong", {}, t("revision_n", { n: r.number })),
-      el("span", { class: "muted small" }, new Date(r.created_at).toLocaleString(lang),
-        r.note ? ` · ${t("by_author", { author: r.author })}: ${r.note}` : ""),
+      el("span", { class: "muted small revision-who" },
+        override ? el("span", { class: "override-tag" }, t("override")) : null,
+        new Date(r.created_at).toLocaleString(lang), ` · ${t("by_author", { author: who(r.author) })}`, r.note ? `: ${r.note}` : ""),
       change,
       r.number === state.revision ? null : el("button", { type: "button", class: "small", onclick: () => restore(r.number) }, t("restore")));
   }));
@@ -716,6 +811,7 @@ function wireControls() {
   $("sign-in-cancel").addEventListener("click", () => $("sign-in").close());
   $("sign-in-form").addEventListener("submit", (e) => { e.preventDefault(); signIn("/api/v1/session"); });
   $("sign-up").addEventListener("click", () => signIn("/api/v1/accounts"));
+  $("change-note").addEventListener("input", () => { if (state.overriding) askWhy(); });
   $("design-name").addEventListener("change", () => {
     const doc = editable(state.doc);
     doc.name = $("design-name").value.trim() || doc.name || t("new_design_name");

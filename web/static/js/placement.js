@@ -36,7 +36,8 @@ export function heightBand(c, templates = new Map()) {
  * standing on it and, at its two ends, the depth of cabinets on the neighbouring walls that
  * reach into the corner (`reach`: how deep the new cabinet is, so corners are kept clear).
  * With `band` ([bottom, top] mm) only cabinets whose heights overlap it count, so a wall
- * cabinet or a top box can go over a base cabinet or a wardrobe (`templates` as heightBand's).
+ * cabinet or a top box can go over a base cabinet or a wardrobe (`templates` as heightBand's),
+ * and the columns and pipe boxes against the wall at those heights count too.
  */
 export function taken(doc, index, { except = null, reach = 0, band = null, templates = new Map() } = {}) {
   const all = walls(doc.room.outline_mm);
@@ -58,7 +59,47 @@ export function taken(doc, index, { except = null, reach = 0, band = null, templ
       out.push([wall.length - c.depth_mm, wall.length]);
     }
   }
+  if (band) out.push(...standing(doc, index, band));
   return out.sort((p, q) => p[0] - q[0] || p[1] - q[1]);
+}
+
+/** The columns and pipe boxes against wall `index` at the heights of `band`, as intervals.
+ * Beams are left to the server, whose checked fix lowers a cabinet under them. */
+function standing(doc, index, band) {
+  return (doc.room.obstacles || []).flatMap((o) => {
+    if (o.kind === "beam") return [];
+    const place = placeOf(doc.room.outline_mm, o);
+    const [bottom, top] = [o.bottom_mm ?? 0, o.top_mm ?? doc.room.ceiling_mm];
+    if (!place || place.wall !== index || bottom >= band[1] || top <= band[0]) return [];
+    return [[place.offset, place.offset + place.width]];
+  });
+}
+
+/** An obstacle's place against a wall of the room, {wall, offset, width, depth}, read back
+ * from its outline: a rectangle with one side on a wall face (in a corner, on two: the one
+ * it stands out from least, as a beam along its wall). Null for any other shape. */
+export function placeOf(outline, obstacle, tolerance = 1) {
+  const points = obstacle.outline_mm;
+  if (points.length !== 4) return null;
+  let best = null;
+  for (const w of walls(outline)) {
+    const local = points.map((p) => [
+      (p[0] - w.a[0]) * w.dir[0] + (p[1] - w.a[1]) * w.dir[1],
+      (p[0] - w.a[0]) * w.normal[0] + (p[1] - w.a[1]) * w.normal[1],
+    ]);
+    const outs = local.map((p) => p[1]);
+    const depth = Math.max(...outs);
+    const onFace = outs.filter((v) => Math.abs(v) <= tolerance).length;
+    const atDepth = outs.filter((v) => Math.abs(v - depth) <= tolerance).length;
+    if (onFace !== 2 || atDepth !== 2 || depth <= tolerance) continue;
+    const alongs = local.map((p) => p[0]);
+    const [from, to] = [Math.min(...alongs), Math.max(...alongs)];
+    const square = local.every((p) => Math.abs(p[0] - from) <= tolerance || Math.abs(p[0] - to) <= tolerance);
+    if (!square || from < -tolerance || to > w.length + tolerance) continue;
+    const place = { wall: w.index, offset: Math.round(from), width: Math.round(to - from), depth: Math.round(depth) };
+    if (!best || place.depth < best.depth) best = place;
+  }
+  return best;
 }
 
 /** The first offset where `width` fits between the taken intervals, or null. */
@@ -213,4 +254,49 @@ export function moveCorner(outline, index, point, grid = 10) {
   const after = walls(moved);
   const same = walls(outline).every((w, i) => after[i].length > 0 && w.dir[0] * after[i].dir[0] + w.dir[1] * after[i].dir[1] > 0.999);
   return same ? moved : null;
+}
+
+/** The corners of a counter-clockwise outline that point into the room (an L's inner corner,
+ * a U's two): there the walls turn right. */
+export function reflexCorners(outline) {
+  const n = outline.length;
+  const out = new Set();
+  outline.forEach((p, i) => {
+    const a = outline[(i - 1 + n) % n];
+    const b = outline[(i + 1) % n];
+    const turn = (p[0] - a[0]) * (b[1] - p[1]) - (p[1] - a[1]) * (b[0] - p[0]);
+    if (turn < 0) out.add(i);
+  });
+  return out;
+}
+
+/** Where each wall's dimension line goes: "outside" the room, but "inside" for a wall that
+ * meets an inner corner, whose line outside would cross its neighbour's in the notch. */
+export function dimensionSides(outline) {
+  const reflex = reflexCorners(outline);
+  return outline.map((_, i) => (reflex.has(i) || reflex.has((i + 1) % outline.length) ? "inside" : "outside"));
+}
+
+/**
+ * A cabinet's side dragged to `at` mm along its wall: `side` "end" moves its right end (the
+ * offset stays), "start" its left (the other end stays). The moving side snaps within
+ * `tolerance` mm to the wall's ends, the neighbours' sides and the template's standard widths,
+ * else to whole mm; the width stays within `range` ({min, max}). `blocked`: it would overlap
+ * or leave the wall (then the drag is refused where it ends).
+ */
+export function resizeAlong(side, at, { offset, width }, intervals, wallLength, range, standard = [], tolerance = 40) {
+  const end = offset + width;
+  const targets = side === "end"
+    ? [wallLength, ...intervals.map(([start]) => start).filter((s) => s > offset), ...standard.map((w) => offset + w)]
+    : [0, ...intervals.map(([, stop]) => stop).filter((s) => s < end), ...standard.map((w) => end - w)];
+  let edge = Math.round(at);
+  let distance = tolerance + 1;
+  for (const target of targets) {
+    const d = Math.abs(target - at);
+    if (d <= tolerance && d < distance) [edge, distance] = [Math.round(target), d];
+  }
+  const raw = side === "end" ? edge - offset : end - edge;
+  const size = Math.min(range.max, Math.max(range.min, raw));
+  const from = side === "end" ? offset : end - size;
+  return { offset: from, width: size, blocked: collides(intervals, wallLength, from, size) };
 }

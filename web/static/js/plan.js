@@ -2,19 +2,30 @@
 // document's y runs up, SVG's down). Click a cabinet to select it; drag it along its wall
 // (snapping to the wall's ends and its neighbours, refusing overlaps).
 import { el } from "./page.js";
-import { along, collides, dimensionChain, footprint, heightBand, moveCorner, moveWall, snap, taken, walls } from "./placement.js";
+import { along, collides, dimensionChain, dimensionSides, footprint, heightBand, moveCorner, moveWall, placeOf, resizeAlong, snap, taken, walls } from "./placement.js";
 
 const WALL = 240; // drawn wall thickness (mm): half of it is hidden under the floor
 const CUT = 1200; // the plan's cut plane (mm): cabinets hung higher are drawn see-through
 const pt = (p) => `${Math.round(p[0])},${Math.round(-p[1])}`;
 const points = (ps) => ps.map(pt).join(" ");
 
+/** Put a resize handle (a bar across the wall) at `at` mm along wall `w`, `out` mm from it. */
+function placeHandle(handle, w, at, out, size) {
+  const [, , , p] = footprint(w, at, 0, out);
+  const [x, y] = [Math.round(p[0]), Math.round(-p[1])];
+  handle.setAttribute("x", x - size / 2);
+  handle.setAttribute("y", y - size);
+  handle.setAttribute("transform", `rotate(${((Math.atan2(-w.dir[1], w.dir[0]) * 180) / Math.PI).toFixed(1)} ${x} ${y})`);
+}
+
 export class Plan {
-  constructor(svg, { onSelect, onMove, onRoom, readOnly = false, templates = new Map() }) {
+  constructor(svg, { onSelect, onMove, onResize, onRoom, onObstacle, readOnly = false, templates = new Map() }) {
     this.svg = svg;
     this.templates = templates; // code -> catalog template: default elevations
     this.onSelect = onSelect;
     this.onMove = onMove;
+    this.onResize = onResize;
+    this.onObstacle = onObstacle;
     this.onRoom = onRoom;
     this.readOnly = readOnly;
     this.drag = null;
@@ -51,16 +62,18 @@ export class Plan {
     this.svg.setAttribute("viewBox", `${minX} ${minY} ${w} ${h}`);
     this.svg.setAttribute("preserveAspectRatio", "xMidYMid meet");
     const all = walls(outline);
+    const sides = dimensionSides(outline);
     const layers = [
       el("polygon", { points: points(outline), class: "wall", "stroke-width": WALL }),
       el("polygon", { points: points(outline), class: "floor" }),
-      ...(doc.room.obstacles || []).map((o) => el("polygon", { points: points(o.outline_mm), class: `obstacle ${o.kind}` }, el("title", { text: o.kind }))),
+      ...(doc.room.obstacles || []).map((o) => this.obstacle(o, scale)),
       ...(doc.room.openings || []).map((o) => this.opening(all[o.wall], o)),
-      ...all.map((wall) => this.wallDimension(wall, scale)),
+      ...all.filter((wall) => sides[wall.index] === "outside").map((wall) => this.wallDimension(wall, scale, "outside")),
     ];
     // lowest first: a wall cabinet or top box is drawn over the unit under it, see-through
     const bottom = (c) => heightBand(c, this.templates)[0];
     const cabinets = doc.cabinets.filter((c) => !c.position && all[c.wall]).sort((p, q) => bottom(p) - bottom(q));
+    const drawn = new Map(); // id -> its polygon and label, for the resize handles
     for (const c of cabinets) {
       const corners = footprint(all[c.wall], c.offset_mm ?? 0, c.width_mm, c.depth_mm);
       const above = bottom(c) >= CUT;
@@ -78,17 +91,56 @@ export class Plan {
       const centre = out !== null
         ? footprint(all[c.wall], (c.offset_mm ?? 0) + c.width_mm / 2, 0, out)[2]
         : corners.reduce((s, p) => [s[0] + p[0] / 4, s[1] + p[1] / 4], [0, 0]);
-      layers.push(el("g", { class: "cabinet-group" }, shape,
-        el("text", { x: Math.round(centre[0]), y: Math.round(-centre[1]), class: "cabinet-label", "font-size": Math.round(scale * 0.9) }, c.id)));
+      const label = el("text", { x: Math.round(centre[0]), y: Math.round(-centre[1]), class: "cabinet-label", "font-size": Math.round(scale * 0.9) }, c.id);
+      drawn.set(c.id, { shape, label });
+      layers.push(el("g", { class: "cabinet-group" }, shape, label));
     }
+    // an inner corner's walls are measured inside the room, over the cabinets
+    layers.push(...all.filter((wall) => sides[wall.index] === "inside").map((wall) => this.wallDimension(wall, scale, "inside")));
     const chosen = cabinets.find((c) => c.id === selected);
     if (chosen) layers.push(this.chain(all[chosen.wall], chosen, scale));
+    if (chosen && !this.readOnly) layers.push(this.resizeHandles(all[chosen.wall], chosen, scale, drawn.get(chosen.id)));
     if (!this.readOnly) {
       const [wallHandles, cornerHandles] = this.handles(all, scale);
       layers.splice(2, 0, wallHandles); // under the cabinets: a click near a wall still picks them
       layers.push(cornerHandles);
     }
     this.svg.replaceChildren(...layers);
+  }
+
+  /** The selected cabinet's two side handles: drag one to make it narrower or wider. */
+  resizeHandles(wall, c, scale, { shape, label }) {
+    const size = Math.round(scale * 0.9);
+    return el("g", { class: "resize-handles" }, ...["start", "end"].map((side) => {
+      const handle = el("rect", { width: size, height: size * 2, rx: Math.round(size / 3), class: "resize-handle", "data-testid": `resize-${side}`, "data-side": side });
+      const at = side === "start" ? (c.offset_mm ?? 0) : (c.offset_mm ?? 0) + c.width_mm;
+      placeHandle(handle, wall, at, c.depth_mm / 2, size);
+      handle.addEventListener("pointerdown", (e) => this.resizeStart(e, c, wall, side, { shape, label, handle, size }));
+      return handle;
+    }));
+  }
+
+  resizeStart(event, c, wall, side, drawn) {
+    event.preventDefault();
+    event.stopPropagation();
+    this.svg.setPointerCapture(event.pointerId);
+    const template = this.templates.get(c.template) ?? {};
+    const intervals = taken(this.doc, wall.index, { except: c.id, reach: c.depth_mm, band: heightBand(c, this.templates), templates: this.templates });
+    this.drag = {
+      resize: side, cabinet: c, wall, ...drawn, intervals, moved: false,
+      range: template.width_mm ?? { min: 100, max: wall.length }, standard: template.standard_widths_mm ?? [],
+    };
+  }
+
+  resizeMove(d, event) {
+    const c = d.cabinet;
+    const next = resizeAlong(d.resize, along(d.wall, this.toPlan(event)), { offset: c.offset_mm ?? 0, width: c.width_mm }, d.intervals, d.wall.length, d.range, d.standard);
+    d.moved = d.moved || next.width !== c.width_mm;
+    d.next = next;
+    d.shape?.setAttribute("points", points(footprint(d.wall, next.offset, next.width, c.depth_mm)));
+    d.shape?.classList.toggle("blocked", next.blocked);
+    if (d.label) d.label.textContent = `${c.id} · ${next.width}`;
+    placeHandle(d.handle, d.wall, d.resize === "start" ? next.offset : next.offset + next.width, c.depth_mm / 2, d.size);
   }
 
   /** Walls and corners to drag: the room's shape changes, its walls keep their directions. */
@@ -122,6 +174,35 @@ export class Plan {
     return moveWall(outline, d.index, distance);
   }
 
+  /** A beam, column or pipe box: its outline see-through, its id in the middle. */
+  obstacle(o, scale) {
+    const n = o.outline_mm.length;
+    const [x, y] = o.outline_mm.reduce((s, p) => [s[0] + p[0] / n, s[1] + p[1] / n], [0, 0]);
+    const shape = el("polygon", { points: points(o.outline_mm), class: `obstacle ${o.kind}` }, el("title", { text: `${o.kind} ${o.id}` }));
+    const place = this.readOnly ? null : placeOf(this.doc.room.outline_mm, o);
+    if (place) {
+      shape.classList.add("movable");
+      shape.addEventListener("pointerdown", (e) => {
+        e.preventDefault();
+        e.stopPropagation();
+        this.svg.setPointerCapture(e.pointerId);
+        const wall = walls(this.doc.room.outline_mm)[place.wall];
+        this.drag = { obstacle: o, place, wall, shape, grab: along(wall, this.toPlan(e)) - place.offset, moved: false };
+      });
+    }
+    return el("g", { class: "obstacle-group", "data-obstacle": o.id }, shape,
+      el("text", { x: Math.round(x), y: Math.round(-y), class: "obstacle-label", "font-size": Math.round(scale * 0.7) }, o.id));
+  }
+
+  /** An obstacle dragged along its wall: to whole centimetres, snapping to the wall's ends. */
+  obstacleMove(d, event) {
+    const { wall, place } = d;
+    const offset = snap(along(wall, this.toPlan(event)) - d.grab, place.width, [], wall.length, 40);
+    d.offset = Math.max(0, Math.min(wall.length - place.width, Math.round(offset / 10) * 10));
+    d.moved = d.moved || d.offset !== place.offset;
+    d.shape.setAttribute("points", points(footprint(wall, d.offset, place.width, place.depth)));
+  }
+
   opening(wall, o) {
     if (!wall) return null;
     const a = footprint(wall, o.offset_mm, o.width_mm, 0);
@@ -140,9 +221,10 @@ export class Plan {
     return group;
   }
 
-  /** A dimension line outside the wall with its length. */
-  wallDimension(wall, scale) {
-    return this.dimension(wall, 0, wall.length, -(WALL / 2 + scale * 2.2), String(wall.length), scale, "dim wall-dim");
+  /** A dimension line with the wall's length, outside the wall or just inside the room. */
+  wallDimension(wall, scale, side) {
+    const out = side === "inside" ? scale * 1.1 : -(WALL / 2 + scale * 2.2);
+    return this.dimension(wall, 0, wall.length, out, String(wall.length), scale, `dim wall-dim ${side}`);
   }
 
   /** Gaps and cabinets along the selected cabinet's wall, inside the room past the cabinets. */
@@ -192,6 +274,8 @@ export class Plan {
   dragMove(event) {
     const d = this.drag;
     if (!d) return;
+    if (d.resize) return this.resizeMove(d, event);
+    if (d.obstacle) return this.obstacleMove(d, event);
     if (d.kind) {
       const outline = this.reshaped(d, this.toPlan(event));
       if (!outline) return;
@@ -217,6 +301,11 @@ export class Plan {
     const d = this.drag;
     this.drag = null;
     if (!d || !d.moved) return;
+    if (d.obstacle) return this.onObstacle(d.obstacle.id, { ...d.place, offset: d.offset });
+    if (d.resize) {
+      if (d.next.blocked) return this.render(this.doc, this.lastOptions);
+      return this.onResize(d.cabinet.id, d.next.offset, d.next.width);
+    }
     if (d.kind) return this.onRoom(d.outline);
     if (d.blocked) this.render(this.doc, this.lastOptions);
     else this.onMove(d.cabinet.id, d.offset);
