@@ -149,6 +149,45 @@ class SqlLeads:
             session.add(_decision_row(lead_id, accepted))
             return True
 
+    def hand_over(self, lead_id: str, decision: Decision, sla_due: datetime) -> bool:
+        assert decision.store_id is not None and decision.designer_id is not None
+        with self._queue, Session(self._writer) as session, session.begin():
+            done = session.exec(
+                update(LeadRow)
+                .where(
+                    col(LeadRow.id) == lead_id,
+                    col(LeadRow.state) == str(LeadState.POOLED),
+                    col(LeadRow.store_id) == decision.store_id,
+                )
+                .values(
+                    state=str(LeadState.ASSIGNED),
+                    designer_id=decision.designer_id,
+                    assigned_at=decision.at,
+                    sla_due=sla_due,
+                )
+            )
+            if done.rowcount != 1:
+                return False
+            session.add(_decision_row(lead_id, decision))
+            return True
+
+    def lead_of(self, appointment: AppointmentRecord) -> str | None:
+        with Session(self._engine) as session:
+            made = session.exec(
+                select(LeadRow.id).where(LeadRow.appointment_id == appointment.id)
+            ).first()
+            if made is not None:
+                return made
+            # a later booking of the same phone joined the lead and points it at itself
+            return session.exec(
+                select(LeadRow.id)
+                .where(
+                    LeadRow.phone == appointment.customer_phone,
+                    col(LeadRow.created_at) <= appointment.created_at,
+                )
+                .order_by(col(LeadRow.created_at).desc())
+            ).first()
+
     def lapsed(self, now: datetime, limit: int) -> list[LeadRecord]:
         with Session(self._engine) as session:
             rows = session.exec(

@@ -27,6 +27,7 @@ class RouteReason(StrEnum):
     NO_DESIGNER = "no_designer"  # nobody available with the skill: the manager assigns
     SLA_REASSIGNED = "sla_reassigned"  # not accepted in time: given to another designer
     SLA_ESCALATED = "sla_escalated"  # lapsed again, or nobody else: the manager decides
+    BY_MANAGER = "by_manager"  # the store manager handed it to this designer
 
 
 @dataclass(frozen=True, slots=True)

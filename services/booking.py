@@ -43,6 +43,7 @@ __all__ = [
     "BookingResult",
     "book",
     "cancel_booking",
+    "manage_answer",
     "manage_view",
     "read_booking",
     "reschedule_booking",
@@ -257,8 +258,19 @@ class Refusal(Exception):
         self.problem = problem
 
 
-def manage_view(record: AppointmentRecord, calendar: Calendar, token: str) -> dict[str, Any]:
-    """An appointment as its manage link shows it: times with the store's offset."""
+def manage_answer(
+    record: AppointmentRecord, calendar: Calendar, token: str, *, backend: Backend
+) -> dict[str, Any]:
+    """``manage_view`` with the lead the booking made (or joined), as the booking's own
+    answer carries it."""
+    return manage_view(record, calendar, token, lead_id=backend.leads.lead_of(record))
+
+
+def manage_view(
+    record: AppointmentRecord, calendar: Calendar, token: str, *, lead_id: str | None = None
+) -> dict[str, Any]:
+    """An appointment as its manage link shows it: times with the store's offset (the lead,
+    known only once booked, is filled in by the store's transaction or ``manage_answer``)."""
     zone = calendar.store.tz
     designer = next((d for d in calendar.designers if d.id == record.designer_id), None)
     manage = f"/api/v1/appointments/manage/{token}"
@@ -280,7 +292,7 @@ def manage_view(record: AppointmentRecord, calendar: Calendar, token: str) -> di
         "design_revision": record.design_revision,
         "manage_url": manage,
         "ics_url": f"{manage}.ics",
-        "lead_id": None,
+        "lead_id": lead_id,
     }
 
 

@@ -33,6 +33,7 @@ from services.identity import Account, Role
 from services.lead_records import (
     Contact,
     DecideLead,
+    Decision,
     LeadPlan,
     LeadRecord,
     LeadScope,
@@ -448,6 +449,15 @@ class Leads(Protocol):
     def accept(self, lead_id: str, designer_id: str, at: datetime, actor_id: int) -> bool:
         """Mark the lead accepted if it is still assigned to ``designer_id``; ``False`` if
         not (accepted already, reassigned, escalated)."""
+        ...
+
+    def hand_over(self, lead_id: str, decision: Decision, sla_due: datetime) -> bool:
+        """Give a lead waiting in the pool of ``decision``'s store to its designer (to accept
+        by ``sla_due``), keeping ``decision``; ``False`` if it is not waiting there."""
+        ...
+
+    def lead_of(self, appointment: AppointmentRecord) -> str | None:
+        """The lead ``appointment``'s booking made or joined, if any."""
         ...
 
     def lapsed(self, now: datetime, limit: int) -> list[LeadRecord]:

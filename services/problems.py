@@ -24,3 +24,5 @@ class ServiceProblem(ProblemCode):
     ADDRESS_REQUIRED = "address_required"  # a home measurement needs the home's address
     LEAD_ACCEPTED = "lead_already_accepted"  # accepted already (HTTP 409)
     LEAD_REASSIGNED = "lead_reassigned"  # given to someone else, or to the manager (HTTP 409)
+    LEAD_NOT_POOLED = "lead_not_pooled"  # with a designer already: not the manager's to give
+    UNKNOWN_DESIGNER = "unknown_designer"  # no such designer in the lead's store

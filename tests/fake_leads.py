@@ -123,6 +123,33 @@ class InMemoryLeads:
         self.decisions.append((lead_id, accepted))
         return True
 
+    def hand_over(self, lead_id: str, decision: Decision, sla_due: datetime) -> bool:
+        lead = self.leads[lead_id]
+        if lead.state is not LeadState.POOLED or lead.store_id != decision.store_id:
+            return False
+        self.leads[lead_id] = dataclasses.replace(
+            lead,
+            state=LeadState.ASSIGNED,
+            designer_id=decision.designer_id,
+            assigned_at=decision.at,
+            sla_due=sla_due,
+        )
+        self.decisions.append((lead_id, decision))
+        return True
+
+    def lead_of(self, appointment: AppointmentRecord) -> str | None:
+        made = [r for r in self.leads.values() if r.appointment_id == appointment.id]
+        joined = sorted(
+            (
+                r
+                for r in self.leads.values()
+                if r.phone == appointment.customer_phone and r.created_at <= appointment.created_at
+            ),
+            key=lambda r: r.created_at,
+        )
+        found = made or joined[-1:]
+        return found[0].id if found else None
+
     def lapsed(self, now: datetime, limit: int) -> list[LeadRecord]:
         due = [
             r

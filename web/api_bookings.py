@@ -26,7 +26,7 @@ from services.booking import (
     Refusal,
     book,
     cancel_booking,
-    manage_view,
+    manage_answer,
     read_booking,
     reschedule_booking,
     store_slots,
@@ -160,7 +160,7 @@ def get_invitation(token: TokenPath, request: Request) -> Response:
 def get_booking(token: TokenPath, request: Request) -> dict[str, Any]:
     """The appointment a manage link opens."""
     record, calendar = read_booking(token, backend=backend_of(request))
-    return manage_view(record, calendar, token)
+    return manage_answer(record, calendar, token, backend=backend_of(request))
 
 
 @router.patch(
@@ -177,7 +177,7 @@ def patch_booking(
         record, calendar = reschedule_booking(token, start, backend=backend_of(request))
     except Refusal as refused:
         return _refused(request, response, refused.problem)
-    return manage_view(record, calendar, token)
+    return manage_answer(record, calendar, token, backend=backend_of(request))
 
 
 @router.delete(
@@ -187,7 +187,7 @@ def patch_booking(
 def delete_booking(token: TokenPath, request: Request) -> dict[str, Any]:
     """Cancel the appointment: its time is free again."""
     record, calendar = cancel_booking(token, backend=backend_of(request))
-    return manage_view(record, calendar, token)
+    return manage_answer(record, calendar, token, backend=backend_of(request))
 
 
 def _refused(request: Request, response: Response, problem: Problem) -> dict[str, Any]:

@@ -1,10 +1,12 @@
 """Leads (issue 13): ``POST /api/v1/leads`` (a consumer leaves a number, maybe with their
 design), ``GET /api/v1/leads`` and ``…/{id}`` (those visible to me, each with its routing
-reasons), ``POST /api/v1/leads/{id}/accept``, ``GET /api/v1/leads/summary`` (the sales view)
-and ``GET /api/v1/agenda`` (the appointments of my workspace).
+reasons), ``POST /api/v1/leads/{id}/accept``, ``POST /api/v1/leads/{id}/assign`` (a store
+manager hands a pooled lead to a designer), ``GET /api/v1/leads/summary`` (the sales view) and
+``GET /api/v1/agenda`` (the appointments of my workspace).
 
-A lead another role may not see answers 404; one it sees but may not accept, 403; one no
-longer waiting to be accepted, 409 ``lead_already_accepted`` or ``lead_reassigned``.
+A lead another role may not see answers 404; one it sees but may not accept (or assign), 403;
+one no longer waiting to be accepted, 409 ``lead_already_accepted`` or ``lead_reassigned``;
+one with a designer already, 409 ``lead_not_pooled`` to a hand-over.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from typing import Annotated, Any, Final
 from fastapi import APIRouter, Path, Query, Request, Response
 
 from services.booking_records import AppointmentRecord, Calendar
+from services.lead_handover import hand_over
 from services.lead_records import LeadRecord
 from services.leads import (
     LeadConflict,
@@ -35,7 +38,7 @@ from web.api_support import (
     signed_in,
 )
 from web.errors import error_body
-from web.lead_input import read_contact
+from web.lead_input import read_contact, read_designer
 from web.messages import problem_view, render_problem
 from web.openapi import errors
 from web.openapi_shapes import body, ok
@@ -111,13 +114,39 @@ def post_accept(
     try:
         record = accept_lead(lead_id, actor=signed_in(caller), backend=backend_of(request))
     except LeadConflict as conflict:
-        lang = lang_of(request)
-        response.status_code = 409
-        problem = conflict.problem
-        return error_body(
-            str(problem.code), render_problem(problem, lang), [problem_view(problem, lang)]
-        )
+        return _conflict(request, response, conflict)
     return lead_view(record)
+
+
+@router.post(
+    "/leads/{lead_id}/assign",
+    responses=ok(200, "assigned", "Lead") | errors(400, 401, 403, 404, 409, 413, 415, 422, 503),
+    openapi_extra=body("LeadAssign"),
+)
+def post_assign(
+    lead_id: LeadPath, request: Request, response: Response, caller: CallerDep, body: JsonBody
+) -> dict[str, Any]:
+    """The store manager hands a lead waiting in the store's pool (no designer was free, or
+    it lapsed back) to ``{designer_id}`` of the store, who then has the SLA to accept it;
+    409 ``lead_not_pooled`` if a designer has it, 422 for a designer not of the store."""
+    designer_id = read_designer(body)
+    try:
+        record = hand_over(
+            lead_id, designer_id, actor=signed_in(caller), backend=backend_of(request)
+        )
+    except LeadConflict as conflict:
+        return _conflict(request, response, conflict)
+    return lead_view(record)
+
+
+def _conflict(request: Request, response: Response, conflict: LeadConflict) -> dict[str, Any]:
+    """A lead no longer as the caller saw it: 409 in the one error shape."""
+    lang = lang_of(request)
+    response.status_code = 409
+    problem = conflict.problem
+    return error_body(
+        str(problem.code), render_problem(problem, lang), [problem_view(problem, lang)]
+    )
 
 
 @router.get("/agenda", responses=ok(200, "my appointments", "Agenda") | errors(401, 403, 422))

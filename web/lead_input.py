@@ -17,7 +17,7 @@ from services.errors import InvalidInput
 from services.lead_records import Contact
 from web.booking_input import STORE_ID, read_location
 
-__all__ = ["read_contact"]
+__all__ = ["read_contact", "read_designer"]
 
 _OPTIONAL: Final = ("name", "design_id", "district", "location", "skill", "store_id", "source")
 _DISTRICT: Final = r"[0-9]{6}"  # an administrative-division code, e.g. 310115
@@ -65,3 +65,16 @@ def _optional(fields: Mapping[str, object], key: str) -> object:
     """A field that may be absent or null."""
     value = fields.get(key, MISSING)
     return MISSING if value is None else value
+
+
+def read_designer(body: object) -> str:
+    """``{designer_id}`` of a hand-over."""
+    reader = Reader()
+    reader.plain_text(body)
+    fields = reader.mapping(body, "", required=("designer_id",))
+    designer_id = reader.text(
+        fields.get("designer_id", MISSING), "designer_id", pattern=STORE_ID[1:-1]
+    )
+    if reader.problems:
+        raise InvalidInput(reader.problems)
+    return designer_id

@@ -32,6 +32,8 @@ LEAD_PAGE_MESSAGES: Final[Mapping[str, Mapping[str, str]]] = {
     "open_design": {"en": "Open the customer's design", "zh-CN": "打开客户的设计"},
     "no_design": {"en": "no design attached", "zh-CN": "未附设计"},
     "accept": {"en": "Accept", "zh-CN": "接收"},
+    "assign_to": {"en": "Designer for this lead", "zh-CN": "指派给设计师"},
+    "assign": {"en": "Assign", "zh-CN": "指派"},
     "accepted_at": {"en": "accepted {time}", "zh-CN": "已于 {time} 接收"},
     "sla_left": {"en": "{time} left to accept", "zh-CN": "剩余 {time} 接收"},
     "sla_over": {"en": "overdue by {time}", "zh-CN": "已超时 {time}"},
@@ -88,6 +90,10 @@ LEAD_PAGE_MESSAGES: Final[Mapping[str, Mapping[str, str]]] = {
     "reason_sla_escalated": {
         "en": "not accepted in time again: the manager decides",
         "zh-CN": "再次超时未接收，由店长处理",
+    },
+    "reason_by_manager": {
+        "en": "handed to this designer by the store manager",
+        "zh-CN": "店长指派给该设计师",
     },
     "reason_accepted": {"en": "accepted", "zh-CN": "已接收"},
 }

@@ -405,6 +405,15 @@ MESSAGES: Final[Mapping[str, Mapping[str, str]]] = {
         "en": "lead {lead} is no longer waiting for you: it was reassigned",
         "zh-CN": "线索 {lead} 已改派，不再等待您接收",
     },
+    # a store manager hands a lead to a designer (services.leads)
+    "lead_not_pooled": {
+        "en": "lead {lead} is with a designer already",
+        "zh-CN": "线索 {lead} 已有设计师跟进",
+    },
+    "unknown_designer": {
+        "en": "{designer} is not a designer of store {store}",
+        "zh-CN": "{designer} 不是门店 {store} 的设计师",
+    },
 }
 
 # Why a promotion did not apply (``NotApplied.reason`` and its params).

@@ -40,13 +40,14 @@ _REASONS: Final = {
     405: "the path does not take this method; Allow lists those it takes",
     409: "already_exists: the login is taken; slot_taken: the time was just booked by "
     "someone else (pick another slot); lead_already_accepted, lead_reassigned: the lead is "
-    "no longer waiting to be accepted",
+    "no longer waiting to be accepted; lead_not_pooled: a designer has the lead already",
     412: "stale_revision: someone saved in between; ETag is the current revision",
     413: "the body is larger than the limit",
     415: "the body is not sent as application/json (UTF-8)",
     422: "the body is JSON but not valid (a design, a field), or a query parameter is invalid; "
     "design_has_errors: the design cannot be made (its problems listed); a booking the rules "
-    "refuse (booking_too_soon, store_closed, not_a_slot, …); idempotency_key_reused",
+    "refuse (booking_too_soon, store_closed, not_a_slot, …); idempotency_key_reused; "
+    "unknown_designer: not a designer of the lead's store",
     428: 'revision_required: send If-Match: "<revision>" of the revision changed',
     503: "database_busy: the database stayed locked or could not be reached; nothing was "
     "written; Retry-After says when to try again",

@@ -35,6 +35,18 @@ LEAD_SHAPES: Final[dict[str, dict[str, Any]]] = {
             "source": {"enum": ["phone", "quote_request", None]},
         },
     },
+    "LeadAssign": {
+        "type": "object",
+        "required": ["designer_id"],
+        "additionalProperties": False,
+        "properties": {
+            "designer_id": {
+                "type": "string",
+                "pattern": "^[A-Za-z0-9_-]{1,32}$",
+                "description": "a designer of the lead's store",
+            },
+        },
+    },
     "LeadReceived": {
         "type": "object",
         "required": ["received"],

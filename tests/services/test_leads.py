@@ -17,8 +17,9 @@ from services.backend import Backend
 from services.booking import BookingInput, book
 from services.demo import DEMO_CALENDARS, DEMO_STORES
 from services.designs import create_design
-from services.errors import Forbidden, NotFound, TooManyAttempts
+from services.errors import Forbidden, InvalidInput, NotFound, TooManyAttempts
 from services.identity import Actor, Role
+from services.lead_handover import hand_over
 from services.lead_records import Contact
 from services.leads import (
     LeadConflict,
@@ -33,6 +34,7 @@ from services.leads import (
 )
 from services.ports import NewAccount
 from tests.fakes import FixedClock
+from tests.lead_pool import escalate
 from tests.web.designs_api import BEDROOM
 
 TEN = datetime.fromisoformat("2026-11-25T10:00:00+08:00")  # only d-wang at Xuhui
@@ -235,3 +237,32 @@ def test_a_design_that_is_not_the_callers_is_not_attached(
             address="a",
         )
     assert backend.designs.owned(design.id).store_id is None
+
+
+def test_the_manager_hands_a_pooled_lead_to_a_designer_of_the_store(
+    backend: Backend, people: dict[str, Actor], clock: FixedClock
+) -> None:
+    lead_id = book(visit(), None, "", actor=people["li.wei"], backend=backend).answer["lead_id"]
+    assert lead_id
+    with pytest.raises(LeadConflict, match="lead_not_pooled"):
+        hand_over(lead_id, "d-li", actor=people["manager"], backend=backend)
+    escalate(lead_id, backend, clock)
+    for who in ("wang", "sales"):
+        with pytest.raises(Forbidden):
+            hand_over(lead_id, "d-li", actor=people[who], backend=backend)
+    with pytest.raises(NotFound):
+        hand_over(lead_id, "d-li", actor=people["pudong"], backend=backend)
+    with pytest.raises(InvalidInput, match="unknown_designer"):
+        hand_over(lead_id, "d-chen", actor=people["manager"], backend=backend)
+    given = hand_over(lead_id, "d-li", actor=people["manager"], backend=backend)
+    assert (given.state, given.store_id, given.designer_id) == (
+        LeadState.ASSIGNED,
+        "sh-xuhui",
+        "d-li",
+    )
+    assert given.assigned_at == clock.moment and given.sla_due is not None
+    last = given.decisions[-1]
+    assert (last.step, last.code, last.designer_id) == ("designer", "by_manager", "d-li")
+    assert last.actor_id == people["manager"].account_id
+    assert {d.code for d in given.decisions} <= ALL_REASONS
+    assert accept_lead(lead_id, actor=people["li"], backend=backend).state is LeadState.ACCEPTED

@@ -13,6 +13,8 @@ from fastapi.testclient import TestClient
 
 from services.identity import Role
 from services.leads import link_designer
+from tests.fakes import FixedClock
+from tests.lead_pool import escalate
 from tests.web.bookings_api import ONE_DESIGNER, visit, with_demo_stores
 from tests.web.designs_api import backend_of, bearer, signed_in
 
@@ -50,6 +52,8 @@ def booked_lead(client: TestClient, people: dict[str, dict[str, str]]) -> str:
     assert answer.status_code == 201, answer.text
     lead_id: str = answer.json()["lead_id"]
     assert lead_id
+    # the manage link answers the same lead
+    assert client.get(answer.json()["manage_url"]).json()["lead_id"] == lead_id
     return lead_id
 
 
@@ -229,3 +233,42 @@ def test_the_store_manager_accepts_for_the_designer_and_sees_the_stores_leads(
     assert accepted.status_code == 200, accepted.text
     assert accepted.json()["designer_id"] == leads[0]["designer_id"]
     assert client.get("/api/v1/leads", headers=people["pudong"]).json()["leads"] == []
+
+
+def test_the_store_manager_hands_a_lead_back_in_the_pool_to_a_designer(
+    app: FastAPI, client: TestClient, people: dict[str, dict[str, str]], clock: FixedClock
+) -> None:
+    lead_id = booked_lead(client, people)  # Wang's, the designer of the visit
+    url = f"/api/v1/leads/{lead_id}/assign"
+
+    def assign(who: str, designer: object = "d-li", path: str = url) -> Any:
+        return client.post(path, json={"designer_id": designer}, headers=people[who])
+
+    json_error(assign("manager"), 409, "lead_not_pooled")  # Wang has it
+    escalated = escalate(lead_id, backend_of(app), clock)
+    assert (escalated.store_id, escalated.designer_id) == ("sh-xuhui", None)
+    json_error(assign("wang"), 403)  # the designer who let it lapse sees it, no more
+    json_error(assign("sales"), 403)
+    json_error(assign("pudong"), 404)  # another store's manager
+    json_error(assign("manager", path="/api/v1/leads/no-such-lead/assign"), 404)
+    json_error(assign("manager", path="/api/v1/leads/bad%20id/assign"), 422)
+    unknown = assign("manager", "d-chen")  # Pudong's designer
+    json_error(unknown, 422)
+    assert [p["code"] for p in unknown.json()["error"]["problems"]] == ["unknown_designer"]
+    for wrong in (None, "", 7, "x" * 33):
+        json_error(assign("manager", wrong), 422)
+    json_error(client.post(url, json={}, headers=people["manager"]), 422)
+    json_error(
+        client.post(url, json={"designer_id": "d-li", "x": 1}, headers=people["manager"]), 422
+    )
+
+    given = assign("manager")
+    assert given.status_code == 200, given.text
+    lead = given.json()
+    assert (lead["state"], lead["designer_id"]) == ("assigned", "d-li") and lead["sla_due"]
+    assert lead["reasons"][-1]["code"] == "by_manager"
+    assert lead["reasons"][-1]["designer_id"] == "d-li"
+    json_error(assign("manager", "d-zhang"), 409, "lead_not_pooled")  # once
+    accepted = client.post(f"/api/v1/leads/{lead_id}/accept", headers=people["li"])
+    assert accepted.status_code == 200, accepted.text
+    json_error(assign("manager"), 409, "lead_already_accepted")

@@ -61,14 +61,27 @@ export function tick() {
   }
 }
 
-/** A lead as a list entry; `accept` (a function of the lead) adds the button when given. */
-export function leadEntry(lead, accept) {
+/** A store manager's choice of a designer for a lead waiting in the store's pool, and the
+ * button that hands it over (`assign(lead, designerId)`). */
+function assignControls(lead, designers, assign) {
+  const choice = el("select", { "data-testid": `assign-designer-${lead.id}`, "aria-label": t("assign_to") },
+    designers.map((d) => el("option", { value: d.id }, d.name || d.id)));
+  return el("span", { class: "assign" }, choice,
+    el("button", { type: "button", class: "primary", "data-testid": `assign-${lead.id}`, onclick: () => assign(lead, choice.value) }, t("assign")));
+}
+
+/** A lead as a list entry; `accept` (a function of the lead) adds the button when given;
+ * `hand` ({designers, assign}: a store manager's) the hand-over of a lead in the store's pool. */
+export function leadEntry(lead, accept, hand = null) {
   const who = [lead.name, lead.phone].filter(Boolean).join(" · ");
   const design = lead.design_url
     ? el("a", { class: "button", href: lead.design_url, "data-testid": `open-design-${lead.id}` }, t("open_design"))
     : el("span", { class: "muted small" }, t("no_design"));
   const button = accept && lead.state === "assigned"
     ? el("button", { type: "button", class: "primary", "data-testid": `accept-${lead.id}`, onclick: () => accept(lead) }, t("accept"))
+    : null;
+  const handOver = hand && lead.state === "pooled" && lead.store_id && hand.designers.length
+    ? assignControls(lead, hand.designers, hand.assign)
     : null;
   return el("li", { class: `lead-item state-${lead.state}`, "data-testid": `lead-${lead.id}`, "data-state": lead.state },
     el("div", { class: "lead-head" },
@@ -81,5 +94,5 @@ export function leadEntry(lead, accept) {
       slaLine(lead)),
     el("details", { class: "reasons" }, el("summary", {}, t("why")),
       el("ol", {}, lead.reasons.map((r) => el("li", { "data-code": r.code }, reasonText(r))))),
-    el("div", { class: "lead-actions" }, design, button));
+    el("div", { class: "lead-actions" }, design, button, handOver));
 }

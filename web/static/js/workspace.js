@@ -1,5 +1,6 @@
 // The store workspace: my appointments today and this week, my leads with the time left to
-// accept each, accept, and open the customer's design in the editor.
+// accept each, accept, and open the customer's design in the editor; a store manager also
+// hands a lead waiting in the store's pool to one of the store's designers.
 import { api, el, t } from "./page.js";
 import { localDate, storeClock } from "./countdown.js";
 import { leadEntry, staffAccount, tick } from "./staff.js";
@@ -18,13 +19,15 @@ function fillList(list, items, render, empty) {
   list.replaceChildren(...(items.length ? items.map(render) : [el("li", { class: "muted" }, t(empty))]));
 }
 
+let hand = null; // a store manager's: the store's designers and the hand-over
+
 async function load() {
   const [agenda, leads] = await Promise.all([api("GET", "/api/v1/agenda"), api("GET", "/api/v1/leads?limit=100")]);
   const now = Date.now();
   const today = agenda.appointments.filter((a) => storeClock(a.start).date === localDate(now, a.timezone));
   fillList($("today-list"), today, appointmentEntry, "no_appointments");
   fillList($("week-list"), agenda.appointments, appointmentEntry, "no_appointments");
-  fillList($("lead-list"), leads.leads, (lead) => leadEntry(lead, accept), "no_leads");
+  fillList($("lead-list"), leads.leads, (lead) => leadEntry(lead, accept, hand), "no_leads");
   tick();
 }
 
@@ -38,7 +41,22 @@ async function accept(lead) {
   await load();
 }
 
-if (await staffAccount(["designer", "store_manager", "sales"])) {
+async function assign(lead, designerId) {
+  $("workspace-notice").textContent = "";
+  try {
+    await api("POST", `/api/v1/leads/${encodeURIComponent(lead.id)}/assign`, { body: { designer_id: designerId } });
+  } catch (error) {
+    $("workspace-notice").textContent = error.message; // assigned or accepted meanwhile
+  }
+  await load();
+}
+
+const account = await staffAccount(["designer", "store_manager", "sales"]);
+if (account?.role === "store_manager" && account.store_id) {
+  const schedule = await api("GET", `/api/v1/stores/${encodeURIComponent(account.store_id)}/schedule`).catch(() => null);
+  if (schedule) hand = { designers: schedule.designers, assign };
+}
+if (account) {
   await load().catch((error) => { $("workspace-notice").textContent = error.message; });
   setInterval(tick, 1000);
 }
