@@ -5,8 +5,9 @@
 import { api, ApiError, data, el, lang, named, remember, t } from "./page.js";
 import { editable, History } from "./history.js";
 import { applyPatch } from "./patch.js";
-import { collides, cornerEnd, firstFree, heightBand, newId, resizeWall, shelfHeights, taken, walls } from "./placement.js";
+import { collides, cornerEnd, firstFree, freeFrom, heightBand, newId, resizeWall, shelfHeights, taken, walls } from "./placement.js";
 import { money } from "./format.js";
+import { groupProblems } from "./problems.js";
 import { KINDS, moveObstacle, newObstacle, placeOf } from "./obstacles.js";
 import { interiorView } from "./interior_view.js";
 import { Plan } from "./plan.js";
@@ -162,14 +163,42 @@ function numberField(label, key, value, range, onChange, testid) {
     inputmode: "numeric", "data-testid": testid, disabled: readOnly,
   });
   input.addEventListener("change", () => {
-    let v = Math.round(Number(input.value));
-    if (!Number.isFinite(v)) return void (input.value = value);
-    if (range) v = Math.min(range.max, Math.max(range.min, v));
+    const v = Math.round(Number(input.value));
+    state.fieldNote = null;
+    if (!Number.isFinite(v) || String(input.value).trim() === "") return void (input.value = value);
+    if (range && (v < range.min || v > range.max)) {
+      // an impossible size is refused where it was typed, with what is possible, never snapped
+      input.value = value;
+      return fieldNote(key, t("out_of_range", { value: v, min: range.min, max: range.max }));
+    }
     input.value = v;
     if (v !== value) onChange(v);
   });
   return el("label", { class: "field", for: `field-${key}` },
-    el("span", {}, label), input, range ? el("small", {}, `${range.min}–${range.max}`) : null);
+    el("span", {}, label), input, el("small", {}, range ? `${range.min}–${range.max}` : ""));
+}
+
+// The boxes for fieldNote, under a row of fields (a note inside a narrow field would push it).
+function fieldNotes(...keys) {
+  return keys.map((key) => {
+    const note = state.fieldNote?.key === key && state.fieldNote.cabinet === state.selected ? state.fieldNote.text : "";
+    return el("p", { class: "field-note", role: "alert", "data-testid": `note-${key}`, hidden: !note }, note);
+  });
+}
+
+// A message under one field of the selected cabinet, kept until the next change there.
+function fieldNote(key, text) {
+  state.fieldNote = { key, text, cabinet: state.selected };
+  let box = document.querySelector(`[data-testid=note-${key}]`);
+  const field = document.getElementById(`field-${key}`)?.closest("label");
+  if (!box && field) { // a field outside the cabinet's rows (room, openings): its note after it
+    box = el("p", { class: "field-note", role: "alert", "data-testid": `note-${key}` });
+    field.after(box);
+  }
+  if (box) {
+    box.textContent = text;
+    box.hidden = false;
+  }
 }
 
 function swatches(label, codes, current, onPick) {
@@ -207,9 +236,11 @@ function drawProperties() {
       numberField(t("width"), "width", c.width_mm, template.width_mm, (v) => resize(c, v), "cabinet-width"),
       numberField(t("height"), "height", c.height_mm, template.height_mm, set("height_mm"), "cabinet-height"),
       numberField(t("depth"), "depth", c.depth_mm, template.depth_mm, set("depth_mm"), "cabinet-depth")),
+    ...fieldNotes("width", "height", "depth"),
     el("div", { class: "grid2" },
       el("label", { class: "field", for: "field-wall" }, el("span", {}, t("wall")), wallSelect),
       numberField(t("offset"), "offset", c.offset_mm ?? 0, { min: 0, max: all[c.wall]?.length ?? 0 }, (v) => moveAlongWall(c.id, v), "cabinet-offset")),
+    ...fieldNotes("offset"),
     swatches(t("carcass_material"), template.carcass_materials ?? [], c.carcass_material, set("carcass_material")),
     template.fronts === "none" ? null : swatches(t("front_material"), template.front_materials ?? [], c.front_material, set("front_material")),
     interiorEditor(c),
@@ -235,7 +266,7 @@ function resize(c, width) {
   const others = takenFor(c, c.wall);
   if (wall && collides(others, wall.length, c.offset_mm ?? 0, width)) {
     renderProperties();
-    return notice(t("overlap"));
+    return fieldNote("width", t("too_wide_here", { width, free: freeFrom(others, wall.length, c.offset_mm ?? 0) }));
   }
   updateCabinet(c.id, (x) => { x.width_mm = width; });
 }
@@ -560,19 +591,20 @@ function cabinetOf(problem) {
 
 function renderProblems(problems, failure = "") {
   state.flagged = new Set(problems.filter((p) => p.severity === "error").map(cabinetOf).filter(Boolean));
-  const items = problems.map((p) => {
+  const items = groupProblems(problems).map(({ problem: p, count, others, fixes: offered }) => {
     const cabinet = cabinetOf(p);
-    const fixes = readOnly ? [] : (p.fixes || []).map((f) => el("button", {
-      type: "button", class: "fix small", "data-testid": `fix-${p.code}`,
-      onclick: () => applyFix(f),
-    }, f.message));
+    const fixes = readOnly ? [] : offered.map(({ fix, first }) => el("button", {
+      type: "button", class: first ? "fix small" : "fix small same", "data-testid": `fix-${p.code}`,
+      onclick: () => applyFix(fix),
+    }, first ? fix.message : t("same_fix")));
     return el("li", {
-      class: `problem ${p.severity}`, "data-code": p.code, "data-cabinet": cabinet ?? "",
+      class: `problem ${p.severity}`, "data-code": p.code, "data-cabinet": cabinet ?? "", "data-count": count,
       onmouseenter: () => cabinet && highlightOnly(cabinet), onmouseleave: () => highlightOnly(state.selected),
     },
     el("button", { type: "button", class: "problem-text", onclick: () => cabinet && select(cabinet) },
-      el("span", { class: "severity" }, t(p.severity === "error" ? "error" : "warning")),
-      el("span", { class: "code" }, p.code), " ", p.message),
+      el("span", { class: "severity" }, t(p.severity === "error" ? "error" : "warning")), " ", p.message,
+      count > 1 ? el("span", { class: "count", "data-testid": "problem-count" }, ` ×${count}`) : null,
+      others.length ? el("span", { class: "also muted small" }, t("also_for"), others.join(", ")) : null),
     fixes.length ? el("div", { class: "fixes" }, el("span", { class: "muted small" }, t("apply_fix")), ...fixes) : p.fix ? el("p", { class: "muted small" }, p.fix) : null);
   });
   if (failure && !items.length) items.push(el("li", { class: "problem error" }, failure));
