@@ -64,7 +64,9 @@ async function main() {
   $("design-name").readOnly = readOnly;
   wireControls();
   if (!readOnly) inStore(design);
-  setStatus(readOnly ? t("read_only") : t("saved"));
+  // read-only: the banner above the editor says so, the status line stays empty (once, not twice)
+  if (readOnly) setStatus("", "read-only");
+  else setStatus(t("saved"));
   renderAll();
   evaluate.now();
   // three.js is loaded only now: the plan, list and price do not wait for it
