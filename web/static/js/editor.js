@@ -318,7 +318,7 @@ function renderRoom() {
       el("p", { class: "opening-title" }, el("strong", {}, t(o.kind)), ` ${o.id}`,
         readOnly ? null : el("button", { type: "button", class: "small", onclick: () => editRoom((r) => { r.openings.splice(i, 1); }) }, t("remove"))),
       el("div", { class: "grid3" },
-        el("label", { class: "field", for: `opening-wall-${i}` }, el("span", {}, t("wall")), wall),
+        el("label", { class: "field wide", for: `opening-wall-${i}` }, el("span", {}, t("wall")), wall),
         numberField(t("offset"), `opening-offset-${i}`, o.offset_mm, { min: 0, max: all[o.wall]?.length ?? 0 }, (v) => editRoom((r) => { r.openings[i].offset_mm = v; })),
         numberField(t("width"), `opening-width-${i}`, o.width_mm, { min: 300, max: all[o.wall]?.length ?? 3000 }, (v) => editRoom((r) => { r.openings[i].width_mm = v; })),
         numberField(t("opening_height"), `opening-height-${i}`, o.height_mm, { min: 300, max: room.ceiling_mm }, (v) => editRoom((r) => { r.openings[i].height_mm = v; })),
@@ -353,9 +353,17 @@ function renderRoom() {
       el("button", { type: "button", class: "small", "data-testid": "add-window", onclick: () => addOpening("window") }, t("add_window")),
       ...Object.keys(KINDS).map((kind) => el("button", {
         type: "button", class: "small", "data-testid": `add-${kind.replace("_", "-")}`,
-        onclick: () => editRoom((r) => { r.obstacles = [...(r.obstacles || []), newObstacle(r, kind, Number($("room-wall")?.value ?? 0))]; }),
+        onclick: () => editRoom((r) => { r.obstacles = [...(r.obstacles || []), newObstacle(r, kind, Number($("room-wall")?.value ?? 0), busyFor(r, kind, Number($("room-wall")?.value ?? 0)))]; }),
       }, t(`add_${kind}`)))),
     el("p", { class: "notice", id: "room-notice", role: "alert" }));
+}
+
+// What a new obstacle on wall `index` keeps clear of: the cabinets and columns at its heights
+// (a beam: the top 300 mm) and the doors and windows there (their symbols in the plan).
+function busyFor(room, kind, index) {
+  const band = kind === "beam" ? [room.ceiling_mm - KINDS.beam.drop, room.ceiling_mm] : [0, room.ceiling_mm];
+  const openings = (room.openings || []).filter((o) => o.wall === index).map((o) => [o.offset_mm, o.offset_mm + o.width_mm]);
+  return [...taken({ ...state.doc, room }, index, { band, templates: state.templates }), ...openings];
 }
 
 // One beam, column or pipe box: against a wall, its place and size typed; else only removable.
