@@ -353,7 +353,7 @@ function renderRoom() {
       el("button", { type: "button", class: "small", "data-testid": "add-window", onclick: () => addOpening("window") }, t("add_window")),
       ...Object.keys(KINDS).map((kind) => el("button", {
         type: "button", class: "small", "data-testid": `add-${kind.replace("_", "-")}`,
-        onclick: () => editRoom((r) => { r.obstacles = [...(r.obstacles || []), newObstacle(r, kind, Number($("room-wall")?.value ?? 0), busyFor(r, kind, Number($("room-wall")?.value ?? 0)))]; }),
+        onclick: () => editRoom((r) => { r.obstacles = [...(r.obstacles || []), addedObstacle(r, kind, Number($("room-wall")?.value ?? 0))]; }),
       }, t(`add_${kind}`)))),
     el("p", { class: "notice", id: "room-notice", role: "alert" }));
 }
@@ -364,6 +364,20 @@ function busyFor(room, kind, index) {
   const band = kind === "beam" ? [room.ceiling_mm - KINDS.beam.drop, room.ceiling_mm] : [0, room.ceiling_mm];
   const openings = (room.openings || []).filter((o) => o.wall === index).map((o) => [o.offset_mm, o.offset_mm + o.width_mm]);
   return [...taken({ ...state.doc, room }, index, { band, templates: state.templates }), ...openings];
+}
+
+// A new obstacle clear of what is on its wall; a beam on a wall with no free span left sits
+// on the tallest cabinet under it rather than through it.
+function addedObstacle(room, kind, index) {
+  const obstacle = newObstacle(room, kind, index, busyFor(room, kind, index));
+  const place = placeOf(room.outline_mm, obstacle);
+  if (kind !== "beam" || !place) return obstacle;
+  const tops = state.doc.cabinets
+    .filter((c) => c.wall === index && (c.offset_mm ?? 0) < place.offset + place.width && (c.offset_mm ?? 0) + c.width_mm > place.offset)
+    .map((c) => heightBand(c, state.templates)[1]);
+  const top = Math.max(0, ...tops);
+  if (top > obstacle.bottom_mm && top < room.ceiling_mm) obstacle.bottom_mm = top;
+  return obstacle;
 }
 
 // One beam, column or pipe box: against a wall, its place and size typed; else only removable.
