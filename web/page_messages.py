@@ -138,6 +138,14 @@ PAGE_MESSAGES: Final[Mapping[str, Mapping[str, str]]] = {
         "en": "There is no free place {width} mm wide on this wall.",
         "zh-CN": "这面墙上没有 {width} 毫米宽的空位。",
     },
+    "out_of_range": {
+        "en": "{value} mm is not possible here: {min}–{max} mm.",
+        "zh-CN": "{value} 毫米超出范围：可选 {min}–{max} 毫米。",
+    },
+    "too_wide_here": {
+        "en": "{width} mm does not fit: {free} mm free from here to the next cabinet or wall end.",
+        "zh-CN": "{width} 毫米放不下：从这里到下一个柜体或墙端只有 {free} 毫米空位。",
+    },
     "overlap": {
         "en": "That would overlap another cabinet.",
         "zh-CN": "这会与其他柜体重叠。",
@@ -203,6 +211,8 @@ PAGE_MESSAGES: Final[Mapping[str, Mapping[str, str]]] = {
     "error": {"en": "Error", "zh-CN": "错误"},
     "warning": {"en": "Warning", "zh-CN": "提示"},
     "apply_fix": {"en": "Fix:", "zh-CN": "修正："},
+    "same_fix": {"en": "same fix as above", "zh-CN": "同上方修正"},
+    "also_for": {"en": "Also: ", "zh-CN": "同样适用于："},
     "saved": {"en": "Saved", "zh-CN": "已保存"},
     "saving": {"en": "Saving…", "zh-CN": "保存中…"},
     "unsaved": {"en": "Unsaved changes", "zh-CN": "有未保存的修改"},

@@ -2,7 +2,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import {
-  along, collides, cornerEnd, dimensionChain, dimensionSides, firstFree, footprint, heightBand, lShape, moveCorner, moveWall, newId, rectangle, reflexCorners, resizeAlong, resizeWall, shelfHeights, snap, taken, uShape, walls,
+  along, collides, cornerEnd, dimensionChain, dimensionSides, firstFree, freeFrom, footprint, heightBand, lShape, moveCorner, moveWall, newId, rectangle, reflexCorners, resizeAlong, resizeWall, shelfHeights, snap, taken, uShape, walls,
 } from "../../web/static/js/placement.js";
 
 const room = (cabinets) => ({ room: { outline_mm: rectangle(3600, 3000), ceiling_mm: 2600 }, cabinets });
@@ -185,4 +185,13 @@ test("a resize handle snaps to the neighbour, the wall's end and standard widths
   // the left handle keeps the right end, snaps to the wall's start
   assert.deepEqual(resizeAlong("start", 25, cabinet, others, 3600, range), { offset: 0, width: 1200, blocked: false });
   assert.deepEqual(resizeAlong("start", 900, cabinet, [], 3600, range), { offset: 800, width: 400, blocked: false });
+});
+
+test("freeFrom is the room up to the next neighbour or the wall's end", () => {
+  assert.equal(freeFrom([], 3600, 0), 3600);
+  assert.equal(freeFrom([[1600, 3400]], 3600, 0), 1600);
+  assert.equal(freeFrom([[0, 1600]], 3600, 1600), 2000); // a neighbour ending here does not count
+  assert.equal(freeFrom([[0, 1600]], 3600, 1000), 0);
+  assert.equal(freeFrom([[2000, 2600], [1800, 1900]], 3600, 0), 1800);
+  assert.equal(freeFrom([], 3600, 4000), 0);
 });

@@ -5,8 +5,9 @@
 import { api, ApiError, data, el, lang, named, remember, t } from "./page.js";
 import { editable, History } from "./history.js";
 import { applyPatch } from "./patch.js";
-import { collides, cornerEnd, firstFree, heightBand, newId, resizeWall, shelfHeights, taken, walls } from "./placement.js";
+import { collides, cornerEnd, firstFree, freeFrom, heightBand, newId, resizeWall, shelfHeights, taken, walls } from "./placement.js";
 import { money } from "./format.js";
+import { groupProblems } from "./problems.js";
 import { KINDS, moveObstacle, newObstacle, placeOf } from "./obstacles.js";
 import { interiorView } from "./interior_view.js";
 import { Plan } from "./plan.js";
@@ -63,7 +64,9 @@ async function main() {
   $("design-name").readOnly = readOnly;
   wireControls();
   if (!readOnly) inStore(design);
-  setStatus(readOnly ? t("read_only") : t("saved"));
+  // read-only: the banner above the editor says so, the status line stays empty (once, not twice)
+  if (readOnly) setStatus("", "read-only");
+  else setStatus(t("saved"));
   renderAll();
   evaluate.now();
   // three.js is loaded only now: the plan, list and price do not wait for it
@@ -162,14 +165,42 @@ function numberField(label, key, value, range, onChange, testid) {
     inputmode: "numeric", "data-testid": testid, disabled: readOnly,
   });
   input.addEventListener("change", () => {
-    let v = Math.round(Number(input.value));
-    if (!Number.isFinite(v)) return void (input.value = value);
-    if (range) v = Math.min(range.max, Math.max(range.min, v));
+    const v = Math.round(Number(input.value));
+    state.fieldNote = null;
+    if (!Number.isFinite(v) || String(input.value).trim() === "") return void (input.value = value);
+    if (range && (v < range.min || v > range.max)) {
+      // an impossible size is refused where it was typed, with what is possible, never snapped
+      input.value = value;
+      return fieldNote(key, t("out_of_range", { value: v, min: range.min, max: range.max }));
+    }
     input.value = v;
     if (v !== value) onChange(v);
   });
   return el("label", { class: "field", for: `field-${key}` },
-    el("span", {}, label), input, range ? el("small", {}, `${range.min}–${range.max}`) : null);
+    el("span", {}, label), input, el("small", {}, range ? `${range.min}–${range.max}` : ""));
+}
+
+// The boxes for fieldNote, under a row of fields (a note inside a narrow field would push it).
+function fieldNotes(...keys) {
+  return keys.map((key) => {
+    const note = state.fieldNote?.key === key && state.fieldNote.cabinet === state.selected ? state.fieldNote.text : "";
+    return el("p", { class: "field-note", role: "alert", "data-testid": `note-${key}`, hidden: !note }, note);
+  });
+}
+
+// A message under one field of the selected cabinet, kept until the next change there.
+function fieldNote(key, text) {
+  state.fieldNote = { key, text, cabinet: state.selected };
+  let box = document.querySelector(`[data-testid=note-${key}]`);
+  const field = document.getElementById(`field-${key}`)?.closest("label");
+  if (!box && field) { // a field outside the cabinet's rows (room, openings): its note after it
+    box = el("p", { class: "field-note", role: "alert", "data-testid": `note-${key}` });
+    field.after(box);
+  }
+  if (box) {
+    box.textContent = text;
+    box.hidden = false;
+  }
 }
 
 function swatches(label, codes, current, onPick) {
@@ -207,9 +238,11 @@ function drawProperties() {
       numberField(t("width"), "width", c.width_mm, template.width_mm, (v) => resize(c, v), "cabinet-width"),
       numberField(t("height"), "height", c.height_mm, template.height_mm, set("height_mm"), "cabinet-height"),
       numberField(t("depth"), "depth", c.depth_mm, template.depth_mm, set("depth_mm"), "cabinet-depth")),
+    ...fieldNotes("width", "height", "depth"),
     el("div", { class: "grid2" },
       el("label", { class: "field", for: "field-wall" }, el("span", {}, t("wall")), wallSelect),
       numberField(t("offset"), "offset", c.offset_mm ?? 0, { min: 0, max: all[c.wall]?.length ?? 0 }, (v) => moveAlongWall(c.id, v), "cabinet-offset")),
+    ...fieldNotes("offset"),
     swatches(t("carcass_material"), template.carcass_materials ?? [], c.carcass_material, set("carcass_material")),
     template.fronts === "none" ? null : swatches(t("front_material"), template.front_materials ?? [], c.front_material, set("front_material")),
     interiorEditor(c),
@@ -235,7 +268,7 @@ function resize(c, width) {
   const others = takenFor(c, c.wall);
   if (wall && collides(others, wall.length, c.offset_mm ?? 0, width)) {
     renderProperties();
-    return notice(t("overlap"));
+    return fieldNote("width", t("too_wide_here", { width, free: freeFrom(others, wall.length, c.offset_mm ?? 0) }));
   }
   updateCabinet(c.id, (x) => { x.width_mm = width; });
 }
@@ -285,7 +318,7 @@ function renderRoom() {
       el("p", { class: "opening-title" }, el("strong", {}, t(o.kind)), ` ${o.id}`,
         readOnly ? null : el("button", { type: "button", class: "small", onclick: () => editRoom((r) => { r.openings.splice(i, 1); }) }, t("remove"))),
       el("div", { class: "grid3" },
-        el("label", { class: "field", for: `opening-wall-${i}` }, el("span", {}, t("wall")), wall),
+        el("label", { class: "field wide", for: `opening-wall-${i}` }, el("span", {}, t("wall")), wall),
         numberField(t("offset"), `opening-offset-${i}`, o.offset_mm, { min: 0, max: all[o.wall]?.length ?? 0 }, (v) => editRoom((r) => { r.openings[i].offset_mm = v; })),
         numberField(t("width"), `opening-width-${i}`, o.width_mm, { min: 300, max: all[o.wall]?.length ?? 3000 }, (v) => editRoom((r) => { r.openings[i].width_mm = v; })),
         numberField(t("opening_height"), `opening-height-${i}`, o.height_mm, { min: 300, max: room.ceiling_mm }, (v) => editRoom((r) => { r.openings[i].height_mm = v; })),
@@ -320,9 +353,31 @@ function renderRoom() {
       el("button", { type: "button", class: "small", "data-testid": "add-window", onclick: () => addOpening("window") }, t("add_window")),
       ...Object.keys(KINDS).map((kind) => el("button", {
         type: "button", class: "small", "data-testid": `add-${kind.replace("_", "-")}`,
-        onclick: () => editRoom((r) => { r.obstacles = [...(r.obstacles || []), newObstacle(r, kind, Number($("room-wall")?.value ?? 0))]; }),
+        onclick: () => editRoom((r) => { r.obstacles = [...(r.obstacles || []), addedObstacle(r, kind, Number($("room-wall")?.value ?? 0))]; }),
       }, t(`add_${kind}`)))),
     el("p", { class: "notice", id: "room-notice", role: "alert" }));
+}
+
+// What a new obstacle on wall `index` keeps clear of: the cabinets and columns at its heights
+// (a beam: the top 300 mm) and the doors and windows there (their symbols in the plan).
+function busyFor(room, kind, index) {
+  const band = kind === "beam" ? [room.ceiling_mm - KINDS.beam.drop, room.ceiling_mm] : [0, room.ceiling_mm];
+  const openings = (room.openings || []).filter((o) => o.wall === index).map((o) => [o.offset_mm, o.offset_mm + o.width_mm]);
+  return [...taken({ ...state.doc, room }, index, { band, templates: state.templates }), ...openings];
+}
+
+// A new obstacle clear of what is on its wall; a beam on a wall with no free span left sits
+// on the tallest cabinet under it rather than through it.
+function addedObstacle(room, kind, index) {
+  const obstacle = newObstacle(room, kind, index, busyFor(room, kind, index));
+  const place = placeOf(room.outline_mm, obstacle);
+  if (kind !== "beam" || !place) return obstacle;
+  const tops = state.doc.cabinets
+    .filter((c) => c.wall === index && (c.offset_mm ?? 0) < place.offset + place.width && (c.offset_mm ?? 0) + c.width_mm > place.offset)
+    .map((c) => heightBand(c, state.templates)[1]);
+  const top = Math.max(0, ...tops);
+  if (top > obstacle.bottom_mm && top < room.ceiling_mm) obstacle.bottom_mm = top;
+  return obstacle;
 }
 
 // One beam, column or pipe box: against a wall, its place and size typed; else only removable.
@@ -560,19 +615,20 @@ function cabinetOf(problem) {
 
 function renderProblems(problems, failure = "") {
   state.flagged = new Set(problems.filter((p) => p.severity === "error").map(cabinetOf).filter(Boolean));
-  const items = problems.map((p) => {
+  const items = groupProblems(problems).map(({ problem: p, count, others, fixes: offered }) => {
     const cabinet = cabinetOf(p);
-    const fixes = readOnly ? [] : (p.fixes || []).map((f) => el("button", {
-      type: "button", class: "fix small", "data-testid": `fix-${p.code}`,
-      onclick: () => applyFix(f),
-    }, f.message));
+    const fixes = readOnly ? [] : offered.map(({ fix, first }) => el("button", {
+      type: "button", class: first ? "fix small" : "fix small same", "data-testid": `fix-${p.code}`,
+      onclick: () => applyFix(fix),
+    }, first ? fix.message : t("same_fix")));
     return el("li", {
-      class: `problem ${p.severity}`, "data-code": p.code, "data-cabinet": cabinet ?? "",
+      class: `problem ${p.severity}`, "data-code": p.code, "data-cabinet": cabinet ?? "", "data-count": count,
       onmouseenter: () => cabinet && highlightOnly(cabinet), onmouseleave: () => highlightOnly(state.selected),
     },
     el("button", { type: "button", class: "problem-text", onclick: () => cabinet && select(cabinet) },
-      el("span", { class: "severity" }, t(p.severity === "error" ? "error" : "warning")),
-      el("span", { class: "code" }, p.code), " ", p.message),
+      el("span", { class: "severity" }, t(p.severity === "error" ? "error" : "warning")), " ", p.message,
+      count > 1 ? el("span", { class: "count", "data-testid": "problem-count" }, ` ×${count}`) : null,
+      others.length ? el("span", { class: "also muted small" }, t("also_for"), others.join(", ")) : null),
     fixes.length ? el("div", { class: "fixes" }, el("span", { class: "muted small" }, t("apply_fix")), ...fixes) : p.fix ? el("p", { class: "muted small" }, p.fix) : null);
   });
   if (failure && !items.length) items.push(el("li", { class: "problem error" }, failure));

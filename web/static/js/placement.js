@@ -125,6 +125,17 @@ export function collides(intervals, wallLength, offset, width) {
   return intervals.some(([start, end]) => offset < end && offset + width > start);
 }
 
+/** How wide a cabinet starting at `offset` can be before it meets a taken interval or the
+ * wall's end: what to tell someone who typed a width that does not fit. */
+export function freeFrom(intervals, wallLength, offset) {
+  let end = wallLength;
+  for (const [start, stop] of intervals) {
+    if (start <= offset && stop > offset) return 0;
+    if (start >= offset) end = Math.min(end, start);
+  }
+  return Math.max(0, end - offset);
+}
+
 /**
  * Snap an offset being dragged: to the wall's ends and to the neighbours' sides when within
  * `tolerance` mm, whole millimetres otherwise.

@@ -227,11 +227,12 @@ export class Plan {
     return this.dimension(wall, 0, wall.length, out, String(wall.length), scale, `dim wall-dim ${side}`);
   }
 
-  /** Gaps and cabinets along the selected cabinet's wall, inside the room past the cabinets. */
+  /** Gaps and cabinets along the selected cabinet's wall, just in front of the deepest cabinet
+   * on it (its label stands on the room's side of the line): read along the wall it measures. */
   chain(wall, chosen, scale) {
     const intervals = taken(this.doc, wall.index, {});
     const depth = Math.max(...this.doc.cabinets.filter((c) => c.wall === wall.index).map((c) => c.depth_mm), 0);
-    const out = depth + scale * 2;
+    const out = depth + scale * 0.4;
     return el("g", { class: "chain" }, ...dimensionChain(intervals, wall.length)
       .filter((s) => s.length > 0)
       .map((s) => this.dimension(wall, s.from, s.to, out, String(Math.round(s.length)), scale, `dim ${s.kind}${s.from === chosen.offset_mm ? " chosen" : ""}`)));
