@@ -18,6 +18,7 @@ from decimal import Decimal
 
 from catalog.catalog import Catalog
 from catalog.construction import Construction
+from catalog.materials import Material
 from catalog.price_list import Method, PriceList
 from configurator.build.design_build import DesignBuild, PlacedCabinet
 from configurator.build.fronts import door_leaves, front_style_of
@@ -174,11 +175,7 @@ def _board(cid: str, parts: Sequence[Part], catalog: Catalog, pl: PriceList) -> 
             cabinet=cid,
             category=Category.BOARD,
             item=m,
-            names=(
-                (f"Board {m}, large sheet (unfolded area)", f"板材 {m} 大规格（展开面积）")
-                if large
-                else (f"Board {m} (unfolded area)", f"板材 {m}（展开面积）")
-            ),
+            names=_board_names(catalog.material(m), large=large),
             quantity=_area(ps),
             unit="m²",
             rate=(
@@ -189,6 +186,13 @@ def _board(cid: str, parts: Sequence[Part], catalog: Catalog, pl: PriceList) -> 
         )
         for (m, large), ps in sorted(by_material.items())
     ]
+
+
+def _board_names(m: Material, *, large: bool) -> tuple[str, str]:
+    """A board line as customers read it: the board's name, not its code."""
+    if large:
+        return f"{m.name}, large sheet (unfolded area)", f"{m.name_zh} 大规格（展开面积）"
+    return f"{m.name} (unfolded area)", f"{m.name_zh}（展开面积）"
 
 
 def _projected(placed: PlacedCabinet, pl: PriceList) -> list[QuoteLine]:

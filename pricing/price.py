@@ -107,7 +107,8 @@ def price_design(  # noqa: PLR0913 - keyword-only after the three it prices with
     price_list, who = book.price_list, customer or Customer()
     region = who.region or price_list.region
     lines = cost_design(build, catalog, price_list, method=method, region=region, memo=memo)
-    outcome = apply_promotions(lines, book.promotions, now=now, customer=who)
+    names = {code: (item.name, item.name_zh) for code, item in catalog.hardware.items()}
+    outcome = apply_promotions(lines, book.promotions, now=now, customer=who, names=names)
     line_discounts = outcome.line_discounts
     subtotal = sum((x.amount for x in lines), Decimal(0))
     topped = top_up(subtotal, outcome.discount, price_list.min_order) if build.cabinets else None

@@ -111,6 +111,13 @@ class Basket:
     member: bool = False
     coupon_uses: Mapping[str, int] = field(default_factory=lambda: MappingProxyType({}))
     customer_uses: Mapping[str, int] = field(default_factory=lambda: MappingProxyType({}))
+    names: Mapping[str, tuple[str, str]] = field(default_factory=lambda: MappingProxyType({}))
+
+    def named(self, item: str) -> dict[str, str]:
+        """``item`` with its catalog names (en, zh) as params: customers read the hints and
+        gift lines, and a product code means nothing to them (the code itself is kept)."""
+        en, zh = self.names.get(item, (item, item))
+        return {"item": item, "item_name": en, "item_name_zh": zh}
 
     @property
     def total(self) -> Decimal:
@@ -167,7 +174,7 @@ class FlashPrice:
         return Benefit(
             shares=MappingProxyType(shares),
             detail=AppliedDetail.FLASH_PRICE,
-            params=frozen_params(item=self.item, price=str(self.price)),
+            params=frozen_params(**basket.named(self.item), price=str(self.price)),
         )
 
 
@@ -313,16 +320,19 @@ class Gift:
             return Unmet(
                 reason=NotAppliedReason.SPEND_MORE_GIFT,
                 params=frozen_params(
-                    more=str(self.threshold - total), item=self.item, quantity=self.quantity
+                    more=str(self.threshold - total),
+                    **basket.named(self.item),
+                    quantity=self.quantity,
                 ),
             )
+        named = basket.named(self.item)
         gift = QuoteLine(
             key=f"gift/{self.terms.id}",
             cabinet=None,
             category=Category.GIFT,
             item=self.item,
-            description=f"Gift: {self.quantity} x {self.item}",
-            description_zh=f"赠品：{self.item} x {self.quantity}",
+            description=f"Gift: {self.quantity} x {named['item_name']}",
+            description_zh=f"赠品：{named['item_name_zh']} x {self.quantity}",
             quantity=Decimal(self.quantity),
             unit="pcs",
             rate=Decimal(0),
@@ -332,7 +342,7 @@ class Gift:
         return Benefit(
             shares=MappingProxyType({}),
             detail=AppliedDetail.GIFT,
-            params=frozen_params(item=self.item, quantity=self.quantity),
+            params=frozen_params(**named, quantity=self.quantity),
             gift=gift,
         )
 

@@ -151,8 +151,10 @@ def apply_promotions(
     *,
     now: datetime,
     customer: Customer | None = None,
+    names: Mapping[str, tuple[str, str]] | None = None,
 ) -> Outcome:
-    """Apply every promotion in stacking order to ``lines``."""
+    """Apply every promotion in stacking order to ``lines``; ``names``: the catalog's (en,
+    zh) name of each item code, for the hints and gift lines customers read."""
     who = customer or Customer()
     state = _State(net={x.key: x.amount for x in lines})
     entered = (who.coupon or "").strip().upper() or None
@@ -174,6 +176,7 @@ def apply_promotions(
             member=who.member,
             coupon_uses=who.coupon_uses,
             customer_uses=who.customer_uses,
+            names=MappingProxyType(dict(names or {})),
         )
         _apply_one(promo, state, basket, now)
     return Outcome(

@@ -28,6 +28,12 @@ class Parties:
     store: str | None = None  # the store looking after the design: name and city
     issued_by: str | None = None  # the designer, manager or customer who asked for it
 
+    @property
+    def issued_online(self) -> bool:
+        """The customer asked for the quote themselves (on the site): the services name the
+        issuer as the customer then; a document names no member of staff for it."""
+        return self.issued_by is not None and self.issued_by == self.customer
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Quote:

@@ -15,6 +15,7 @@ from typing import Final, Literal, get_args
 from kernel.problems import Fix, Param, Problem
 from pricing.minimum import MinimumDetail
 from pricing.promotion_kinds import AppliedDetail, NotAppliedReason
+from web.part_words import SIDES, part_words
 
 __all__ = [
     "APPLIED",
@@ -118,28 +119,28 @@ MESSAGES: Final[Mapping[str, Mapping[str, str]]] = {
     "drawer_fit": {"en": "drawer does not fit ({reason})", "zh-CN": "抽屉无法安装（{reason}）"},
     "invalid_room": {"en": "the room cannot be used ({reason})", "zh-CN": "房间无效（{reason}）"},
     "part_exceeds_sheet": {
-        "en": "{part_id} ({length_mm:g} x {width_mm:g} mm) is larger than the largest "
+        "en": "{part} ({length_mm:g} x {width_mm:g} mm) is larger than the largest "
         "{material} sheet ({sheet_mm} usable)",
-        "zh-CN": "{part_id}（{length_mm:g} x {width_mm:g} mm）超出 {material} "
+        "zh-CN": "{part}（{length_mm:g} x {width_mm:g} mm）超出 {material} "
         "最大规格大板的可用尺寸 {sheet_mm}",
     },
     "part_too_small": {
-        "en": "{part_id} ({length_mm:g} x {width_mm:g} mm) is too small to machine",
-        "zh-CN": "{part_id}（{length_mm:g} x {width_mm:g} mm）太小，无法加工",
+        "en": "{part} ({length_mm:g} x {width_mm:g} mm) is too small to machine",
+        "zh-CN": "{part}（{length_mm:g} x {width_mm:g} mm）太小，无法加工",
     },
     "shelf_sag": {
-        "en": "{part_id} will sag {sag_mm:g} mm over its {span_mm} mm span with "
+        "en": "{part} will sag {sag_mm:g} mm over its {span_mm} mm span with "
         "{load} ({load_kg_per_m:g} kg/m); limit {limit_mm:g} mm",
-        "zh-CN": "{part_id} 跨度 {span_mm} mm，按 {load_kg_per_m:g} kg/m 负载"
+        "zh-CN": "{part} 跨度 {span_mm} mm，按 {load_kg_per_m:g} kg/m 负载"
         "长期下垂 {sag_mm:g} mm，限值 {limit_mm:g} mm",
     },
     "hinge_count": {
-        "en": "door {part_id} ({height_mm:g} mm, {weight_kg:g} kg) needs {needed} "
+        "en": "{part} ({height_mm:g} mm, {weight_kg:g} kg) needs {needed} "
         "hinges, but only {placed} fit",
-        "zh-CN": "门板 {part_id}（{height_mm:g} mm，{weight_kg:g} kg）需要 {needed} 个"
+        "zh-CN": "{part}（{height_mm:g} mm，{weight_kg:g} kg）需要 {needed} 个"
         "铰链，只能装 {placed} 个",
     },
-    "door_too_large": {"en": "door {part_id} is too large", "zh-CN": "门板 {part_id} 过大"},
+    "door_too_large": {"en": "{part} is too large", "zh-CN": "{part}过大"},
     "sliding_door_size": {
         "en": "the sliding doors of {cabinet} are {width_mm:g} x {height_mm:g} mm",
         "zh-CN": "{cabinet} 的推拉门为 {width_mm:g} x {height_mm:g} mm",
@@ -182,21 +183,21 @@ MESSAGES: Final[Mapping[str, Mapping[str, str]]] = {
         "落在下方柜体的顶板上",
     },
     "shelf_unsupported": {
-        "en": "{shelf_id} has no pin holes under it in {part_id} (bores already there took "
+        "en": "{shelf} has no pin holes under it in {part} (bores already there took "
         "them): move the shelf a grid hole up or down",
-        "zh-CN": "{shelf_id} 下方在 {part_id} 上没有层板托孔（已被其他孔占用）：请将层板上移或下移一个孔位",
+        "zh-CN": "{shelf} 下方在{part}上没有层板托孔（已被其他孔占用）：请将层板上移或下移一个孔位",
     },
     "machining_clash": {
-        "en": "{part_id}: {clashes} bore(s) cut into another one (the first at u {u_mm:g}, "
+        "en": "{part}: {clashes} bore(s) cut into another one (the first at u {u_mm:g}, "
         "v {v_mm:g} mm into the one at u {other_u_mm:g}, v {other_v_mm:g} mm): each screw, "
         "pin and connector needs a hole of its own",
-        "zh-CN": "{part_id}：有 {clashes} 个孔与其他孔重叠（第一个位于 u {u_mm:g}、v {v_mm:g} mm，"
+        "zh-CN": "{part}：有 {clashes} 个孔与其他孔重叠（第一个位于 u {u_mm:g}、v {v_mm:g} mm，"
         "与 u {other_u_mm:g}、v {other_v_mm:g} mm 处的孔相交）；每个螺钉、层板托和连接件都需要独立的孔位",
     },
     "door_against_wall": {
-        "en": "door {part_id} of {cabinet} is hinged on its {side} side, less than {gap_mm:g} mm "
+        "en": "{part} is hinged on its {side} side, less than {gap_mm:g} mm "
         "from a wall: it scrapes the wall, stops short of 90° and its handle strikes the wall",
-        "zh-CN": "{cabinet} 的门板 {part_id} 铰链装在靠墙一侧（{side}），离墙不足 {gap_mm:g} mm："
+        "zh-CN": "{part}的铰链装在{side}侧，靠墙且离墙不足 {gap_mm:g} mm："
         "开门会刮墙、开不到 90°，拉手会撞墙",
     },
     "fill_too_narrow": {
@@ -444,16 +445,16 @@ NOT_APPLIED: Final[Mapping[NotAppliedReason, Mapping[str, str]]] = {
     NotAppliedReason.ALREADY_USED: {"en": "already used", "zh-CN": "您已使用过"},
     NotAppliedReason.MEMBERS_ONLY: {"en": "members only", "zh-CN": "仅限会员"},
     NotAppliedReason.SPEND_MORE_GIFT: {
-        "en": "spend ¥{more:,.2f} more to get {quantity} x {item} free",
-        "zh-CN": "再买 ¥{more:,.2f} 可获赠 {item} x {quantity}",
+        "en": "spend ¥{more:,.2f} more to get {quantity} x {item_name} free",
+        "zh-CN": "再买 ¥{more:,.2f} 可获赠 {item_name_zh} x {quantity}",
     },
 }
 
 # How an applied promotion took its discount (``Applied.detail`` and its params).
 APPLIED: Final[Mapping[AppliedDetail, Mapping[str, str]]] = {
     AppliedDetail.FLASH_PRICE: {
-        "en": "{item} at ¥{price:,.2f}",
-        "zh-CN": "{item} 秒杀价 ¥{price:,.2f}",
+        "en": "{item_name} at ¥{price:,.2f}",
+        "zh-CN": "{item_name_zh} 秒杀价 ¥{price:,.2f}",
     },
     AppliedDetail.CATEGORY_PERCENT: {
         "en": "{percent} of ¥{base:,.2f}",
@@ -468,7 +469,10 @@ APPLIED: Final[Mapping[AppliedDetail, Mapping[str, str]]] = {
         "en": "{percent} off ¥{base:,.2f}",
         "zh-CN": "¥{base:,.2f} 再减 {percent}",
     },
-    AppliedDetail.GIFT: {"en": "{quantity} x {item} free", "zh-CN": "赠 {item} x {quantity}"},
+    AppliedDetail.GIFT: {
+        "en": "{quantity} x {item_name} free",
+        "zh-CN": "赠 {item_name_zh} x {quantity}",
+    },
 }
 
 # How the minimum order applied (``Price.minimum.detail`` and its params).
@@ -535,16 +539,16 @@ MESSAGES_BY_REASON: Final[Mapping[str, Mapping[str, str]]] = {
         "zh-CN": "仅有 {depth_mm:g} mm 深度，装不下任何滑轨（最短 250 mm）",
     },
     "hinge_count.beyond_chart": {
-        "en": "door {part_id} ({height_mm:g} mm, {weight_kg:g} kg) gets {needed} hinges; "
+        "en": "{part} ({height_mm:g} mm, {weight_kg:g} kg) gets {needed} hinges; "
         "hinge charts stop at {max_hinges}, so a door this tall or heavy is not vouched for: "
         "a top box or a lower door is safer",
-        "zh-CN": "门板 {part_id}（{height_mm:g} mm，{weight_kg:g} kg）装 {needed} 个铰链；"
+        "zh-CN": "{part}（{height_mm:g} mm，{weight_kg:g} kg）装 {needed} 个铰链；"
         "铰链选型表最多到 {max_hinges} 个，这么高或这么重的门没有依据，建议加顶柜或降低门高",
     },
     "door_too_large.width_or_weight": {
-        "en": "door {part_id} is {width_mm:g} mm wide and {weight_kg:g} kg (limits "
+        "en": "{part} is {width_mm:g} mm wide and {weight_kg:g} kg (limits "
         "{max_width_mm:g} mm, {max_weight_kg:g} kg)",
-        "zh-CN": "门板 {part_id} 宽 {width_mm:g} mm、重 {weight_kg:g} kg（上限 {max_width_mm:g} mm、"
+        "zh-CN": "{part}宽 {width_mm:g} mm、重 {weight_kg:g} kg（上限 {max_width_mm:g} mm、"
         "{max_weight_kg:g} kg）",
     },
     "sliding_door_size.narrow": {
@@ -563,8 +567,8 @@ MESSAGES_BY_REASON: Final[Mapping[str, Mapping[str, str]]] = {
         "zh-CN": "{cabinet} 的推拉门高 {height_mm:g} mm，超过 {max_mm:g} mm 易变形",
     },
     "door_too_large.height": {
-        "en": "door {part_id} is {height_mm:g} mm tall; doors over {max_height_mm:g} mm may warp",
-        "zh-CN": "门板 {part_id} 高 {height_mm:g} mm，超过 {max_height_mm:g} mm 易变形",
+        "en": "{part} is {height_mm:g} mm tall; doors over {max_height_mm:g} mm may warp",
+        "zh-CN": "{part}高 {height_mm:g} mm，超过 {max_height_mm:g} mm 易变形",
     },
     "hanging_space.depth": {
         "en": "hanging depth {depth_mm:g} mm is under the {min_mm:g} mm GB/T 3327 asks for",
@@ -735,7 +739,7 @@ FIX_MESSAGES: Final[Mapping[str, Mapping[str, str]]] = {
     },
     "flip_hinges": {
         "en": "hinge the doors of {cabinet} on the {side}",
-        "zh-CN": "将 {cabinet} 的门改为 {side} 侧开铰",
+        "zh-CN": "将 {cabinet} 的门改为{side}侧开铰",
     },
     "add_filler": {
         "en": "put a {width_mm} mm filler strip {filler} between {cabinet} and the wall "
@@ -762,11 +766,25 @@ def _pick(table: Mapping[str, Mapping[str, str]], problem: Problem) -> Mapping[s
     return table.get(f"{problem.code}.{reason}") or table.get(problem.code)
 
 
+def _worded(params: Mapping[str, Param], language: str) -> _Params:
+    """The params as messages say them: ``part`` and ``shelf`` are the parts ``part_id`` and
+    ``shelf_id`` in words, and ``side`` (left/right) in ``language``."""
+    out = _Params(params)
+    if "part_id" in params:
+        out["part"] = part_words(params["part_id"], language)
+    if "shelf_id" in params:
+        out["shelf"] = part_words(params["shelf_id"], language)
+    side = SIDES.get(str(params.get("side")))
+    if side is not None:
+        out["side"] = side.get(language, side["en"])
+    return out
+
+
 def _fill(texts: Mapping[str, str] | None, problem: Problem, language: str) -> str | None:
     if texts is None:
         return None
     try:
-        return texts.get(language, texts["en"]).format_map(_Params(problem.params))
+        return texts.get(language, texts["en"]).format_map(_worded(problem.params, language))
     except (ValueError, TypeError, KeyError):
         return None
 
@@ -788,7 +806,7 @@ def fix_message(change: Fix, language: str = "en") -> str:
     texts = FIX_MESSAGES.get(change.code)
     if texts is not None:
         try:
-            return texts.get(language, texts["en"]).format_map(_Params(change.params))
+            return texts.get(language, texts["en"]).format_map(_worded(change.params, language))
         except (ValueError, TypeError, KeyError):
             pass
     return f"{change.code} {dict(change.params)}"
@@ -811,6 +829,9 @@ def problem_view(problem: Problem, language: str = "en") -> dict[str, object]:
 
 def _numbers(params: Mapping[str, Param]) -> _Params:
     out = _Params(params)
+    if "item" in params:  # outcomes stored before items had names: the code, as then
+        out.setdefault("item_name", params["item"])
+        out.setdefault("item_name_zh", out["item_name"])
     with suppress(InvalidOperation):
         if "percent" in params:
             out["percent"] = f"{(Decimal(str(params['percent'])) * 100).normalize():f}%"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import UTC
 from decimal import Decimal
 from typing import Any
@@ -33,9 +34,8 @@ from reportlab.platypus import (
 )
 from svglib.svglib import svg2rlg
 
-from pricing.lines import fmt_qty
 from pricing.promotion_kinds import AppliedDetail
-from pricing.quote import Quote
+from pricing.quote import Parties, Quote
 from web.messages import detail_message, minimum_message, reason_message
 from web.templating import render_page
 
@@ -73,6 +73,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "customer": "Customer",
         "store": "Store",
         "issued_by": "Issued by",
+        "online": "the customer, online",
     },
     "zh-CN": {
         "quote": "报价单",
@@ -101,6 +102,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "customer": "客户",
         "store": "门店",
         "issued_by": "经办人",
+        "online": "客户在线自助报价",
     },
 }
 
@@ -144,7 +146,7 @@ def _view(quote: Quote, language: str) -> dict[str, Any]:
     return {
         "t": TEXTS[language],
         "lang": language,
-        "quote": quote,
+        "quote": replace(quote, parties=_shown_parties(quote.parties, TEXTS[language])),
         "groups": groups,
         "applied": [
             {
@@ -161,11 +163,10 @@ def _view(quote: Quote, language: str) -> dict[str, Any]:
             }
             for n in price.not_applied
         ],
-        "gifts": [
-            detail_message(
-                AppliedDetail.GIFT, {"item": g.item, "quantity": fmt_qty(g.quantity)}, language
-            )
-            for g in price.gifts
+        "gifts": [  # the applied gift promotions: their params name the item
+            detail_message(a.detail, a.params, language)
+            for a in price.applied
+            if a.detail is AppliedDetail.GIFT
         ],
         "minimum": ""
         if price.minimum is None
@@ -179,6 +180,12 @@ def _view(quote: Quote, language: str) -> dict[str, Any]:
         "deposit": _money(price.deposit),
         "balance": _money(price.balance),
     }
+
+
+def _shown_parties(parties: Parties, t: dict[str, str]) -> Parties:
+    """The parties as the document names them: a quote the customer issued on the site was
+    issued online, by no member of staff, so it says so instead of the customer's name twice."""
+    return replace(parties, issued_by=t["online"]) if parties.issued_online else parties
 
 
 def render_quote_html(quote: Quote, language: str = "zh-CN") -> str:
@@ -286,12 +293,13 @@ def _meta(quote: Quote, t: dict[str, str], style: ParagraphStyle) -> Table:
 def _party_rows(quote: Quote, t: dict[str, str]) -> list[list[str]]:
     """Rows naming the customer, the store and who issued the quote, two to a row; none for
     a quote that names nobody (issued from a design file)."""
+    parties = _shown_parties(quote.parties, t)
     named = [
         (t[key], value)
         for key, value in (
-            ("customer", quote.parties.customer),
-            ("store", quote.parties.store),
-            ("issued_by", quote.parties.issued_by),
+            ("customer", parties.customer),
+            ("store", parties.store),
+            ("issued_by", parties.issued_by),
         )
         if value
     ]

@@ -192,7 +192,7 @@ def test_hinges_beyond_the_chart_are_worded_as_what_they_are(catalog: Catalog) -
     first = warned[0]
     assert first.params["reason"] == "beyond_chart"
     assert (first.params["needed"], first.params["placed"]) == (6, 6)
-    assert message(first, "en").startswith("door W1-DOOR1 (2401 mm")
+    assert message(first, "en").startswith("door 1 of W1 (2401 mm")
     assert "hinge charts stop at 5" in message(first, "en")
     assert "最多到 5 个" in message(first, "zh-CN")
 
@@ -363,5 +363,5 @@ def test_a_shelf_whose_pin_holes_a_cam_took_is_refused_and_moved(catalog: Catalo
     (fix,) = offered.fixes
     assert fix.code is RuleFix.MOVE_ITEM and fix.params["to_mm"] == 98
     assert run(catalog, apply_patch(document, fix.patch)).problems == ()
-    for language in ("en", "zh-CN"):
-        assert "W1-S2-SHELF1" in message(unsupported[0], language)
+    for language, shelf in (("en", "shelf 1 of section 2 in W1"), ("zh-CN", "W1 第2格第1块层板")):
+        assert shelf in message(unsupported[0], language)

@@ -137,3 +137,24 @@ def test_a_tall_filler_pays_the_large_sheet_rate_by_hand(
     sheets = cost(catalog, price_list, Method.SHEETS, **tall)
     assert sheets["sheets/PB18_OAK/large"] == price_list.large_sheet["PB18_OAK"]
     assert sheets["sheets/PB18_WHITE/large"] == price_list.large_sheet["PB18_WHITE"]
+
+
+def test_a_board_line_names_the_board_as_the_catalog_does(
+    catalog: Catalog, price_list: PriceList
+) -> None:
+    """Customers read the quote: the board's name in their language, not its code."""
+    tall = a_cabinet(template="filler", width_mm=100, height_mm=2600, depth_mm=100)
+    short = a_cabinet(template="filler", width_mm=100, height_mm=2400, depth_mm=100)
+    lines = {
+        x.key: (x.description, x.description_zh)
+        for spec in (tall, short)
+        for x in cost_design(a_build(catalog, spec), catalog, price_list, method=Method.UNFOLDED)
+    }
+    assert lines["W1/board/PB18_OAK"] == (
+        "Particleboard 18 mm, natural oak decor (unfolded area)",
+        "18mm颗粒板 原木橡木纹（展开面积）",
+    )
+    assert lines["W1/board/PB18_OAK/large"] == (
+        "Particleboard 18 mm, natural oak decor, large sheet (unfolded area)",
+        "18mm颗粒板 原木橡木纹 大规格（展开面积）",
+    )

@@ -87,6 +87,12 @@ FLASH = FlashPrice(terms=terms("FLASH"), item="HANDLE_320", price=Decimal(29))
 HARDWARE_10 = CategoryDiscount(terms=terms("CATEGORY"), category="hardware", percent=Decimal("0.1"))
 MEMBER_5 = MemberDiscount(terms=terms("MEMBER"), percent=Decimal("0.05"))
 GIFT = Gift(terms=terms("GIFT"), threshold=Decimal(10000), item="HANDLE_160", quantity=4)
+NAMES = {
+    "HANDLE_160": ("Bar handle, 160 mm", "拉手 160mm"),
+    "HANDLE_320": ("Bar handle, 320 mm", "拉手 320mm"),
+}
+HANDLE_160 = {"item": "HANDLE_160", "item_name": "Bar handle, 160 mm", "item_name_zh": "拉手 160mm"}
+HANDLE_320 = {"item": "HANDLE_320", "item_name": "Bar handle, 320 mm", "item_name_zh": "拉手 320mm"}
 
 
 @pytest.mark.parametrize(
@@ -153,7 +159,7 @@ def test_promotion_types(
 def reasons(
     lines: list[QuoteLine], *items: Promotion, customer: Customer | None = None
 ) -> list[tuple[str, NotAppliedReason, dict[str, Any]]]:
-    outcome = apply_promotions(lines, offer(*items), now=NOW, customer=customer)
+    outcome = apply_promotions(lines, offer(*items), now=NOW, customer=customer, names=NAMES)
     return [(n.id, n.reason, dict(n.params)) for n in outcome.not_applied]
 
 
@@ -184,7 +190,7 @@ def test_what_did_not_apply_and_why() -> None:
         (
             "GIFT",
             NotAppliedReason.SPEND_MORE_GIFT,
-            {"more": "5320.00", "item": "HANDLE_160", "quantity": 4},
+            {"more": "5320.00", **HANDLE_160, "quantity": 4},
         )
     ]
     no_handles = FlashPrice(terms=terms("F"), item="HANDLE_999", price=Decimal(1))
@@ -202,7 +208,7 @@ def test_what_did_not_apply_and_why() -> None:
             FLASH,
             None,
             AppliedDetail.FLASH_PRICE,
-            {"item": "HANDLE_320", "price": "29"},
+            {**HANDLE_320, "price": "29"},
             id="flash",
         ),
         pytest.param(
@@ -233,9 +239,7 @@ def test_what_did_not_apply_and_why() -> None:
             {"percent": "0.05", "base": "10180.00"},
             id="member",
         ),
-        pytest.param(
-            GIFT, None, AppliedDetail.GIFT, {"item": "HANDLE_160", "quantity": 4}, id="gift"
-        ),
+        pytest.param(GIFT, None, AppliedDetail.GIFT, {**HANDLE_160, "quantity": 4}, id="gift"),
     ],
 )
 def test_what_applied_says_how_as_data(
@@ -244,7 +248,7 @@ def test_what_applied_says_how_as_data(
     detail: AppliedDetail,
     params: dict[str, Any],
 ) -> None:
-    outcome = apply_promotions(LINES, offer(promotion), now=NOW, customer=customer)
+    outcome = apply_promotions(LINES, offer(promotion), now=NOW, customer=customer, names=NAMES)
     [applied] = outcome.applied
     assert (applied.detail, dict(applied.params)) == (detail, params)
 
@@ -258,6 +262,16 @@ def test_a_gift_is_a_free_line() -> None:
         Decimal(4),
         Decimal(0),
     )
+
+
+def test_a_gift_line_and_hint_name_the_item_as_the_catalog_does() -> None:
+    [gift] = apply_promotions(LINES, offer(GIFT), now=NOW, names=NAMES).gifts
+    assert (gift.description, gift.description_zh) == (
+        "Gift: 4 x Bar handle, 160 mm",
+        "赠品：拉手 160mm x 4",
+    )
+    [unnamed] = apply_promotions(LINES, offer(GIFT), now=NOW).gifts
+    assert unnamed.description == "Gift: 4 x HANDLE_160"  # an item the catalog lacks: its code
 
 
 def test_an_expired_or_unknown_coupon_is_a_clear_problem() -> None:

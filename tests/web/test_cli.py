@@ -219,8 +219,13 @@ def test_evaluate_words_promotions_in_the_language_asked_for(
     promotions = json.loads(out)["price"]["promotions"]
     flash = next(a for a in promotions["applied"] if a["id"] == "FLASH-HANDLE320")
     assert code == 0 and flash["detail"] == "flash_price"
-    assert flash["params"] == {"item": "HANDLE_320", "price": "29.00"}
-    assert flash["message"] == "HANDLE_320 秒杀价 ¥29.00"
+    assert flash["params"] == {
+        "item": "HANDLE_320",  # the code stays; the names are added for the wording
+        "item_name": "Bar handle, 320 mm centres, matt black",
+        "item_name_zh": "拉手 孔距320mm 哑黑",
+        "price": "29.00",
+    }
+    assert flash["message"] == "拉手 孔距320mm 哑黑 秒杀价 ¥29.00"
     steps = next(n for n in promotions["not_applied"] if n["id"] == "WINTER-STEPS")
     assert steps["reason"] == "spend_more" and steps["message"].startswith("再买 ¥")
 
@@ -248,7 +253,7 @@ def test_quote_writes_pdf_and_html_and_keeps_the_snapshot(
     assert "Q-2026-000001" in text and "Total (tax included)" in text
     page = html.read_text()
     assert "Q-2026-000001" in page and "<svg" in page
-    assert "HANDLE_320 at ¥29.00" in page and "more to get ¥500.00 off" in page  # promotions, in en
+    assert "matt black at ¥29.00" in page and "more to get ¥500.00 off" in page  # promotions, in en
     engine = make_engine(database_url)
     kept = SqlQuoteStore(engine).get("Q-2026-000001")
     engine.dispose()

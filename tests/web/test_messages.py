@@ -130,6 +130,7 @@ def test_each_minimum_detail_reads(
 
 R = NotAppliedReason
 MORE = {"more": "320.00", "off": "300"}
+HANDLE_160 = {"item": "HANDLE_160", "item_name": "Bar handle, 160 mm", "item_name_zh": "拉手 160mm"}
 
 
 @pytest.mark.parametrize(
@@ -195,10 +196,17 @@ MORE = {"more": "320.00", "off": "300"}
         pytest.param(R.MEMBERS_ONLY, {}, "members only", "仅限会员", id="members_only"),
         pytest.param(
             R.SPEND_MORE_GIFT,
+            {"more": "5960.63", **HANDLE_160, "quantity": 4},
+            "spend ¥5,960.63 more to get 4 x Bar handle, 160 mm free",
+            "再买 ¥5,960.63 可获赠 拉手 160mm x 4",
+            id="spend_more_gift",
+        ),
+        pytest.param(
+            R.SPEND_MORE_GIFT,
             {"more": "5960.63", "item": "HANDLE_160", "quantity": 4},
             "spend ¥5,960.63 more to get 4 x HANDLE_160 free",
             "再买 ¥5,960.63 可获赠 HANDLE_160 x 4",
-            id="spend_more_gift",
+            id="spend_more_gift-stored-before-names",
         ),
     ],
 )
@@ -217,9 +225,14 @@ D = AppliedDetail
     [
         pytest.param(
             D.FLASH_PRICE,
-            {"item": "HANDLE_320", "price": "29.00"},
-            "HANDLE_320 at ¥29.00",
-            "HANDLE_320 秒杀价 ¥29.00",
+            {
+                "item": "HANDLE_320",
+                "item_name": "Bar handle",
+                "item_name_zh": "拉手",
+                "price": "29.00",
+            },
+            "Bar handle at ¥29.00",
+            "拉手 秒杀价 ¥29.00",
             id="flash_price",
         ),
         pytest.param(
@@ -248,9 +261,9 @@ D = AppliedDetail
         ),
         pytest.param(
             D.GIFT,
-            {"item": "HANDLE_160", "quantity": 4},
-            "4 x HANDLE_160 free",
-            "赠 HANDLE_160 x 4",
+            {**HANDLE_160, "quantity": 4},
+            "4 x Bar handle, 160 mm free",
+            "赠 拉手 160mm x 4",
             id="gift",
         ),
     ],
@@ -287,3 +300,7 @@ def test_the_chinese_sag_message_has_no_english_load_name() -> None:
     )
     worded = message(sag, "zh-CN")
     assert "clothes" not in worded and "20 kg/m" in worded and "39.92" in worded
+    # and it says which shelf in words; the id stays in the params
+    assert worded.startswith("W1 第1格第1块层板 跨度 1562 mm")
+    assert message(sag, "en").startswith("shelf 1 of section 1 in W1 will sag 39.92 mm")
+    assert sag.as_dict()["params"]["part_id"] == "W1-S1-SHELF1"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -17,7 +18,7 @@ from configurator.model.document import parse_design
 from pricing.price import PriceBook, price_design
 from pricing.promotion_kinds import Promotions
 from pricing.promotions import Customer
-from pricing.quote import Quote, issue_quote
+from pricing.quote import Parties, Quote, issue_quote
 from web.quote_docs import render_quote_html, render_quote_pdf
 
 BEDROOM = Path(__file__).parents[2] / "examples" / "bedroom.json"
@@ -46,20 +47,20 @@ def quote(catalog: Catalog, price_list: PriceList, promotions: Promotions) -> Qu
             "en",
             [
                 "Master bedroom",
-                "HANDLE_320 at ¥29.00",
+                "Bar handle, 320 mm centres, matt black at ¥29.00",
                 "5% off ¥3,772.26",
                 "spend ¥1,227.74 more to get ¥300.00 off",
-                "spend ¥11,416.35 more to get 4 x HANDLE_160 free",
+                "spend ¥11,416.35 more to get 4 x Bar handle, 160 mm centres, brushed steel free",
             ],
             id="en",
         ),
         pytest.param(
             "zh-CN",
             [
-                "HANDLE_320 秒杀价 ¥29.00",
+                "拉手 孔距320mm 哑黑 秒杀价 ¥29.00",
                 "¥3,772.26 再减 5%",
                 "再买 ¥1,227.74 可减 ¥300.00",
-                "再买 ¥11,416.35 可获赠 HANDLE_160 x 4",
+                "再买 ¥11,416.35 可获赠 拉手 孔距160mm 拉丝 x 4",
             ],
             id="zh-CN",
         ),
@@ -83,5 +84,36 @@ def test_the_pdf_is_the_same_bytes_every_time_dated_when_issued(quote: Quote) ->
 def test_the_pdf_says_the_same(quote: Quote) -> None:
     pdf = PdfReader(io.BytesIO(render_quote_pdf(quote, "en")))
     text = "".join(page.extract_text() for page in pdf.pages)
-    assert "Flash price: matt black 320 handle: -¥48.00 (HANDLE_320 at ¥29.00)" in text
+    assert (
+        "Flash price: matt black 320 handle: -¥48.00 (Bar handle, 320 mm centres, matt black at"
+        in text
+    )
     assert "Welcome coupon: spend ¥1,227.74 more to get ¥300.00 off" in text
+
+
+@pytest.mark.parametrize(
+    ("parties", "en", "zh"),
+    [
+        pytest.param(
+            Parties(customer="Li Wei", issued_by="Li Wei"),
+            "Customer: Li Wei · Issued by: the customer, online",
+            "客户: Li Wei · 经办人: 客户在线自助报价",
+            id="the-customer-online",
+        ),
+        pytest.param(
+            Parties(customer="Li Wei", issued_by="Wang Fang"),
+            "Customer: Li Wei · Issued by: Wang Fang",
+            "客户: Li Wei · 经办人: Wang Fang",
+            id="a-designer",
+        ),
+    ],
+)
+def test_a_quote_the_customer_issued_names_no_member_of_staff(
+    quote: Quote, parties: Parties, en: str, zh: str
+) -> None:
+    made_out = replace(quote, parties=parties)
+    assert en in render_quote_html(made_out, "en") and zh in render_quote_html(made_out, "zh-CN")
+    pdf = PdfReader(io.BytesIO(render_quote_pdf(made_out, "en")))
+    text = pdf.pages[0].extract_text()
+    assert ("Li Wei" in text) and (("online" in text) is ("online" in en))
+    assert text.count("Li Wei") == 1

@@ -163,8 +163,9 @@ def test_the_documents_of_a_quote(app: FastAPI) -> None:
     assert FIRST in html.text and "报价单" in html.text and "<svg" in html.text
     english = alice.get(f"/api/v1/quotes/{FIRST}.html?lang=en")
     assert "Quote" in english.text and "报价单" not in english.text
-    # made out to a person: the customer and who issued it (no store looks after it yet)
-    assert "客户: alice" in html.text and "Customer: alice · Issued by: alice" in english.text
+    # made out to a person who issued it online (no store looks after it yet)
+    assert "客户: alice · 经办人: 客户在线自助报价" in html.text
+    assert "Customer: alice · Issued by: the customer, online" in english.text
     assert "Store:" not in english.text
     assert "alice" in reader.pages[0].extract_text()
     assert alice.get(f"/api/v1/quotes/{FIRST}").json()["customer"] == "alice"
