@@ -39,7 +39,7 @@ from web.api_support import (
     backend_of,
     lang_of,
 )
-from web.booking_input import STORE_ID, body_hash, checked_key, read_start
+from web.booking_input import KEY_PATTERN, STORE_ID, body_hash, checked_key, read_start
 from web.booking_input import read_booking as read_request
 from web.errors import error_body
 from web.messages import problem_view, render_problem
@@ -120,7 +120,12 @@ def post_booking(
     response: Response,
     caller: CallerDep,
     body: JsonBody,
-    idempotency_key: Annotated[str | None, Header(max_length=255)] = None,
+    idempotency_key: Annotated[
+        str | None,
+        # the pattern is documented (schemathesis sends what the schema allows); the check
+        # itself is checked_key's, which answers in the JSON error shape with the key's path
+        Header(max_length=255, json_schema_extra={"pattern": KEY_PATTERN}),
+    ] = None,
 ) -> dict[str, Any]:
     """Book a store visit or a home measurement. With an ``Idempotency-Key``, the same
     request again gets the same answer (``Idempotent-Replayed: true``); another request

@@ -19,10 +19,19 @@ from services.booking import BookingInput
 from services.designs import DESIGN_ID
 from services.errors import InvalidInput
 
-__all__ = ["STORE_ID", "body_hash", "checked_key", "read_booking", "read_location", "read_start"]
+__all__ = [
+    "KEY_PATTERN",
+    "STORE_ID",
+    "body_hash",
+    "checked_key",
+    "read_booking",
+    "read_location",
+    "read_start",
+]
 
 STORE_ID: Final = r"^[A-Za-z0-9_-]{1,32}$"
-_KEY: Final = re.compile(r"[\x21-\x7e]{1,255}")  # visible ASCII, as Stripe's and the draft's
+KEY_PATTERN: Final = "^[\x21-\x7e]{1,255}$"  # visible ASCII, as Stripe's and the draft's
+_KEY: Final = re.compile(KEY_PATTERN)
 _EMAIL: Final = r"|[^@]+@[^@]+"  # none, or something that can be an address
 _REQUIRED: Final = ("store_id", "kind", "start", "name", "phone")
 _OPTIONAL: Final = ("email", "address", "location", "design_id", "skill")
