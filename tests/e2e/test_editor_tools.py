@@ -134,7 +134,10 @@ def test_obstacles_go_on_walls_with_their_sizes(browser: Any, base_url: str) -> 
     bottom.fill("2300")
     bottom.press("Enter")
     # a wardrobe on wall 2 stands clear of the column; the server's 3D model has both
-    with page.expect_response(lambda r: "/preview/model.glb" in r.url) as model:
+    # (the model asked for the wardrobe's room: one asked for earlier may still be on its way)
+    with page.expect_response(
+        lambda r: "/preview/model.glb" in r.url and '"W1"' in (r.request.post_data or "")
+    ) as model:
         page.get_by_test_id("add-cabinet").click()
         page.locator("#gallery-wall").select_option("1")
         page.get_by_test_id("template-wardrobe_hinged").click()

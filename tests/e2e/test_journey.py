@@ -355,7 +355,11 @@ def test_a_wall_cabinet_goes_over_a_base_cabinet(browser: Any, base_url: str, la
     for template, cabinet in (("base_cabinet", "B1"), ("wall_cabinet", "W1")):
         page.get_by_test_id("add-cabinet").click()
         # the design with the new cabinet is evaluated by the server
-        with page.expect_response(lambda r: "/api/v1/evaluate" in r.url) as answer:
+        with page.expect_response(
+            lambda r, c=cabinet: (
+                "/api/v1/evaluate" in r.url and f'"{c}"' in (r.request.post_data or "")
+            )
+        ) as answer:
             page.get_by_test_id(f"template-{template}").click()
         page.get_by_test_id(f"cabinet-{cabinet}").wait_for()
     body = answer.value.json()
