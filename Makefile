@@ -51,9 +51,13 @@ quick: install ## the tests without those marked slow or e2e (seconds, for the e
 js: ## the pages' pure JavaScript (undo, placement, dimensions, JSON Patch): node --test
 	node --test tests/js/
 
+# Both parts run on every core (pytest-xdist; at most 4 workers): CI has 2 (the figures:
+# BENCHMARKS.md, "The test suite").
+XDIST = -n auto --maxprocesses=4
+
 unit: ## the test suite: branch coverage over all but the slow tests, then the slow ones
-	$(RUN) pytest -q -p no:cacheprovider -m "not slow" --cov --cov-report=term --cov-fail-under=90
-	$(RUN) pytest -q -p no:cacheprovider -m slow
+	$(RUN) pytest -q -p no:cacheprovider $(XDIST) -m "not slow" --cov --cov-report=term --cov-fail-under=90
+	$(RUN) pytest -q -p no:cacheprovider $(XDIST) -m slow
 
 fuzz: install ## the long property runs: designs across every template's ranges, 800 each (minutes)
 	HYPOTHESIS_PROFILE=stress $(RUN) pytest -q -p no:cacheprovider tests/services/test_catalog_designs.py -m slow

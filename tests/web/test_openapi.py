@@ -133,6 +133,7 @@ def _beyond_the_schema(problem: dict[str, Any]) -> bool:
 # Refusals of a schema-valid design a drawing or model cannot be made of: a cabinet that cannot
 # be built, a room that cannot be drawn, a wall the room does not have, a template (to fill a
 # wall with) the catalog does not have.
+# A revision the design does not have, a list cursor this server did not give.
 # And a booking the rules refuse: a date range too long or backwards, a number that is not a
 # telephone's, a measurement without an address, a time the store does not offer, a key used
 # for another request.
@@ -145,15 +146,21 @@ BEYOND_THE_SCHEMA = {
     "address_required",
     "idempotency_key_reused",
     "booking_cancelled",
+    "unknown_revision",
+    "invalid_cursor",
     *(str(code) for code in SalesProblem),
 }
 
 
 @API.hook
 def filter_failure(_: Any, failure: Any, case: Any, response: Any) -> bool:
-    """Keep every failure but a schema-valid design refused only for what the schema cannot
-    say."""
-    if not isinstance(failure, RejectedPositiveData) or response.status_code != 422:
+    """Keep every failure but a schema-valid request refused only for what the schema cannot
+    say (an ``If-Match`` that is not the design's revision is answered 412, DESIGN.md §5)."""
+    if not isinstance(failure, RejectedPositiveData):
+        return True
+    if response.status_code == 412:
+        return bool(response.json()["error"]["code"] != "stale_revision")
+    if response.status_code != 422:
         return True
     error = response.json()["error"]
     if error["code"] in BEYOND_THE_SCHEMA:
