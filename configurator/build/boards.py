@@ -69,16 +69,19 @@ class PartMaker:
 
     def edge_hole(self, blank: Blank, *, at_end: int, v: float, tool: Drill) -> None:
         """Drill into an end of the blank (``at_end`` -1: w1, +1: w2) at ``v``."""
-        u = 0.0 if at_end < 0 else blank.box.size(blank.length_axis)
-        self._edge(blank, Face.W1 if at_end < 0 else Face.W2, u, v, tool)
+        if at_end < 0:
+            self.ops[blank.suffix].append(_bore(tool, Face.W1, 0.0, v))
+        else:
+            la, box = blank.length_axis, blank.box
+            self.ops[blank.suffix].append(_bore(tool, Face.W2, box.hi[la] - box.lo[la], v))
 
     def side_hole(self, blank: Blank, *, at_side: int, u: float, tool: Drill) -> None:
         """Drill into a long edge of the blank (``at_side`` -1: l1, +1: l2) at ``u``."""
-        v = 0.0 if at_side < 0 else blank.box.size(blank.width_axis)
-        self._edge(blank, Face.L1 if at_side < 0 else Face.L2, u, v, tool)
-
-    def _edge(self, blank: Blank, face: Face, u: float, v: float, tool: Drill) -> None:
-        self.ops[blank.suffix].append(_bore(tool, face, u, v))
+        if at_side < 0:
+            self.ops[blank.suffix].append(_bore(tool, Face.L1, u, 0.0))
+        else:
+            wa, box = blank.width_axis, blank.box
+            self.ops[blank.suffix].append(_bore(tool, Face.L2, u, box.hi[wa] - box.lo[wa]))
 
     def groove(self, blank: Blank, recess: Box, *, toward: int) -> None:
         """Record a groove (a recess box in the cabinet frame) as a machining operation."""
@@ -128,22 +131,34 @@ class PartMaker:
         )
 
 
+_new_operation = tuple.__new__  # an Operation from its fields in order, in one C call
+
+
 def _bore(
     tool: Drill, face: Face, u: float, v: float, repeat: int = 1, pitch: float = 0.0
 ) -> Operation:
-    """A bore as an operation, its fields in order (a design makes thousands of bores, and
-    naming the fields costs half as much again as building the tuple)."""
-    return Operation(
-        tool.kind,
-        face,
-        u,
-        v,
-        tool.depth_mm,
-        tool.diameter_mm,
-        0.0,
-        0.0,
-        0.0,
-        repeat,
-        pitch,
-        tool.item,
+    """A bore as an operation, its fields in order. A design makes thousands of bores:
+    building the tuple directly costs half of what ``Operation(...)`` does (a Python-level
+    ``__new__`` that fills in defaults), and naming the fields costs half as much again.
+
+    >>> row = Operation(OpKind.CAM, Face.B, 3, 37, 13, 5, repeat=9, pitch_mm=32, item="PIN")
+    >>> _bore(Drill(5, 13, OpKind.CAM, "PIN"), Face.B, 3, 37, 9, 32) == row
+    True
+    """
+    return _new_operation(
+        Operation,
+        (
+            tool.kind,
+            face,
+            u,
+            v,
+            tool.depth_mm,
+            tool.diameter_mm,
+            0.0,
+            0.0,
+            0.0,
+            repeat,
+            pitch,
+            tool.item,
+        ),
     )

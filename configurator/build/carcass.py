@@ -150,22 +150,23 @@ def join(maker: PartMaker, f: Frame, *, end: Blank, face: Blank, toward: int) ->
     housing = Drill(15, 12.5, OpKind.CAM, item=k.connector)
     bolt, nut = Drill(8, 34, item=k.connector), Drill(BOLT_HOLE_MM, 12, item=k.connector)
     into_face = Drill(k.dowel_diameter_mm, k.dowel_face_depth_mm, item=k.dowel)
-    cams = _clear_in(maker, end, face, toward, cams, tool=nut)
-    dowels = _clear_in(maker, end, face, toward, dowels, tool=into_face)
+    x, z = _meeting(end, face, toward)  # where ``end``'s end meets ``face``: (x, y, z) at y
+    cams = _clear_in(maker, face, toward, (x, z), cams, tool=nut)
+    dowels = _clear_in(maker, face, toward, (x, z), dowels, tool=into_face)
+    v0 = end.box.lo[1]  # the bores in ``end``'s end are at its v = y - v0
     for y in cams:
-        at = _on_face(end, face, toward, y)
-        maker.drill(face, at, toward=toward, tool=nut)
+        maker.drill(face, (x, y, z), toward=toward, tool=nut)
         if end.length_axis == 2:  # a divider standing on the bottom or hanging from the top
-            maker.drill(end, (end.box.hi[0], y, at[2] + 34 * toward), toward=1, tool=housing)
+            maker.drill(end, (end.box.hi[0], y, z + 34 * toward), toward=1, tool=housing)
         else:  # a top, bottom or fixed shelf between two upright boards
             inner = -1 if end.role is Role.TOP else 1
             cam_z = end.box.lo[2] if inner < 0 else end.box.hi[2]
-            maker.drill(end, (at[0] + 34 * toward, y, cam_z), toward=inner, tool=housing)
-        maker.edge_hole(end, at_end=-toward, v=y - end.box.lo[1], tool=bolt)
+            maker.drill(end, (x + 34 * toward, y, cam_z), toward=inner, tool=housing)
+        maker.edge_hole(end, at_end=-toward, v=y - v0, tool=bolt)
     into_end = dowel_end(k)
     for y in dowels:
-        maker.drill(face, _on_face(end, face, toward, y), toward=toward, tool=into_face)
-        maker.edge_hole(end, at_end=-toward, v=y - end.box.lo[1], tool=into_end)
+        maker.drill(face, (x, y, z), toward=toward, tool=into_face)
+        maker.edge_hole(end, at_end=-toward, v=y - v0, tool=into_end)
     where = f"{end.name} to {face.name}".lower()
     return [
         HardwareLine(
@@ -223,39 +224,42 @@ NUDGES_MM = (0, *(side * mm for mm in range(1, 17) for side in (1, -1)))
 
 
 def _clear_in(
-    maker: PartMaker, end: Blank, face: Blank, toward: int, ys: list[float], *, tool: Drill
+    maker: PartMaker,
+    face: Blank,
+    toward: int,
+    xz: tuple[float, float],
+    ys: list[float],
+    *,
+    tool: Drill,
 ) -> list[float]:
     """``ys``, each moved the fewest whole millimetres (up to half a pitch) that keep its hole
-    in ``face`` clear of the bores already there (a drawer runner's screws in the other face
-    of a divider, drilled for the section on its other side)."""
+    at (x, y, z) in ``face`` clear of the bores already there (a drawer runner's screws in the
+    other face of a divider, drilled for the section on its other side)."""
+    x, z = xz
     out = []
     near_at: dict[float, list[Operation]] = {}  # by height along ``face``: often one for all
     for y in ys:
-        point = _on_face(end, face, toward, y)
-        u = point[face.length_axis]
+        u = (x, y, z)[face.length_axis]
         near = near_at.get(u)
         if near is None:
-            near = near_at[u] = bores_near(maker, face, point, reach=tool.diameter_mm)
-        if not near:  # nothing to keep clear of (most joints)
-            out.append(y)
-            continue
-        for mm in NUDGES_MM:
-            if clash.clear_of(
-                near, face, _on_face(end, face, toward, y + mm), toward=toward, tool=tool
-            ):
-                y += mm
-                break
+            near = near_at[u] = bores_near(maker, face, (x, y, z), reach=tool.diameter_mm)
+        if near:  # else nothing to keep clear of (most joints)
+            for mm in NUDGES_MM:
+                if clash.clear_of(near, face, (x, y + mm, z), toward=toward, tool=tool):
+                    y += mm
+                    break
         out.append(y)
     return out
 
 
-def _on_face(end: Blank, face: Blank, toward: int, y: float) -> tuple[float, float, float]:
-    """Where the middle of ``end``'s end meets ``face`` at depth ``y`` (cabinet frame)."""
+def _meeting(end: Blank, face: Blank, toward: int) -> tuple[float, float]:
+    """Where the middle of ``end``'s end meets ``face`` (cabinet frame): its x and z, the
+    same at every depth y along the joint."""
     if end.length_axis == 2:  # standing on ``face`` or hanging from it
         z = face.box.hi[2] if toward > 0 else face.box.lo[2]
-        return (end.box.lo[0] + end.box.hi[0]) / 2, y, z
+        return (end.box.lo[0] + end.box.hi[0]) / 2, z
     x = face.box.hi[0] if toward > 0 else face.box.lo[0]
-    return x, y, (end.box.lo[2] + end.box.hi[2]) / 2
+    return x, (end.box.lo[2] + end.box.hi[2]) / 2
 
 
 def dowel_end(k: Construction) -> Drill:
