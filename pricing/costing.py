@@ -174,8 +174,9 @@ def _cabinet_once(
 
 
 def _relabelled(x: QuoteLine, old: CabinetId, new: CabinetId) -> QuoteLine:
-    """A twin's line as cabinet ``new``'s: only its key and cabinet name the cabinet."""
-    return x._replace(key=relabelled_id(x.key, old, new), cabinet=new)
+    """A twin's line as cabinet ``new``'s: only its key and cabinet (its first fields) name
+    the cabinet. Built from its fields in order: ``_replace`` costs three times as much."""
+    return tuple.__new__(QuoteLine, (relabelled_id(x.key, old, new), new, *x[2:]))
 
 
 def _large(part: Part, catalog: Catalog) -> bool:

@@ -14,7 +14,10 @@ from catalog.catalog import Catalog
 from configurator.build.parts import Box, Drill, Edges, Face, Operation, OpKind, Part, Role
 from kernel.ids import CabinetId, MaterialCode, PartId
 
-__all__ = ["Blank", "PartMaker"]
+__all__ = ["Blank", "JointLayout", "PartMaker"]
+
+JointLayout = tuple[tuple[float, ...], tuple[float, ...]]
+"""Where a joint's connectors and its dowels stand along it."""
 
 
 class Blank(NamedTuple):
@@ -43,6 +46,9 @@ class PartMaker:
     cabinet_id: CabinetId
     blanks: list[Blank] = field(default_factory=list)
     ops: dict[str, list[Operation]] = field(default_factory=lambda: defaultdict(list))
+    # the joint layouts worked out for this cabinet, by (into a divider's B face, y0, y1):
+    # a joint's layout depends on those only, and most joints of a cabinet share one
+    joints: dict[tuple[bool, float, float], JointLayout] = field(default_factory=dict)
 
     def add(self, blank: Blank) -> Blank:
         """Register a blank; returns it for chaining."""
@@ -109,28 +115,35 @@ class PartMaker:
 
     def _part(self, b: Blank) -> Part:
         codes, (l1, l2, w1, w2) = self.catalog.edges_for(b.role, b.material)
-        length, width = b.box.size(b.length_axis), b.box.size(b.width_axis)
-        return Part(
-            part_id=PartId(f"{self.cabinet_id}-{b.suffix}"),
-            cabinet_id=self.cabinet_id,
-            role=b.role,
-            name=b.name,
-            material=b.material,
-            thickness_mm=b.box.size(b.thickness_axis),
-            length_mm=length,
-            width_mm=width,
-            cut_length_mm=length - w1 - w2,
-            cut_width_mm=width - l1 - l2,
-            grained=self.catalog.material(b.material).grained,
-            edges=Edges(*codes),
-            box=b.box,
-            length_axis=b.length_axis,
-            width_axis=b.width_axis,
-            operations=tuple(self.ops.get(b.suffix, ())),
-            recesses=b.recesses,
+        box, la, wa = b.box, b.length_axis, b.width_axis
+        length, width = box.hi[la] - box.lo[la], box.hi[wa] - box.lo[wa]
+        ta = 3 - la - wa
+        # the fields in order (see ``_bore``: hundreds of parts per design)
+        return _new_part(
+            Part,
+            (
+                PartId(f"{self.cabinet_id}-{b.suffix}"),
+                self.cabinet_id,
+                b.role,
+                b.name,
+                b.material,
+                box.hi[ta] - box.lo[ta],
+                length,
+                width,
+                length - w1 - w2,
+                width - l1 - l2,
+                self.catalog.material(b.material).grained,
+                Edges(*codes),
+                box,
+                la,
+                wa,
+                tuple(self.ops.get(b.suffix, ())),
+                b.recesses,
+            ),
         )
 
 
+_new_part = tuple.__new__  # a Part from its fields in order, in one C call
 _new_operation = tuple.__new__  # an Operation from its fields in order, in one C call
 
 
