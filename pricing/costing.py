@@ -13,18 +13,20 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Hashable, Mapping, Sequence
 from decimal import Decimal
 
 from catalog.catalog import Catalog
 from catalog.construction import Construction
 from catalog.materials import Material
 from catalog.price_list import Method, PriceList
+from configurator.build.cabinet import BuiltCabinet
 from configurator.build.design_build import DesignBuild, PlacedCabinet
 from configurator.build.fronts import door_leaves, front_style_of
 from configurator.build.parts import OpKind, Part, Role
-from configurator.model.design import cabinet_key
-from kernel.ids import HardwareCode
+from configurator.build.twins import relabelled_id
+from configurator.model.design import cabinet_key, twin_key
+from kernel.ids import CabinetId, HardwareCode
 from kernel.memo import Memo, no_memo
 from kernel.quantities import area_m2, metres
 from pricing.errors import MissingRate
@@ -59,8 +61,12 @@ def cost_design(
     chosen = method or price_list.method
     lines: list[QuoteLine] = []
     unfolded_parts: list[Part] = []
+    twins: dict[Hashable, tuple[CabinetId, tuple[QuoteLine, ...]]] = {}  # this call's only
     for placed in build.cabinets:
-        cabinet_lines, board_parts = _cabinet_once(placed, catalog, price_list, chosen, memo)
+        twin = twins.get(key := twin_key(placed.cabinet.spec))
+        cabinet_lines, board_parts = _cabinet_once(placed, catalog, price_list, chosen, memo, twin)
+        if twin is None:
+            twins[key] = (placed.cabinet.spec.id, cabinet_lines)
         lines += cabinet_lines
         unfolded_parts += board_parts
     if chosen is Method.SHEETS:
@@ -74,8 +80,7 @@ def _cabinet(
 ) -> tuple[list[QuoteLine], list[Part]]:
     built = placed.cabinet
     cid = built.spec.id
-    product = pl.projected.get(built.template.code) if method is Method.PROJECTED else None
-    if product is not None:
+    if _by_product(built, pl, method):
         made = _projected(placed, pl)
         rest: list[QuoteLine] = []
         board_parts: list[Part] = []
@@ -112,6 +117,12 @@ def _cabinet(
     return made + rest + _front_style(placed, catalog, pl), board_parts
 
 
+def _by_product(built: BuiltCabinet, pl: PriceList, method: Method) -> bool:
+    """Whether a product line's projected-area rate prices the cabinet's board (else its
+    parts' area or sheets do)."""
+    return method is Method.PROJECTED and built.template.code in pl.projected
+
+
 def _front_style(placed: PlacedCabinet, catalog: Catalog, pl: PriceList) -> list[QuoteLine]:
     """Making the doors' style, per leaf, whatever the board is priced by (a projected-area
     rate includes plain doors only)."""
@@ -139,15 +150,33 @@ def _front_style(placed: PlacedCabinet, catalog: Catalog, pl: PriceList) -> list
 
 
 def _cabinet_once(
-    placed: PlacedCabinet, catalog: Catalog, pl: PriceList, method: Method, memo: Memo
+    placed: PlacedCabinet,
+    catalog: Catalog,
+    pl: PriceList,
+    method: Method,
+    memo: Memo,
+    twin: tuple[CabinetId, tuple[QuoteLine, ...]] | None,
 ) -> tuple[tuple[QuoteLine, ...], tuple[Part, ...]]:
-    """``_cabinet``, remembered by what the cabinet is: no line depends on where it stands."""
+    """``_cabinet``, remembered by what the cabinet is: no line depends on where it stands.
+    A cabinet with a ``twin`` costed before (``configurator.build.twins``: the same but for
+    its id) has the twin's lines re-labelled."""
 
     def compute() -> tuple[tuple[QuoteLine, ...], tuple[Part, ...]]:
+        if twin is not None:
+            old, lines = twin
+            new = placed.cabinet.spec.id
+            unfolded = () if _by_product(placed.cabinet, pl, method) else placed.cabinet.parts
+            return tuple(_relabelled(x, old, new) for x in lines), unfolded
         made, board_parts = _cabinet(placed, catalog, pl, method)
         return tuple(made), tuple(board_parts)
 
     return memo(("cost", method, cabinet_key(placed.cabinet.spec)), compute)
+
+
+def _relabelled(x: QuoteLine, old: CabinetId, new: CabinetId) -> QuoteLine:
+    """A twin's line as cabinet ``new``'s: only its key and cabinet (its first fields) name
+    the cabinet. Built from its fields in order: ``_replace`` costs three times as much."""
+    return tuple.__new__(QuoteLine, (relabelled_id(x.key, old, new), new, *x[2:]))
 
 
 def _large(part: Part, catalog: Catalog) -> bool:

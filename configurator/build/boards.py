@@ -14,7 +14,10 @@ from catalog.catalog import Catalog
 from configurator.build.parts import Box, Drill, Edges, Face, Operation, OpKind, Part, Role
 from kernel.ids import CabinetId, MaterialCode, PartId
 
-__all__ = ["Blank", "PartMaker"]
+__all__ = ["Blank", "JointLayout", "PartMaker"]
+
+JointLayout = tuple[tuple[float, ...], tuple[float, ...]]
+"""Where a joint's connectors and its dowels stand along it."""
 
 
 class Blank(NamedTuple):
@@ -43,6 +46,9 @@ class PartMaker:
     cabinet_id: CabinetId
     blanks: list[Blank] = field(default_factory=list)
     ops: dict[str, list[Operation]] = field(default_factory=lambda: defaultdict(list))
+    # the joint layouts worked out for this cabinet, by (into a divider's B face, y0, y1):
+    # a joint's layout depends on those only, and most joints of a cabinet share one
+    joints: dict[tuple[bool, float, float], JointLayout] = field(default_factory=dict)
 
     def add(self, blank: Blank) -> Blank:
         """Register a blank; returns it for chaining."""
@@ -69,16 +75,19 @@ class PartMaker:
 
     def edge_hole(self, blank: Blank, *, at_end: int, v: float, tool: Drill) -> None:
         """Drill into an end of the blank (``at_end`` -1: w1, +1: w2) at ``v``."""
-        u = 0.0 if at_end < 0 else blank.box.size(blank.length_axis)
-        self._edge(blank, Face.W1 if at_end < 0 else Face.W2, u, v, tool)
+        if at_end < 0:
+            self.ops[blank.suffix].append(_bore(tool, Face.W1, 0.0, v))
+        else:
+            la, box = blank.length_axis, blank.box
+            self.ops[blank.suffix].append(_bore(tool, Face.W2, box.hi[la] - box.lo[la], v))
 
     def side_hole(self, blank: Blank, *, at_side: int, u: float, tool: Drill) -> None:
         """Drill into a long edge of the blank (``at_side`` -1: l1, +1: l2) at ``u``."""
-        v = 0.0 if at_side < 0 else blank.box.size(blank.width_axis)
-        self._edge(blank, Face.L1 if at_side < 0 else Face.L2, u, v, tool)
-
-    def _edge(self, blank: Blank, face: Face, u: float, v: float, tool: Drill) -> None:
-        self.ops[blank.suffix].append(_bore(tool, face, u, v))
+        if at_side < 0:
+            self.ops[blank.suffix].append(_bore(tool, Face.L1, u, 0.0))
+        else:
+            wa, box = blank.width_axis, blank.box
+            self.ops[blank.suffix].append(_bore(tool, Face.L2, u, box.hi[wa] - box.lo[wa]))
 
     def groove(self, blank: Blank, recess: Box, *, toward: int) -> None:
         """Record a groove (a recess box in the cabinet frame) as a machining operation."""
@@ -106,44 +115,63 @@ class PartMaker:
 
     def _part(self, b: Blank) -> Part:
         codes, (l1, l2, w1, w2) = self.catalog.edges_for(b.role, b.material)
-        length, width = b.box.size(b.length_axis), b.box.size(b.width_axis)
-        return Part(
-            part_id=PartId(f"{self.cabinet_id}-{b.suffix}"),
-            cabinet_id=self.cabinet_id,
-            role=b.role,
-            name=b.name,
-            material=b.material,
-            thickness_mm=b.box.size(b.thickness_axis),
-            length_mm=length,
-            width_mm=width,
-            cut_length_mm=length - w1 - w2,
-            cut_width_mm=width - l1 - l2,
-            grained=self.catalog.material(b.material).grained,
-            edges=Edges(*codes),
-            box=b.box,
-            length_axis=b.length_axis,
-            width_axis=b.width_axis,
-            operations=tuple(self.ops.get(b.suffix, ())),
-            recesses=b.recesses,
+        box, la, wa = b.box, b.length_axis, b.width_axis
+        length, width = box.hi[la] - box.lo[la], box.hi[wa] - box.lo[wa]
+        ta = 3 - la - wa
+        # the fields in order (see ``_bore``: hundreds of parts per design)
+        return _new_part(
+            Part,
+            (
+                PartId(f"{self.cabinet_id}-{b.suffix}"),
+                self.cabinet_id,
+                b.role,
+                b.name,
+                b.material,
+                box.hi[ta] - box.lo[ta],
+                length,
+                width,
+                length - w1 - w2,
+                width - l1 - l2,
+                self.catalog.material(b.material).grained,
+                Edges(*codes),
+                box,
+                la,
+                wa,
+                tuple(self.ops.get(b.suffix, ())),
+                b.recesses,
+            ),
         )
+
+
+_new_part = tuple.__new__  # a Part from its fields in order, in one C call
+_new_operation = tuple.__new__  # an Operation from its fields in order, in one C call
 
 
 def _bore(
     tool: Drill, face: Face, u: float, v: float, repeat: int = 1, pitch: float = 0.0
 ) -> Operation:
-    """A bore as an operation, its fields in order (a design makes thousands of bores, and
-    naming the fields costs half as much again as building the tuple)."""
-    return Operation(
-        tool.kind,
-        face,
-        u,
-        v,
-        tool.depth_mm,
-        tool.diameter_mm,
-        0.0,
-        0.0,
-        0.0,
-        repeat,
-        pitch,
-        tool.item,
+    """A bore as an operation, its fields in order. A design makes thousands of bores:
+    building the tuple directly costs half of what ``Operation(...)`` does (a Python-level
+    ``__new__`` that fills in defaults), and naming the fields costs half as much again.
+
+    >>> row = Operation(OpKind.CAM, Face.B, 3, 37, 13, 5, repeat=9, pitch_mm=32, item="PIN")
+    >>> _bore(Drill(5, 13, OpKind.CAM, "PIN"), Face.B, 3, 37, 9, 32) == row
+    True
+    """
+    return _new_operation(
+        Operation,
+        (
+            tool.kind,
+            face,
+            u,
+            v,
+            tool.depth_mm,
+            tool.diameter_mm,
+            0.0,
+            0.0,
+            0.0,
+            repeat,
+            pitch,
+            tool.item,
+        ),
     )

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from catalog.construction import Construction
 from catalog.templates import PlinthKind
 from configurator.build import clash
-from configurator.build.boards import Blank, PartMaker
+from configurator.build.boards import Blank, JointLayout, PartMaker
 from configurator.build.clash import bores_near
 from configurator.build.frame import Frame, Job
 from configurator.build.joinery import (
@@ -143,29 +143,29 @@ def join(maker: PartMaker, f: Frame, *, end: Blank, face: Blank, toward: int) ->
     k = f.k
     y0 = max(end.box.lo[1], face.box.lo[1])
     y1 = min(end.box.hi[1], face.box.hi[1], f.back_y0)
-    if face.role is Role.DIVIDER and toward < 0:
-        cams, dowels = _b_face_layout(k, y0, y1)
-    else:
-        cams, dowels = _layout(k, y0, y1, CONNECTOR_INSET_MM)
+    laid_cams, laid_dowels = _joint_layout(
+        maker, k, face.role is Role.DIVIDER and toward < 0, y0, y1
+    )
     housing = Drill(15, 12.5, OpKind.CAM, item=k.connector)
     bolt, nut = Drill(8, 34, item=k.connector), Drill(BOLT_HOLE_MM, 12, item=k.connector)
     into_face = Drill(k.dowel_diameter_mm, k.dowel_face_depth_mm, item=k.dowel)
-    cams = _clear_in(maker, end, face, toward, cams, tool=nut)
-    dowels = _clear_in(maker, end, face, toward, dowels, tool=into_face)
+    x, z = _meeting(end, face, toward)  # where ``end``'s end meets ``face``: (x, y, z) at y
+    cams = _clear_in(maker, face, toward, (x, z), laid_cams, tool=nut)
+    dowels = _clear_in(maker, face, toward, (x, z), laid_dowels, tool=into_face)
+    v0 = end.box.lo[1]  # the bores in ``end``'s end are at its v = y - v0
     for y in cams:
-        at = _on_face(end, face, toward, y)
-        maker.drill(face, at, toward=toward, tool=nut)
+        maker.drill(face, (x, y, z), toward=toward, tool=nut)
         if end.length_axis == 2:  # a divider standing on the bottom or hanging from the top
-            maker.drill(end, (end.box.hi[0], y, at[2] + 34 * toward), toward=1, tool=housing)
+            maker.drill(end, (end.box.hi[0], y, z + 34 * toward), toward=1, tool=housing)
         else:  # a top, bottom or fixed shelf between two upright boards
             inner = -1 if end.role is Role.TOP else 1
             cam_z = end.box.lo[2] if inner < 0 else end.box.hi[2]
-            maker.drill(end, (at[0] + 34 * toward, y, cam_z), toward=inner, tool=housing)
-        maker.edge_hole(end, at_end=-toward, v=y - end.box.lo[1], tool=bolt)
+            maker.drill(end, (x + 34 * toward, y, cam_z), toward=inner, tool=housing)
+        maker.edge_hole(end, at_end=-toward, v=y - v0, tool=bolt)
     into_end = dowel_end(k)
     for y in dowels:
-        maker.drill(face, _on_face(end, face, toward, y), toward=toward, tool=into_face)
-        maker.edge_hole(end, at_end=-toward, v=y - end.box.lo[1], tool=into_end)
+        maker.drill(face, (x, y, z), toward=toward, tool=into_face)
+        maker.edge_hole(end, at_end=-toward, v=y - v0, tool=into_end)
     where = f"{end.name} to {face.name}".lower()
     return [
         HardwareLine(
@@ -175,9 +175,19 @@ def join(maker: PartMaker, f: Frame, *, end: Blank, face: Blank, toward: int) ->
     ]
 
 
-def _layout(
-    k: Construction, y0: float, y1: float, inset: tuple[float, float]
-) -> tuple[list[float], list[float]]:
+def _joint_layout(
+    maker: PartMaker, k: Construction, b_face: bool, y0: float, y1: float
+) -> JointLayout:
+    """The layout of a joint from ``y0`` to ``y1`` (into a divider's B face or not), worked
+    out once per cabinet: most of its joints share one (the carcass's four corners)."""
+    layout = maker.joints.get((b_face, y0, y1))
+    if layout is None:
+        layout = _b_face_layout(k, y0, y1) if b_face else _layout(k, y0, y1, CONNECTOR_INSET_MM)
+        maker.joints[b_face, y0, y1] = layout
+    return layout
+
+
+def _layout(k: Construction, y0: float, y1: float, inset: tuple[float, float]) -> JointLayout:
     """Where the connectors and the dowels of a joint from ``y0`` to ``y1`` stand."""
     count = connector_count(y1 - y0, spacing_mm=k.connector_spacing_mm)
     cams = spread(count, y0 + inset[0], y1 - inset[1])
@@ -186,10 +196,10 @@ def _layout(
         cams,
         clearance=k.system_pitch_mm,
     )
-    return cams, dowels
+    return tuple(cams), tuple(dowels)
 
 
-def _b_face_layout(k: Construction, y0: float, y1: float) -> tuple[list[float], list[float]]:
+def _b_face_layout(k: Construction, y0: float, y1: float) -> JointLayout:
     """The joint into a divider's B face, apart from the one a fixed shelf at the same height
     on its other side has in its A face (both drilled 12 mm into 18 mm), and from the hinge
     plates' and system holes' lines: the connectors at their own insets, the dowels half a
@@ -206,56 +216,59 @@ def _b_face_layout(k: Construction, y0: float, y1: float) -> tuple[list[float], 
     def clear(d: float) -> list[tuple[float, float]]:  # a Ø d bore's distance to each
         return [(y, (d + size) / 2 + WEB_MM) for y, size in a_face]
 
-    cams, dowels = _layout(k, y0, y1, DIVIDER_B_INSET_MM)
+    own_cams, own_dowels = _layout(k, y0, y1, DIVIDER_B_INSET_MM)
     lo, hi = y0 + EDGE_MM, y1 - EDGE_MM
-    moved = (nearest_free(y, clear(BOLT_HOLE_MM), lo=lo, hi=hi) for y in cams)
-    cams = [y if at is None else at for y, at in zip(cams, moved, strict=True)]
+    moved = (nearest_free(y, clear(BOLT_HOLE_MM), lo=lo, hi=hi) for y in own_cams)
+    cams = [y if at is None else at for y, at in zip(own_cams, moved, strict=True)]
     placed: list[float] = []
-    for y in dowels:
+    for y in own_dowels:
         own = [(c, k.system_pitch_mm) for c in (*cams, *placed)]
         at = nearest_free(y + k.system_pitch_mm / 2, clear(k.dowel_diameter_mm) + own, lo=lo, hi=hi)
         if at is not None:
             placed.append(at)
-    return cams, placed
+    return tuple(cams), tuple(placed)
 
 
 NUDGES_MM = (0, *(side * mm for mm in range(1, 17) for side in (1, -1)))
 
 
 def _clear_in(
-    maker: PartMaker, end: Blank, face: Blank, toward: int, ys: list[float], *, tool: Drill
+    maker: PartMaker,
+    face: Blank,
+    toward: int,
+    xz: tuple[float, float],
+    ys: tuple[float, ...],
+    *,
+    tool: Drill,
 ) -> list[float]:
     """``ys``, each moved the fewest whole millimetres (up to half a pitch) that keep its hole
-    in ``face`` clear of the bores already there (a drawer runner's screws in the other face
-    of a divider, drilled for the section on its other side)."""
+    at (x, y, z) in ``face`` clear of the bores already there (a drawer runner's screws in the
+    other face of a divider, drilled for the section on its other side)."""
+    x, z = xz
     out = []
     near_at: dict[float, list[Operation]] = {}  # by height along ``face``: often one for all
     for y in ys:
-        point = _on_face(end, face, toward, y)
-        u = point[face.length_axis]
+        u = (x, y, z)[face.length_axis]
         near = near_at.get(u)
         if near is None:
-            near = near_at[u] = bores_near(maker, face, point, reach=tool.diameter_mm)
-        if not near:  # nothing to keep clear of (most joints)
-            out.append(y)
-            continue
-        for mm in NUDGES_MM:
-            if clash.clear_of(
-                near, face, _on_face(end, face, toward, y + mm), toward=toward, tool=tool
-            ):
-                y += mm
-                break
+            near = near_at[u] = bores_near(maker, face, (x, y, z), reach=tool.diameter_mm)
+        if near:  # else nothing to keep clear of (most joints)
+            for mm in NUDGES_MM:
+                if clash.clear_of(near, face, (x, y + mm, z), toward=toward, tool=tool):
+                    y += mm
+                    break
         out.append(y)
     return out
 
 
-def _on_face(end: Blank, face: Blank, toward: int, y: float) -> tuple[float, float, float]:
-    """Where the middle of ``end``'s end meets ``face`` at depth ``y`` (cabinet frame)."""
+def _meeting(end: Blank, face: Blank, toward: int) -> tuple[float, float]:
+    """Where the middle of ``end``'s end meets ``face`` (cabinet frame): its x and z, the
+    same at every depth y along the joint."""
     if end.length_axis == 2:  # standing on ``face`` or hanging from it
         z = face.box.hi[2] if toward > 0 else face.box.lo[2]
-        return (end.box.lo[0] + end.box.hi[0]) / 2, y, z
+        return (end.box.lo[0] + end.box.hi[0]) / 2, z
     x = face.box.hi[0] if toward > 0 else face.box.lo[0]
-    return x, y, (end.box.lo[2] + end.box.hi[2]) / 2
+    return x, (end.box.lo[2] + end.box.hi[2]) / 2
 
 
 def dowel_end(k: Construction) -> Drill:

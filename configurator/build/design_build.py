@@ -6,6 +6,7 @@ derived from.
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from dataclasses import dataclass, replace
 
 from catalog.catalog import Catalog
@@ -13,7 +14,8 @@ from configurator.build.cabinet import BuiltCabinet, build_cabinet
 from configurator.build.parts import HardwareLine, Part
 from configurator.build.placement import Transform, place, wall_count
 from configurator.build.problems import BuildProblem
-from configurator.model.design import Cabinet, Design, WallPlacement, cabinet_key
+from configurator.build.twins import relabelled
+from configurator.model.design import Cabinet, Design, WallPlacement, cabinet_key, twin_key
 from kernel.memo import Memo, no_memo
 from kernel.problems import Problem
 
@@ -49,9 +51,11 @@ class DesignBuild:
 
 def build_design(design: Design, catalog: Catalog, memo: Memo = no_memo) -> DesignBuild:
     """Build and place every cabinet of ``design``; ``memo`` may hand back a cabinet built
-    before (for the same catalog) instead of building it again."""
+    before (for the same catalog) instead of building it again. A cabinet whose twin (see
+    ``configurator.build.twins``) was built here without problems is that build re-labelled."""
     placed: list[PlacedCabinet] = []
     problems: list[Problem] = []
+    twins: dict[Hashable, BuiltCabinet] = {}  # this call's only: keyed on immutable specs
     walls = wall_count(design.room)
     for i, spec in enumerate(design.cabinets):
         path = f"cabinets[{i}]"
@@ -65,7 +69,7 @@ def build_design(design: Design, catalog: Catalog, memo: Memo = no_memo) -> Desi
                 )
             )
             continue
-        built, found = _build(spec, catalog, path, memo)
+        built, found = _build_or_twin(spec, catalog, path, memo, twins)
         problems += found
         if built is not None:
             elevation = (
@@ -80,22 +84,31 @@ def build_design(design: Design, catalog: Catalog, memo: Memo = no_memo) -> Desi
     return DesignBuild(design=design, cabinets=tuple(placed), problems=tuple(problems))
 
 
-def _build(
-    spec: Cabinet, catalog: Catalog, path: str, memo: Memo
+def _build_or_twin(
+    spec: Cabinet,
+    catalog: Catalog,
+    path: str,
+    memo: Memo,
+    twins: dict[Hashable, BuiltCabinet],
 ) -> tuple[BuiltCabinet | None, tuple[Problem, ...]]:
     """``build_cabinet``, remembered by what the cabinet is and its path (its problems name
     it): a cabinet that only moved is not built again. The cabinet remembered may have stood
-    elsewhere, so the result carries ``spec`` itself."""
-    built, found = memo(
-        ("build", path, cabinet_key(spec)),
-        lambda: _frozen(build_cabinet(spec, catalog, path=path)),
-    )
+    elsewhere, so the result carries ``spec`` itself. A cabinet whose twin was built before
+    in this call, without problems (they would name the twin's path), is that build
+    re-labelled; ``memo`` remembers it as its own, so that an edit of the twin does not
+    build it again."""
+    key = twin_key(spec)
+    twin = twins.get(key)
+
+    def compute() -> tuple[BuiltCabinet | None, tuple[Problem, ...]]:
+        if twin is not None:
+            return relabelled(twin, spec), ()
+        built, found = build_cabinet(spec, catalog, path=path)
+        return built, tuple(found)
+
+    built, found = memo(("build", path, cabinet_key(spec)), compute)
     if built is not None and built.spec is not spec:
         built = replace(built, spec=spec)
+    if twin is None and built is not None and not found:
+        twins[key] = built
     return built, found
-
-
-def _frozen(
-    result: tuple[BuiltCabinet | None, list[Problem]],
-) -> tuple[BuiltCabinet | None, tuple[Problem, ...]]:
-    return result[0], tuple(result[1])

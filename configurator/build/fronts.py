@@ -343,19 +343,13 @@ def _hinges(job: Job, door: _Door, s: SectionBox, *, left_hinged: bool) -> list[
     cup_x = (
         leaf.lo[0] + k.hinge_cup_centre_mm if left_hinged else leaf.hi[0] - k.hinge_cup_centre_mm
     )
+    cup = Drill(k.hinge_cup_diameter_mm, k.hinge_cup_depth_mm, OpKind.CUP, k.hinge)
+    plate = Drill(k.system_hole_diameter_mm, k.system_hole_depth_mm, item=k.hinge_plate)
     for zc in centres:
-        job.maker.drill(
-            door.upright,
-            (cup_x, f.tf, zc),
-            toward=1,
-            tool=Drill(k.hinge_cup_diameter_mm, k.hinge_cup_depth_mm, OpKind.CUP, k.hinge),
-        )
+        job.maker.drill(door.upright, (cup_x, f.tf, zc), toward=1, tool=cup)
         for dz in (-k.system_pitch_mm / 2, k.system_pitch_mm / 2):
             job.maker.drill(
-                board,
-                (face_x, f.y0 + k.system_row_setback_mm, zc + dz),
-                toward=toward,
-                tool=Drill(k.system_hole_diameter_mm, k.system_hole_depth_mm, item=k.hinge_plate),
+                board, (face_x, f.y0 + k.system_row_setback_mm, zc + dz), toward=toward, tool=plate
             )
     cabinet = job.spec.id
     return [

@@ -311,6 +311,10 @@ def _clear_runs(
     thick = board.box.size(board.thickness_axis)
     first = hole_at(board, (*at, zs[0]), toward=toward, tool=tool)
     pitch = zs[1] - zs[0] if len(zs) > 1 else 1.0  # consecutive holes of the 32 mm grid
+
+    def hole(n: int) -> Bore:  # the row's n-th hole (no ``_replace``: it costs three times)
+        return Bore(first.face, first.u + n * pitch, first.v, first.diameter_mm, first.depth_mm)
+
     blocked: set[int] = set()
     for op in maker.ops.get(board.suffix, ()):
         if abs(op.v - first.v) >= (op.diameter_mm + tool.diameter_mm) / 2:
@@ -323,8 +327,7 @@ def _clear_runs(
             blocked.update(
                 n
                 for n in (nearest - 1, nearest, nearest + 1)
-                if 0 <= n < len(zs)
-                and meet(bore, first._replace(u=first.u + n * pitch), thick, row=True)
+                if 0 <= n < len(zs) and meet(bore, hole(n), thick, row=True)
             )
     runs: list[list[float]] = []
     for i, z in enumerate(zs):

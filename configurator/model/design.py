@@ -26,6 +26,7 @@ __all__ = [
     "Section",
     "WallPlacement",
     "cabinet_key",
+    "twin_key",
 ]
 
 Point = tuple[float, float]
@@ -109,8 +110,14 @@ def cabinet_key(cabinet: Cabinet) -> Hashable:
     """What the cabinet is, apart from where it stands (its placement and elevation), as a
     hashable value: two cabinets with equal keys build into the same parts and hardware.
     (``Cabinet`` itself cannot be hashed: its options are a mapping.)"""
+    return (cabinet.id, *twin_key(cabinet))
+
+
+def twin_key(cabinet: Cabinet) -> tuple[Hashable, ...]:
+    """What the cabinet is apart from its id and where it stands: two cabinets with equal
+    keys build into the same parts and hardware but for the id in their labels (a kitchen's
+    run of equal base cabinets)."""
     return (
-        cabinet.id,
         cabinet.template,
         cabinet.width_mm,
         cabinet.height_mm,

@@ -14,7 +14,7 @@ from catalog.catalog import Catalog
 from configurator.build.design_build import DesignBuild, PlacedCabinet
 from configurator.build.placement import plan_rectangle
 from configurator.model.design import Design
-from configurator.room.geometry import Wall, footprint_polygon
+from configurator.room.geometry import Wall, footprint_polygon, plan_polygon
 from kernel.memo import Memo, no_memo
 from kernel.problems import Problem
 
@@ -82,7 +82,7 @@ def _inset(pc: PlacedCabinet) -> Polygon:
     footprint is a rectangle in the cabinet's own frame)."""
     half = TOUCH_TOL_MM / 2
     width, depth = pc.cabinet.envelope.hi[0], pc.cabinet.envelope.hi[1]
-    return Polygon(plan_rectangle(pc.transform, (half, half, width - half, depth - half)))
+    return plan_polygon(plan_rectangle(pc.transform, (half, half, width - half, depth - half)))
 
 
 def _plan(pc: PlacedCabinet) -> tuple[Polygon, Polygon, Bounds]:

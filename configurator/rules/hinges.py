@@ -18,6 +18,7 @@ from configurator.build.cabinet import BuiltCabinet
 from configurator.build.parts import OpKind, Role
 from configurator.build.placement import plan_rectangle
 from configurator.model.design import cabinet_key
+from configurator.room.geometry import plan_polygon
 from configurator.rules.context import TOUCH_TOL_MM, Context, Placed
 from configurator.rules.problems import RuleProblem
 from kernel.problems import Problem, Severity
@@ -90,5 +91,5 @@ def wall_beside(p: Placed, side: str, floor: Polygon) -> bool:
     width = p.cabinet.cabinet.envelope.hi[0]
     gap, inset = HINGE_WALL_GAP_MM, TOUCH_TOL_MM
     x0, x1 = (-gap, -inset) if side == "left" else (width + inset, width + gap)
-    strip = Polygon(plan_rectangle(p.cabinet.transform, (x0, inset, x1, 2 * gap)))
+    strip = plan_polygon(plan_rectangle(p.cabinet.transform, (x0, inset, x1, 2 * gap)))
     return not floor.contains(strip)

@@ -69,7 +69,7 @@ def unsupported_shelves(parts: tuple[Part, ...], catalog: Catalog) -> list[tuple
     k = catalog.construction
     c, pitch = k.shelf_clearance_mm, k.system_pitch_mm
     boards = [p for p in parts if p.role in (Role.SIDE, Role.DIVIDER) and p.length_axis == 2]
-    pins: dict[tuple[int, Face], list[Operation]] = {}  # each board face's pin rows, once
+    pins: dict[int, dict[Face, list[Operation]]] = {}  # each board's pin rows by face, once
     found = []
     for shelf in (p for p in parts if p.role is Role.SHELF and p.length_axis == 0):
         z = shelf.box.lo[2]
@@ -82,11 +82,13 @@ def unsupported_shelves(parts: tuple[Part, ...], catalog: Catalog) -> list[tuple
                 continue
             if not board.box.lo[2] <= z <= board.box.hi[2]:
                 continue
-            rows = pins.get((i, face))
-            if rows is None:
-                rows = pins[i, face] = [
-                    op for op in board.operations if op.item == k.shelf_support and op.face is face
-                ]
+            faces = pins.get(i)
+            if faces is None:  # one pass over the board's bores for both its faces
+                faces = pins[i] = {Face.A: [], Face.B: []}
+                for op in board.operations:
+                    if op.item == k.shelf_support and (op.face is Face.A or op.face is Face.B):
+                        faces[op.face].append(op)
+            rows = faces[face]
             under = (z - pitch - 0.01 - board.box.lo[2], z + 0.01 - board.box.lo[2])
             if len({round(op.v, 1) for op in rows if _hole_within(op, *under)}) < 2:
                 found.append((shelf, board))  # not a front and a back row under the shelf
@@ -99,9 +101,11 @@ def _hole_within(op: Operation, low: float, high: float) -> bool:
     if op.repeat == 1 or not op.pitch_mm:
         return low <= op.u <= high
     first = max(0, math.floor((low - op.u) / op.pitch_mm))
-    return any(
-        low <= op.u + n * op.pitch_mm <= high for n in range(first, min(first + 3, op.repeat))
-    )
+    for n in range(first, min(first + 3, op.repeat)):
+        at = op.u + n * op.pitch_mm
+        if at >= low:  # the first hole from ``low`` on: the later ones lie further still
+            return at <= high
+    return False
 
 
 def clashes(part: Part) -> list[tuple[Drilled, Drilled]]:

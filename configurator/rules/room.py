@@ -15,7 +15,7 @@ from configurator.build.fronts import door_leaves
 from configurator.build.parts import Role
 from configurator.build.placement import orientation, plan_rectangle
 from configurator.model.design import ObstacleKind, OpeningKind, WallPlacement, cabinet_key
-from configurator.room.geometry import RoomProblem, Wall, door_swing, opening_strip
+from configurator.room.geometry import RoomProblem, Wall, door_swing, opening_strip, plan_polygon
 from configurator.rules.context import TOUCH_TOL_MM, Context, Placed, near
 from configurator.rules.problems import RuleProblem
 from kernel.problems import Param, Problem, Severity
@@ -307,8 +307,8 @@ def check_front_clearance(ctx: Context) -> list[Problem]:
         for other in ctx.placed:
             if (
                 other is not p
+                and near(reach, other.bounds)  # first: it rules out most of the n² pairs
                 and _spans_overlap(p.bottom, p.top, other.bottom, other.top)
-                and near(reach, other.bounds)
                 and zone.intersects(other.footprint)
             ):
                 other_id = other.cabinet.cabinet.spec.id
@@ -362,7 +362,9 @@ def _front_zone(p: Placed) -> tuple[Polygon | None, int]:
     if built.template.corner is not CornerKind.NONE:
         return _door_zone(p, reach), round(reach)
     width = built.envelope.hi[0]
-    zone = Polygon(plan_rectangle(p.cabinet.transform, (half, half - reach, width - half, -half)))
+    zone = plan_polygon(
+        plan_rectangle(p.cabinet.transform, (half, half - reach, width - half, -half))
+    )
     return zone, round(reach)
 
 
@@ -383,5 +385,5 @@ def _door_zone(p: Placed, reach: float) -> Polygon:
         y0, y1 = min(b.lo[1] for b in side), max(b.hi[1] for b in side)
         x = max(b.hi[0] for b in side)
         rects.append((x + half, y0 + half, x + reach - half, y1 - half))
-    both = unary_union([Polygon(plan_rectangle(p.cabinet.transform, r)) for r in rects])
+    both = unary_union([plan_polygon(plan_rectangle(p.cabinet.transform, r)) for r in rects])
     return both if isinstance(both, Polygon) else Polygon(both.convex_hull)

@@ -3,7 +3,7 @@ sag, hinges and door size, hanging space (DOMAIN.md A2, A3, A8, A11, A16)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from functools import partial
 
 from catalog.catalog import Catalog
@@ -13,7 +13,7 @@ from configurator.build.fronts import door_leaves
 from configurator.build.interior import DEFAULT_DRAWER_MM
 from configurator.build.joinery import hinge_count
 from configurator.build.parts import OpKind, Part, Role
-from configurator.model.design import Item, ItemKind, cabinet_key
+from configurator.model.design import Item, ItemKind, cabinet_key, twin_key
 from configurator.rules.context import Context, Placed
 from configurator.rules.problems import RuleProblem
 from configurator.rules.sag import (
@@ -49,11 +49,22 @@ CabinetCheck = Callable[[Placed, Catalog], list[Problem]]
 
 def each_cabinet(ctx: Context, check: CabinetCheck) -> list[Problem]:
     """``check`` of every cabinet in turn. It looks at the built cabinet only, not where it
-    stands, so ``ctx.memo`` may hand back its problems for a cabinet that only moved."""
+    stands, so ``ctx.memo`` may hand back its problems for a cabinet that only moved, and a
+    twin of a cabinet found sound (``configurator.build.twins``: the same but for its id) is
+    sound too. (A twin's problems name its own path and parts: those are worked out.)"""
     problems: list[Problem] = []
+    sound: set[Hashable] = set()  # twin keys of the cabinets ``check`` found nothing in
     for placed in ctx.placed:
-        key = (check.__name__, placed.path, cabinet_key(placed.cabinet.cabinet.spec))
-        problems += ctx.memo(key, partial(_frozen, check, placed, ctx.catalog))
+        spec = placed.cabinet.cabinet.spec
+        twin = twin_key(spec)
+        key = (check.__name__, placed.path, cabinet_key(spec))
+        if twin in sound:
+            ctx.memo(key, tuple)  # remembered as its own: an edit of its twin leaves it be
+            continue
+        found = ctx.memo(key, partial(_frozen, check, placed, ctx.catalog))
+        if not found:
+            sound.add(twin)
+        problems += found
     return problems
 
 

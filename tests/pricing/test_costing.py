@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
+import pytest
+
+from bench.designs import showroom
 from catalog.catalog import Catalog
 from catalog.price_list import Method, PriceList
+from configurator.build.design_build import build_design
+from configurator.model.document import parse_design
 from pricing.costing import cost_design
 from pricing.lines import QuoteLine
 from tests.builders import a_build, a_cabinet
@@ -158,3 +164,20 @@ def test_a_board_line_names_the_board_as_the_catalog_does(
         "Particleboard 18 mm, natural oak decor, large sheet (unfolded area)",
         "18mm颗粒板 原木橡木纹 大规格（展开面积）",
     )
+
+
+@pytest.mark.parametrize("method", list(Method))
+def test_twins_cost_as_much_as_each_costed_alone(
+    method: Method, catalog: Catalog, price_list: PriceList
+) -> None:
+    """The showroom's twins (equal but for their id and place) are costed once and
+    re-labelled: every line as if each cabinet had been costed on its own."""
+    build = build_design(parse_design(showroom(30)), catalog)
+    lines = cost_design(build, catalog, price_list, method=method)
+    alone = [
+        x
+        for placed in build.cabinets
+        for x in cost_design(replace(build, cabinets=(placed,)), catalog, price_list, method=method)
+        if x.cabinet is not None
+    ]
+    assert [x for x in lines if x.cabinet is not None] == alone
