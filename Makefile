@@ -51,12 +51,15 @@ quick: install ## the tests without those marked slow or e2e (seconds, for the e
 js: ## the pages' pure JavaScript (undo, placement, dimensions, JSON Patch): node --test
 	node --test tests/js/
 
-# Both parts run on every core (pytest-xdist; at most 4 workers): CI has 2 (the figures:
-# BENCHMARKS.md, "The test suite").
+# The tests run on every core (pytest-xdist, at most 4 workers; CI has 2), but for the journeys
+# in Chromium: those run one after another on their own (each waits for a browser and a server
+# of its own, as they were made for), their coverage added to the rest's. The figures:
+# BENCHMARKS.md, "The test suite".
 XDIST = -n auto --maxprocesses=4
 
 unit: ## the test suite: branch coverage over all but the slow tests, then the slow ones
-	$(RUN) pytest -q -p no:cacheprovider $(XDIST) -m "not slow" --cov --cov-report=term --cov-fail-under=90
+	$(RUN) pytest -q -p no:cacheprovider $(XDIST) -m "not slow and not e2e" --cov --cov-report=
+	$(RUN) pytest -q -p no:cacheprovider -m "e2e and not slow" --cov --cov-append --cov-report=term --cov-fail-under=90
 	$(RUN) pytest -q -p no:cacheprovider $(XDIST) -m slow
 
 fuzz: install ## the long property runs: designs across every template's ranges, 800 each (minutes)

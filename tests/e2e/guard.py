@@ -17,6 +17,7 @@ class Guard:
     expected: tuple[int, ...] = ()
     errors: list[str] = field(default_factory=list)
     outside: list[str] = field(default_factory=list)
+    refused: list[str] = field(default_factory=list)  # the 4xx and 5xx answers, to say which
 
     def watch(self, context: Any) -> None:
         """Route every request of ``context``: only the app's own may go."""
@@ -34,6 +35,11 @@ class Guard:
     def page(self, page: Any) -> None:
         page.on("console", self.console)
         page.on("pageerror", lambda e: self.errors.append(str(e)))
+        page.on("response", self.response)
+
+    def response(self, response: Any) -> None:
+        if response.status >= 400:
+            self.refused.append(f"{response.status} {response.request.method} {response.url}")
 
     def console(self, message: Any) -> None:
         provoked = any(f"status of {code} " in message.text for code in self.expected)
@@ -42,7 +48,7 @@ class Guard:
 
     def check(self) -> None:
         assert self.outside == [], self.outside
-        assert self.errors == [], self.errors
+        assert self.errors == [], (self.errors, self.refused)
 
 
 def serious_violations(page: Any) -> list[str]:
