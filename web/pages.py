@@ -171,5 +171,9 @@ def demo_design(name: Annotated[str, PathParam(pattern=_ID)]) -> Response:
 
 @router.get("/catalog", response_class=HTMLResponse)
 def catalog_page(request: Request) -> HTMLResponse:
-    """The catalogue as a table (templates, boards, the API)."""
-    return HTMLResponse(render_page("catalog.html", catalog=request.app.state.catalog_view))
+    """The catalogue as a table (templates, boards, the API), in the page's language."""
+    language = language_of(request)
+    html = render_page(
+        "catalog.html", catalog=request.app.state.catalog_view, lang=language, en=language == "en"
+    )
+    return HTMLResponse(html)

@@ -37,12 +37,15 @@ def test_catalog_lists_templates_materials_and_hardware(catalog: Catalog) -> Non
 
 
 def test_the_catalog_page_shows_the_catalog_and_the_api(catalog: Catalog) -> None:
-    response = client(catalog).get("/catalog")
+    response = client(catalog).get("/catalog?lang=en")
     assert response.status_code == 200 and response.headers["content-type"].startswith("text/html")
     page = response.text
-    assert f"Catalog {catalog.version}" in page
+    assert f"Catalog {catalog.version}" in page and 'href="/"' in page
+    chinese = client(catalog).get("/catalog").text  # Chinese first, each name in one language
+    assert f"产品目录 {catalog.version}" in chinese and '<html lang="zh-CN">' in chinese
     for template in catalog.templates.values():
-        assert template.name in page and template.name_zh in page
+        assert template.name in page and template.name_zh not in page
+        assert template.name_zh in chinese and template.name not in chinese
     assert "2440 × 1220" in page and "PB18_OAK" in page
     assert 'href="/api/v1/schema/design"' in page
 

@@ -50,7 +50,7 @@ def test_catalog_page_in_chromium(base_url: str, catalog: Catalog, tmp_path: Pat
         page = browser.new_page(viewport={"width": 1280, "height": 900})
         page.on("request", lambda r: outside.append(r.url) if base_url not in r.url else None)
         page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-        page.goto(base_url + "/catalog")
+        page.goto(base_url + "/catalog?lang=en")
         assert page.locator("h1").inner_text() == "Millwork"
         rows = page.locator("#templates + table tbody tr")
         assert rows.count() == len(catalog.templates)
