@@ -526,8 +526,8 @@ const evaluate = debounce(async () => {
     const answer = await api("POST", `/api/v1/evaluate?lang=${lang}`, { body: sent, signal });
     if (!isLatest()) return;
     renderEvaluation(answer);
-    // the server built no cabinet: its 3D model would be refused, the last one stays
-    buildable = !(sent.cabinets.length && answer.parts_summary?.cabinets === 0);
+    // a cabinet the server could not build: its 3D model would be refused, the last one stays
+    buildable = (answer.parts_summary?.cabinets ?? 0) === sent.cabinets.length;
     if (editAt) timings.edits.push({ kind: "price", ms: performance.now() - editAt });
   } catch (error) {
     if (error.name === "AbortError" || !isLatest()) return;
@@ -536,7 +536,7 @@ const evaluate = debounce(async () => {
   } finally {
     if (isLatest()) {
       $("price-total").classList.remove("stale");
-      if (buildable) model.now();
+      if (buildable) model.now(sent); // the design evaluated, not an edit made since
       else $("model-note").hidden = false;
       elevation();
     }
@@ -558,11 +558,11 @@ async function elevation() {
 
 const latestModel = new Latest();
 let pendingModel = null;
-const model = debounce(async () => {
+const model = debounce(async (doc = state.doc) => {
   const { signal, isLatest } = latestModel.next();
   const editAt = timings.lastEdit;
   try {
-    const response = await api("POST", "/api/v1/preview/model.glb", { body: state.doc, signal, raw: true });
+    const response = await api("POST", "/api/v1/preview/model.glb", { body: doc, signal, raw: true });
     const buffer = await response.arrayBuffer();
     if (!isLatest()) return;
     $("model-note").hidden = true;
