@@ -155,11 +155,11 @@ BEYOND_THE_SCHEMA = {
 @API.hook
 def filter_failure(_: Any, failure: Any, case: Any, response: Any) -> bool:
     """Keep every failure but a schema-valid request refused only for what the schema cannot
-    say (an ``If-Match`` that is not the design's revision is answered 412, DESIGN.md §5)."""
+    say (an ``If-Match`` that names another revision or version is answered 412, DESIGN.md §5)."""
     if not isinstance(failure, RejectedPositiveData):
         return True
     if response.status_code == 412:
-        return bool(response.json()["error"]["code"] != "stale_revision")
+        return bool(response.json()["error"]["code"] not in {"stale_revision", "stale_version"})
     if response.status_code != 422:
         return True
     error = response.json()["error"]
