@@ -94,6 +94,11 @@ CONFIG = SchemathesisConfig.from_dict(
         "generation": {"max-examples": 30, "deterministic": True, "database": "none"},
         # The operations share no state; there are no links to follow.
         "phases": {"stateful": {"enabled": False}},
+        # A save without If-Match is answered 428 Precondition Required (RFC 6585; DESIGN.md
+        # §5), besides Schemathesis' usual refusals of a missing header.
+        "checks": {
+            "missing_required_header": {"expected-statuses": [400, 401, 403, 406, 415, 422, 428]}
+        },
     }
 )
 # a database of this module's own, migrated once (the app keeps accounts and designs)
