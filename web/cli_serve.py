@@ -8,15 +8,17 @@ import contextlib
 import sys
 
 import uvicorn
+from fastapi import FastAPI
 from uvicorn.supervisors import Multiprocess
 
 from persistence.db import shown
 from web.app import create_app
 from web.cli_errors import CliError
 from web.database import configured_database, migrate_database
+from web.runtime import settle_after_start_up
 from web.uvicorn_socket import TcpConfig
 
-__all__ = ["serve"]
+__all__ = ["serve", "served_app"]
 
 
 MAX_WORKERS = 64  # more is a typo: each worker holds the catalog and its own connections
@@ -31,10 +33,22 @@ def serve(args: argparse.Namespace) -> None:
     migrate_database(url)
     print(f"database {shown(url)}: up to date", file=sys.stderr)
     if args.workers == 1:
-        uvicorn.run(create_app(), host=args.host, port=args.port)
+        uvicorn.run(served_app(), host=args.host, port=args.port)
         return
     config = TcpConfig(
-        "web.app:create_app", factory=True, host=args.host, port=args.port, workers=args.workers
+        "web.cli_serve:served_app",
+        factory=True,
+        host=args.host,
+        port=args.port,
+        workers=args.workers,
     )
     with contextlib.suppress(KeyboardInterrupt):  # as uvicorn.run: Ctrl+C stops quietly
         Multiprocess(config, sockets=[config.bind_socket()]).run()
+
+
+def served_app() -> FastAPI:
+    """The app as a served process runs it: built, then its garbage collector settled
+    (``web.runtime``); each worker process calls this once."""
+    app = create_app()
+    settle_after_start_up()
+    return app
