@@ -14,10 +14,26 @@ from catalog.catalog import Catalog
 from configurator.build.parts import Box, Drill, Edges, Face, Operation, OpKind, Part, Role
 from kernel.ids import CabinetId, MaterialCode, PartId
 
-__all__ = ["Blank", "JointLayout", "PartMaker"]
+__all__ = ["Blank", "JointLayout", "JointLayouts", "JointTools", "PartMaker"]
 
 JointLayout = tuple[tuple[float, ...], tuple[float, ...]]
 """Where a joint's connectors and its dowels stand along it."""
+
+JointLayouts = dict[tuple[bool, float, float], JointLayout]
+"""The joint layouts worked out so far by (into a divider's B face, y0, y1): a joint's layout
+depends on those and the catalog's construction only, and most joints of a design share a few
+(every carcass's four corners, cabinets of one depth)."""
+
+
+class JointTools(NamedTuple):
+    """The bores of a cam-and-dowel joint (``carcass.join``): the cam housing, the bolt's
+    hole in the end, the bolt's hole in the face, a dowel's hole in the face and in the end."""
+
+    housing: Drill
+    bolt: Drill
+    nut: Drill
+    into_face: Drill
+    into_end: Drill
 
 
 class Blank(NamedTuple):
@@ -46,9 +62,8 @@ class PartMaker:
     cabinet_id: CabinetId
     blanks: list[Blank] = field(default_factory=list)
     ops: dict[str, list[Operation]] = field(default_factory=lambda: defaultdict(list))
-    # the joint layouts worked out for this cabinet, by (into a divider's B face, y0, y1):
-    # a joint's layout depends on those only, and most joints of a cabinet share one
-    joints: dict[tuple[bool, float, float], JointLayout] = field(default_factory=dict)
+    joints: JointLayouts = field(default_factory=dict)  # may be shared by a design's cabinets
+    joint_tools: JointTools | None = None  # the same for every joint: made at the first
 
     def add(self, blank: Blank) -> Blank:
         """Register a blank; returns it for chaining."""

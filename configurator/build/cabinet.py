@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from catalog.catalog import Catalog
 from catalog.templates import CornerKind, FrontKind, ModuleTemplate, PlinthKind
-from configurator.build.boards import Blank, PartMaker
+from configurator.build.boards import Blank, JointLayouts, PartMaker
 from configurator.build.carcass import build_backs, build_carcass, build_dividers
 from configurator.build.checks import check_cabinet
 from configurator.build.corner import (
@@ -77,25 +77,26 @@ class BuiltCabinet:
 
 
 def build_cabinet(
-    spec: Cabinet, catalog: Catalog, *, path: str
+    spec: Cabinet, catalog: Catalog, *, path: str, joints: JointLayouts | None = None
 ) -> tuple[BuiltCabinet | None, list[Problem]]:
-    """Build ``spec``; ``(None, problems)`` when it cannot be built."""
+    """Build ``spec``; ``(None, problems)`` when it cannot be built. ``joints``: the joint
+    layouts worked out for other cabinets of the same catalog, shared (and added to)."""
     problems = check_cabinet(spec, catalog, path=path)
     if has_errors(problems):
         return None, problems
     template = catalog.template(spec.template)
     build = _build_l if template.corner is CornerKind.L else _build
-    built, found = build(spec, template, catalog, path)
+    built, found = build(spec, template, catalog, path, {} if joints is None else joints)
     return built, problems + found
 
 
 def _build_l(
-    spec: Cabinet, template: ModuleTemplate, catalog: Catalog, path: str
+    spec: Cabinet, template: ModuleTemplate, catalog: Catalog, path: str, layouts: JointLayouts
 ) -> tuple[BuiltCabinet | None, list[Problem]]:
     """An L corner unit: both arms built, then joined in the L's frame."""
     arms = split_arms(spec, template, catalog)
-    a, problems = _build(arms.a, arms.a_template, catalog, path)
-    b, found = _build(arms.b, arms.b_template, catalog, path)
+    a, problems = _build(arms.a, arms.a_template, catalog, path, layouts)
+    b, found = _build(arms.b, arms.b_template, catalog, path, layouts)
     problems += [p for p in found if p not in problems]
     if a is None or b is None:
         return None, problems
@@ -114,11 +115,11 @@ def _build_l(
 
 
 def _build(
-    spec: Cabinet, template: ModuleTemplate, catalog: Catalog, path: str
+    spec: Cabinet, template: ModuleTemplate, catalog: Catalog, path: str, layouts: JointLayouts
 ) -> tuple[BuiltCabinet | None, list[Problem]]:
     """Build a straight cabinet (or a blind-corner one) that fits its template."""
     problems: list[Problem] = []
-    maker = PartMaker(catalog=catalog, cabinet_id=spec.id)
+    maker = PartMaker(catalog=catalog, cabinet_id=spec.id, joints=layouts)
     if not template.has_carcass:
         return _filler(spec, template, maker), problems
     f = make_frame(spec, template, catalog)

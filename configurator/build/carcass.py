@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from catalog.construction import Construction
 from catalog.templates import PlinthKind
 from configurator.build import clash
-from configurator.build.boards import Blank, JointLayout, PartMaker
+from configurator.build.boards import Blank, JointLayout, JointTools, PartMaker
 from configurator.build.clash import bores_near
 from configurator.build.frame import Frame, Job
 from configurator.build.joinery import (
@@ -146,12 +146,12 @@ def join(maker: PartMaker, f: Frame, *, end: Blank, face: Blank, toward: int) ->
     laid_cams, laid_dowels = _joint_layout(
         maker, k, face.role is Role.DIVIDER and toward < 0, y0, y1
     )
-    housing = Drill(15, 12.5, OpKind.CAM, item=k.connector)
-    bolt, nut = Drill(8, 34, item=k.connector), Drill(BOLT_HOLE_MM, 12, item=k.connector)
-    into_face = Drill(k.dowel_diameter_mm, k.dowel_face_depth_mm, item=k.dowel)
+    housing, bolt, nut, into_face, into_end = maker.joint_tools or _joint_tools(maker, k)
     x, z = _meeting(end, face, toward)  # where ``end``'s end meets ``face``: (x, y, z) at y
-    cams = _clear_in(maker, face, toward, (x, z), laid_cams, tool=nut)
-    dowels = _clear_in(maker, face, toward, (x, z), laid_dowels, tool=into_face)
+    # the bores already in ``face`` near the joint, looked up once for both kinds of hole
+    near = _Near(maker, face, reach=max(nut.diameter_mm, into_face.diameter_mm))
+    cams = _clear_in(near, toward, (x, z), laid_cams, tool=nut)
+    dowels = _clear_in(near, toward, (x, z), laid_dowels, tool=into_face)
     v0 = end.box.lo[1]  # the bores in ``end``'s end are at its v = y - v0
     for y in cams:
         maker.drill(face, (x, y, z), toward=toward, tool=nut)
@@ -162,7 +162,6 @@ def join(maker: PartMaker, f: Frame, *, end: Blank, face: Blank, toward: int) ->
             cam_z = end.box.lo[2] if inner < 0 else end.box.hi[2]
             maker.drill(end, (x + 34 * toward, y, cam_z), toward=inner, tool=housing)
         maker.edge_hole(end, at_end=-toward, v=y - v0, tool=bolt)
-    into_end = dowel_end(k)
     for y in dowels:
         maker.drill(face, (x, y, z), toward=toward, tool=into_face)
         maker.edge_hole(end, at_end=-toward, v=y - v0, tool=into_end)
@@ -173,6 +172,18 @@ def join(maker: PartMaker, f: Frame, *, end: Blank, face: Blank, toward: int) ->
         ),
         HardwareLine(cabinet_id=maker.cabinet_id, code=k.dowel, quantity=len(dowels), where=where),
     ]
+
+
+def _joint_tools(maker: PartMaker, k: Construction) -> JointTools:
+    """The joint's bores, made once per cabinet (a cabinet has dozens of joints)."""
+    maker.joint_tools = JointTools(
+        housing=Drill(15, 12.5, OpKind.CAM, item=k.connector),
+        bolt=Drill(8, 34, item=k.connector),
+        nut=Drill(BOLT_HOLE_MM, 12, item=k.connector),
+        into_face=Drill(k.dowel_diameter_mm, k.dowel_face_depth_mm, item=k.dowel),
+        into_end=dowel_end(k),
+    )
+    return maker.joint_tools
 
 
 def _joint_layout(
@@ -232,9 +243,25 @@ def _b_face_layout(k: Construction, y0: float, y1: float) -> JointLayout:
 NUDGES_MM = (0, *(side * mm for mm in range(1, 17) for side in (1, -1)))
 
 
+class _Near:
+    """The bores in ``face`` that a hole at a height along it could cut into (``bores_near``
+    with ``reach`` the widest hole to come), by height: most joints look at one height.
+    A wider reach than a hole needs only adds bores that ``clash.clear_of`` then finds clear."""
+
+    def __init__(self, maker: PartMaker, face: Blank, *, reach: float) -> None:
+        self.maker, self.face, self.reach = maker, face, reach
+        self.at: dict[float, list[Operation]] = {}
+
+    def bores(self, point: tuple[float, float, float]) -> list[Operation]:
+        u = point[self.face.length_axis]
+        near = self.at.get(u)
+        if near is None:
+            near = self.at[u] = bores_near(self.maker, self.face, point, reach=self.reach)
+        return near
+
+
 def _clear_in(
-    maker: PartMaker,
-    face: Blank,
+    near: _Near,
     toward: int,
     xz: tuple[float, float],
     ys: tuple[float, ...],
@@ -242,19 +269,15 @@ def _clear_in(
     tool: Drill,
 ) -> list[float]:
     """``ys``, each moved the fewest whole millimetres (up to half a pitch) that keep its hole
-    at (x, y, z) in ``face`` clear of the bores already there (a drawer runner's screws in the
-    other face of a divider, drilled for the section on its other side)."""
+    at (x, y, z) in ``near.face`` clear of the bores already there (a drawer runner's screws in
+    the other face of a divider, drilled for the section on its other side)."""
     x, z = xz
     out = []
-    near_at: dict[float, list[Operation]] = {}  # by height along ``face``: often one for all
     for y in ys:
-        u = (x, y, z)[face.length_axis]
-        near = near_at.get(u)
-        if near is None:
-            near = near_at[u] = bores_near(maker, face, (x, y, z), reach=tool.diameter_mm)
-        if near:  # else nothing to keep clear of (most joints)
+        bores = near.bores((x, y, z))
+        if bores:  # else nothing to keep clear of (most joints)
             for mm in NUDGES_MM:
-                if clash.clear_of(near, face, (x, y + mm, z), toward=toward, tool=tool):
+                if clash.clear_of(bores, near.face, (x, y + mm, z), toward=toward, tool=tool):
                     y += mm
                     break
         out.append(y)

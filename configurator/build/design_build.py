@@ -10,6 +10,7 @@ from collections.abc import Hashable
 from dataclasses import dataclass, replace
 
 from catalog.catalog import Catalog
+from configurator.build.boards import JointLayouts
 from configurator.build.cabinet import BuiltCabinet, build_cabinet
 from configurator.build.parts import HardwareLine, Part
 from configurator.build.placement import Transform, place, wall_count
@@ -56,6 +57,7 @@ def build_design(design: Design, catalog: Catalog, memo: Memo = no_memo) -> Desi
     placed: list[PlacedCabinet] = []
     problems: list[Problem] = []
     twins: dict[Hashable, BuiltCabinet] = {}  # this call's only: keyed on immutable specs
+    joints: JointLayouts = {}  # this call's only: the cabinets' joint layouts, shared
     walls = wall_count(design.room)
     for i, spec in enumerate(design.cabinets):
         path = f"cabinets[{i}]"
@@ -69,7 +71,7 @@ def build_design(design: Design, catalog: Catalog, memo: Memo = no_memo) -> Desi
                 )
             )
             continue
-        built, found = _build_or_twin(spec, catalog, path, memo, twins)
+        built, found = _build_or_twin(spec, catalog, path, memo, twins, joints)
         problems += found
         if built is not None:
             elevation = (
@@ -90,6 +92,7 @@ def _build_or_twin(
     path: str,
     memo: Memo,
     twins: dict[Hashable, BuiltCabinet],
+    joints: JointLayouts,
 ) -> tuple[BuiltCabinet | None, tuple[Problem, ...]]:
     """``build_cabinet``, remembered by what the cabinet is and its path (its problems name
     it): a cabinet that only moved is not built again. The cabinet remembered may have stood
@@ -103,7 +106,7 @@ def _build_or_twin(
     def compute() -> tuple[BuiltCabinet | None, tuple[Problem, ...]]:
         if twin is not None:
             return relabelled(twin, spec), ()
-        built, found = build_cabinet(spec, catalog, path=path)
+        built, found = build_cabinet(spec, catalog, path=path, joints=joints)
         return built, tuple(found)
 
     built, found = memo(("build", path, cabinet_key(spec)), compute)
