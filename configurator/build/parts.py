@@ -190,8 +190,9 @@ class Part(NamedTuple):
     def banded_edges(self) -> list[tuple[EdgeBandCode, float]]:
         """The band on each banded edge with the edge's length (finished size, mm), in the
         order l1, l2 (along the length), w1, w2 (along the width)."""
-        along = (self.length_mm, self.length_mm, self.width_mm, self.width_mm)
-        return [(band, mm) for band, mm in zip(self.edges, along, strict=True) if band is not None]
+        (l1, l2, w1, w2), length, width = self.edges, self.length_mm, self.width_mm
+        edges = ((l1, length), (l2, length), (w1, width), (w2, width))
+        return [(band, mm) for band, mm in edges if band is not None]
 
 
 class HardwareLine(NamedTuple):
