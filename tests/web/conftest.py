@@ -24,6 +24,18 @@ def database_url(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
     return url
 
 
+@pytest.fixture(scope="module")
+def module_app(catalog: Catalog, tmp_path_factory: pytest.TempPathFactory) -> Iterator[FastAPI]:
+    """An app for a module's tests, on a migrated SQLite file of the module's own: a fixture
+    of a module's scope is made before ``database_url`` (a test's) points ``DATABASE_URL``
+    elsewhere, and would otherwise open ``var/`` (unmigrated, or missing in a fresh clone)."""
+    url = f"sqlite:///{tmp_path_factory.mktemp('module-db') / 'millwork.db'}"
+    migrate(url)
+    app = create_app(catalog=catalog, database=url)
+    yield app
+    close_app(app)
+
+
 @pytest.fixture(params=DATABASES)
 def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     """A migrated database of the test's own, on SQLite and on PostgreSQL."""

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 import uvicorn
+from fastapi import FastAPI
 
 from catalog.catalog import Catalog
-from web.app import create_app
 
 pytestmark = pytest.mark.e2e
 
@@ -26,11 +26,11 @@ sync_api = pytest.importorskip("playwright.sync_api")
 
 
 @pytest.fixture(scope="module")
-def base_url(catalog: Catalog) -> Iterator[str]:
+def base_url(module_app: FastAPI) -> Iterator[str]:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    config = uvicorn.Config(create_app(catalog=catalog), port=port, log_level="warning")
+    config = uvicorn.Config(module_app, port=port, log_level="warning")
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()

@@ -10,10 +10,9 @@ import re
 from pathlib import Path
 
 import pytest
+from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
-from catalog.catalog import Catalog
-from web.app import create_app
 from web.hardening import SECURITY_HEADERS
 
 BEDROOM = (Path(__file__).parents[2] / "examples" / "bedroom.json").read_bytes()
@@ -21,8 +20,8 @@ JSON = {"Content-Type": "application/json"}
 
 
 @pytest.fixture(scope="module")
-def client(catalog: Catalog) -> TestClient:
-    return TestClient(create_app(catalog=catalog), raise_server_exceptions=False)
+def client(module_app: FastAPI) -> TestClient:
+    return TestClient(module_app, raise_server_exceptions=False)
 
 
 ANSWERS = [

@@ -14,6 +14,7 @@ from typing import Any
 
 import anyio
 import pytest
+from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 from catalog.catalog import Catalog
@@ -37,8 +38,8 @@ JSON = {"Content-Type": "application/json"}
 
 
 @pytest.fixture(scope="module")
-def client(catalog: Catalog) -> TestClient:
-    return TestClient(create_app(catalog=catalog), raise_server_exceptions=False)
+def client(module_app: FastAPI) -> TestClient:
+    return TestClient(module_app, raise_server_exceptions=False)
 
 
 def bedroom() -> dict[str, Any]:
