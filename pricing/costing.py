@@ -127,12 +127,12 @@ def _front_style(placed: PlacedCabinet, catalog: Catalog, pl: PriceList) -> list
     """Making the doors' style, per leaf, whatever the board is priced by (a projected-area
     rate includes plain doors only)."""
     built = placed.cabinet
-    leaves = door_leaves(built.parts)
-    if not leaves:
-        return []
     style = front_style_of(built.spec, catalog)
     rate = pl.front_style.get(style.code, Decimal(0))
-    if not rate:
+    if not rate:  # before finding the leaves: plain doors (most) cost nothing to style
+        return []
+    leaves = door_leaves(built.parts)
+    if not leaves:
         return []
     cid = built.spec.id
     return [

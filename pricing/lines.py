@@ -92,15 +92,6 @@ def line(  # noqa: PLR0913 - a line is these fields; keyword-only, so calls stay
 ) -> QuoteLine:
     """A line whose amount is ``quantity x rate`` rounded to the cent, with its formula."""
     amount = round_amount(quantity * rate)
-    return QuoteLine(
-        key=key,
-        cabinet=cabinet,
-        category=category,
-        item=item,
-        description=names[0],
-        description_zh=names[1],
-        quantity=quantity,
-        unit=unit,
-        rate=rate,
-        amount=amount,
-    )
+    # the fields in order (key, cabinet, category, item, description, description_zh,
+    # quantity, unit, rate, amount): a design has hundreds of lines, and keywords cost twice
+    return QuoteLine(key, cabinet, category, item, *names, quantity, unit, rate, amount)

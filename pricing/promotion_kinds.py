@@ -127,9 +127,10 @@ class Basket:
     def spread(self, amount: Decimal, keys: Sequence[str]) -> Mapping[str, Decimal]:
         """``amount`` over ``keys`` in proportion to their net amounts (largest remainder)."""
         weights = [self.net[k] for k in keys]
-        if not keys or sum(weights) <= 0:
+        weight = sum(weights, Decimal(0))  # once: a design has hundreds of lines
+        if not keys or weight <= 0:
             return MappingProxyType({})
-        parts = allocate_amounts(min(amount, sum(weights, Decimal(0))), weights)
+        parts = allocate_amounts(min(amount, weight), weights)
         return MappingProxyType(dict(zip(keys, parts, strict=True)))
 
 
