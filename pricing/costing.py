@@ -286,9 +286,10 @@ def _projected(placed: PlacedCabinet, pl: PriceList) -> list[QuoteLine]:
 
 def _edges(cid: str, parts: Sequence[Part], k: Construction, pl: PriceList) -> list[QuoteLine]:
     band_mm: dict[str, float] = defaultdict(float)
+    band_length_mm = k.band_length_mm  # looked up once: a cabinet has dozens of edges
     for p in parts:
         for code, along in p.banded_edges():
-            band_mm[code] += k.band_length_mm(along)
+            band_mm[code] += band_length_mm(along)
     return [
         line(
             f"{cid}/edge/{code}",
@@ -309,11 +310,14 @@ def _edges(cid: str, parts: Sequence[Part], k: Construction, pl: PriceList) -> l
 
 def _hardware(placed: PlacedCabinet, catalog: Catalog, pl: PriceList) -> list[QuoteLine]:
     cid = placed.cabinet.spec.id
-    amounts: dict[str, Decimal] = defaultdict(Decimal)
+    # pieces add up as ints, made Decimal once per item (the same number: a whole Decimal);
+    # an item cut to length adds up its metres
+    amounts: dict[str, int | Decimal] = defaultdict(int)
     for h in placed.cabinet.hardware:
-        cut = catalog.item(h.code).unit == "m"
-        per_piece = metres(h.length_mm or 0) if cut else Decimal(1)
-        amounts[h.code] += h.quantity * per_piece
+        if catalog.item(h.code).unit == "m":
+            amounts[h.code] += h.quantity * metres(h.length_mm or 0)
+        else:
+            amounts[h.code] += h.quantity
     out = []
     for code, quantity in amounts.items():
         item = catalog.item(HardwareCode(code))
@@ -324,7 +328,7 @@ def _hardware(placed: PlacedCabinet, catalog: Catalog, pl: PriceList) -> list[Qu
                 category=Category.HARDWARE,
                 item=code,
                 names=(item.name, item.name_zh),
-                quantity=quantity,
+                quantity=Decimal(quantity),
                 unit=item.unit.value,
                 rate=_rate(pl.hardware, code, "hardware", pl.version),
             )
