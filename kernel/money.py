@@ -101,11 +101,15 @@ def allocate(total: Money, weights: Sequence[Decimal]) -> list[Money]:
     return [Money(amount, total.currency) for amount in allocate_amounts(total.amount, weights)]
 
 
-def allocate_amounts(total: Decimal, weights: Sequence[Decimal]) -> list[Decimal]:
-    """``allocate`` on a bare amount: the one implementation, for hot loops."""
+def allocate_amounts(
+    total: Decimal, weights: Sequence[Decimal], *, weight: Decimal | None = None
+) -> list[Decimal]:
+    """``allocate`` on a bare amount: the one implementation, for hot loops; ``weight``: the
+    weights' sum, where the caller has added them up already."""
     if not weights:
         raise ValueError("allocate needs at least one weight")
-    weight = sum(weights, Decimal(0))
+    if weight is None:
+        weight = sum(weights, Decimal(0))
     if min(weights) < 0 or weight == 0:
         raise ValueError(f"weights must be non-negative with a positive sum: {list(weights)}")
     whole = round_amount(total)
@@ -115,8 +119,11 @@ def allocate_amounts(total: Decimal, weights: Sequence[Decimal]) -> list[Decimal
     leftover = int((whole - sum(floored, Decimal(0))) / _MINOR_UNIT)
     if leftover:
         step = _MINOR_UNIT if leftover > 0 else -_MINOR_UNIT
-        # largest remainder first; the sort is stable, so ties keep the earliest index first
-        behind = [abs(e - f) for e, f in zip(exact, floored, strict=True)]
-        for i in sorted(range(len(weights)), key=behind.__getitem__, reverse=True)[: abs(leftover)]:
+        # largest remainder first; the sort is stable, so ties keep the earliest index first.
+        # Every remainder has the total's sign (weights are not negative): the largest are
+        # the highest of a positive total's and the lowest of a negative one's, no abs()
+        behind = [e - f for e, f in zip(exact, floored, strict=True)]
+        order = sorted(range(len(weights)), key=behind.__getitem__, reverse=whole > 0)
+        for i in order[: abs(leftover)]:
             floored[i] += step
     return floored

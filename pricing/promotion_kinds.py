@@ -130,7 +130,7 @@ class Basket:
         weight = sum(weights, Decimal(0))  # once: a design has hundreds of lines
         if not keys or weight <= 0:
             return MappingProxyType({})
-        parts = allocate_amounts(min(amount, weight), weights)
+        parts = allocate_amounts(min(amount, weight), weights, weight=weight)
         return MappingProxyType(dict(zip(keys, parts, strict=True)))
 
 
