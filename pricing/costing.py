@@ -179,14 +179,26 @@ def _relabelled(x: QuoteLine, old: CabinetId, new: CabinetId) -> QuoteLine:
     return tuple.__new__(QuoteLine, (relabelled_id(x.key, old, new), new, *x[2:]))
 
 
-def _large(part: Part, catalog: Catalog) -> bool:
-    """Whether ``part`` must be cut from its material's large sheet (the standard one cannot
-    give it)."""
-    m = catalog.material(part.material)
+def _by_sheet(parts: Sequence[Part], catalog: Catalog) -> dict[tuple[str, bool], list[Part]]:
+    """``parts`` by material, and by whether they must be cut from its large sheet; each
+    material looked up once (a cabinet has a few materials and dozens of parts)."""
+    trim = catalog.construction.sheet_trim_mm
+    materials: dict[str, Material] = {}
+    grouped: dict[tuple[str, bool], list[Part]] = defaultdict(list)
+    for p in parts:
+        m = materials.get(p.material)
+        if m is None:
+            m = materials[p.material] = catalog.material(p.material)
+        grouped[(p.material, _large(p, m, trim))].append(p)
+    return grouped
+
+
+def _large(part: Part, m: Material, trim: float) -> bool:
+    """Whether ``part`` must be cut from its material ``m``'s large sheet (the standard one
+    cannot give it once ``trim`` is sawn off)."""
     if m.large_sheet_mm is None:
         return False
     standard = (m.sheet_length_mm, m.sheet_width_mm)
-    trim = catalog.construction.sheet_trim_mm
     turnable = not part.grained
     fits = m.sheet_for(part.cut_length_mm, part.cut_width_mm, turnable=turnable, trim_mm=trim)
     return fits is not None and fits != standard
@@ -195,9 +207,7 @@ def _large(part: Part, catalog: Catalog) -> bool:
 def _board(cid: str, parts: Sequence[Part], catalog: Catalog, pl: PriceList) -> list[QuoteLine]:
     """Board by unfolded area per material; parts from the large sheet on a line of their own
     at the large-board rate."""
-    by_material: dict[tuple[str, bool], list[Part]] = defaultdict(list)
-    for p in parts:
-        by_material[(p.material, _large(p, catalog))].append(p)
+    by_material = _by_sheet(parts, catalog)
     return [
         line(
             f"{cid}/board/{m}/large" if large else f"{cid}/board/{m}",
@@ -383,9 +393,7 @@ def _machining(cid: str, parts: Sequence[Part], pl: PriceList) -> list[QuoteLine
 
 
 def _sheets(parts: Sequence[Part], catalog: Catalog, pl: PriceList) -> list[QuoteLine]:
-    by_material: dict[tuple[str, bool], list[Part]] = defaultdict(list)
-    for p in parts:
-        by_material[(p.material, _large(p, catalog))].append(p)
+    by_material = _by_sheet(parts, catalog)
     out = []
     trim = catalog.construction.sheet_trim_mm
     for (code, large), ps in sorted(by_material.items()):
