@@ -127,12 +127,12 @@ def _front_style(placed: PlacedCabinet, catalog: Catalog, pl: PriceList) -> list
     """Making the doors' style, per leaf, whatever the board is priced by (a projected-area
     rate includes plain doors only)."""
     built = placed.cabinet
-    leaves = door_leaves(built.parts)
-    if not leaves:
-        return []
     style = front_style_of(built.spec, catalog)
     rate = pl.front_style.get(style.code, Decimal(0))
-    if not rate:
+    if not rate:  # before finding the leaves: plain doors (most) cost nothing to style
+        return []
+    leaves = door_leaves(built.parts)
+    if not leaves:
         return []
     cid = built.spec.id
     return [
@@ -179,14 +179,26 @@ def _relabelled(x: QuoteLine, old: CabinetId, new: CabinetId) -> QuoteLine:
     return tuple.__new__(QuoteLine, (relabelled_id(x.key, old, new), new, *x[2:]))
 
 
-def _large(part: Part, catalog: Catalog) -> bool:
-    """Whether ``part`` must be cut from its material's large sheet (the standard one cannot
-    give it)."""
-    m = catalog.material(part.material)
+def _by_sheet(parts: Sequence[Part], catalog: Catalog) -> dict[tuple[str, bool], list[Part]]:
+    """``parts`` by material, and by whether they must be cut from its large sheet; each
+    material looked up once (a cabinet has a few materials and dozens of parts)."""
+    trim = catalog.construction.sheet_trim_mm
+    materials: dict[str, Material] = {}
+    grouped: dict[tuple[str, bool], list[Part]] = defaultdict(list)
+    for p in parts:
+        m = materials.get(p.material)
+        if m is None:
+            m = materials[p.material] = catalog.material(p.material)
+        grouped[(p.material, _large(p, m, trim))].append(p)
+    return grouped
+
+
+def _large(part: Part, m: Material, trim: float) -> bool:
+    """Whether ``part`` must be cut from its material ``m``'s large sheet (the standard one
+    cannot give it once ``trim`` is sawn off)."""
     if m.large_sheet_mm is None:
         return False
     standard = (m.sheet_length_mm, m.sheet_width_mm)
-    trim = catalog.construction.sheet_trim_mm
     turnable = not part.grained
     fits = m.sheet_for(part.cut_length_mm, part.cut_width_mm, turnable=turnable, trim_mm=trim)
     return fits is not None and fits != standard
@@ -195,9 +207,7 @@ def _large(part: Part, catalog: Catalog) -> bool:
 def _board(cid: str, parts: Sequence[Part], catalog: Catalog, pl: PriceList) -> list[QuoteLine]:
     """Board by unfolded area per material; parts from the large sheet on a line of their own
     at the large-board rate."""
-    by_material: dict[tuple[str, bool], list[Part]] = defaultdict(list)
-    for p in parts:
-        by_material[(p.material, _large(p, catalog))].append(p)
+    by_material = _by_sheet(parts, catalog)
     return [
         line(
             f"{cid}/board/{m}/large" if large else f"{cid}/board/{m}",
@@ -286,9 +296,10 @@ def _projected(placed: PlacedCabinet, pl: PriceList) -> list[QuoteLine]:
 
 def _edges(cid: str, parts: Sequence[Part], k: Construction, pl: PriceList) -> list[QuoteLine]:
     band_mm: dict[str, float] = defaultdict(float)
+    band_length_mm = k.band_length_mm  # looked up once: a cabinet has dozens of edges
     for p in parts:
         for code, along in p.banded_edges():
-            band_mm[code] += k.band_length_mm(along)
+            band_mm[code] += band_length_mm(along)
     return [
         line(
             f"{cid}/edge/{code}",
@@ -309,11 +320,14 @@ def _edges(cid: str, parts: Sequence[Part], k: Construction, pl: PriceList) -> l
 
 def _hardware(placed: PlacedCabinet, catalog: Catalog, pl: PriceList) -> list[QuoteLine]:
     cid = placed.cabinet.spec.id
-    amounts: dict[str, Decimal] = defaultdict(Decimal)
+    # pieces add up as ints, made Decimal once per item (the same number: a whole Decimal);
+    # an item cut to length adds up its metres
+    amounts: dict[str, int | Decimal] = defaultdict(int)
     for h in placed.cabinet.hardware:
-        cut = catalog.item(h.code).unit == "m"
-        per_piece = metres(h.length_mm or 0) if cut else Decimal(1)
-        amounts[h.code] += h.quantity * per_piece
+        if catalog.item(h.code).unit == "m":
+            amounts[h.code] += h.quantity * metres(h.length_mm or 0)
+        else:
+            amounts[h.code] += h.quantity
     out = []
     for code, quantity in amounts.items():
         item = catalog.item(HardwareCode(code))
@@ -324,7 +338,7 @@ def _hardware(placed: PlacedCabinet, catalog: Catalog, pl: PriceList) -> list[Qu
                 category=Category.HARDWARE,
                 item=code,
                 names=(item.name, item.name_zh),
-                quantity=quantity,
+                quantity=Decimal(quantity),
                 unit=item.unit.value,
                 rate=_rate(pl.hardware, code, "hardware", pl.version),
             )
@@ -379,9 +393,7 @@ def _machining(cid: str, parts: Sequence[Part], pl: PriceList) -> list[QuoteLine
 
 
 def _sheets(parts: Sequence[Part], catalog: Catalog, pl: PriceList) -> list[QuoteLine]:
-    by_material: dict[tuple[str, bool], list[Part]] = defaultdict(list)
-    for p in parts:
-        by_material[(p.material, _large(p, catalog))].append(p)
+    by_material = _by_sheet(parts, catalog)
     out = []
     trim = catalog.construction.sheet_trim_mm
     for (code, large), ps in sorted(by_material.items()):

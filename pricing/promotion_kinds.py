@@ -124,12 +124,18 @@ class Basket:
         """Everything still to pay."""
         return sum(self.net.values(), Decimal(0))
 
-    def spread(self, amount: Decimal, keys: Sequence[str]) -> Mapping[str, Decimal]:
-        """``amount`` over ``keys`` in proportion to their net amounts (largest remainder)."""
+    def spread(
+        self, amount: Decimal, keys: Sequence[str], *, weight: Decimal | None = None
+    ) -> Mapping[str, Decimal]:
+        """``amount`` over ``keys`` in proportion to their net amounts (largest remainder);
+        ``weight``: what is still to pay on them, where the caller has added it up (a design
+        has hundreds of lines)."""
         weights = [self.net[k] for k in keys]
-        if not keys or sum(weights) <= 0:
+        if weight is None:
+            weight = sum(weights, Decimal(0))
+        if not keys or weight <= 0:
             return MappingProxyType({})
-        parts = allocate_amounts(min(amount, sum(weights, Decimal(0))), weights)
+        parts = allocate_amounts(min(amount, weight), weights, weight=weight)
         return MappingProxyType(dict(zip(keys, parts, strict=True)))
 
 
@@ -197,7 +203,7 @@ class CategoryDiscount:
         base = sum((basket.net[k] for k in keys), Decimal(0))
         cut = quantize(Money(base * self.percent)).amount
         return Benefit(
-            shares=basket.spread(cut, keys),
+            shares=basket.spread(cut, keys, weight=base),
             detail=AppliedDetail.CATEGORY_PERCENT,
             params=frozen_params(category=self.category, percent=str(self.percent), base=str(base)),
         )
@@ -231,7 +237,7 @@ class ThresholdDiscount:
                 params=frozen_params(more=str(s - total), off=str(o)),
             )
         return Benefit(
-            shares=basket.spread(off, list(basket.net)),
+            shares=basket.spread(off, list(basket.net), weight=total),
             detail=AppliedDetail.THRESHOLD_TIER,
             params=frozen_params(spend=str(spend), off=str(off)),
             upsell=upsell,
@@ -276,7 +282,7 @@ class Coupon:
             )
         amount = self.amount or quantize(Money(total * (self.percent or Decimal(0)))).amount
         return Benefit(
-            shares=basket.spread(amount, list(basket.net)),
+            shares=basket.spread(amount, list(basket.net), weight=total),
             detail=AppliedDetail.COUPON,
             params=frozen_params(code=self.code),
         )
@@ -297,7 +303,7 @@ class MemberDiscount:
         total = basket.total
         cut = quantize(Money(total * self.percent)).amount
         return Benefit(
-            shares=basket.spread(cut, list(basket.net)),
+            shares=basket.spread(cut, list(basket.net), weight=total),
             detail=AppliedDetail.MEMBER_PERCENT,
             params=frozen_params(percent=str(self.percent), base=str(total)),
         )

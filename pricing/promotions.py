@@ -98,9 +98,11 @@ class _State:
         """Take the benefit's shares off the lines (never below zero) and record it; a gift
         is recorded even though it takes nothing off."""
         taken = Decimal(0)
-        for key, share in benefit.shares.items():
-            cut = min(share, self.net[key])
-            self.net[key] -= cut
+        net = self.net
+        for key, share in benefit.shares.items():  # often every line of the design
+            have = net[key]
+            cut = have if have < share else share  # ``min(share, have)`` without its call
+            net[key] = have - cut
             taken += cut
         if benefit.gift is not None:
             self.gifts.append(benefit.gift)

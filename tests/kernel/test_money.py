@@ -109,6 +109,7 @@ def _allocated_by_definition(total: Decimal, weights: list[Decimal]) -> list[Dec
 def test_allocation_is_the_one_defined_ties_to_the_earliest(
     total: Decimal, shares: list[Decimal]
 ) -> None:
-    assert [str(x) for x in allocate_amounts(total, shares)] == [
-        str(x) for x in _allocated_by_definition(total, shares)
-    ]
+    defined = [str(x) for x in _allocated_by_definition(total, shares)]
+    assert [str(x) for x in allocate_amounts(total, shares)] == defined
+    summed = sum(shares, Decimal(0))  # a caller that has the sum already
+    assert [str(x) for x in allocate_amounts(total, shares, weight=summed)] == defined

@@ -10,10 +10,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from kernel.money import allocate_amounts
 from pricing.lines import Category, QuoteLine
 from pricing.promotion_data import parse_promotions
 from pricing.promotion_kinds import (
     AppliedDetail,
+    Basket,
     CategoryDiscount,
     Coupon,
     FlashPrice,
@@ -344,6 +346,21 @@ def test_promotions_never_raise_a_total_and_shares_add_up(
     assert sum(outcome.line_discounts.values()) == outcome.discount
     for x in lines:
         assert Decimal(0) <= outcome.line_discounts[x.key] <= x.amount
+
+
+@given(
+    nets=st.lists(amount | st.just(Decimal("0.00")), min_size=1, max_size=12),
+    off=amount,
+)
+def test_a_spread_is_the_allocation_of_what_is_left_given_its_total_or_not(
+    nets: list[Decimal], off: Decimal
+) -> None:
+    basket = Basket(lines=(), net={f"l{i}": v for i, v in enumerate(nets)})
+    keys = list(basket.net)
+    total = sum(nets, Decimal(0))
+    defined = [str(x) for x in allocate_amounts(min(off, total), nets)] if total else []
+    assert [str(x) for x in basket.spread(off, keys).values()] == defined
+    assert [str(x) for x in basket.spread(off, keys, weight=basket.total).values()] == defined
 
 
 BASE: dict[str, Any] = {
