@@ -8,13 +8,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import partial
 
+import shapely
 from shapely import Polygon
 
 from catalog.catalog import Catalog
 from configurator.build.design_build import DesignBuild, PlacedCabinet
-from configurator.build.placement import plan_rectangle
+from configurator.build.placement import Point, apply, footprint, plan_rectangle
 from configurator.model.design import Design
-from configurator.room.geometry import Wall, footprint_polygon, plan_polygon
+from configurator.room.geometry import Wall, plan_polygon
 from kernel.memo import Memo, no_memo
 from kernel.problems import Problem
 
@@ -72,24 +73,28 @@ def near(a: Bounds, b: Bounds) -> bool:
     return a[0] <= b[2] and b[0] <= a[2] and a[1] <= b[3] and b[1] <= a[3]
 
 
-def _bounds(shape: Polygon) -> Bounds:
-    x0, y0, x1, y1 = shape.bounds  # shapely's own: no coordinate arrays copied out
-    return (x0, y0, x1, y1)
-
-
-def _inset(pc: PlacedCabinet) -> Polygon:
-    """The footprint less half the touching tolerance all round (no shapely buffer: the
-    footprint is a rectangle in the cabinet's own frame)."""
-    half = TOUCH_TOL_MM / 2
-    width, depth = pc.cabinet.envelope.hi[0], pc.cabinet.envelope.hi[1]
-    return plan_polygon(plan_rectangle(pc.transform, (half, half, width - half, depth - half)))
+def _bounds(corners: Sequence[Point]) -> Bounds:
+    """The bounds of the polygon on ``corners``: the same numbers shapely's ``bounds`` gives
+    (the least and greatest of the coordinates), without asking shapely for them."""
+    xs, ys = [x for x, _ in corners], [y for _, y in corners]
+    return (min(xs), min(ys), max(xs), max(ys))
 
 
 def _plan(pc: PlacedCabinet) -> tuple[Polygon, Polygon, Bounds]:
     """The footprint, its core and its bounds."""
-    shape = footprint_polygon(pc)
-    core = _inset(pc) if pc.cabinet.outline is None else shrunk(shape)
-    return shape, core, _bounds(shape)
+    env, transform = pc.cabinet.envelope, pc.transform
+    if pc.cabinet.outline is not None:  # an L unit: its outline, shrunk by shapely
+        outline = [apply(transform, x, y)[:2] for x, y in pc.cabinet.outline]
+        shape = plan_polygon(outline)
+        return shape, shrunk(shape), _bounds(outline)
+    # a rectangle in the cabinet's own frame: the core is the rectangle less half the
+    # touching tolerance all round (no shapely buffer), both made in one shapely call (a
+    # call costs about as much for two polygons as for one)
+    half, width, depth = TOUCH_TOL_MM / 2, env.hi[0], env.hi[1]
+    corners = footprint(transform, width=width, depth=depth)
+    inset = plan_rectangle(transform, (half, half, width - half, depth - half))
+    shape, core = shapely.polygons([corners, inset]).tolist()
+    return shape, core, _bounds(corners)
 
 
 def placed_cabinets(build: DesignBuild, design: Design, memo: Memo = no_memo) -> tuple[Placed, ...]:
