@@ -19,7 +19,18 @@ from configurator.room.geometry import Wall, plan_polygon
 from kernel.memo import Memo, no_memo
 from kernel.problems import Problem
 
-__all__ = ["TOUCH_TOL_MM", "Context", "Placed", "Rule", "near", "placed_cabinets", "shrunk"]
+__all__ = [
+    "TOUCH_TOL_MM",
+    "Bounds",
+    "Context",
+    "Placed",
+    "Rule",
+    "box_holds",
+    "box_of",
+    "near",
+    "placed_cabinets",
+    "shrunk",
+]
 
 
 Bounds = tuple[float, float, float, float]
@@ -34,6 +45,7 @@ class Placed:
     footprint: Polygon
     core: Polygon  # the footprint less the touching tolerance: what another thing may not hit
     bounds: Bounds  # of the footprint, for quick rejection
+    box: Bounds | None  # the bounds again where the footprint is just that box (``box_of``)
     bottom: float
     top: float
 
@@ -54,6 +66,7 @@ class Context:
     floor: Polygon
     placed: tuple[Placed, ...]
     room_ok: bool
+    floor_box: Bounds | None = None  # the floor's ``box_of``: rules may ask it, not shapely
     memo: Memo = no_memo  # for work that depends on one cabinet only (same catalog)
 
 
@@ -73,6 +86,31 @@ def near(a: Bounds, b: Bounds) -> bool:
     return a[0] <= b[2] and b[0] <= a[2] and a[1] <= b[3] and b[1] <= a[3]
 
 
+def box_of(corners: Sequence[Point]) -> Bounds | None:
+    """The bounds of the polygon on ``corners`` where it is a rectangle with its sides along
+    x and y (and some area), else ``None``. Whether such a box holds or meets another shape
+    comes down to comparing coordinates, and shapely's predicates are exact: the answers are
+    shapely's own (see ``box_holds``; two boxes meet where they are ``near``)."""
+    if len(corners) != 4:
+        return None
+    (ax, ay), (bx, by), (cx, cy), (dx, dy) = corners
+    if not (
+        (ax == bx and by == cy and cx == dx and dy == ay)
+        or (ay == by and bx == cx and cy == dy and dx == ax)
+    ):
+        return None
+    box = _bounds(corners)
+    return box if box[0] < box[2] and box[1] < box[3] else None
+
+
+def box_holds(box: Bounds, corners: Sequence[Point]) -> bool:
+    """Whether ``box`` holds the polygon on ``corners`` (a simple one, with some area), as
+    shapely's ``contains`` says: a convex shape holds a polygon where it holds its corners,
+    edges included."""
+    x0, y0, x1, y1 = box
+    return all(x0 <= x <= x1 and y0 <= y <= y1 for x, y in corners)
+
+
 def _bounds(corners: Sequence[Point]) -> Bounds:
     """The bounds of the polygon on ``corners``: the same numbers shapely's ``bounds`` gives
     (the least and greatest of the coordinates), without asking shapely for them."""
@@ -80,13 +118,13 @@ def _bounds(corners: Sequence[Point]) -> Bounds:
     return (min(xs), min(ys), max(xs), max(ys))
 
 
-def _plan(pc: PlacedCabinet) -> tuple[Polygon, Polygon, Bounds]:
-    """The footprint, its core and its bounds."""
+def _plan(pc: PlacedCabinet) -> tuple[Polygon, Polygon, Bounds, Bounds | None]:
+    """The footprint, its core, its bounds and its ``box_of``."""
     env, transform = pc.cabinet.envelope, pc.transform
     if pc.cabinet.outline is not None:  # an L unit: its outline, shrunk by shapely
         outline = [apply(transform, x, y)[:2] for x, y in pc.cabinet.outline]
         shape = plan_polygon(outline)
-        return shape, shrunk(shape), _bounds(outline)
+        return shape, shrunk(shape), _bounds(outline), None
     # a rectangle in the cabinet's own frame: the core is the rectangle less half the
     # touching tolerance all round (no shapely buffer), both made in one shapely call (a
     # call costs about as much for two polygons as for one)
@@ -94,7 +132,7 @@ def _plan(pc: PlacedCabinet) -> tuple[Polygon, Polygon, Bounds]:
     corners = footprint(transform, width=width, depth=depth)
     inset = plan_rectangle(transform, (half, half, width - half, depth - half))
     shape, core = shapely.polygons([corners, inset]).tolist()
-    return shape, core, _bounds(corners)
+    return shape, core, _bounds(corners), box_of(corners)
 
 
 def placed_cabinets(build: DesignBuild, design: Design, memo: Memo = no_memo) -> tuple[Placed, ...]:
@@ -104,7 +142,7 @@ def placed_cabinets(build: DesignBuild, design: Design, memo: Memo = no_memo) ->
     out = []
     for pc in build.cabinets:
         bottom = pc.transform[2][3]
-        footprint, core, bounds = memo(
+        footprint, core, bounds, box = memo(
             ("plan", pc.cabinet.envelope, pc.cabinet.outline, pc.transform), partial(_plan, pc)
         )
         out.append(
@@ -114,6 +152,7 @@ def placed_cabinets(build: DesignBuild, design: Design, memo: Memo = no_memo) ->
                 footprint=footprint,
                 core=core,
                 bounds=bounds,
+                box=box,
                 bottom=bottom,
                 top=bottom + pc.cabinet.envelope.hi[2],
             )

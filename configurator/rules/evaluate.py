@@ -14,7 +14,7 @@ from catalog.catalog import Catalog
 from configurator.build.design_build import DesignBuild, build_design
 from configurator.model.design import Design
 from configurator.room.geometry import check_room, floor_polygon, walls
-from configurator.rules.context import Context, Rule, placed_cabinets
+from configurator.rules.context import Context, Rule, box_of, placed_cabinets
 from configurator.rules.registry import RULES
 from kernel.memo import Memo, no_memo
 from kernel.problems import Problem, has_errors
@@ -72,5 +72,6 @@ def _context(
         floor=floor_polygon(design.room),
         placed=placed_cabinets(build, design, memo),
         room_ok=room_ok,
+        floor_box=box_of(design.room.outline_mm),
         memo=memo,
     )
