@@ -25,6 +25,7 @@ __all__ = [
     "Context",
     "Placed",
     "Rule",
+    "bounds_of",
     "box_holds",
     "box_of",
     "near",
@@ -99,7 +100,7 @@ def box_of(corners: Sequence[Point]) -> Bounds | None:
         or (ay == by and bx == cx and cy == dy and dx == ax)
     ):
         return None
-    box = _bounds(corners)
+    box = bounds_of(corners)
     return box if box[0] < box[2] and box[1] < box[3] else None
 
 
@@ -111,7 +112,7 @@ def box_holds(box: Bounds, corners: Sequence[Point]) -> bool:
     return all(x0 <= x <= x1 and y0 <= y <= y1 for x, y in corners)
 
 
-def _bounds(corners: Sequence[Point]) -> Bounds:
+def bounds_of(corners: Sequence[Point]) -> Bounds:
     """The bounds of the polygon on ``corners``: the same numbers shapely's ``bounds`` gives
     (the least and greatest of the coordinates), without asking shapely for them."""
     xs, ys = [x for x, _ in corners], [y for _, y in corners]
@@ -124,7 +125,7 @@ def _plan(pc: PlacedCabinet) -> tuple[Polygon, Polygon, Bounds, Bounds | None]:
     if pc.cabinet.outline is not None:  # an L unit: its outline, shrunk by shapely
         outline = [apply(transform, x, y)[:2] for x, y in pc.cabinet.outline]
         shape = plan_polygon(outline)
-        return shape, shrunk(shape), _bounds(outline), None
+        return shape, shrunk(shape), bounds_of(outline), None
     # a rectangle in the cabinet's own frame: the core is the rectangle less half the
     # touching tolerance all round (no shapely buffer), both made in one shapely call (a
     # call costs about as much for two polygons as for one)
@@ -132,7 +133,7 @@ def _plan(pc: PlacedCabinet) -> tuple[Polygon, Polygon, Bounds, Bounds | None]:
     corners = footprint(transform, width=width, depth=depth)
     inset = plan_rectangle(transform, (half, half, width - half, depth - half))
     shape, core = shapely.polygons([corners, inset]).tolist()
-    return shape, core, _bounds(corners), box_of(corners)
+    return shape, core, bounds_of(corners), box_of(corners)
 
 
 def placed_cabinets(build: DesignBuild, design: Design, memo: Memo = no_memo) -> tuple[Placed, ...]:

@@ -13,10 +13,19 @@ from catalog.templates import CornerKind, FrontKind
 from configurator.build.cabinet import BuiltCabinet
 from configurator.build.fronts import door_leaves
 from configurator.build.parts import Role
-from configurator.build.placement import orientation, plan_rectangle
+from configurator.build.placement import Point, orientation, plan_rectangle
 from configurator.model.design import ObstacleKind, OpeningKind, WallPlacement, cabinet_key
 from configurator.room.geometry import RoomProblem, Wall, door_swing, opening_strip, plan_polygon
-from configurator.rules.context import TOUCH_TOL_MM, Context, Placed, near
+from configurator.rules.context import (
+    TOUCH_TOL_MM,
+    Bounds,
+    Context,
+    Placed,
+    bounds_of,
+    box_holds,
+    box_of,
+    near,
+)
 from configurator.rules.problems import RuleProblem
 from kernel.problems import Param, Problem, Severity
 
@@ -292,24 +301,25 @@ def check_front_clearance(ctx: Context) -> list[Problem]:
         for o in ctx.design.room.obstacles
         if o.kind is not ObstacleKind.SKIRTING
     ]
+    room_box = box_of(room.exterior.coords[:-1])
     problems = []
     for p in ctx.placed:
         key = ("front_zone", cabinet_key(p.cabinet.cabinet.spec), p.cabinet.transform)
-        zone, needed = ctx.memo(key, partial(_front_zone, p))
-        if zone is None:
+        found, needed = ctx.memo(key, partial(_front_zone, p))
+        if found is None:
             continue
-        reach = zone.bounds
+        zone = _Zone(found)
         common: dict[str, Param] = {"cabinet": p.cabinet.cabinet.spec.id, "needed_mm": needed}
-        if not room.contains(zone):
+        if not zone.within(room, room_box):
             problems.append(
                 Problem.of(RuleProblem.FRONT_CLEARANCE, p.path, reason="wall", **common)
             )
         for other in ctx.placed:
             if (
                 other is not p
-                and near(reach, other.bounds)  # first: it rules out most of the n² pairs
+                and near(zone.bounds, other.bounds)  # first: it rules out most of the n² pairs
                 and _spans_overlap(p.bottom, p.top, other.bottom, other.top)
-                and zone.intersects(other.footprint)
+                and zone.meets(other)
             ):
                 other_id = other.cabinet.cabinet.spec.id
                 problems.append(
@@ -324,7 +334,7 @@ def check_front_clearance(ctx: Context) -> list[Problem]:
                     )
                 )
         for reason, shape, low, high in blockers:
-            if _spans_overlap(p.bottom, p.top, low, high) and zone.intersects(shape):
+            if _spans_overlap(p.bottom, p.top, low, high) and zone.shape.intersects(shape):
                 problems.append(
                     Problem.of(RuleProblem.FRONT_CLEARANCE, p.path, reason=reason, **common)
                 )
@@ -346,14 +356,53 @@ def reach_of(built: BuiltCabinet) -> float:
     return max(drawers, default=0.0) + built.front_depth_mm
 
 
+class _Zone:
+    """The floor a cabinet's open fronts sweep, as ``check_front_clearance`` asks about it: a
+    rectangle along the axes answers by its corners (``box_of``), anything else by shapely,
+    with a polygon made once, when first asked for."""
+
+    __slots__ = ("_shape", "bounds", "box", "corners")
+
+    def __init__(self, zone: Polygon | tuple[Point, ...]) -> None:
+        if isinstance(zone, Polygon):
+            x0, y0, x1, y1 = zone.bounds
+            self._shape: Polygon | None = zone
+            self.corners, self.box, self.bounds = None, None, (x0, y0, x1, y1)
+        else:
+            self._shape, self.corners, self.box = None, zone, box_of(zone)
+            self.bounds = bounds_of(zone)
+
+    @property
+    def shape(self) -> Polygon:
+        """The zone as a shapely polygon."""
+        if self._shape is None:
+            assert self.corners is not None
+            self._shape = plan_polygon(self.corners)
+        return self._shape
+
+    def within(self, room: Polygon, room_box: Bounds | None) -> bool:
+        """Whether ``room`` (its ``box_of``: ``room_box``) holds the zone."""
+        if room_box is not None and self.box is not None and self.corners is not None:
+            return box_holds(room_box, self.corners)
+        return bool(room.contains(self.shape))
+
+    def meets(self, other: Placed) -> bool:
+        """Whether the zone meets ``other``'s footprint (whose bounds it is ``near``)."""
+        if self.box is not None and other.box is not None:
+            return True  # two boxes meet where they are near
+        return bool(self.shape.intersects(other.footprint))
+
+
 def front_zone(p: Placed) -> Polygon | None:
     """The floor the cabinet's open fronts sweep (``None``: nothing opens)."""
-    return _front_zone(p)[0]
+    zone = _front_zone(p)[0]
+    return None if zone is None else _Zone(zone).shape
 
 
-def _front_zone(p: Placed) -> tuple[Polygon | None, int]:
-    """The floor the open fronts sweep, less half the touching tolerance all round, and how
-    far they reach (mm, rounded)."""
+def _front_zone(p: Placed) -> tuple[Polygon | tuple[Point, ...] | None, int]:
+    """The floor the open fronts sweep, less half the touching tolerance all round (a corner
+    unit's as a polygon, any other's as the corners of a rectangle), and how far they reach
+    (mm, rounded)."""
     reach = front_reach(p)
     if reach <= 0:
         return None, round(reach)
@@ -362,9 +411,7 @@ def _front_zone(p: Placed) -> tuple[Polygon | None, int]:
     if built.template.corner is not CornerKind.NONE:
         return _door_zone(p, reach), round(reach)
     width = built.envelope.hi[0]
-    zone = plan_polygon(
-        plan_rectangle(p.cabinet.transform, (half, half - reach, width - half, -half))
-    )
+    zone = plan_rectangle(p.cabinet.transform, (half, half - reach, width - half, -half))
     return zone, round(reach)
 
 
