@@ -4,7 +4,7 @@ evaluation import the rules, so nothing imports back."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 from functools import partial
 
@@ -14,7 +14,7 @@ from shapely import Polygon
 from catalog.catalog import Catalog
 from configurator.build.design_build import DesignBuild, PlacedCabinet
 from configurator.build.placement import Point, apply, footprint, plan_rectangle
-from configurator.model.design import Design
+from configurator.model.design import Design, cabinet_key, twin_key
 from configurator.room.geometry import Wall, plan_polygon
 from kernel.memo import Memo, no_memo
 from kernel.problems import Problem
@@ -39,10 +39,12 @@ Bounds = tuple[float, float, float, float]
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Placed:
-    """A built cabinet with what the room rules need: its index, footprint and heights."""
+    """A built cabinet with what the rules need: its index, keys, footprint and heights."""
 
     index: int
     cabinet: PlacedCabinet
+    key: Hashable  # its spec's ``cabinet_key``
+    twin: int  # the first of ``Context.placed`` that is its twin (``twin_key``): maybe itself
     footprint: Polygon
     core: Polygon  # the footprint less the touching tolerance: what another thing may not hit
     bounds: Bounds  # of the footprint, for quick rejection
@@ -140,16 +142,20 @@ def placed_cabinets(build: DesignBuild, design: Design, memo: Memo = no_memo) ->
     """Each built cabinet with its footprint and heights; ``memo`` may hand back the
     footprint of a cabinet of the same size standing at the same place."""
     index = {c.id: i for i, c in enumerate(design.cabinets)}
+    first: dict[Hashable, int] = {}  # the first cabinet with each twin key
     out = []
-    for pc in build.cabinets:
+    for i, pc in enumerate(build.cabinets):
+        spec = pc.cabinet.spec
         bottom = pc.transform[2][3]
         footprint, core, bounds, box = memo(
             ("plan", pc.cabinet.envelope, pc.cabinet.outline, pc.transform), partial(_plan, pc)
         )
         out.append(
             Placed(
-                index=index[pc.cabinet.spec.id],
+                index=index[spec.id],
                 cabinet=pc,
+                key=cabinet_key(spec),
+                twin=first.setdefault(twin_key(spec), i),
                 footprint=footprint,
                 core=core,
                 bounds=bounds,

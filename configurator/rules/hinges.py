@@ -17,7 +17,6 @@ from catalog.templates import FrontKind
 from configurator.build.cabinet import BuiltCabinet
 from configurator.build.parts import OpKind, Role
 from configurator.build.placement import plan_rectangle
-from configurator.model.design import cabinet_key
 from configurator.room.geometry import plan_polygon
 from configurator.rules.context import TOUCH_TOL_MM, Bounds, Context, Placed, box_holds
 from configurator.rules.problems import RuleProblem
@@ -42,7 +41,7 @@ def check_hinge_walls(ctx: Context) -> list[Problem]:
         return []
     problems = []
     for p in ctx.placed:
-        key = ("hinged_sides", cabinet_key(p.cabinet.cabinet.spec))
+        key = ("hinged_sides", p.key)
         sides = ctx.memo(key, partial(hinged_sides, p.cabinet.cabinet))
         for side, door in sides:
             if wall_beside(p, side, ctx.floor, ctx.floor_box):

@@ -14,7 +14,7 @@ from configurator.build.cabinet import BuiltCabinet
 from configurator.build.fronts import door_leaves
 from configurator.build.parts import Role
 from configurator.build.placement import Point, orientation, plan_rectangle
-from configurator.model.design import ObstacleKind, OpeningKind, WallPlacement, cabinet_key
+from configurator.model.design import ObstacleKind, OpeningKind, WallPlacement
 from configurator.room.geometry import RoomProblem, Wall, door_swing, opening_strip, plan_polygon
 from configurator.rules.context import (
     TOUCH_TOL_MM,
@@ -304,7 +304,7 @@ def check_front_clearance(ctx: Context) -> list[Problem]:
     room_box = box_of(room.exterior.coords[:-1])
     problems = []
     for p in ctx.placed:
-        key = ("front_zone", cabinet_key(p.cabinet.cabinet.spec), p.cabinet.transform)
+        key = ("front_zone", p.key, p.cabinet.transform)
         found, needed = ctx.memo(key, partial(_front_zone, p))
         if found is None:
             continue
