@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import math
 
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 from shapely import Polygon
 
-from configurator.build.placement import Point, plan_rectangle
+from configurator.build.placement import Point, apply, plan_rectangle
 from configurator.rules.context import box_holds, box_of, near
 
 coordinate = st.integers(-3000, 3000).map(float)
@@ -74,3 +74,16 @@ def test_a_turned_rectangle_or_an_l_room_is_no_box() -> None:
     l_room = [(0.0, 0.0), (4000.0, 0.0), (4000.0, 2000.0), (2000.0, 2000.0), (2000.0, 3000.0)]
     assert box_of([*l_room, (0.0, 3000.0)]) is None
     assert box_of([(0.0, 0.0), (0.0, 0.0), (5.0, 0.0), (5.0, 0.0)]) is None  # no area
+
+
+entry = st.one_of(st.sampled_from([0.0, -0.0, 1.0, -1.0]), st.floats(-1e4, 1e4))
+
+
+@given(st.lists(entry, min_size=8, max_size=8), st.lists(coordinate, min_size=4, max_size=4))
+@example([-1.0, -1.0, 1.0, -0.0, 1.0, 0.0, 0.0, 0.0], [0.0, 0.0, 1.0, 1.0])  # -0.0 + 0.0 + -0.0
+def test_plan_rectangle_is_apply_at_each_corner(row: list[float], bounds: list[float]) -> None:
+    transform = (tuple(row[:4]), tuple(row[4:]), (0.0, 0.0, 1.0, 0.0), (0.0, 0.0, 0.0, 1.0))
+    x0, y0, x1, y1 = bounds
+    corners = [apply(transform, x, y)[:2] for x, y in ((x0, y0), (x1, y0), (x1, y1), (x0, y1))]
+    # repr: the very same numbers, a zero's sign too
+    assert repr(plan_rectangle(transform, (x0, y0, x1, y1))) == repr(tuple(corners))
