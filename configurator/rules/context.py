@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
-from functools import partial
+from functools import cached_property, partial
 
 import shapely
 from shapely import Polygon
@@ -24,6 +24,7 @@ __all__ = [
     "Bounds",
     "Context",
     "Placed",
+    "Plan",
     "Rule",
     "bounds_of",
     "box_holds",
@@ -45,10 +46,9 @@ class Placed:
     cabinet: PlacedCabinet
     key: Hashable  # its spec's ``cabinet_key``
     twin: int  # the first of ``Context.placed`` that is its twin (``twin_key``): maybe itself
-    footprint: Polygon
-    core: Polygon  # the footprint less the touching tolerance: what another thing may not hit
-    bounds: Bounds  # of the footprint, for quick rejection
-    box: Bounds | None  # the bounds again where the footprint is just that box (``box_of``)
+    plan: Plan
+    bounds: Bounds  # the plan's, for quick rejection
+    box: Bounds | None  # the plan's: the bounds again where the footprint is just that box
     bottom: float
     top: float
 
@@ -56,6 +56,39 @@ class Placed:
     def path(self) -> str:
         """The cabinet's path in the design document."""
         return f"cabinets[{self.index}]"
+
+    @property
+    def footprint(self) -> Polygon:
+        """The cabinet's footprint in plan."""
+        return self.plan.shapes[0]
+
+    @property
+    def core(self) -> Polygon:
+        """The footprint less the touching tolerance: what another thing may not hit."""
+        return self.plan.shapes[1]
+
+
+@dataclass(frozen=True, kw_only=True)
+class Plan:
+    """A cabinet's footprint by its corners, and as shapely polygons made when a rule first
+    asks for them: in a rectangular room, rectangular cabinets are checked by their corners
+    alone (``box_of``). Shared through the memo, so it is never changed but for that."""
+
+    corners: tuple[Point, ...]  # of the footprint: its envelope, or an L unit's outline
+    inset: tuple[Point, ...] | None  # of the core, where the footprint is a rectangle
+    bounds: Bounds
+    box: Bounds | None
+    core_box: Bounds | None  # the core's ``box_of``
+
+    @cached_property
+    def shapes(self) -> tuple[Polygon, Polygon]:
+        """The footprint and its core."""
+        if self.inset is None:  # an L unit: its outline, shrunk by shapely
+            shape = plan_polygon(self.corners)
+            return shape, shrunk(shape)
+        # both in one shapely call: it costs about as much for two polygons as for one
+        shape, core = shapely.polygons([self.corners, self.inset]).tolist()
+        return shape, core
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -121,21 +154,19 @@ def bounds_of(corners: Sequence[Point]) -> Bounds:
     return (min(xs), min(ys), max(xs), max(ys))
 
 
-def _plan(pc: PlacedCabinet) -> tuple[Polygon, Polygon, Bounds, Bounds | None]:
-    """The footprint, its core, its bounds and its ``box_of``."""
+def _plan(pc: PlacedCabinet) -> Plan:
     env, transform = pc.cabinet.envelope, pc.transform
-    if pc.cabinet.outline is not None:  # an L unit: its outline, shrunk by shapely
-        outline = [apply(transform, x, y)[:2] for x, y in pc.cabinet.outline]
-        shape = plan_polygon(outline)
-        return shape, shrunk(shape), bounds_of(outline), None
+    if pc.cabinet.outline is not None:
+        outline = tuple(apply(transform, x, y)[:2] for x, y in pc.cabinet.outline)
+        return Plan(corners=outline, inset=None, bounds=bounds_of(outline), box=None, core_box=None)
     # a rectangle in the cabinet's own frame: the core is the rectangle less half the
-    # touching tolerance all round (no shapely buffer), both made in one shapely call (a
-    # call costs about as much for two polygons as for one)
+    # touching tolerance all round (no shapely buffer)
     half, width, depth = TOUCH_TOL_MM / 2, env.hi[0], env.hi[1]
     corners = footprint(transform, width=width, depth=depth)
     inset = plan_rectangle(transform, (half, half, width - half, depth - half))
-    shape, core = shapely.polygons([corners, inset]).tolist()
-    return shape, core, bounds_of(corners), box_of(corners)
+    box = box_of(corners)
+    core_box = box_of(inset) if box is not None else None
+    return Plan(corners=corners, inset=inset, bounds=bounds_of(corners), box=box, core_box=core_box)
 
 
 def placed_cabinets(build: DesignBuild, design: Design, memo: Memo = no_memo) -> tuple[Placed, ...]:
@@ -147,7 +178,7 @@ def placed_cabinets(build: DesignBuild, design: Design, memo: Memo = no_memo) ->
     for i, pc in enumerate(build.cabinets):
         spec = pc.cabinet.spec
         bottom = pc.transform[2][3]
-        footprint, core, bounds, box = memo(
+        plan = memo(
             ("plan", pc.cabinet.envelope, pc.cabinet.outline, pc.transform), partial(_plan, pc)
         )
         out.append(
@@ -156,10 +187,9 @@ def placed_cabinets(build: DesignBuild, design: Design, memo: Memo = no_memo) ->
                 cabinet=pc,
                 key=cabinet_key(spec),
                 twin=first.setdefault(twin_key(spec), i),
-                footprint=footprint,
-                core=core,
-                bounds=bounds,
-                box=box,
+                plan=plan,
+                bounds=plan.bounds,
+                box=plan.box,
                 bottom=bottom,
                 top=bottom + pc.cabinet.envelope.hi[2],
             )

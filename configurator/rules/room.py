@@ -57,10 +57,13 @@ def check_outside_room(ctx: Context) -> list[Problem]:
     """``outside_room``: every footprint lies inside the room outline."""
     if not ctx.room_ok:
         return []
-    room = ctx.floor.buffer(ROOM_TOL_MM, join_style="mitre")
+    room, room_box = _room_area(ctx)
     problems = []
     for p in ctx.placed:
-        if room.contains(p.footprint):
+        if room_box is not None and p.box is not None:
+            if box_holds(room_box, p.plan.corners):
+                continue
+        elif room.contains(p.footprint):
             continue
         params: dict[str, str | float] = {
             "outside_mm2": round(p.footprint.difference(ctx.floor).area)
@@ -83,6 +86,8 @@ def check_overlaps(ctx: Context) -> list[Problem]:
     for a, b in itertools.combinations(ctx.placed, 2):
         if not _spans_overlap(a.bottom, a.top, b.bottom, b.top) or not near(a.bounds, b.bounds):
             continue
+        if _boxes_apart(a.plan.core_box, b.plan.core_box):
+            continue  # they touch at most: no shapely intersection to make
         common = a.core.intersection(b.core)
         if common.is_empty or common.area <= 0:
             continue
@@ -97,6 +102,20 @@ def check_overlaps(ctx: Context) -> list[Problem]:
             )
         )
     return problems
+
+
+def _boxes_apart(a: Bounds | None, b: Bounds | None) -> bool:
+    """Whether two boxes (``box_of``; ``None``: not a box) share no area, so that shapely's
+    intersection of them is empty, a point or a line (``False``: they may share some)."""
+    if a is None or b is None:
+        return False
+    return not (a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3])
+
+
+def _room_area(ctx: Context) -> tuple[Polygon, Bounds | None]:
+    """The floor and the touching tolerance past its walls, and its ``box_of``."""
+    room = ctx.floor.buffer(ROOM_TOL_MM, join_style="mitre")
+    return room, box_of(room.exterior.coords[:-1])
 
 
 def check_openings(ctx: Context) -> list[Problem]:
@@ -289,7 +308,7 @@ def check_front_clearance(ctx: Context) -> list[Problem]:
     adjacent wall, in the room's corner (a corner unit is the fix)."""
     if not ctx.room_ok:
         return []
-    room = ctx.floor.buffer(ROOM_TOL_MM, join_style="mitre")
+    room, room_box = _room_area(ctx)
     prepare(room)  # asked once per cabinet: prepared, it answers without rebuilding
     blockers = [
         ("opening", s, 0.0, math.inf)
@@ -301,7 +320,6 @@ def check_front_clearance(ctx: Context) -> list[Problem]:
         for o in ctx.design.room.obstacles
         if o.kind is not ObstacleKind.SKIRTING
     ]
-    room_box = box_of(room.exterior.coords[:-1])
     problems = []
     for p in ctx.placed:
         key = ("front_zone", p.key, p.cabinet.transform)

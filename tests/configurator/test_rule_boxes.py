@@ -11,6 +11,7 @@ from shapely import Polygon
 
 from configurator.build.placement import Point, apply, plan_rectangle
 from configurator.rules.context import box_holds, box_of, near
+from configurator.rules.room import _boxes_apart
 
 coordinate = st.integers(-3000, 3000).map(float)
 # the turns walls give: square ones (exact), and any other
@@ -52,13 +53,33 @@ def test_a_box_holds_what_shapely_says_it_contains(
 
 
 few = st.integers(-3, 3).map(float)  # boxes that often touch
+SIDE_BY_SIDE = (
+    ((0.0, 0.0), (1.0, 0.0), (1.0, 1.0), (0.0, 1.0)),
+    ((1.0, 0.0), (2.0, 0.0), (2.0, 1.0), (1.0, 1.0)),
+)
 
 
 @given(st.one_of(turned(), boxes(few)), st.one_of(turned(), boxes(few)))
+@example(*SIDE_BY_SIDE)
+@example(*reversed(SIDE_BY_SIDE))
 def test_two_boxes_meet_where_they_are_near(a: tuple[Point, ...], b: tuple[Point, ...]) -> None:
     box_a, box_b = box_of(a), box_of(b)
     if box_a is not None and box_b is not None:
         assert near(box_a, box_b) == Polygon(a).intersects(Polygon(b))
+
+
+@given(st.one_of(turned(), boxes(few)), st.one_of(turned(), boxes(few)))
+@example(*SIDE_BY_SIDE)
+@example(*reversed(SIDE_BY_SIDE))
+def test_two_boxes_share_no_area_where_they_are_apart(
+    a: tuple[Point, ...], b: tuple[Point, ...]
+) -> None:
+    box_a, box_b = box_of(a), box_of(b)
+    common = Polygon(a).intersection(Polygon(b))
+    shared = not (common.is_empty or common.area <= 0)
+    assert not (_boxes_apart(box_a, box_b) and shared)  # apart: shapely never finds an overlap
+    if box_a is not None and box_b is not None:
+        assert _boxes_apart(box_a, box_b) == (not shared)
 
 
 @given(st.lists(st.tuples(coordinate, coordinate), min_size=3, max_size=6))
