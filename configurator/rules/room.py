@@ -321,9 +321,10 @@ def check_front_clearance(ctx: Context) -> list[Problem]:
         if o.kind is not ObstacleKind.SKIRTING
     ]
     problems = []
+    reaches: dict[int, float] = {}  # each twin's ``front_reach``
     for p in ctx.placed:
         key = ("front_zone", p.key, p.cabinet.transform)
-        found, needed = ctx.memo(key, partial(_front_zone, p))
+        found, needed = ctx.memo(key, partial(_twins_zone, p, reaches))
         if found is None:
             continue
         zone = _Zone(found)
@@ -413,15 +414,25 @@ class _Zone:
 
 def front_zone(p: Placed) -> Polygon | None:
     """The floor the cabinet's open fronts sweep (``None``: nothing opens)."""
-    zone = _front_zone(p)[0]
+    zone = _front_zone(p, front_reach(p))[0]
     return None if zone is None else _Zone(zone).shape
 
 
-def _front_zone(p: Placed) -> tuple[Polygon | tuple[Point, ...] | None, int]:
+def _twins_zone(
+    p: Placed, reaches: dict[int, float]
+) -> tuple[Polygon | tuple[Point, ...] | None, int]:
+    """``_front_zone``, with the reach worked out for ``p``'s twin if it was (``reaches``):
+    a twin's fronts reach as far."""
+    reach = reaches.get(p.twin)
+    if reach is None:
+        reach = reaches[p.twin] = front_reach(p)
+    return _front_zone(p, reach)
+
+
+def _front_zone(p: Placed, reach: float) -> tuple[Polygon | tuple[Point, ...] | None, int]:
     """The floor the open fronts sweep, less half the touching tolerance all round (a corner
     unit's as a polygon, any other's as the corners of a rectangle), and how far they reach
-    (mm, rounded)."""
-    reach = front_reach(p)
+    (mm, rounded): ``reach``, its ``front_reach``."""
     if reach <= 0:
         return None, round(reach)
     half = TOUCH_TOL_MM / 2

@@ -7,11 +7,12 @@ import math
 
 from hypothesis import example, given
 from hypothesis import strategies as st
-from shapely import Polygon
+from shapely import Polygon, unary_union
 
 from configurator.build.placement import Point, apply, plan_rectangle
-from configurator.rules.context import box_holds, box_of, near
+from configurator.rules.context import bounds_of, box_holds, box_of, near
 from configurator.rules.room import _boxes_apart
+from configurator.rules.support import SUPPORTED_SHARE
 
 coordinate = st.integers(-3000, 3000).map(float)
 # the turns walls give: square ones (exact), and any other
@@ -80,6 +81,27 @@ def test_two_boxes_share_no_area_where_they_are_apart(
     assert not (_boxes_apart(box_a, box_b) and shared)  # apart: shapely never finds an overlap
     if box_a is not None and box_b is not None:
         assert _boxes_apart(box_a, box_b) == (not shared)
+
+
+share = st.lists(st.floats(0, 1), min_size=4, max_size=4)
+
+
+@given(boxes(st.floats(-5000, 5000)), share, turned())
+def test_a_top_box_wholly_on_a_box_is_carried_whole(
+    top: tuple[Point, ...], at: list[float], other: tuple[Point, ...]
+) -> None:
+    """``check_support`` takes a top box within a top's box as carried (share 1), without
+    asking shapely."""
+    x0, y0, x1, y1 = bounds_of(top)
+    xs = sorted(x0 + f * (x1 - x0) for f in at[:2])
+    ys = sorted(y0 + f * (y1 - y0) for f in at[2:])
+    box = ((xs[0], ys[0]), (xs[1], ys[0]), (xs[1], ys[1]), (xs[0], ys[1]))
+    box_top = box_of(top)
+    assert box_top is not None
+    if box_of(box) is not None and box_holds(box_top, box):
+        footprint = Polygon(box)
+        carried = unary_union([Polygon(top), Polygon(other)]).intersection(footprint)
+        assert carried.area / footprint.area >= SUPPORTED_SHARE
 
 
 @given(st.lists(st.tuples(coordinate, coordinate), min_size=3, max_size=6))
