@@ -20,6 +20,7 @@ from kernel.memo import Memo, no_memo
 from kernel.problems import Problem
 
 __all__ = [
+    "ROOM_TOL_MM",
     "TOUCH_TOL_MM",
     "Bounds",
     "Context",
@@ -31,6 +32,7 @@ __all__ = [
     "box_of",
     "near",
     "placed_cabinets",
+    "room_area",
     "shrunk",
 ]
 
@@ -103,6 +105,8 @@ class Context:
     placed: tuple[Placed, ...]
     room_ok: bool
     floor_box: Bounds | None = None  # the floor's ``box_of``: rules may ask it, not shapely
+    room_area: Polygon | None = None  # ``room_area``'s (where the room is ok)
+    room_box: Bounds | None = None  # its ``box_of``
     memo: Memo = no_memo  # for work that depends on one cabinet only (same catalog)
 
 
@@ -110,6 +114,12 @@ Rule = Callable[[Context], Sequence[Problem]]
 
 
 TOUCH_TOL_MM = 1.0  # two things may touch; overlapping deeper than this is a clash
+ROOM_TOL_MM = 1.0  # a footprint may stand this far past a wall face (drawing precision)
+
+
+def room_area(floor: Polygon) -> Polygon:
+    """The ``floor`` and ``ROOM_TOL_MM`` past its walls: where a cabinet may stand."""
+    return floor.buffer(ROOM_TOL_MM, join_style="mitre")
 
 
 def shrunk(polygon: Polygon) -> Polygon:

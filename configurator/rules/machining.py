@@ -28,24 +28,43 @@ __all__ = ["check_machining", "clashes", "unsupported_shelves"]
 _ALONG = attrgetter("u")  # bores sorted along the part (no Python call per bore)
 
 
-# a part's thickness and operations: all its clashes depend on
-_Drilling = tuple[float, tuple[Operation, ...]]
+Clash = tuple[Drilled, Drilled]
 
 
 def check_machining(ctx: Context) -> list[Problem]:
     """``machining_clash``: one problem per part with bores that cut into each other."""
-    # parts drilled alike (the sides of cabinets of one height and depth) are compared once
-    found: dict[_Drilling, list[tuple[Drilled, Drilled]]] = {}
+    drillings = _Drillings()
 
     def _machining(placed: Placed, catalog: Catalog) -> list[Problem]:
-        return _cabinet_machining(placed, catalog, found)
+        return _cabinet_machining(placed, catalog, drillings)
 
     return each_cabinet(ctx, _machining)
 
 
-def _cabinet_machining(
-    placed: Placed, catalog: Catalog, known: dict[_Drilling, list[tuple[Drilled, Drilled]]]
-) -> list[Problem]:
+class _Drillings:
+    """The clashes of the parts checked so far: parts drilled alike (the same thickness and
+    operations: the sides of cabinets of one height and depth) are compared once. They are
+    looked up by a few of their numbers, then their operations compared whole: hashing all
+    of them (their enums hash in Python) would cost half as much as comparing the bores."""
+
+    def __init__(self) -> None:
+        self._seen: dict[tuple[float, ...], list[tuple[tuple[Operation, ...], list[Clash]]]] = {}
+
+    def clashes(self, part: Part) -> list[Clash]:
+        """``clashes(part)``, or those of a part drilled alike."""
+        ops = part.operations
+        first, last = ops[0], ops[-1]
+        key = (part.thickness_mm, len(ops), first.u, first.v, last.u, last.v)
+        alike = self._seen.setdefault(key, [])
+        for known, found in alike:
+            if known == ops:
+                return found
+        found = clashes(part)
+        alike.append((ops, found))
+        return found
+
+
+def _cabinet_machining(placed: Placed, catalog: Catalog, drillings: _Drillings) -> list[Problem]:
     problems = [
         Problem.of(
             RuleProblem.SHELF_UNSUPPORTED,
@@ -59,10 +78,7 @@ def _cabinet_machining(
     for part in placed.cabinet.cabinet.parts:
         if len(part.operations) < 2:
             continue  # nothing to cut into
-        drilling = (part.thickness_mm, part.operations)
-        found = known.get(drilling)
-        if found is None:
-            found = known[drilling] = clashes(part)
+        found = drillings.clashes(part)
         if found:
             a, b = found[0]
             problems.append(
@@ -132,14 +148,14 @@ def _hole_within(op: Operation, low: float, high: float) -> bool:
     return False
 
 
-def clashes(part: Part) -> list[tuple[Drilled, Drilled]]:
+def clashes(part: Part) -> list[Clash]:
     """The pairs of bores of ``part`` that cut into each other, a single bore first."""
     singles, rows = _bores(part.operations)
     if not singles or (len(singles) == 1 and not rows):
         return []
     thick = part.thickness_mm
     reach = max(op.diameter_mm for op in singles)
-    found: list[tuple[Drilled, Drilled]] = []
+    found: list[Clash] = []
     count = len(singles)
     for i, a in enumerate(singles):
         au, av, ad = a.u, a.v, a.diameter_mm

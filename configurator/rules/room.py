@@ -25,6 +25,7 @@ from configurator.rules.context import (
     box_holds,
     box_of,
     near,
+    room_area,
 )
 from configurator.rules.problems import RuleProblem
 from kernel.problems import Param, Problem, Severity
@@ -44,7 +45,6 @@ __all__ = [
     "reach_of",
 ]
 
-ROOM_TOL_MM = 1.0  # a footprint may stand this far past a wall face (drawing precision)
 DOOR_PASSAGE_MM = 600.0  # keep this much floor in front of a door or pass-through free
 TILT_MARGIN_MM = 15.0  # A15: 10-20 mm for uneven floors and ceilings
 
@@ -113,8 +113,11 @@ def _boxes_apart(a: Bounds | None, b: Bounds | None) -> bool:
 
 
 def _room_area(ctx: Context) -> tuple[Polygon, Bounds | None]:
-    """The floor and the touching tolerance past its walls, and its ``box_of``."""
-    room = ctx.floor.buffer(ROOM_TOL_MM, join_style="mitre")
+    """``room_area`` of the floor, and its ``box_of``: the context's (made once), if it has
+    them."""
+    if ctx.room_area is not None:
+        return ctx.room_area, ctx.room_box
+    room = room_area(ctx.floor)
     return room, box_of(room.exterior.coords[:-1])
 
 
