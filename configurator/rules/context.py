@@ -4,21 +4,37 @@ evaluation import the rules, so nothing imports back."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
-from functools import partial
+from functools import cached_property, partial
 
+import shapely
 from shapely import Polygon
 
 from catalog.catalog import Catalog
 from configurator.build.design_build import DesignBuild, PlacedCabinet
-from configurator.build.placement import plan_rectangle
-from configurator.model.design import Design
-from configurator.room.geometry import Wall, footprint_polygon, plan_polygon
+from configurator.build.placement import Point, apply, footprint, plan_rectangle
+from configurator.model.design import Design, cabinet_key, twin_key
+from configurator.room.geometry import Wall, plan_polygon
 from kernel.memo import Memo, no_memo
 from kernel.problems import Problem
 
-__all__ = ["TOUCH_TOL_MM", "Context", "Placed", "Rule", "near", "placed_cabinets", "shrunk"]
+__all__ = [
+    "ROOM_TOL_MM",
+    "TOUCH_TOL_MM",
+    "Bounds",
+    "Context",
+    "Placed",
+    "Plan",
+    "Rule",
+    "bounds_of",
+    "box_holds",
+    "box_of",
+    "near",
+    "placed_cabinets",
+    "room_area",
+    "shrunk",
+]
 
 
 Bounds = tuple[float, float, float, float]
@@ -26,13 +42,15 @@ Bounds = tuple[float, float, float, float]
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Placed:
-    """A built cabinet with what the room rules need: its index, footprint and heights."""
+    """A built cabinet with what the rules need: its index, keys, footprint and heights."""
 
     index: int
     cabinet: PlacedCabinet
-    footprint: Polygon
-    core: Polygon  # the footprint less the touching tolerance: what another thing may not hit
-    bounds: Bounds  # of the footprint, for quick rejection
+    key: Hashable  # its spec's ``cabinet_key``
+    twin: int  # the first of ``Context.placed`` that is its twin (``twin_key``): maybe itself
+    plan: Plan
+    bounds: Bounds  # the plan's, for quick rejection
+    box: Bounds | None  # the plan's: the bounds again where the footprint is just that box
     bottom: float
     top: float
 
@@ -40,6 +58,39 @@ class Placed:
     def path(self) -> str:
         """The cabinet's path in the design document."""
         return f"cabinets[{self.index}]"
+
+    @property
+    def footprint(self) -> Polygon:
+        """The cabinet's footprint in plan."""
+        return self.plan.shapes[0]
+
+    @property
+    def core(self) -> Polygon:
+        """The footprint less the touching tolerance: what another thing may not hit."""
+        return self.plan.shapes[1]
+
+
+@dataclass(frozen=True, kw_only=True)
+class Plan:
+    """A cabinet's footprint by its corners, and as shapely polygons made when a rule first
+    asks for them: in a rectangular room, rectangular cabinets are checked by their corners
+    alone (``box_of``). Shared through the memo, so it is never changed but for that."""
+
+    corners: tuple[Point, ...]  # of the footprint: its envelope, or an L unit's outline
+    inset: tuple[Point, ...] | None  # of the core, where the footprint is a rectangle
+    bounds: Bounds
+    box: Bounds | None
+    core_box: Bounds | None  # the core's ``box_of``
+
+    @cached_property
+    def shapes(self) -> tuple[Polygon, Polygon]:
+        """The footprint and its core."""
+        if self.inset is None:  # an L unit: its outline, shrunk by shapely
+            shape = plan_polygon(self.corners)
+            return shape, shrunk(shape)
+        # both in one shapely call: it costs about as much for two polygons as for one
+        shape, core = shapely.polygons([self.corners, self.inset]).tolist()
+        return shape, core
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -53,6 +104,9 @@ class Context:
     floor: Polygon
     placed: tuple[Placed, ...]
     room_ok: bool
+    floor_box: Bounds | None = None  # the floor's ``box_of``: rules may ask it, not shapely
+    room_area: Polygon | None = None  # ``room_area``'s (where the room is ok)
+    room_box: Bounds | None = None  # its ``box_of``
     memo: Memo = no_memo  # for work that depends on one cabinet only (same catalog)
 
 
@@ -60,6 +114,12 @@ Rule = Callable[[Context], Sequence[Problem]]
 
 
 TOUCH_TOL_MM = 1.0  # two things may touch; overlapping deeper than this is a clash
+ROOM_TOL_MM = 1.0  # a footprint may stand this far past a wall face (drawing precision)
+
+
+def room_area(floor: Polygon) -> Polygon:
+    """The ``floor`` and ``ROOM_TOL_MM`` past its walls: where a cabinet may stand."""
+    return floor.buffer(ROOM_TOL_MM, join_style="mitre")
 
 
 def shrunk(polygon: Polygon) -> Polygon:
@@ -72,43 +132,74 @@ def near(a: Bounds, b: Bounds) -> bool:
     return a[0] <= b[2] and b[0] <= a[2] and a[1] <= b[3] and b[1] <= a[3]
 
 
-def _bounds(shape: Polygon) -> Bounds:
-    x0, y0, x1, y1 = shape.bounds  # shapely's own: no coordinate arrays copied out
-    return (x0, y0, x1, y1)
+def box_of(corners: Sequence[Point]) -> Bounds | None:
+    """The bounds of the polygon on ``corners`` where it is a rectangle with its sides along
+    x and y (and some area), else ``None``. Whether such a box holds or meets another shape
+    comes down to comparing coordinates, and shapely's predicates are exact: the answers are
+    shapely's own (see ``box_holds``; two boxes meet where they are ``near``)."""
+    if len(corners) != 4:
+        return None
+    (ax, ay), (bx, by), (cx, cy), (dx, dy) = corners
+    if not (
+        (ax == bx and by == cy and cx == dx and dy == ay)
+        or (ay == by and bx == cx and cy == dy and dx == ax)
+    ):
+        return None
+    box = bounds_of(corners)
+    return box if box[0] < box[2] and box[1] < box[3] else None
 
 
-def _inset(pc: PlacedCabinet) -> Polygon:
-    """The footprint less half the touching tolerance all round (no shapely buffer: the
-    footprint is a rectangle in the cabinet's own frame)."""
-    half = TOUCH_TOL_MM / 2
-    width, depth = pc.cabinet.envelope.hi[0], pc.cabinet.envelope.hi[1]
-    return plan_polygon(plan_rectangle(pc.transform, (half, half, width - half, depth - half)))
+def box_holds(box: Bounds, corners: Sequence[Point]) -> bool:
+    """Whether ``box`` holds the polygon on ``corners`` (a simple one, with some area), as
+    shapely's ``contains`` says: a convex shape holds a polygon where it holds its corners,
+    edges included."""
+    x0, y0, x1, y1 = box
+    return all(x0 <= x <= x1 and y0 <= y <= y1 for x, y in corners)
 
 
-def _plan(pc: PlacedCabinet) -> tuple[Polygon, Polygon, Bounds]:
-    """The footprint, its core and its bounds."""
-    shape = footprint_polygon(pc)
-    core = _inset(pc) if pc.cabinet.outline is None else shrunk(shape)
-    return shape, core, _bounds(shape)
+def bounds_of(corners: Sequence[Point]) -> Bounds:
+    """The bounds of the polygon on ``corners``: the same numbers shapely's ``bounds`` gives
+    (the least and greatest of the coordinates), without asking shapely for them."""
+    xs, ys = [x for x, _ in corners], [y for _, y in corners]
+    return (min(xs), min(ys), max(xs), max(ys))
+
+
+def _plan(pc: PlacedCabinet) -> Plan:
+    env, transform = pc.cabinet.envelope, pc.transform
+    if pc.cabinet.outline is not None:
+        outline = tuple(apply(transform, x, y)[:2] for x, y in pc.cabinet.outline)
+        return Plan(corners=outline, inset=None, bounds=bounds_of(outline), box=None, core_box=None)
+    # a rectangle in the cabinet's own frame: the core is the rectangle less half the
+    # touching tolerance all round (no shapely buffer)
+    half, width, depth = TOUCH_TOL_MM / 2, env.hi[0], env.hi[1]
+    corners = footprint(transform, width=width, depth=depth)
+    inset = plan_rectangle(transform, (half, half, width - half, depth - half))
+    box = box_of(corners)
+    core_box = box_of(inset) if box is not None else None
+    return Plan(corners=corners, inset=inset, bounds=bounds_of(corners), box=box, core_box=core_box)
 
 
 def placed_cabinets(build: DesignBuild, design: Design, memo: Memo = no_memo) -> tuple[Placed, ...]:
     """Each built cabinet with its footprint and heights; ``memo`` may hand back the
     footprint of a cabinet of the same size standing at the same place."""
     index = {c.id: i for i, c in enumerate(design.cabinets)}
+    first: dict[Hashable, int] = {}  # the first cabinet with each twin key
     out = []
-    for pc in build.cabinets:
+    for i, pc in enumerate(build.cabinets):
+        spec = pc.cabinet.spec
         bottom = pc.transform[2][3]
-        footprint, core, bounds = memo(
+        plan = memo(
             ("plan", pc.cabinet.envelope, pc.cabinet.outline, pc.transform), partial(_plan, pc)
         )
         out.append(
             Placed(
-                index=index[pc.cabinet.spec.id],
+                index=index[spec.id],
                 cabinet=pc,
-                footprint=footprint,
-                core=core,
-                bounds=bounds,
+                key=cabinet_key(spec),
+                twin=first.setdefault(twin_key(spec), i),
+                plan=plan,
+                bounds=plan.bounds,
+                box=plan.box,
                 bottom=bottom,
                 top=bottom + pc.cabinet.envelope.hi[2],
             )

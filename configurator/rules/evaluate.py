@@ -14,7 +14,7 @@ from catalog.catalog import Catalog
 from configurator.build.design_build import DesignBuild, build_design
 from configurator.model.design import Design
 from configurator.room.geometry import check_room, floor_polygon, walls
-from configurator.rules.context import Context, Rule, placed_cabinets
+from configurator.rules.context import Context, Rule, box_of, placed_cabinets, room_area
 from configurator.rules.registry import RULES
 from kernel.memo import Memo, no_memo
 from kernel.problems import Problem, has_errors
@@ -64,13 +64,18 @@ def rule_context(
 def _context(
     design: Design, catalog: Catalog, build: DesignBuild, memo: Memo, *, room_ok: bool
 ) -> Context:
+    floor = floor_polygon(design.room)
+    room = room_area(floor) if room_ok else None  # asked by two rules: made once
     return Context(
         design=design,
         catalog=catalog,
         build=build,
         walls=tuple(walls(design.room)),
-        floor=floor_polygon(design.room),
+        floor=floor,
         placed=placed_cabinets(build, design, memo),
         room_ok=room_ok,
+        floor_box=box_of(design.room.outline_mm),
+        room_area=room,
+        room_box=None if room is None else box_of(room.exterior.coords[:-1]),
         memo=memo,
     )

@@ -40,12 +40,11 @@ from configurator.model.design import Cabinet, Design, ObstacleKind, OpeningKind
 from configurator.model.document import to_document
 from configurator.room.fill import Fill, fill_options
 from configurator.room.geometry import Wall, door_swing, opening_strip
-from configurator.rules.context import TOUCH_TOL_MM, Context
+from configurator.rules.context import ROOM_TOL_MM, TOUCH_TOL_MM, Context
 from configurator.rules.evaluate import evaluate, rule_context
 from configurator.rules.fixes import evaluated_with
 from configurator.rules.room import (
     DOOR_PASSAGE_MM,
-    ROOM_TOL_MM,
     TILT_MARGIN_MM,
     front_reach,
     front_zone,

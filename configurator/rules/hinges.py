@@ -17,9 +17,8 @@ from catalog.templates import FrontKind
 from configurator.build.cabinet import BuiltCabinet
 from configurator.build.parts import OpKind, Role
 from configurator.build.placement import plan_rectangle
-from configurator.model.design import cabinet_key
 from configurator.room.geometry import plan_polygon
-from configurator.rules.context import TOUCH_TOL_MM, Context, Placed
+from configurator.rules.context import TOUCH_TOL_MM, Bounds, Context, Placed, box_holds
 from configurator.rules.problems import RuleProblem
 from kernel.problems import Problem, Severity
 
@@ -42,10 +41,10 @@ def check_hinge_walls(ctx: Context) -> list[Problem]:
         return []
     problems = []
     for p in ctx.placed:
-        key = ("hinged_sides", cabinet_key(p.cabinet.cabinet.spec))
+        key = ("hinged_sides", p.key)
         sides = ctx.memo(key, partial(hinged_sides, p.cabinet.cabinet))
         for side, door in sides:
-            if wall_beside(p, side, ctx.floor):
+            if wall_beside(p, side, ctx.floor, ctx.floor_box):
                 problems.append(
                     Problem.of(
                         RuleProblem.DOOR_AGAINST_WALL,
@@ -85,11 +84,13 @@ def hinged_sides(built: BuiltCabinet) -> tuple[tuple[str, str], ...]:
     return tuple(found.items())
 
 
-def wall_beside(p: Placed, side: str, floor: Polygon) -> bool:
+def wall_beside(p: Placed, side: str, floor: Polygon, floor_box: Bounds | None = None) -> bool:
     """Whether a room wall stands less than the gap from ``p``'s ``side``: the strip that
-    wide beside its front reaches out of the ``floor``."""
+    wide beside its front reaches out of the ``floor`` (``floor_box``: its ``box_of``)."""
     width = p.cabinet.cabinet.envelope.hi[0]
     gap, inset = HINGE_WALL_GAP_MM, TOUCH_TOL_MM
     x0, x1 = (-gap, -inset) if side == "left" else (width + inset, width + gap)
-    strip = plan_polygon(plan_rectangle(p.cabinet.transform, (x0, inset, x1, 2 * gap)))
-    return not floor.contains(strip)
+    strip = plan_rectangle(p.cabinet.transform, (x0, inset, x1, 2 * gap))
+    if floor_box is not None:  # a rectangular room: no shapely polygon to make
+        return not box_holds(floor_box, strip)
+    return not floor.contains(plan_polygon(strip))

@@ -20,6 +20,7 @@ from configurator.build.parts import Face, Operation, OpKind, Part, Role
 from configurator.rules.context import Context, Placed
 from configurator.rules.problems import RuleProblem
 from configurator.rules.structure import each_cabinet
+from kernel.ids import HardwareCode
 from kernel.problems import Problem
 
 __all__ = ["check_machining", "clashes", "unsupported_shelves"]
@@ -27,12 +28,43 @@ __all__ = ["check_machining", "clashes", "unsupported_shelves"]
 _ALONG = attrgetter("u")  # bores sorted along the part (no Python call per bore)
 
 
+Clash = tuple[Drilled, Drilled]
+
+
 def check_machining(ctx: Context) -> list[Problem]:
     """``machining_clash``: one problem per part with bores that cut into each other."""
+    drillings = _Drillings()
+
+    def _machining(placed: Placed, catalog: Catalog) -> list[Problem]:
+        return _cabinet_machining(placed, catalog, drillings)
+
     return each_cabinet(ctx, _machining)
 
 
-def _machining(placed: Placed, catalog: Catalog) -> list[Problem]:
+class _Drillings:
+    """The clashes of the parts checked so far: parts drilled alike (the same thickness and
+    operations: the sides of cabinets of one height and depth) are compared once. They are
+    looked up by a few of their numbers, then their operations compared whole: hashing all
+    of them (their enums hash in Python) would cost half as much as comparing the bores."""
+
+    def __init__(self) -> None:
+        self._seen: dict[tuple[float, ...], list[tuple[tuple[Operation, ...], list[Clash]]]] = {}
+
+    def clashes(self, part: Part) -> list[Clash]:
+        """``clashes(part)``, or those of a part drilled alike."""
+        ops = part.operations
+        first, last = ops[0], ops[-1]
+        key = (part.thickness_mm, len(ops), first.u, first.v, last.u, last.v)
+        alike = self._seen.setdefault(key, [])
+        for known, found in alike:
+            if known == ops:
+                return found
+        found = clashes(part)
+        alike.append((ops, found))
+        return found
+
+
+def _cabinet_machining(placed: Placed, catalog: Catalog, drillings: _Drillings) -> list[Problem]:
     problems = [
         Problem.of(
             RuleProblem.SHELF_UNSUPPORTED,
@@ -44,7 +76,9 @@ def _machining(placed: Placed, catalog: Catalog) -> list[Problem]:
         for shelf, board in unsupported_shelves(placed.cabinet.cabinet.parts, catalog)
     ]
     for part in placed.cabinet.cabinet.parts:
-        found = clashes(part)
+        if len(part.operations) < 2:
+            continue  # nothing to cut into
+        found = drillings.clashes(part)
         if found:
             a, b = found[0]
             problems.append(
@@ -72,27 +106,33 @@ def unsupported_shelves(parts: tuple[Part, ...], catalog: Catalog) -> list[tuple
     pins: dict[int, dict[Face, list[Operation]]] = {}  # each board's pin rows by face, once
     found = []
     for shelf in (p for p in parts if p.role is Role.SHELF and p.length_axis == 0):
-        z = shelf.box.lo[2]
+        z, left, right = shelf.box.lo[2], shelf.box.lo[0] - c, shelf.box.hi[0] + c
         for i, board in enumerate(boards):
-            if abs(board.box.hi[0] - (shelf.box.lo[0] - c)) < 0.1:
+            box = board.box
+            if abs(box.hi[0] - left) < 0.1:
                 face = Face.A  # the board's face toward +x, where the shelf is
-            elif abs(board.box.lo[0] - (shelf.box.hi[0] + c)) < 0.1:
+            elif abs(box.lo[0] - right) < 0.1:
                 face = Face.B
             else:
                 continue
-            if not board.box.lo[2] <= z <= board.box.hi[2]:
+            if not box.lo[2] <= z <= box.hi[2]:
                 continue
             faces = pins.get(i)
-            if faces is None:  # one pass over the board's bores for both its faces
-                faces = pins[i] = {Face.A: [], Face.B: []}
-                for op in board.operations:
-                    if op.item == k.shelf_support and (op.face is Face.A or op.face is Face.B):
-                        faces[op.face].append(op)
-            rows = faces[face]
-            under = (z - pitch - 0.01 - board.box.lo[2], z + 0.01 - board.box.lo[2])
-            if len({round(op.v, 1) for op in rows if _hole_within(op, *under)}) < 2:
+            if faces is None:
+                faces = pins[i] = _pin_rows(board, k.shelf_support)
+            low, high = z - pitch - 0.01 - box.lo[2], z + 0.01 - box.lo[2]
+            if len({round(op.v, 1) for op in faces[face] if _hole_within(op, low, high)}) < 2:
                 found.append((shelf, board))  # not a front and a back row under the shelf
     return found
+
+
+def _pin_rows(board: Part, support: HardwareCode) -> dict[Face, list[Operation]]:
+    """The bores for shelf pins in each face of ``board``: one pass for both faces."""
+    faces: dict[Face, list[Operation]] = {Face.A: [], Face.B: []}
+    for op in board.operations:
+        if op.item == support and (op.face is Face.A or op.face is Face.B):
+            faces[op.face].append(op)
+    return faces
 
 
 def _hole_within(op: Operation, low: float, high: float) -> bool:
@@ -108,14 +148,14 @@ def _hole_within(op: Operation, low: float, high: float) -> bool:
     return False
 
 
-def clashes(part: Part) -> list[tuple[Drilled, Drilled]]:
+def clashes(part: Part) -> list[Clash]:
     """The pairs of bores of ``part`` that cut into each other, a single bore first."""
     singles, rows = _bores(part.operations)
     if not singles or (len(singles) == 1 and not rows):
         return []
     thick = part.thickness_mm
     reach = max(op.diameter_mm for op in singles)
-    found: list[tuple[Drilled, Drilled]] = []
+    found: list[Clash] = []
     count = len(singles)
     for i, a in enumerate(singles):
         au, av, ad = a.u, a.v, a.diameter_mm

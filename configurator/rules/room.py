@@ -13,10 +13,20 @@ from catalog.templates import CornerKind, FrontKind
 from configurator.build.cabinet import BuiltCabinet
 from configurator.build.fronts import door_leaves
 from configurator.build.parts import Role
-from configurator.build.placement import orientation, plan_rectangle
-from configurator.model.design import ObstacleKind, OpeningKind, WallPlacement, cabinet_key
+from configurator.build.placement import Point, orientation, plan_rectangle
+from configurator.model.design import ObstacleKind, OpeningKind, WallPlacement
 from configurator.room.geometry import RoomProblem, Wall, door_swing, opening_strip, plan_polygon
-from configurator.rules.context import TOUCH_TOL_MM, Context, Placed, near
+from configurator.rules.context import (
+    TOUCH_TOL_MM,
+    Bounds,
+    Context,
+    Placed,
+    bounds_of,
+    box_holds,
+    box_of,
+    near,
+    room_area,
+)
 from configurator.rules.problems import RuleProblem
 from kernel.problems import Param, Problem, Severity
 
@@ -35,7 +45,6 @@ __all__ = [
     "reach_of",
 ]
 
-ROOM_TOL_MM = 1.0  # a footprint may stand this far past a wall face (drawing precision)
 DOOR_PASSAGE_MM = 600.0  # keep this much floor in front of a door or pass-through free
 TILT_MARGIN_MM = 15.0  # A15: 10-20 mm for uneven floors and ceilings
 
@@ -48,10 +57,13 @@ def check_outside_room(ctx: Context) -> list[Problem]:
     """``outside_room``: every footprint lies inside the room outline."""
     if not ctx.room_ok:
         return []
-    room = ctx.floor.buffer(ROOM_TOL_MM, join_style="mitre")
+    room, room_box = _room_area(ctx)
     problems = []
     for p in ctx.placed:
-        if room.contains(p.footprint):
+        if room_box is not None and p.box is not None:
+            if box_holds(room_box, p.plan.corners):
+                continue
+        elif room.contains(p.footprint):
             continue
         params: dict[str, str | float] = {
             "outside_mm2": round(p.footprint.difference(ctx.floor).area)
@@ -74,6 +86,8 @@ def check_overlaps(ctx: Context) -> list[Problem]:
     for a, b in itertools.combinations(ctx.placed, 2):
         if not _spans_overlap(a.bottom, a.top, b.bottom, b.top) or not near(a.bounds, b.bounds):
             continue
+        if _boxes_apart(a.plan.core_box, b.plan.core_box):
+            continue  # they touch at most: no shapely intersection to make
         common = a.core.intersection(b.core)
         if common.is_empty or common.area <= 0:
             continue
@@ -88,6 +102,23 @@ def check_overlaps(ctx: Context) -> list[Problem]:
             )
         )
     return problems
+
+
+def _boxes_apart(a: Bounds | None, b: Bounds | None) -> bool:
+    """Whether two boxes (``box_of``; ``None``: not a box) share no area, so that shapely's
+    intersection of them is empty, a point or a line (``False``: they may share some)."""
+    if a is None or b is None:
+        return False
+    return not (a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3])
+
+
+def _room_area(ctx: Context) -> tuple[Polygon, Bounds | None]:
+    """``room_area`` of the floor, and its ``box_of``: the context's (made once), if it has
+    them."""
+    if ctx.room_area is not None:
+        return ctx.room_area, ctx.room_box
+    room = room_area(ctx.floor)
+    return room, box_of(room.exterior.coords[:-1])
 
 
 def check_openings(ctx: Context) -> list[Problem]:
@@ -280,7 +311,7 @@ def check_front_clearance(ctx: Context) -> list[Problem]:
     adjacent wall, in the room's corner (a corner unit is the fix)."""
     if not ctx.room_ok:
         return []
-    room = ctx.floor.buffer(ROOM_TOL_MM, join_style="mitre")
+    room, room_box = _room_area(ctx)
     prepare(room)  # asked once per cabinet: prepared, it answers without rebuilding
     blockers = [
         ("opening", s, 0.0, math.inf)
@@ -293,23 +324,24 @@ def check_front_clearance(ctx: Context) -> list[Problem]:
         if o.kind is not ObstacleKind.SKIRTING
     ]
     problems = []
+    reaches: dict[int, float] = {}  # each twin's ``front_reach``
     for p in ctx.placed:
-        key = ("front_zone", cabinet_key(p.cabinet.cabinet.spec), p.cabinet.transform)
-        zone, needed = ctx.memo(key, partial(_front_zone, p))
-        if zone is None:
+        key = ("front_zone", p.key, p.cabinet.transform)
+        found, needed = ctx.memo(key, partial(_twins_zone, p, reaches))
+        if found is None:
             continue
-        reach = zone.bounds
+        zone = _Zone(found)
         common: dict[str, Param] = {"cabinet": p.cabinet.cabinet.spec.id, "needed_mm": needed}
-        if not room.contains(zone):
+        if not zone.within(room, room_box):
             problems.append(
                 Problem.of(RuleProblem.FRONT_CLEARANCE, p.path, reason="wall", **common)
             )
         for other in ctx.placed:
             if (
                 other is not p
-                and near(reach, other.bounds)  # first: it rules out most of the n² pairs
+                and near(zone.bounds, other.bounds)  # first: it rules out most of the n² pairs
                 and _spans_overlap(p.bottom, p.top, other.bottom, other.top)
-                and zone.intersects(other.footprint)
+                and zone.meets(other)
             ):
                 other_id = other.cabinet.cabinet.spec.id
                 problems.append(
@@ -324,7 +356,7 @@ def check_front_clearance(ctx: Context) -> list[Problem]:
                     )
                 )
         for reason, shape, low, high in blockers:
-            if _spans_overlap(p.bottom, p.top, low, high) and zone.intersects(shape):
+            if _spans_overlap(p.bottom, p.top, low, high) and zone.shape.intersects(shape):
                 problems.append(
                     Problem.of(RuleProblem.FRONT_CLEARANCE, p.path, reason=reason, **common)
                 )
@@ -346,15 +378,64 @@ def reach_of(built: BuiltCabinet) -> float:
     return max(drawers, default=0.0) + built.front_depth_mm
 
 
+class _Zone:
+    """The floor a cabinet's open fronts sweep, as ``check_front_clearance`` asks about it: a
+    rectangle along the axes answers by its corners (``box_of``), anything else by shapely,
+    with a polygon made once, when first asked for."""
+
+    __slots__ = ("_shape", "bounds", "box", "corners")
+
+    def __init__(self, zone: Polygon | tuple[Point, ...]) -> None:
+        if isinstance(zone, Polygon):
+            x0, y0, x1, y1 = zone.bounds
+            self._shape: Polygon | None = zone
+            self.corners, self.box, self.bounds = None, None, (x0, y0, x1, y1)
+        else:
+            self._shape, self.corners, self.box = None, zone, box_of(zone)
+            self.bounds = bounds_of(zone)
+
+    @property
+    def shape(self) -> Polygon:
+        """The zone as a shapely polygon."""
+        if self._shape is None:
+            assert self.corners is not None
+            self._shape = plan_polygon(self.corners)
+        return self._shape
+
+    def within(self, room: Polygon, room_box: Bounds | None) -> bool:
+        """Whether ``room`` (its ``box_of``: ``room_box``) holds the zone."""
+        if room_box is not None and self.box is not None and self.corners is not None:
+            return box_holds(room_box, self.corners)
+        return bool(room.contains(self.shape))
+
+    def meets(self, other: Placed) -> bool:
+        """Whether the zone meets ``other``'s footprint (whose bounds it is ``near``)."""
+        if self.box is not None and other.box is not None:
+            return True  # two boxes meet where they are near
+        return bool(self.shape.intersects(other.footprint))
+
+
 def front_zone(p: Placed) -> Polygon | None:
     """The floor the cabinet's open fronts sweep (``None``: nothing opens)."""
-    return _front_zone(p)[0]
+    zone = _front_zone(p, front_reach(p))[0]
+    return None if zone is None else _Zone(zone).shape
 
 
-def _front_zone(p: Placed) -> tuple[Polygon | None, int]:
-    """The floor the open fronts sweep, less half the touching tolerance all round, and how
-    far they reach (mm, rounded)."""
-    reach = front_reach(p)
+def _twins_zone(
+    p: Placed, reaches: dict[int, float]
+) -> tuple[Polygon | tuple[Point, ...] | None, int]:
+    """``_front_zone``, with the reach worked out for ``p``'s twin if it was (``reaches``):
+    a twin's fronts reach as far."""
+    reach = reaches.get(p.twin)
+    if reach is None:
+        reach = reaches[p.twin] = front_reach(p)
+    return _front_zone(p, reach)
+
+
+def _front_zone(p: Placed, reach: float) -> tuple[Polygon | tuple[Point, ...] | None, int]:
+    """The floor the open fronts sweep, less half the touching tolerance all round (a corner
+    unit's as a polygon, any other's as the corners of a rectangle), and how far they reach
+    (mm, rounded): ``reach``, its ``front_reach``."""
     if reach <= 0:
         return None, round(reach)
     half = TOUCH_TOL_MM / 2
@@ -362,9 +443,7 @@ def _front_zone(p: Placed) -> tuple[Polygon | None, int]:
     if built.template.corner is not CornerKind.NONE:
         return _door_zone(p, reach), round(reach)
     width = built.envelope.hi[0]
-    zone = plan_polygon(
-        plan_rectangle(p.cabinet.transform, (half, half - reach, width - half, -half))
-    )
+    zone = plan_rectangle(p.cabinet.transform, (half, half - reach, width - half, -half))
     return zone, round(reach)
 
 

@@ -3,7 +3,7 @@ sag, hinges and door size, hanging space (DOMAIN.md A2, A3, A8, A11, A16)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable
+from collections.abc import Callable
 from functools import partial
 
 from catalog.catalog import Catalog
@@ -13,7 +13,7 @@ from configurator.build.fronts import door_leaves
 from configurator.build.interior import DEFAULT_DRAWER_MM
 from configurator.build.joinery import hinge_count
 from configurator.build.parts import OpKind, Part, Role
-from configurator.model.design import Item, ItemKind, cabinet_key, twin_key
+from configurator.model.design import Item, ItemKind
 from configurator.rules.context import Context, Placed
 from configurator.rules.problems import RuleProblem
 from configurator.rules.sag import (
@@ -53,17 +53,16 @@ def each_cabinet(ctx: Context, check: CabinetCheck) -> list[Problem]:
     twin of a cabinet found sound (``configurator.build.twins``: the same but for its id) is
     sound too. (A twin's problems name its own path and parts: those are worked out.)"""
     problems: list[Problem] = []
-    sound: set[Hashable] = set()  # twin keys of the cabinets ``check`` found nothing in
+    sound: set[int] = set()  # the ``Placed.twin`` of the cabinets ``check`` found nothing in
+    name = check.__name__
     for placed in ctx.placed:
-        spec = placed.cabinet.cabinet.spec
-        twin = twin_key(spec)
-        key = (check.__name__, placed.path, cabinet_key(spec))
-        if twin in sound:
+        key = (name, placed.path, placed.key)
+        if placed.twin in sound:
             ctx.memo(key, tuple)  # remembered as its own: an edit of its twin leaves it be
             continue
         found = ctx.memo(key, partial(_frozen, check, placed, ctx.catalog))
         if not found:
-            sound.add(twin)
+            sound.add(placed.twin)
         problems += found
     return problems
 

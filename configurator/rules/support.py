@@ -12,7 +12,7 @@ from __future__ import annotations
 from shapely import Polygon, unary_union
 
 from catalog.templates import StandsOn
-from configurator.rules.context import TOUCH_TOL_MM, Context, Placed, near
+from configurator.rules.context import TOUCH_TOL_MM, Bounds, Context, Placed, box_holds, near
 from configurator.rules.problems import RuleProblem
 from kernel.problems import Problem
 
@@ -75,15 +75,29 @@ def can_carry(p: Placed) -> bool:
 def _supported_share(p: Placed, ctx: Context) -> float:
     """How much of ``p``'s footprint rests on the tops of carcass cabinets whose top is its
     underside (within the touching tolerance)."""
-    tops = [
-        other.footprint
+    under = [
+        other
         for other in ctx.placed
         if other is not p
         and other.cabinet.cabinet.template.has_carcass
         and abs(other.top - p.bottom) <= TOUCH_TOL_MM
         and near(other.bounds, p.bounds)
     ]
+    if _sizeable(p.box) and any(_holds(other, p) for other in under):
+        return 1.0  # wholly on one top's box: shapely's sums give 1 but for the last digits
+    tops = [other.footprint for other in under]
     if not tops or p.footprint.area <= 0:
         return 0.0
     carried: Polygon = unary_union(tops).intersection(p.footprint)
     return float(carried.area / p.footprint.area)
+
+
+def _sizeable(box: Bounds | None) -> bool:
+    """Whether ``box`` is one (``box_of``) at least a millimetre each way: on a speck of a
+    few digits, shapely's sums are not to be second-guessed."""
+    return box is not None and box[2] - box[0] >= 1 and box[3] - box[1] >= 1
+
+
+def _holds(other: Placed, p: Placed) -> bool:
+    """Whether ``other``'s box (``box_of``) holds ``p``'s footprint."""
+    return other.box is not None and box_holds(other.box, p.plan.corners)
