@@ -94,14 +94,19 @@ def floor_polygon(room: Room) -> Polygon:
     return Polygon(room.outline_mm)
 
 
-def check_room(room: Room) -> list[Problem]:
-    """Problems that make the room unusable: too few corners, no area, crossing walls."""
+def check_room(
+    room: Room, floor: Polygon | None = None, room_walls: Sequence[Wall] | None = None
+) -> list[Problem]:
+    """Problems that make the room unusable: too few corners, no area, crossing walls.
+    ``floor`` and ``room_walls``: its ``floor_polygon`` and ``walls``, where the caller has
+    them already."""
 
     def problem(reason: str, path: str = "room.outline_mm", **more: str | float) -> Problem:
         return Problem.of(RoomProblem.INVALID_ROOM, path, reason=reason, **more)
 
-    polygon = floor_polygon(room)
-    short = [w.index for w in walls(room) if w.length < MIN_WALL_MM]
+    polygon = floor_polygon(room) if floor is None else floor
+    room_walls = walls(room) if room_walls is None else room_walls
+    short = [w.index for w in room_walls if w.length < MIN_WALL_MM]
     if short:
         return [
             problem("short_wall", f"room.outline_mm[{short[0]}]", wall=short[0], min=MIN_WALL_MM)

@@ -13,6 +13,7 @@ from shapely import Polygon
 
 from catalog.catalog import Catalog
 from configurator.build.design_build import DesignBuild, PlacedCabinet
+from configurator.build.fronts import Leaf, door_leaves
 from configurator.build.placement import Point, apply, footprint, plan_rectangle
 from configurator.model.design import Design, cabinet_key, twin_key
 from configurator.room.geometry import Wall, plan_polygon
@@ -40,9 +41,10 @@ __all__ = [
 Bounds = tuple[float, float, float, float]
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True)
 class Placed:
-    """A built cabinet with what the rules need: its index, keys, footprint and heights."""
+    """A built cabinet with what the rules need: its index, keys, footprint and heights, and
+    its door leaves, worked out when a rule first asks for them (several rules do)."""
 
     index: int
     cabinet: PlacedCabinet
@@ -58,6 +60,11 @@ class Placed:
     def path(self) -> str:
         """The cabinet's path in the design document."""
         return f"cabinets[{self.index}]"
+
+    @cached_property
+    def leaves(self) -> list[Leaf]:
+        """The cabinet's door leaves (``door_leaves``): shared by the rules, never changed."""
+        return door_leaves(self.cabinet.cabinet.parts)
 
     @property
     def footprint(self) -> Polygon:

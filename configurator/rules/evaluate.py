@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from catalog.catalog import Catalog
 from configurator.build.design_build import DesignBuild, build_design
-from configurator.model.design import Design
+from configurator.model.design import Design, Room
 from configurator.room.geometry import check_room, floor_polygon, walls
 from configurator.rules.context import Context, Rule, box_of, placed_cabinets, room_area
 from configurator.rules.registry import RULES
@@ -46,8 +46,9 @@ def evaluate(
     back what an earlier evaluation with the same catalog worked out for a cabinet."""
 
     build = build_design(design, catalog, memo)
-    room_problems = check_room(design.room)
-    ctx = _context(design, catalog, build, memo, room_ok=not room_problems)
+    room = _Room(design.room)
+    room_problems = check_room(design.room, room.floor, room.walls)
+    ctx = _context(design, catalog, build, memo, room, room_ok=not room_problems)
     problems = [*room_problems, *build.problems]
     for rule in RULES if rules is None else rules:
         problems += rule(ctx)
@@ -58,24 +59,35 @@ def rule_context(
     design: Design, catalog: Catalog, build: DesignBuild, *, memo: Memo = no_memo
 ) -> Context:
     """What the rules looked at when ``build`` (of ``design``) was evaluated."""
-    return _context(design, catalog, build, memo, room_ok=not check_room(design.room))
+    room = _Room(design.room)
+    room_ok = not check_room(design.room, room.floor, room.walls)
+    return _context(design, catalog, build, memo, room, room_ok=room_ok)
+
+
+class _Room:
+    """The room's floor polygon and walls: both the room's check and the rules want them."""
+
+    __slots__ = ("floor", "walls")
+
+    def __init__(self, room: Room) -> None:
+        self.floor = floor_polygon(room)
+        self.walls = tuple(walls(room))
 
 
 def _context(
-    design: Design, catalog: Catalog, build: DesignBuild, memo: Memo, *, room_ok: bool
+    design: Design, catalog: Catalog, build: DesignBuild, memo: Memo, room: _Room, *, room_ok: bool
 ) -> Context:
-    floor = floor_polygon(design.room)
-    room = room_area(floor) if room_ok else None  # asked by two rules: made once
+    area = room_area(room.floor) if room_ok else None  # asked by two rules: made once
     return Context(
         design=design,
         catalog=catalog,
         build=build,
-        walls=tuple(walls(design.room)),
-        floor=floor,
+        walls=room.walls,
+        floor=room.floor,
         placed=placed_cabinets(build, design, memo),
         room_ok=room_ok,
         floor_box=box_of(design.room.outline_mm),
-        room_area=room,
-        room_box=None if room is None else box_of(room.exterior.coords[:-1]),
+        room_area=area,
+        room_box=None if area is None else box_of(area.exterior.coords[:-1]),
         memo=memo,
     )

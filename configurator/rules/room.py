@@ -11,7 +11,7 @@ from shapely import Polygon, prepare, unary_union
 
 from catalog.templates import CornerKind, FrontKind
 from configurator.build.cabinet import BuiltCabinet
-from configurator.build.fronts import door_leaves
+from configurator.build.fronts import Leaf, door_leaves
 from configurator.build.parts import Role
 from configurator.build.placement import Point, orientation, plan_rectangle
 from configurator.model.design import ObstacleKind, OpeningKind, WallPlacement
@@ -367,13 +367,24 @@ def check_front_clearance(ctx: Context) -> list[Problem]:
 def front_reach(p: Placed) -> float:
     """How far the fronts reach into the room when open: the widest hinged door, or the
     longest drawer pulled out."""
-    return reach_of(p.cabinet.cabinet)
+    built = p.cabinet.cabinet
+    if built.template.fronts is FrontKind.HINGED:
+        return _widest(p.leaves)
+    return _drawer_reach(built)
 
 
 def reach_of(built: BuiltCabinet) -> float:
     """``front_reach`` of a cabinet wherever it stands."""
     if built.template.fronts is FrontKind.HINGED:
-        return max((leaf.width_mm for leaf in door_leaves(built.parts)), default=0.0)
+        return _widest(door_leaves(built.parts))
+    return _drawer_reach(built)
+
+
+def _widest(leaves: list[Leaf]) -> float:
+    return max((leaf.width_mm for leaf in leaves), default=0.0)
+
+
+def _drawer_reach(built: BuiltCabinet) -> float:
     drawers = [part.length_mm for part in built.parts if part.role is Role.DRAWER_SIDE]
     return max(drawers, default=0.0) + built.front_depth_mm
 
@@ -452,7 +463,7 @@ def _door_zone(p: Placed, reach: float) -> Polygon:
     the floor in front of the doors facing out of the frame's front (y) and, on an L unit's
     second arm, of those facing along x."""
     half = TOUCH_TOL_MM / 2
-    leaves = door_leaves(p.cabinet.cabinet.parts)
+    leaves = p.leaves
     rects = []
     front = [leaf.box for leaf in leaves if leaf.parts[0].thickness_axis == 1]
     if front:

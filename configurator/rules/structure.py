@@ -9,7 +9,6 @@ from functools import partial
 from catalog.catalog import Catalog
 from catalog.templates import FrontKind
 from configurator.build.frame import make_frame
-from configurator.build.fronts import door_leaves
 from configurator.build.interior import DEFAULT_DRAWER_MM
 from configurator.build.joinery import hinge_count
 from configurator.build.parts import OpKind, Part, Role
@@ -165,7 +164,7 @@ def _doors(placed: Placed, catalog: Catalog) -> list[Problem]:
     problems: list[Problem] = []
     if placed.cabinet.cabinet.template.fronts is not FrontKind.HINGED:
         return problems
-    for leaf in door_leaves(placed.cabinet.cabinet.parts):
+    for leaf in placed.leaves:
         weight = leaf.weight_kg(catalog)
         height, width = leaf.box.size(2), leaf.width_mm
         needed = hinge_count(height, weight, width)
@@ -258,7 +257,7 @@ def _sliding_doors(placed: Placed, catalog: Catalog) -> list[Problem]:
     built = placed.cabinet.cabinet
     if built.template.fronts is not FrontKind.SLIDING:
         return []
-    leaves = door_leaves(built.parts)
+    leaves = placed.leaves
     if not leaves:
         return []
     k = catalog.construction
@@ -298,8 +297,10 @@ def check_hanging_space(ctx: Context) -> list[Problem]:
 def _hanging_space(placed: Placed, catalog: Catalog) -> list[Problem]:
     problems: list[Problem] = []
     built = placed.cabinet.cabinet
-    if built.interior is None:
-        return problems
+    if built.interior is None or not any(
+        item.kind is ItemKind.RAIL for section in built.interior.sections for item in section.items
+    ):
+        return problems  # no rail: the frame's depth is not needed
     f = make_frame(built.spec, built.template, catalog)
     depth = f.back_y0 - f.interior_y0
     for s, section in enumerate(built.interior.sections):
