@@ -47,6 +47,7 @@ class Placed:
     its door leaves, worked out when a rule first asks for them (several rules do)."""
 
     index: int
+    path: str  # the cabinet's path in the design document: ``cabinets[index]``
     cabinet: PlacedCabinet
     key: Hashable  # its spec's ``cabinet_key``
     twin: int  # the first of ``Context.placed`` that is its twin (``twin_key``): maybe itself
@@ -55,11 +56,6 @@ class Placed:
     box: Bounds | None  # the plan's: the bounds again where the footprint is just that box
     bottom: float
     top: float
-
-    @property
-    def path(self) -> str:
-        """The cabinet's path in the design document."""
-        return f"cabinets[{self.index}]"
 
     @cached_property
     def leaves(self) -> list[Leaf]:
@@ -198,9 +194,11 @@ def placed_cabinets(build: DesignBuild, design: Design, memo: Memo = no_memo) ->
         plan = memo(
             ("plan", pc.cabinet.envelope, pc.cabinet.outline, pc.transform), partial(_plan, pc)
         )
+        at = index[spec.id]
         out.append(
             Placed(
-                index=index[spec.id],
+                index=at,
+                path=f"cabinets[{at}]",
                 cabinet=pc,
                 key=cabinet_key(spec),
                 twin=first.setdefault(twin_key(spec), i),

@@ -100,12 +100,15 @@ def unsupported_shelves(parts: tuple[Part, ...], catalog: Catalog) -> list[tuple
     """Each adjustable shelf and a board beside it without a pin hole in both its rows at
     most a pitch under the shelf: the bores already in the board (a short divider's cam
     housings) took the holes the shelf would rest on."""
+    shelves = [p for p in parts if p.role is Role.SHELF and p.length_axis == 0]
+    if not shelves:
+        return []  # a drawer or hanging cabinet: nothing to look for
     k = catalog.construction
     c, pitch = k.shelf_clearance_mm, k.system_pitch_mm
     boards = [p for p in parts if p.role in (Role.SIDE, Role.DIVIDER) and p.length_axis == 2]
     pins: dict[int, dict[Face, list[Operation]]] = {}  # each board's pin rows by face, once
     found = []
-    for shelf in (p for p in parts if p.role is Role.SHELF and p.length_axis == 0):
+    for shelf in shelves:
         z, left, right = shelf.box.lo[2], shelf.box.lo[0] - c, shelf.box.hi[0] + c
         for i, board in enumerate(boards):
             box = board.box

@@ -3,7 +3,7 @@ sag, hinges and door size, hanging space (DOMAIN.md A2, A3, A8, A11, A16)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import partial
 
 from catalog.catalog import Catalog
@@ -22,6 +22,7 @@ from configurator.rules.sag import (
     max_span_mm,
     sag_verdict,
 )
+from kernel.memo import no_memo
 from kernel.problems import Param, Problem, Severity
 
 __all__ = [
@@ -53,13 +54,17 @@ def each_cabinet(ctx: Context, check: CabinetCheck) -> list[Problem]:
     sound too. (A twin's problems name its own path and parts: those are worked out.)"""
     problems: list[Problem] = []
     sound: set[int] = set()  # the ``Placed.twin`` of the cabinets ``check`` found nothing in
-    name = check.__name__
+    name, catalog, memo = check.__name__, ctx.catalog, ctx.memo
     for placed in ctx.placed:
-        key = (name, placed.path, placed.key)
         if placed.twin in sound:
-            ctx.memo(key, tuple)  # remembered as its own: an edit of its twin leaves it be
+            if memo is not no_memo:  # remembered as its own: an edit of its twin leaves it be
+                memo((name, placed.path, placed.key), tuple)
             continue
-        found = ctx.memo(key, partial(_frozen, check, placed, ctx.catalog))
+        if memo is no_memo:  # nothing is remembered: no key to make
+            found: Sequence[Problem] = check(placed, catalog)
+        else:
+            key = (name, placed.path, placed.key)
+            found = memo(key, partial(_frozen, check, placed, catalog))
         if not found:
             sound.add(placed.twin)
         problems += found
