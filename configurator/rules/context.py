@@ -135,11 +135,12 @@ def near(a: Bounds, b: Bounds) -> bool:
     return a[0] <= b[2] and b[0] <= a[2] and a[1] <= b[3] and b[1] <= a[3]
 
 
-def box_of(corners: Sequence[Point]) -> Bounds | None:
+def box_of(corners: Sequence[Point], bounds: Bounds | None = None) -> Bounds | None:
     """The bounds of the polygon on ``corners`` where it is a rectangle with its sides along
     x and y (and some area), else ``None``. Whether such a box holds or meets another shape
     comes down to comparing coordinates, and shapely's predicates are exact: the answers are
-    shapely's own (see ``box_holds``; two boxes meet where they are ``near``)."""
+    shapely's own (see ``box_holds``; two boxes meet where they are ``near``). ``bounds``:
+    the corners' ``bounds_of``, where the caller has them already."""
     if len(corners) != 4:
         return None
     (ax, ay), (bx, by), (cx, cy), (dx, dy) = corners
@@ -148,7 +149,7 @@ def box_of(corners: Sequence[Point]) -> Bounds | None:
         or (ay == by and bx == cx and cy == dy and dx == ax)
     ):
         return None
-    box = bounds_of(corners)
+    box = bounds_of(corners) if bounds is None else bounds
     return box if box[0] < box[2] and box[1] < box[3] else None
 
 
@@ -177,9 +178,10 @@ def _plan(pc: PlacedCabinet) -> Plan:
     half, width, depth = TOUCH_TOL_MM / 2, env.hi[0], env.hi[1]
     corners = footprint(transform, width=width, depth=depth)
     inset = plan_rectangle(transform, (half, half, width - half, depth - half))
-    box = box_of(corners)
+    bounds = bounds_of(corners)
+    box = box_of(corners, bounds)
     core_box = box_of(inset) if box is not None else None
-    return Plan(corners=corners, inset=inset, bounds=bounds_of(corners), box=box, core_box=core_box)
+    return Plan(corners=corners, inset=inset, bounds=bounds, box=box, core_box=core_box)
 
 
 def placed_cabinets(build: DesignBuild, design: Design, memo: Memo = no_memo) -> tuple[Placed, ...]:
