@@ -106,7 +106,7 @@ def unsupported_shelves(parts: tuple[Part, ...], catalog: Catalog) -> list[tuple
     k = catalog.construction
     c, pitch = k.shelf_clearance_mm, k.system_pitch_mm
     boards = [p for p in parts if p.role in (Role.SIDE, Role.DIVIDER) and p.length_axis == 2]
-    pins: dict[int, dict[Face, list[Operation]]] = {}  # each board's pin rows by face, once
+    pins: dict[int, dict[Face, list[tuple[float, Operation]]]] = {}  # by face, made once
     found = []
     for shelf in shelves:
         z, left, right = shelf.box.lo[2], shelf.box.lo[0] - c, shelf.box.hi[0] + c
@@ -124,17 +124,18 @@ def unsupported_shelves(parts: tuple[Part, ...], catalog: Catalog) -> list[tuple
             if faces is None:
                 faces = pins[i] = _pin_rows(board, k.shelf_support)
             low, high = z - pitch - 0.01 - box.lo[2], z + 0.01 - box.lo[2]
-            if len({round(op.v, 1) for op in faces[face] if _hole_within(op, low, high)}) < 2:
+            if len({v for v, op in faces[face] if _hole_within(op, low, high)}) < 2:
                 found.append((shelf, board))  # not a front and a back row under the shelf
     return found
 
 
-def _pin_rows(board: Part, support: HardwareCode) -> dict[Face, list[Operation]]:
-    """The bores for shelf pins in each face of ``board``: one pass for both faces."""
-    faces: dict[Face, list[Operation]] = {Face.A: [], Face.B: []}
+def _pin_rows(board: Part, support: HardwareCode) -> dict[Face, list[tuple[float, Operation]]]:
+    """The bores for shelf pins in each face of ``board``, each with the row it is in (its
+    ``v``, rounded: a front or a back row), in one pass for both faces."""
+    faces: dict[Face, list[tuple[float, Operation]]] = {Face.A: [], Face.B: []}
     for op in board.operations:
         if op.item == support and (op.face is Face.A or op.face is Face.B):
-            faces[op.face].append(op)
+            faces[op.face].append((round(op.v, 1), op))
     return faces
 
 

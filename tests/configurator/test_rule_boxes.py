@@ -130,3 +130,8 @@ def test_plan_rectangle_is_apply_at_each_corner(row: list[float], bounds: list[f
     corners = [apply(transform, x, y)[:2] for x, y in ((x0, y0), (x1, y0), (x1, y1), (x0, y1))]
     # repr: the very same numbers, a zero's sign too
     assert repr(plan_rectangle(transform, (x0, y0, x1, y1))) == repr(tuple(corners))
+
+
+@given(st.one_of(boxes(), turned(), st.lists(st.tuples(few, few), min_size=3, max_size=6)))
+def test_box_of_with_bounds_handed_in_is_box_of(corners: list[Point]) -> None:
+    assert box_of(corners, bounds_of(corners)) == box_of(corners)
