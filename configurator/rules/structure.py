@@ -83,11 +83,12 @@ def check_part_sizes(ctx: Context) -> list[Problem]:
 
 def _part_sizes(placed: Placed, catalog: Catalog) -> list[Problem]:
     k = catalog.construction
+    trim = k.sheet_trim_mm
     problems = []
     for part in placed.cabinet.cabinet.parts:
         material = catalog.material(part.material)
         length, width = part.cut_length_mm, part.cut_width_mm
-        fits = material.sheet_for(length, width, turnable=not part.grained, trim_mm=k.sheet_trim_mm)
+        fits = material.sheet_for(length, width, turnable=not part.grained, trim_mm=trim)
         if fits is None:
             largest = material.sheets[-1]
             usable_l, usable_w = largest[0] - 2 * k.sheet_trim_mm, largest[1] - 2 * k.sheet_trim_mm
@@ -127,12 +128,12 @@ def check_shelf_sag(ctx: Context) -> list[Problem]:
 
 def _shelf_sag(placed: Placed, catalog: Catalog) -> list[Problem]:
     problems = []
+    load_class = placed.cabinet.cabinet.template.load_class
+    load = LOAD_KG_PER_M[load_class]
     for part in placed.cabinet.cabinet.parts:
-        if part.role not in (Role.SHELF, Role.FIXED_SHELF):
+        if part.role is not Role.SHELF and part.role is not Role.FIXED_SHELF:
             continue
         material = catalog.material(part.material)
-        load_class = placed.cabinet.cabinet.template.load_class
-        load = LOAD_KG_PER_M[load_class]
         sizes = {
             "depth_mm": part.width_mm,
             "thickness_mm": part.thickness_mm,
