@@ -17,6 +17,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
+from operator import sub
 from types import MappingProxyType
 
 from kernel.problems import Param, Problem, Severity
@@ -160,8 +161,8 @@ def apply_promotions(
     """Apply every promotion in stacking order to ``lines``; ``names``: the catalog's (en,
     zh) name of each item code, for the hints and gift lines customers read."""
     who = customer or Customer()
-    net = {x.key: x.amount for x in lines}
-    state = _State(net=net, total=sum(net.values(), Decimal(0)))
+    amounts = {x.key: x.amount for x in lines}
+    state = _State(net=dict(amounts), total=sum(amounts.values(), Decimal(0)))
     entered = (who.coupon or "").strip().upper() or None
     known = {p.code for p in promotions.items if isinstance(p, Coupon)}
     if entered and entered not in known:
@@ -192,7 +193,10 @@ def apply_promotions(
     return Outcome(
         applied=tuple(state.applied),
         not_applied=tuple(state.not_applied),
-        line_discounts=MappingProxyType({x.key: x.amount - state.net[x.key] for x in lines}),
+        # what each line had less what it has left: ``net`` keeps ``amounts``' keys in order
+        line_discounts=MappingProxyType(
+            dict(zip(amounts, map(sub, amounts.values(), state.net.values()), strict=True))
+        ),
         gifts=tuple(state.gifts),
         problems=tuple(state.problems),
     )
