@@ -5,10 +5,12 @@ Amounts are never floats. Rounding happens only where a caller names it, through
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from enum import StrEnum
+from itertools import groupby
 
 __all__ = ["Currency", "Money", "allocate", "allocate_amounts", "quantize", "round_amount"]
 
@@ -113,17 +115,62 @@ def allocate_amounts(
     if min(weights) < 0 or weight == 0:
         raise ValueError(f"weights must be non-negative with a positive sum: {list(weights)}")
     whole = round_amount(total)
-    ratio = whole / weight
-    exact = [w * ratio for w in weights]
-    floored = [e.quantize(_MINOR_UNIT, ROUND_DOWN) for e in exact]  # positional: see above
-    leftover = int((whole - sum(floored, Decimal(0))) / _MINOR_UNIT)
-    if leftover:
-        step = _MINOR_UNIT if leftover > 0 else -_MINOR_UNIT
-        # largest remainder first; the sort is stable, so ties keep the earliest index first.
-        # Every remainder has the total's sign (weights are not negative): the largest are
-        # the highest of a positive total's and the lowest of a negative one's, no abs()
-        behind = [e - f for e, f in zip(exact, floored, strict=True)]
-        order = sorted(range(len(weights)), key=behind.__getitem__, reverse=whole > 0)
-        for i in order[: abs(leftover)]:
-            floored[i] += step
-    return floored
+    texts = list(map(str, weights))  # each weight by its text: see _worked_once
+    times = Counter(texts)
+    down, behind = _worked_once(texts, weights, whole / weight)
+    # exact: every part and partial sum is no larger than ``whole``, which has 28 digits at most
+    floored = sum((down[text] * n for text, n in times.items()), Decimal(0))
+    leftover = int((whole - floored) / _MINOR_UNIT)
+    step = _MINOR_UNIT if leftover > 0 else -_MINOR_UNIT
+    share = dict(down)
+    tied, left = _step_up(share, step, abs(leftover), behind, times, highest=whole > 0)
+    parts = list(map(share.__getitem__, texts))
+    if tied:  # equal remainders where the leftover ends: the earliest weights take it
+        for i in [i for i, text in enumerate(texts) if text in tied][:left]:
+            parts[i] += step
+    return parts
+
+
+def _worked_once(
+    texts: Sequence[str], weights: Sequence[Decimal], ratio: Decimal
+) -> tuple[dict[str, Decimal], dict[str, Decimal]]:
+    """Each distinct weight's share, rounded towards zero, and its remainder, by its text.
+
+    A design's lines repeat their amounts (equal cabinets, equal items), and equal weights
+    get equal shares: each is worked out once. Told apart by their text, not their value: a
+    new Decimal's hash costs several times its text, and equal texts are equal Decimals, a
+    zero's sign too (equal values with other texts are merely worked out twice)."""
+    down: dict[str, Decimal] = {}
+    behind: dict[str, Decimal] = {}
+    for text, w in dict(zip(texts, weights, strict=True)).items():
+        exact = w * ratio
+        down[text] = floor = exact.quantize(_MINOR_UNIT, ROUND_DOWN)  # positional: see above
+        behind[text] = exact - floor
+    return down, behind
+
+
+def _step_up(
+    share: dict[str, Decimal],
+    step: Decimal,
+    left: int,
+    behind: Mapping[str, Decimal],
+    times: Mapping[str, int],
+    *,
+    highest: bool,
+) -> tuple[set[str], int]:
+    """Give ``left`` steps to the largest remainders (``times`` weights have each text), a
+    whole run of equal remainders at a time, the highest first if ``highest`` (every
+    remainder has the total's sign: a negative total's largest are the lowest); the run the
+    steps end in, and how many of its weights still take one (ties: the earliest)."""
+    ranked = sorted(behind, key=behind.__getitem__, reverse=highest)
+    for _, run in groupby(ranked if left else (), key=behind.__getitem__):
+        equal = list(run)
+        many = sum(times[text] for text in equal)
+        if many > left:
+            return set(equal), left
+        for text in equal:
+            share[text] += step
+        left -= many
+        if not left:
+            break
+    return set(), 0

@@ -298,8 +298,17 @@ def _edges(cid: str, parts: Sequence[Part], k: Construction, pl: PriceList) -> l
     band_mm: dict[str, float] = defaultdict(float)
     band_length_mm = k.band_length_mm  # looked up once: a cabinet has dozens of edges
     for p in parts:
-        for code, along in p.banded_edges():
-            band_mm[code] += band_length_mm(along)
+        # Part.banded_edges, in its order (l1, l2 along the length, w1, w2 along the width),
+        # unpacked here: the list it makes per part cost more than the banding adds up
+        l1, l2, w1, w2 = p.edges
+        if l1 is not None:
+            band_mm[l1] += band_length_mm(p.length_mm)
+        if l2 is not None:
+            band_mm[l2] += band_length_mm(p.length_mm)
+        if w1 is not None:
+            band_mm[w1] += band_length_mm(p.width_mm)
+        if w2 is not None:
+            band_mm[w2] += band_length_mm(p.width_mm)
     return [
         line(
             f"{cid}/edge/{code}",
@@ -346,22 +355,30 @@ def _hardware(placed: PlacedCabinet, catalog: Catalog, pl: PriceList) -> list[Qu
     return out
 
 
+_HOLE, _CAM, _GROOVE = OpKind.HOLE, OpKind.CAM, OpKind.GROOVE
+
+
 def _machining(cid: str, parts: Sequence[Part], pl: PriceList) -> list[QuoteLine]:
-    counts = {OpKind.HOLE: 0, OpKind.CUP: 0, OpKind.CAM: 0, OpKind.GROOVE: 0}
+    # counted by identity, not in a dict keyed by the kind: a str-enum key takes dict's slow
+    # path, and a cabinet has a hundred operations or more
+    holes = cups = cams = 0
     groove = 0.0
-    groove_kind = OpKind.GROOVE
     for p in parts:
         for op in p.operations:
             kind = op.kind
-            if kind is groove_kind:
+            if kind is _HOLE:
+                holes += op.repeat
+            elif kind is _GROOVE:
                 groove += abs(op.u_end - op.u) + abs(op.v_end - op.v)
-            else:
-                counts[kind] += op.repeat
-    names = {
-        OpKind.HOLE: ("hole", "Drilling", "钻孔"),
-        OpKind.CUP: ("cup", "Hinge cups", "铰链杯孔"),
-        OpKind.CAM: ("cam", "Cam housings", "偏心件孔"),
-    }
+            elif kind is _CAM:
+                cams += op.repeat
+            else:  # the fourth kind, OpKind.CUP
+                cups += op.repeat
+    counted = (
+        ("hole", "Drilling", "钻孔", holes),
+        ("cup", "Hinge cups", "铰链杯孔", cups),
+        ("cam", "Cam housings", "偏心件孔", cams),
+    )
     out = [
         line(
             f"{cid}/machining/{key}",
@@ -369,12 +386,12 @@ def _machining(cid: str, parts: Sequence[Part], pl: PriceList) -> list[QuoteLine
             category=Category.MACHINING,
             item=key,
             names=(en, zh),
-            quantity=Decimal(counts[kind]),
+            quantity=Decimal(count),
             unit="pcs",
             rate=pl.machining[key],
         )
-        for kind, (key, en, zh) in names.items()
-        if counts[kind]
+        for key, en, zh, count in counted
+        if count
     ]
     if groove:
         out.append(

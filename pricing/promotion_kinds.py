@@ -104,10 +104,13 @@ class Terms:
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Basket:
     """What a promotion sees: the lines, what is still to pay on each (after the promotions
-    before it), and who is buying."""
+    before it) and in all (``total``: the sum of ``net``, kept by whoever makes the basket,
+    as a design's hundreds of lines are not added up again for each promotion), and who is
+    buying."""
 
     lines: tuple[QuoteLine, ...]
     net: Mapping[str, Decimal]
+    total: Decimal
     member: bool = False
     coupon_uses: Mapping[str, int] = field(default_factory=lambda: MappingProxyType({}))
     customer_uses: Mapping[str, int] = field(default_factory=lambda: MappingProxyType({}))
@@ -118,11 +121,6 @@ class Basket:
         gift lines, and a product code means nothing to them (the code itself is kept)."""
         en, zh = self.names.get(item, (item, item))
         return {"item": item, "item_name": en, "item_name_zh": zh}
-
-    @property
-    def total(self) -> Decimal:
-        """Everything still to pay."""
-        return sum(self.net.values(), Decimal(0))
 
     def spread(
         self, amount: Decimal, keys: Sequence[str], *, weight: Decimal | None = None
@@ -137,6 +135,14 @@ class Basket:
             return MappingProxyType({})
         parts = allocate_amounts(min(amount, weight), weights, weight=weight)
         return MappingProxyType(dict(zip(keys, parts, strict=True)))
+
+    def spread_all(self, amount: Decimal) -> Mapping[str, Decimal]:
+        """``spread`` over every line (the weights are the net amounts as they are)."""
+        if self.total <= 0:
+            return MappingProxyType({})
+        weights = list(self.net.values())
+        parts = allocate_amounts(min(amount, self.total), weights, weight=self.total)
+        return MappingProxyType(dict(zip(self.net, parts, strict=True)))
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -237,7 +243,7 @@ class ThresholdDiscount:
                 params=frozen_params(more=str(s - total), off=str(o)),
             )
         return Benefit(
-            shares=basket.spread(off, list(basket.net), weight=total),
+            shares=basket.spread_all(off),
             detail=AppliedDetail.THRESHOLD_TIER,
             params=frozen_params(spend=str(spend), off=str(off)),
             upsell=upsell,
@@ -282,7 +288,7 @@ class Coupon:
             )
         amount = self.amount or quantize(Money(total * (self.percent or Decimal(0)))).amount
         return Benefit(
-            shares=basket.spread(amount, list(basket.net), weight=total),
+            shares=basket.spread_all(amount),
             detail=AppliedDetail.COUPON,
             params=frozen_params(code=self.code),
         )
@@ -303,7 +309,7 @@ class MemberDiscount:
         total = basket.total
         cut = quantize(Money(total * self.percent)).amount
         return Benefit(
-            shares=basket.spread(cut, list(basket.net), weight=total),
+            shares=basket.spread_all(cut),
             detail=AppliedDetail.MEMBER_PERCENT,
             params=frozen_params(percent=str(self.percent), base=str(total)),
         )

@@ -17,6 +17,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
+from operator import sub
 from types import MappingProxyType
 
 from kernel.problems import Param, Problem, Severity
@@ -85,9 +86,10 @@ class Outcome:
 
 @dataclass(slots=True)
 class _State:
-    """Running net amounts per line while promotions apply in order."""
+    """Running net amounts per line, and their sum, while promotions apply in order."""
 
     net: dict[str, Decimal]
+    total: Decimal
     applied: list[Applied] = field(default_factory=list)
     not_applied: list[NotApplied] = field(default_factory=list)
     gifts: list[QuoteLine] = field(default_factory=list)
@@ -104,6 +106,7 @@ class _State:
             cut = have if have < share else share  # ``min(share, have)`` without its call
             net[key] = have - cut
             taken += cut
+        self.total -= taken
         if benefit.gift is not None:
             self.gifts.append(benefit.gift)
         if taken > 0 or benefit.gift is not None:
@@ -158,7 +161,8 @@ def apply_promotions(
     """Apply every promotion in stacking order to ``lines``; ``names``: the catalog's (en,
     zh) name of each item code, for the hints and gift lines customers read."""
     who = customer or Customer()
-    state = _State(net={x.key: x.amount for x in lines})
+    amounts = {x.key: x.amount for x in lines}
+    state = _State(net=dict(amounts), total=sum(amounts.values(), Decimal(0)))
     entered = (who.coupon or "").strip().upper() or None
     known = {p.code for p in promotions.items if isinstance(p, Coupon)}
     if entered and entered not in known:
@@ -167,6 +171,10 @@ def apply_promotions(
         )
     order = {kind: i for i, kind in enumerate(promotions.stacking)}
     snapshot = tuple(lines)
+    catalog_names = MappingProxyType(dict(names or {}))
+    # each basket sees the running amounts read-only, not a copy: a promotion reads them
+    # before its benefit is taken off, and keeps no basket (hundreds of lines, six promotions)
+    running = MappingProxyType(state.net)
     for promo in sorted(
         promotions.items, key=lambda p: (order.get(p.kind, len(order)), p.terms.id)
     ):
@@ -174,17 +182,21 @@ def apply_promotions(
             continue  # coupons a customer did not enter are not worth mentioning
         basket = Basket(
             lines=snapshot,
-            net=MappingProxyType(dict(state.net)),
+            net=running,
+            total=state.total,
             member=who.member,
             coupon_uses=who.coupon_uses,
             customer_uses=who.customer_uses,
-            names=MappingProxyType(dict(names or {})),
+            names=catalog_names,
         )
         _apply_one(promo, state, basket, now)
     return Outcome(
         applied=tuple(state.applied),
         not_applied=tuple(state.not_applied),
-        line_discounts=MappingProxyType({x.key: x.amount - state.net[x.key] for x in lines}),
+        # what each line had less what it has left: ``net`` keeps ``amounts``' keys in order
+        line_discounts=MappingProxyType(
+            dict(zip(amounts, map(sub, amounts.values(), state.net.values()), strict=True))
+        ),
         gifts=tuple(state.gifts),
         problems=tuple(state.problems),
     )

@@ -104,6 +104,14 @@ def _allocated_by_definition(total: Decimal, weights: list[Decimal]) -> list[Dec
     shares=weights
     | st.lists(
         st.sampled_from([Decimal(0), Decimal(1), Decimal(3), Decimal("7.5")]), min_size=1
+    ).filter(lambda w: sum(w) > 0)
+    # equal weights written alike and not (1, 1.0, 1.00), zeros of either sign, long lists
+    | st.lists(
+        st.sampled_from(
+            [Decimal(s) for s in ("0", "-0", "0.00", "1", "1.0", "1.00", "2", "0.5", "3", "7.50")]
+        ),
+        min_size=1,
+        max_size=60,
     ).filter(lambda w: sum(w) > 0),
 )
 def test_allocation_is_the_one_defined_ties_to_the_earliest(
@@ -113,3 +121,11 @@ def test_allocation_is_the_one_defined_ties_to_the_earliest(
     assert [str(x) for x in allocate_amounts(total, shares)] == defined
     summed = sum(shares, Decimal(0))  # a caller that has the sum already
     assert [str(x) for x in allocate_amounts(total, shares, weight=summed)] == defined
+
+
+def test_equal_weights_written_differently_tie_by_index() -> None:
+    # 1 and 1.0 are worked out apart but their remainders tie: the earliest two take a cent
+    parts = allocate_amounts(Decimal("0.02"), [Decimal(1), Decimal("1.0"), Decimal(1)])
+    assert [str(x) for x in parts] == ["0.01", "0.01", "0.00"]
+    parts = allocate_amounts(Decimal("-0.02"), [Decimal(1), Decimal("1.0"), Decimal(1)])
+    assert [str(x) for x in parts] == ["-0.01", "-0.01", "-0.00"]

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
-from typing import Any
+from typing import Any, ClassVar, cast
 
 import pytest
 from hypothesis import given
@@ -16,6 +17,7 @@ from pricing.promotion_data import parse_promotions
 from pricing.promotion_kinds import (
     AppliedDetail,
     Basket,
+    Benefit,
     CategoryDiscount,
     Coupon,
     FlashPrice,
@@ -352,15 +354,54 @@ def test_promotions_never_raise_a_total_and_shares_add_up(
     nets=st.lists(amount | st.just(Decimal("0.00")), min_size=1, max_size=12),
     off=amount,
 )
-def test_a_spread_is_the_allocation_of_what_is_left_given_its_total_or_not(
+def test_a_spread_is_the_allocation_of_what_is_left_given_its_total_or_not_or_over_all(
     nets: list[Decimal], off: Decimal
 ) -> None:
-    basket = Basket(lines=(), net={f"l{i}": v for i, v in enumerate(nets)})
-    keys = list(basket.net)
     total = sum(nets, Decimal(0))
+    basket = Basket(lines=(), net={f"l{i}": v for i, v in enumerate(nets)}, total=total)
+    keys = list(basket.net)
     defined = [str(x) for x in allocate_amounts(min(off, total), nets)] if total else []
     assert [str(x) for x in basket.spread(off, keys).values()] == defined
     assert [str(x) for x in basket.spread(off, keys, weight=basket.total).values()] == defined
+    assert [str(x) for x in basket.spread_all(off).values()] == defined
+
+
+@dataclass(frozen=True)
+class _Watcher:
+    """A promotion that notes the total its basket was given and the sum of what its basket
+    says is left, then takes ``off`` over every line."""
+
+    kind: ClassVar[PromotionKind] = PromotionKind.MEMBER
+    terms: Terms
+    off: Decimal
+    seen: list[tuple[str, str]]
+
+    def apply(self, basket: Basket) -> Benefit:
+        self.seen.append((str(basket.total), str(sum(basket.net.values(), Decimal(0)))))
+        return Benefit(
+            shares=basket.spread_all(self.off), detail=AppliedDetail.MEMBER_PERCENT, params={}
+        )
+
+
+@given(
+    values=st.lists(st.decimals(min_value=0, max_value=5000, places=3), min_size=1, max_size=8),
+    offs=st.lists(amount, min_size=1, max_size=4),
+    flash=st.booleans(),
+)
+def test_a_basket_total_is_what_its_lines_have_left_digit_for_digit(
+    values: list[Decimal], offs: list[Decimal], flash: bool
+) -> None:
+    seen: list[tuple[str, str]] = []
+    watchers = [
+        cast(Promotion, _Watcher(terms=terms(f"W{i}"), off=off, seen=seen))
+        for i, off in enumerate(offs)
+    ]
+    cheaper = FlashPrice(terms=terms("F"), item="X", price=Decimal("0.5"))
+    lines = [a_line(f"l{i}", str(v)) for i, v in enumerate(values)]
+    apply_promotions(lines, offer(*watchers, *([cheaper] if flash else [])), now=NOW)
+    assert len(seen) == len(offs)
+    for total, left in seen:
+        assert total == left
 
 
 BASE: dict[str, Any] = {
