@@ -298,17 +298,8 @@ def _edges(cid: str, parts: Sequence[Part], k: Construction, pl: PriceList) -> l
     band_mm: dict[str, float] = defaultdict(float)
     band_length_mm = k.band_length_mm  # looked up once: a cabinet has dozens of edges
     for p in parts:
-        # Part.banded_edges, in its order (l1, l2 along the length, w1, w2 along the width),
-        # unpacked here: the list it makes per part cost more than the banding adds up
-        l1, l2, w1, w2 = p.edges
-        if l1 is not None:
-            band_mm[l1] += band_length_mm(p.length_mm)
-        if l2 is not None:
-            band_mm[l2] += band_length_mm(p.length_mm)
-        if w1 is not None:
-            band_mm[w1] += band_length_mm(p.width_mm)
-        if w2 is not None:
-            band_mm[w2] += band_length_mm(p.width_mm)
+        for code, along in p.banded_edges():
+            band_mm[code] += band_length_mm(along)
     return [
         line(
             f"{cid}/edge/{code}",
