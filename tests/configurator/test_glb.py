@@ -58,7 +58,8 @@ def test_glb_from_pieces_is_trimesh_export_before_and_after_an_edit(
     edited = copy.deepcopy(document)
     if edited["cabinets"]:
         cabinet = data.draw(st.sampled_from(edited["cabinets"]))
-        cabinet["width_mm"] = cabinet["width_mm"] + data.draw(st.integers(-100, 100))
+        # a width the document still takes (at least 1 mm): the edit is a design's, not a typo
+        cabinet["width_mm"] = max(1, cabinet["width_mm"] + data.draw(st.integers(-100, 100)))
     after = built(edited, memo)
     if showable(after):
         assert render_glb(after, CATALOG, memo) == trimesh_glb(after)
