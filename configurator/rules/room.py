@@ -25,7 +25,6 @@ from configurator.rules.context import (
     box_holds,
     box_of,
     near,
-    room_area,
 )
 from configurator.rules.problems import RuleProblem
 from kernel.problems import Param, Problem, Severity
@@ -114,12 +113,11 @@ def _boxes_apart(a: Bounds | None, b: Bounds | None) -> bool:
 
 
 def _room_area(ctx: Context) -> tuple[Polygon, Bounds | None]:
-    """``room_area`` of the floor, and its ``box_of``: the context's (made once), if it has
-    them."""
-    if ctx.room_area is not None:
-        return ctx.room_area, ctx.room_box
-    room = room_area(ctx.floor)
-    return room, box_of(room.exterior.coords[:-1])
+    """``room_area`` of the floor, and its ``box_of``: the context makes them once whenever
+    the room is ok, and only then do the rules ask."""
+    if ctx.room_area is None:
+        raise ValueError("the room area is asked of a room that is not ok")
+    return ctx.room_area, ctx.room_box
 
 
 def check_openings(ctx: Context) -> list[Problem]:
